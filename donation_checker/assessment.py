@@ -1,0 +1,195 @@
+"""The result of assessing an offer: typed, frozen, and explainable down to the inventory rows."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .model import OfferHeader
+
+
+class Status(StrEnum):
+    PASS = "pass"
+    WARN = "warn"
+    FAIL = "fail"
+    UNKNOWN = "unknown"
+
+
+class Verdict(StrEnum):
+    ACCEPT = "accept"
+    CONDITIONAL = "conditional"
+    REDIRECT = "redirect"
+    DECLINE = "decline"
+
+
+VERDICT_ORDER = (Verdict.ACCEPT, Verdict.CONDITIONAL, Verdict.REDIRECT, Verdict.DECLINE)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A sentence in both languages the product speaks, so an assessment can be shown in either."""
+
+    en: str
+    fr: str
+
+    def get(self, lang: str) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+@dataclass(frozen=True)
+class RowRef:
+    """One inventory row an evidence item was computed from."""
+
+    table: str
+    sheet: str
+    row: int
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A number or fact a finding used. `sensitive` marks the recipient's holdings and locations,
+    which the shareable report shows only as bands."""
+
+    key: str
+    label: Text
+    value: str | int | float | bool | None
+    unit: str = ""
+    sensitive: bool = False
+    rows: tuple[RowRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A concrete condition to attach to acceptance, with the numbers filled in."""
+
+    rule_id: str
+    line: int | None  # index into Offer.lines; None for the whole offer
+    text: Text
+    removes_knockout: bool = False
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule applied to one offer line (or to the whole offer when line is None)."""
+
+    rule_id: str
+    family: str
+    title: Text
+    line: int | None
+    score: float | None  # 0-100; None when unknown
+    status: Status
+    weight: float
+    knockout: bool  # the rule is a knock-out and it failed
+    message: Text
+    evidence: tuple[Evidence, ...] = ()
+    source: str = ""
+    condition: Condition | None = None
+
+
+@dataclass(frozen=True)
+class LineAssessment:
+    index: int
+    label: str  # "Toyota Land Cruiser 79 × 20"
+    score: float | None
+    confidence: float
+    verdict: Verdict
+    main_finding: str | None  # rule id of the weakest weighted finding
+
+
+@dataclass(frozen=True)
+class CounterProposal:
+    line: int
+    offered: int
+    absorbable: int | None  # None when no capacity data is available
+    limiting_factor: Text | None
+    alternative: str | None  # "Toyota Land Cruiser 79", a model already in the fleet
+    alternative_reason: Text | None
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class CostYear:
+    year: int  # 1..N after handover
+    fuel: float
+    maintenance: float
+    parts: float
+    headroom: float | None = None  # uncommitted budget that year, when known
+
+    @property
+    def total(self) -> float:
+        return self.fuel + self.maintenance + self.parts
+
+
+@dataclass(frozen=True)
+class LineCost:
+    line: int
+    years: tuple[CostYear, ...]
+
+
+@dataclass(frozen=True)
+class LifecycleCost:
+    currency: str | None
+    horizon_years: int
+    lines: tuple[LineCost, ...]
+    totals: tuple[CostYear, ...]
+    assumptions: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class FamilySensitivity:
+    family: str
+    weight: float
+    change_needed: float | None  # relative change of this family's weight (e.g. -0.4) or None
+    verdict_after: Verdict | None
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    robust: bool
+    families: tuple[FamilySensitivity, ...]
+    statement: Text
+
+
+@dataclass(frozen=True)
+class CategoryImpact:
+    category: str
+    models_before: int
+    models_after: int
+    units_before: int
+    units_after: int
+    new_models: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class InputRecord:
+    role: str  # "inventory" | "offer" | "rules"
+    name: str
+    sha256: str
+    rows_imported: int | None = None
+    rows_rejected: int | None = None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    verdict: Verdict
+    score: float | None
+    confidence: float  # share of the weight that had data, 0-1
+    families: Mapping[str, float | None]
+    family_weights: Mapping[str, float]
+    findings: tuple[Finding, ...]
+    conditions: tuple[Condition, ...]
+    lines: tuple[LineAssessment, ...]
+    counter_proposals: tuple[CounterProposal, ...]
+    lifecycle: LifecycleCost | None
+    sensitivity: Sensitivity | None
+    fleet_impact: tuple[CategoryImpact, ...]
+    offer_findings: tuple[Finding, ...] = ()  # offer-level effects (fragmentation, totals, pledges)
+    knockouts: tuple[str, ...] = ()  # rule ids whose knock-out is not removed by a condition
+    inputs: tuple[InputRecord, ...] = ()
+    ruleset_name: str = ""
+    ruleset_version: str = ""
+    ruleset_sha256: str = ""
+    offer_header: OfferHeader = field(default_factory=OfferHeader)
+    recipient: str | None = None
+    currency: str | None = None

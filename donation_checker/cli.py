@@ -1,0 +1,230 @@
+"""The `donation-checker` command line: the same core as the desktop application, headless.
+
+Exit codes: 0 done; 2 wrong usage; 3 input rejected (the message names the file and the place);
+1 unexpected internal error (logged, never shown as a traceback unless --debug).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import locale
+import os
+import sys
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .atomic import write_text_atomic
+from .errors import DonationCheckerError
+from .importer import ColumnMapping, import_inventory, import_offer, load_model_names
+from .model import Inventory, Offer
+from .report_json import format_import_report, import_report_to_dict
+
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
+
+
+def default_lang() -> str:
+    """French when the user's locale is French, else English."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    loc = locale.getlocale()[0] or ""
+    return "fr" if loc.lower().startswith("fr") else "en"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="donation-checker",
+        description="Check whether an in-kind equipment donation fits the recipient's fleet.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show internal tracebacks")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=("en", "fr"), default=None,
+                        help="language of messages and reports (default: from the locale)")
+    common.add_argument("--json", metavar="PATH|-", help="write the result as JSON ('-' = stdout)")
+    common.add_argument("--aliases", metavar="FILE", help="extra make/model alias file (TOML)")
+
+    inv = sub.add_parser("check-inventory", parents=[common],
+                         help="import an inventory workbook and print the import report")
+    inv.add_argument("file", metavar="FILE")
+    inv.add_argument("--normalized", metavar="OUT.csv",
+                     help="write the imported fleet rows with canonical column names; other "
+                          "tables go beside it as OUT.<table>.csv")
+    inv.add_argument("--map", metavar="MAP.toml", help="explicit column mapping (see README)")
+
+    off = sub.add_parser("check-offer", parents=[common], help="import an offer and print its report")
+    off.add_argument("file", metavar="FILE")
+    off.add_argument("--map", metavar="MAP.toml", help="explicit column mapping (see README)")
+
+    ass = sub.add_parser("assess", parents=[common], help="assess an offer against an inventory")
+    ass.add_argument("--inventory", required=True, metavar="FILE")
+    ass.add_argument("--offer", required=True, metavar="FILE")
+    ass.add_argument("--rules", metavar="FILE", help="rule set (TOML); default: the shipped one")
+    ass.add_argument("--pdf", metavar="OUT.pdf", help="write the PDF assessment report")
+    ass.add_argument("--xlsx", metavar="OUT.xlsx", help="write the assessment as an Excel workbook")
+    ass.add_argument("--share", action="store_true",
+                     help="shareable version: no exact holdings, quantities or locations")
+    ass.add_argument("--marking", default="", help="protective marking line on every page")
+    ass.add_argument("--author", default="", help="author named on the report")
+    ass.add_argument("--organisation", default="", help="organisation named on the report")
+    ass.add_argument("--horizon", type=int, metavar="YEARS", help="life-cycle cost horizon")
+    ass.add_argument("--map", metavar="MAP.toml", help="explicit column mapping (see README)")
+    return parser
+
+
+def _load_mapping(path: str | None) -> ColumnMapping | None:
+    if not path:
+        return None
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise DonationCheckerError(f"{path}: cannot read the column mapping ({exc}).",
+                                   f"{path} : impossible de lire l'association de colonnes ({exc}).",
+                                   reason="bad_mapping") from exc
+    return {str(t): {str(f): str(c) for f, c in fields.items()} for t, fields in data.items()
+            if isinstance(fields, dict)}
+
+
+def _emit_json(target: str | None, payload: dict[str, Any]) -> None:
+    if not target:
+        return
+    text = json.dumps(payload, ensure_ascii=False, indent=2, default=str)
+    if target == "-":
+        sys.stdout.write(text + "\n")
+    else:
+        write_text_atomic(target, text + "\n")
+
+
+def _say(args: argparse.Namespace, text: str) -> None:
+    # With --json - the JSON owns stdout; human text goes to stderr so pipes stay clean.
+    stream = sys.stderr if args.json == "-" else sys.stdout
+    print(text, file=stream)
+
+
+def _read_inventory(args: argparse.Namespace, path: str) -> Inventory:
+    names = load_model_names(args.aliases)
+    return import_inventory(path, mapping=_load_mapping(getattr(args, "map", None)), names=names)
+
+
+def _read_offer(args: argparse.Namespace, path: str) -> Offer:
+    names = load_model_names(args.aliases)
+    return import_offer(path, mapping=_load_mapping(getattr(args, "map", None)), names=names)
+
+
+def cmd_check_inventory(args: argparse.Namespace) -> int:
+    inventory = _read_inventory(args, args.file)
+    _say(args, format_import_report(inventory.report, args.lang))
+    _emit_json(args.json, import_report_to_dict(inventory.report, args.lang))
+    if args.normalized:
+        from .csv_export import write_table_csv
+
+        target = Path(args.normalized)
+        write_table_csv(inventory.fleet, target)
+        written = [str(target)]
+        for name in ("maintenance", "spare_parts", "budget", "personnel", "pledges"):
+            table = inventory.table(name)
+            if table is not None:
+                side = target.with_name(f"{target.stem}.{name}{target.suffix or '.csv'}")
+                write_table_csv(table, side)
+                written.append(str(side))
+        label = "Tables normalisées écrites" if args.lang == "fr" else "Normalised tables written"
+        _say(args, f"{label}: {', '.join(written)}")
+    return EXIT_OK
+
+
+def cmd_check_offer(args: argparse.Namespace) -> int:
+    offer = _read_offer(args, args.file)
+    assert offer.report is not None
+    _say(args, format_import_report(offer.report, args.lang))
+    h = offer.header
+    fr = args.lang == "fr"
+    summary = (f"{'Donateur' if fr else 'Donor'}: {h.donor or '?'} · "
+               f"{'Référence' if fr else 'Reference'}: {h.reference or '?'} · "
+               f"{'Lignes' if fr else 'Lines'}: {len(offer.lines)} · "
+               f"{'Unités' if fr else 'Units'}: {sum(line.quantity for line in offer.lines)}")
+    _say(args, "\n" + summary)
+    payload = import_report_to_dict(offer.report, args.lang)
+    payload["header"] = {k: (v.isoformat() if hasattr(v, "isoformat") else v)
+                         for k, v in vars(h).items()}
+    payload["lines"] = [{k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(line).items()}
+                        for line in offer.lines]
+    _emit_json(args.json, payload)
+    return EXIT_OK
+
+
+def cmd_assess(args: argparse.Namespace) -> int:
+    from .pipeline import run_assessment
+
+    result = run_assessment(
+        inventory_path=args.inventory, offer_path=args.offer, rules_path=args.rules,
+        mapping=_load_mapping(args.map), aliases=args.aliases, horizon_years=args.horizon,
+    )
+    from .serialize import assessment_to_dict
+    from .summary import format_assessment
+
+    _say(args, format_assessment(result.assessment, args.lang))
+    _emit_json(args.json, assessment_to_dict(result.assessment, args.lang))
+    if args.pdf:
+        from .report import build_pdf
+
+        build_pdf(result.assessment, args.pdf, lang=args.lang, share=args.share,
+                  marking=args.marking, author=args.author, organisation=args.organisation)
+        _say(args, f"PDF: {args.pdf}")
+    if args.xlsx:
+        from .report import export_xlsx
+
+        export_xlsx(result.assessment, args.xlsx, lang=args.lang, share=args.share)
+        _say(args, f"Excel: {args.xlsx}")
+    return EXIT_OK
+
+
+COMMANDS = {"check-inventory": cmd_check_inventory, "check-offer": cmd_check_offer,
+            "assess": cmd_assess}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "lang", None) is None:
+        args.lang = default_lang()
+    try:
+        return COMMANDS[args.command](args)
+    except DonationCheckerError as exc:
+        prefix = "Erreur" if args.lang == "fr" else "Error"
+        print(f"{prefix}: {exc.describe(args.lang)}", file=sys.stderr)
+        return EXIT_REJECTED
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last line of defence: no traceback in front of a user
+        if args.debug:
+            raise
+        log = _log_crash()
+        if args.lang == "fr":
+            print(f"Erreur interne ({type(exc).__name__}: {exc}). Détails : {log}", file=sys.stderr)
+        else:
+            print(f"Internal error ({type(exc).__name__}: {exc}). Details: {log}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _log_crash() -> str:
+    import logging
+
+    from .logs import setup_logging
+
+    try:
+        path = setup_logging()
+        logging.getLogger("donation_checker.cli").exception("internal error")
+    except OSError:
+        return "(log unavailable)"
+    return str(path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

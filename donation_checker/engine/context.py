@@ -1,0 +1,534 @@
+"""Everything the rules read, computed once per assessment: offer lines with canonical keys and
+the inventory pre-aggregated by category, make and model.
+
+The fleet may hold 100,000 rows: it is aggregated with vectorised pandas group-bys on canonical
+keys (computed on unique values only and mapped back), and the rules then look groups up in
+dictionaries. No code here loops over inventory rows in Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..assessment import RowRef, Text
+from ..model import ROW_COLUMN, SHEET_COLUMN, Inventory, Offer, OfferLine, Table
+from ..normalise import (
+    ModelNames,
+    canonical_complexity,
+    canonical_condition,
+    canonical_drive_side,
+    canonical_fuel,
+    canonical_inspection,
+    canonical_language,
+    canonical_transmission,
+    compact,
+    fold,
+    parse_bool,
+    split_list,
+)
+from ..ruleset import RuleSet, category_key
+
+COMPLEXITY_ORDER = {"mechanical": 0, "electronic": 1, "digital": 2}
+
+
+@dataclass(frozen=True)
+class LineInfo:
+    """One offer line with the canonical keys the rules join on."""
+
+    index: int
+    line: OfferLine
+    cat: str
+    cat_title: Text
+    ref: Mapping[str, Any]  # the category's reference data from the rule set
+    make_key: str
+    model_key: str
+    make: str
+    model: str
+    label: str
+    qty: int
+    fuel: str | None
+    drive_side: str | None
+    transmission: str | None
+    complexity: str | None
+    condition: str | None
+    inspection: str | None
+    languages: tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
+class ModelStats:
+    cat: str
+    make_key: str
+    model_key: str
+    make: str
+    model: str
+    units: int
+    serviceable: int
+    fuels: Mapping[str, int]
+    drive_sides: Mapping[str, int]
+    transmissions: Mapping[str, int]
+    voltages: Mapping[float, int]
+
+
+@dataclass(frozen=True)
+class CategoryStats:
+    cat: str
+    units: int
+    serviceable: int
+    authorised: int | None
+    models: tuple[str, ...]  # model keys, largest first
+    fuels: Mapping[str, int]
+    drive_sides: Mapping[str, int]
+    transmissions: Mapping[str, int]
+    voltages: Mapping[float, int]
+
+
+def _items(value: Any) -> tuple[str, ...]:
+    """A list cell as the importer may store it: tuple, list, or delimited text."""
+    if value is None:
+        return ()
+    if isinstance(value, list | tuple | set | np.ndarray):
+        return tuple(str(v).strip() for v in value if v is not None and str(v).strip())
+    if isinstance(value, float) and np.isnan(value):
+        return ()
+    return split_list(value)
+
+
+def _num(series: pd.Series) -> pd.Series:
+    return pd.to_numeric(series, errors="coerce")
+
+
+def _map_unique(series: pd.Series, fn: Any) -> pd.Series:
+    """Apply a Python function to the unique values of a column only, then map back."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    mapped = np.array([fn(u) for u in uniques] + [None], dtype=object)
+    return pd.Series(mapped[codes], index=series.index, dtype=object)
+
+
+def _counter(frame: pd.DataFrame, keys: list[str], attr: str, weight: str) -> dict[Any, dict[Any, int]]:
+    """{key tuple: {attribute value: units}} from a small aggregated frame."""
+    sub = frame.dropna(subset=[attr])
+    if sub.empty:
+        return {}
+    grouped = sub.groupby([*keys, attr], sort=True, observed=True)[weight].sum()
+    out: dict[Any, dict[Any, int]] = {}
+    for idx, units in grouped.items():
+        assert isinstance(idx, tuple)
+        key = idx[:-1] if len(idx) > 2 else idx[0]
+        out.setdefault(key, {})[idx[-1]] = int(units)
+    return out
+
+
+class FleetIndex:
+    """The fleet aggregated per model, per category and per make, with row references."""
+
+    def __init__(self, table: Table, ruleset: RuleSet, names: ModelNames, max_rows: int) -> None:
+        frame = table.frame
+        self.table_name = table.name
+        self.max_rows = max_rows
+        vocab = ruleset.categories
+        n = len(frame)
+        cat = _map_unique(frame["category"], vocab.canonical) if "category" in frame else pd.Series(["other:"] * n, index=frame.index, dtype=object)
+        make_col = frame["make"] if "make" in frame else pd.Series([None] * n, index=frame.index, dtype=object)
+        model_col = frame["model"] if "model" in frame else pd.Series([None] * n, index=frame.index, dtype=object)
+        make_key = _map_unique(make_col, names.make_key)
+        pair = make_col.astype(str).str.cat(model_col.astype(str), sep="\x1f")
+        pair_codes, pair_uniques = pd.factorize(pair)
+        key_of_pair = np.array([names.key(*p.split("\x1f", 1)) for p in pair_uniques], dtype=object)
+        model_key = pd.Series(key_of_pair[pair_codes], index=frame.index, dtype=object)
+        qty = _num(frame["quantity"]).fillna(0).clip(lower=0) if "quantity" in frame else pd.Series(np.ones(n), index=frame.index)
+        if table.has("quantity_serviceable"):
+            # Rows that do not state a serviceable count are taken at their held quantity.
+            serv = np.minimum(_num(frame["quantity_serviceable"]).fillna(qty).clip(lower=0), qty)
+        else:
+            serv = qty
+        work = pd.DataFrame({"cat": cat, "make_key": make_key.fillna(""), "model_key": model_key,
+                             "qty": qty, "serv": serv}, index=frame.index)
+        if table.has("quantity_authorised"):
+            work["auth"] = _num(frame["quantity_authorised"])
+        for attr, fn in (("fuel", canonical_fuel), ("drive_side", canonical_drive_side),
+                         ("transmission", canonical_transmission), ("complexity", canonical_complexity)):
+            if table.has(attr):
+                work[attr] = _map_unique(frame[attr], fn)
+        if table.has("voltage"):
+            work["voltage"] = _num(frame["voltage"])
+
+        # Display names: the first spelling seen for each model key.
+        first = pd.DataFrame({"model_key": model_key, "make": make_col, "model": model_col}).drop_duplicates("model_key")
+        self._names = {k: (names.make(mk), names.model(mk, md)) for k, mk, md in first.itertuples(index=False)}
+
+        per_model = work.groupby(["cat", "model_key"], sort=True, observed=True).agg(
+            make_key=("make_key", "first"), units=("qty", "sum"), serviceable=("serv", "sum"))
+        has_auth = "auth" in work
+        per_cat = work.groupby("cat", sort=True, observed=True).agg(
+            units=("qty", "sum"), serviceable=("serv", "sum"),
+            **({"authorised": ("auth", lambda s: s.sum(min_count=1))} if has_auth else {}))
+        # Attribute counters on unit weights, per model and per category.
+        attrs: dict[str, tuple[dict[Any, dict[Any, int]], dict[Any, dict[Any, int]]]] = {}
+        for attr in ("fuel", "drive_side", "transmission", "voltage"):
+            if attr in work:
+                small = work.groupby(["cat", "model_key", attr], sort=True, observed=True, dropna=True)["qty"].sum().reset_index()
+                attrs[attr] = (_counter(small, ["cat", "model_key"], attr, "qty"), _counter(small, ["cat"], attr, "qty"))
+        self.complexity_max: str | None = None
+        if "complexity" in work:
+            ranks = work["complexity"].map(COMPLEXITY_ORDER)
+            if ranks.notna().any():
+                top = int(ranks.max())
+                self.complexity_max = next(k for k, v in COMPLEXITY_ORDER.items() if v == top)
+
+        def counts(attr: str, level: int, key: Any) -> Mapping[Any, int]:
+            return attrs.get(attr, ({}, {}))[level].get(key, {})
+
+        self.models: dict[tuple[str, str], ModelStats] = {}
+        cat_models: dict[str, list[tuple[int, str]]] = {}
+        for (c, mk), row in per_model.iterrows():
+            make, model = self._names.get(mk, ("", ""))
+            stats = ModelStats(c, row["make_key"], mk, make, model, int(row["units"]), int(row["serviceable"]),
+                               counts("fuel", 0, (c, mk)), counts("drive_side", 0, (c, mk)),
+                               counts("transmission", 0, (c, mk)), counts("voltage", 0, (c, mk)))
+            self.models[(c, mk)] = stats
+            cat_models.setdefault(c, []).append((-stats.units, mk))
+        self.categories: dict[str, CategoryStats] = {}
+        for c, row in per_cat.iterrows():
+            auth = row.get("authorised") if has_auth else None
+            self.categories[str(c)] = CategoryStats(
+                str(c), int(row["units"]), int(row["serviceable"]),
+                None if auth is None or pd.isna(auth) else int(auth),
+                tuple(mk for _, mk in sorted(cat_models.get(str(c), []))),
+                counts("fuel", 1, c), counts("drive_side", 1, c), counts("transmission", 1, c), counts("voltage", 1, c))
+        make_units = work.groupby("make_key", sort=True)["qty"].sum()
+        self.make_units: dict[str, int] = {str(k): int(v) for k, v in make_units.items()}
+        cat_make = work.groupby(["cat", "make_key"], sort=True)["qty"].sum()
+        self.cat_make_units: dict[tuple[str, str], int] = {(str(a), str(b)): int(v) for (a, b), v in cat_make.items()}
+        self.fuels: Counter[str] = Counter()
+        self.drive_sides: Counter[str] = Counter()
+        for stats in self.categories.values():
+            self.fuels.update(stats.fuels)
+            self.drive_sides.update(stats.drive_sides)
+        self.total_units = int(qty.sum())
+
+        # Row references: the first max_rows rows of each group, kept as arrays until asked for.
+        rows = _num(frame[ROW_COLUMN]) if ROW_COLUMN in frame else pd.Series(np.arange(n) + 2, index=frame.index)
+        sheets = frame[SHEET_COLUMN].fillna("").astype(str) if SHEET_COLUMN in frame else pd.Series([""] * n, index=frame.index)
+        refs = pd.DataFrame({"cat": cat, "make_key": work["make_key"], "model_key": model_key,
+                             "row": rows.fillna(0).astype(int), "sheet": sheets}, index=frame.index)
+        self._refs: dict[str, dict[Any, list[tuple[str, int]]]] = {}
+        for level, keys in (("model", ["cat", "model_key"]), ("make", ["make_key"]), ("category", ["cat"])):
+            head = refs.groupby(keys, sort=False).head(max_rows)
+            grouped: dict[Any, list[tuple[str, int]]] = {}
+            key_values = list(zip(*(head[k] for k in keys), strict=True)) if len(keys) > 1 else list(head[keys[0]])
+            for key, sheet, row in zip(key_values, head["sheet"], head["row"], strict=True):
+                grouped.setdefault(key, []).append((sheet, int(row)))
+            self._refs[level] = grouped
+        self._cache: dict[tuple[str, Any], tuple[RowRef, ...]] = {}
+
+    def rows(self, level: str, key: Any) -> tuple[RowRef, ...]:
+        """The fleet rows behind a model ((cat, model_key)), make (make_key) or category (cat)."""
+        cache_key = (level, key)
+        if cache_key not in self._cache:
+            self._cache[cache_key] = tuple(RowRef(self.table_name, s, r) for s, r in self._refs[level].get(key, []))
+        return self._cache[cache_key]
+
+    def name(self, model_key: str) -> str:
+        make, model = self._names.get(model_key, ("", ""))
+        return f"{make} {model}".strip()
+
+
+def _rows_of(table: Table, mask: pd.Series | None, max_rows: int) -> tuple[RowRef, ...]:
+    frame = table.frame if mask is None else table.frame[mask.to_numpy()]
+    frame = frame.head(max_rows)
+    if ROW_COLUMN not in frame:
+        return ()
+    sheets = frame[SHEET_COLUMN].fillna("").astype(str) if SHEET_COLUMN in frame else [""] * len(frame)
+    return tuple(RowRef(table.name, s, int(r)) for s, r in zip(sheets, _num(frame[ROW_COLUMN]).fillna(0), strict=True))
+
+
+@dataclass(frozen=True)
+class Workshops:
+    rows_present: bool
+    mechanics_total: int | None
+    by_make: Mapping[str, int]  # make key -> mechanics qualified (sum over workshops listing the make)
+    qualified_known: bool
+    hours_free: float | None
+    hours_available: float | None
+    hours_committed: float | None
+    tool_makes: frozenset[str] | None
+    locations: tuple[str, ...]
+    table: Table
+
+
+@dataclass(frozen=True)
+class BudgetView:
+    """Uncommitted budget per line type ("fuel", "maintenance", "parts") and year (None: any year)."""
+
+    headroom: Mapping[tuple[str, int | None], float]
+    years: tuple[int, ...]
+    currency: str | None
+    table: Table
+
+    def for_year(self, kind: str, year: int | None) -> float | None:
+        if year is not None and (kind, year) in self.headroom:
+            return self.headroom[(kind, year)]
+        if (kind, None) in self.headroom:
+            return self.headroom[(kind, None)]
+        earlier = [y for y in self.years if (kind, y) in self.headroom and (year is None or y <= year)]
+        if earlier:  # the latest known year, assumed renewed
+            return self.headroom[(kind, max(earlier))]
+        return None
+
+
+class Context:
+    """Inputs of one assessment, with lazily computed aggregates."""
+
+    def __init__(self, inventory: Inventory, offer: Offer, ruleset: RuleSet, names: ModelNames,
+                 horizon_years: int | None, as_of: dt.date | None) -> None:
+        self.inventory = inventory
+        self.offer = offer
+        self.ruleset = ruleset
+        self.names = names
+        self.profile = inventory.profile
+        self.max_rows = int(ruleset.param("max_evidence_rows", 20))
+        self.horizon = int(horizon_years if horizon_years is not None else ruleset.param("horizon_years", 3))
+        self.ref_date = offer.header.date or as_of
+        self.lines = tuple(self._line_info(i, line) for i, line in enumerate(offer.lines))
+
+    @property
+    def ref_year(self) -> int | None:
+        return self.ref_date.year if self.ref_date else None
+
+    def _line_info(self, index: int, line: OfferLine) -> LineInfo:
+        vocab = self.ruleset.categories
+        cat = vocab.canonical(line.category)
+        make = self.names.make(line.make)
+        model = self.names.model(line.make, line.model)
+        langs = None if line.manuals_language is None else tuple(
+            c for c in (canonical_language(v) for v in line.manuals_language) if c)
+        return LineInfo(
+            index=index, line=line, cat=cat, cat_title=vocab.title(cat), ref=vocab.reference(cat),
+            make_key=self.names.make_key(line.make), model_key=self.names.key(line.make, line.model),
+            make=make, model=model, label=f"{make} {model} × {line.quantity}".strip(),
+            qty=max(int(line.quantity or 0), 0), fuel=canonical_fuel(line.fuel),
+            drive_side=canonical_drive_side(line.drive_side),
+            transmission=canonical_transmission(line.transmission),
+            complexity=canonical_complexity(line.complexity), condition=canonical_condition(line.condition),
+            inspection=canonical_inspection(line.inspection), languages=langs,
+        )
+
+    @cached_property
+    def fleet(self) -> FleetIndex:
+        return FleetIndex(self.inventory.fleet, self.ruleset, self.names, self.max_rows)
+
+    # --- offer-wide totals the rules share ------------------------------------------------------
+
+    @cached_property
+    def offered_by_make(self) -> Mapping[str, int]:
+        out: Counter[str] = Counter()
+        for info in self.lines:
+            out[info.make_key] += info.qty
+        return out
+
+    @cached_property
+    def offered_by_cat(self) -> Mapping[str, int]:
+        out: Counter[str] = Counter()
+        for info in self.lines:
+            out[info.cat] += info.qty
+        return out
+
+    @cached_property
+    def new_models_by_cat(self) -> Mapping[str, tuple[str, ...]]:
+        """Model keys this offer would add to each category (not yet in the fleet)."""
+        out: dict[str, list[str]] = {}
+        for info in self.lines:
+            if (info.cat, info.model_key) not in self.fleet.models and info.model_key not in out.get(info.cat, []):
+                out.setdefault(info.cat, []).append(info.model_key)
+        return {k: tuple(v) for k, v in out.items()}
+
+    # --- support tables ----------------------------------------------------------------------------
+
+    @cached_property
+    def workshops(self) -> Workshops | None:
+        table = self.inventory.maintenance
+        if table is None or len(table) == 0:
+            return None
+        frame = table.frame
+        mechanics = _num(frame["mechanics"]) if "mechanics" in frame else None
+        by_make: Counter[str] = Counter()
+        qualified_known = table.has("qualified_makes") and mechanics is not None
+        if qualified_known and mechanics is not None:
+            lists = _map_unique(frame["qualified_makes"].map(lambda v: tuple(v) if isinstance(v, list) else v), _items)
+            for items, count in zip(lists, mechanics.fillna(0), strict=True):
+                for make in {self.names.make_key(i) for i in (items or ())}:
+                    by_make[make] += int(count)
+        tool_makes: frozenset[str] | None = None
+        if table.has("tool_kits"):
+            kits = _map_unique(frame["tool_kits"].map(lambda v: tuple(v) if isinstance(v, list) else v), _items)
+            tool_makes = frozenset(self.names.make_key(k) for items in kits.dropna() for k in items)
+        avail = _num(frame["hours_available"]).sum(min_count=1) if "hours_available" in frame else np.nan
+        committed = _num(frame["hours_committed"]).sum(min_count=1) if "hours_committed" in frame else np.nan
+        hours_free = None if pd.isna(avail) else float(avail) - (0.0 if pd.isna(committed) else float(committed))
+        locations = tuple(sorted({fold(v) for v in frame["location"].dropna().unique()})) if "location" in frame else ()
+        return Workshops(
+            rows_present=True,
+            mechanics_total=None if mechanics is None or mechanics.isna().all() else int(mechanics.fillna(0).sum()),
+            by_make=dict(by_make), qualified_known=qualified_known, hours_free=hours_free,
+            hours_available=None if pd.isna(avail) else float(avail),
+            hours_committed=None if pd.isna(committed) else float(committed),
+            tool_makes=tool_makes, locations=locations, table=table,
+        )
+
+    def workshop_rows(self, make_key: str | None = None) -> tuple[RowRef, ...]:
+        shop = self.workshops
+        if shop is None:
+            return ()
+        frame = shop.table.frame
+        if make_key is None or "qualified_makes" not in frame:
+            return _rows_of(shop.table, None, self.max_rows)
+        lists = _map_unique(frame["qualified_makes"].map(lambda v: tuple(v) if isinstance(v, list) else v), _items)
+        mask = lists.map(lambda items: any(self.names.make_key(i) == make_key for i in (items or ())))
+        return _rows_of(shop.table, mask.astype(bool), self.max_rows)
+
+    @cached_property
+    def drivers_by_cat(self) -> Mapping[str, int] | None:
+        table = self.inventory.personnel
+        if table is None or len(table) == 0 or "count" not in table.frame:
+            return None
+        frame = table.frame
+        count = _num(frame["count"]).fillna(0)
+        vocab = self.ruleset.categories
+        cat = _map_unique(frame["category"], vocab.match) if "category" in frame else pd.Series([None] * len(frame), index=frame.index, dtype=object)
+        if "licence_class" in frame:
+            by_licence: dict[str, str] = {}
+            for cid, cdef in vocab.categories.items():
+                for lic in cdef.reference.get("licence_classes", ()):
+                    by_licence.setdefault(category_key(lic), cid)
+            lic_cat = _map_unique(frame["licence_class"], lambda v: by_licence.get(category_key(v)))
+            cat = cat.where(cat.notna(), lic_cat)
+        grouped = pd.DataFrame({"cat": cat, "count": count}).dropna(subset=["cat"]).groupby("cat")["count"].sum()
+        return {str(k): int(v) for k, v in grouped.items()}
+
+    def personnel_rows(self, cat: str) -> tuple[RowRef, ...]:
+        table = self.inventory.personnel
+        if table is None:
+            return ()
+        vocab = self.ruleset.categories
+        frame = table.frame
+        mask = pd.Series(False, index=frame.index)
+        if "category" in frame:
+            mask |= _map_unique(frame["category"], vocab.match).eq(cat)
+        return _rows_of(table, mask, self.max_rows)
+
+    @cached_property
+    def budget(self) -> BudgetView | None:
+        table = self.inventory.budget
+        if table is None or len(table) == 0 or "amount" not in table.frame or "line" not in table.frame:
+            return None
+        frame = table.frame
+        words = self.ruleset.param("budget_lines", {})
+
+        def line_type(value: Any) -> str | None:
+            key = f" {fold(value)} "
+            for kind in ("fuel", "maintenance", "parts"):
+                if any(f" {fold(w)} " in key for w in words.get(kind, ())):
+                    return kind
+            return None
+
+        kind = _map_unique(frame["line"], line_type)
+        amount = _num(frame["amount"])
+        committed = _num(frame["committed"]).fillna(0) if "committed" in frame else pd.Series(0.0, index=frame.index)
+        year = _num(frame["year"]) if "year" in frame else pd.Series(np.nan, index=frame.index)
+        work = pd.DataFrame({"kind": kind, "year": year, "free": amount - committed}).dropna(subset=["kind"])
+        work = work[amount.loc[work.index].notna()]
+        headroom: dict[tuple[str, int | None], float] = {}
+        for (k, y), v in work.groupby(["kind", "year"], dropna=False)["free"].sum().items():
+            headroom[(str(k), None if pd.isna(y) else int(y))] = float(v)
+        currency = None
+        if "currency" in frame and frame["currency"].notna().any():
+            currency = str(frame["currency"].dropna().iloc[0]).strip().upper()
+        years = tuple(sorted({y for (_, y) in headroom if y is not None}))
+        return BudgetView(headroom, years, currency, table)
+
+    def budget_rows(self) -> tuple[RowRef, ...]:
+        table = self.inventory.budget
+        return () if table is None else _rows_of(table, None, self.max_rows)
+
+    @cached_property
+    def pledges(self) -> pd.DataFrame | None:
+        """Other partners' pledges with canonical category, model key, date and their rows."""
+        table = self.inventory.pledges
+        if table is None:
+            return None
+        frame = table.frame
+        n = len(frame)
+        none = pd.Series([None] * n, index=frame.index, dtype=object)
+        cat = _map_unique(frame["category"], self.ruleset.categories.canonical) if "category" in frame else none
+        make = frame["make"] if "make" in frame else none
+        model = frame["model"] if "model" in frame else none
+        pair = make.astype(str).str.cat(model.astype(str), sep="\x1f")
+        has_model = model.notna()
+        keys = _map_unique(pair, lambda p: self.names.key(*p.split("\x1f", 1)))
+        partner = _map_unique(frame["partner"], fold) if "partner" in frame else none
+        date = pd.to_datetime(frame["date"], errors="coerce") if "date" in frame else pd.Series(pd.NaT, index=frame.index)
+        qty = _num(frame["quantity"]) if "quantity" in frame else pd.Series(np.nan, index=frame.index)
+        status = _map_unique(frame["status"], fold) if "status" in frame else none
+        row = _num(frame[ROW_COLUMN]).fillna(0).astype(int) if ROW_COLUMN in frame else pd.Series(0, index=frame.index)
+        sheet = frame[SHEET_COLUMN].fillna("").astype(str) if SHEET_COLUMN in frame else pd.Series("", index=frame.index)
+        return pd.DataFrame({"cat": cat, "model_key": keys.where(has_model, None), "partner": partner,
+                             "date": date, "qty": qty, "status": status, "row": row, "sheet": sheet})
+
+    @cached_property
+    def part_codes(self) -> frozenset[str] | None:
+        table = self.inventory.spare_parts
+        if table is None:
+            return None
+        codes: set[str] = set()
+        for col in ("part_number", "nsn"):
+            if col in table.frame:
+                values = table.frame[col].dropna().astype(str).unique()
+                codes.update(compact(v) for v in values)
+        codes.discard("")
+        return frozenset(codes)
+
+    def parts_for_make(self, make_key: str) -> pd.DataFrame | None:
+        """Spare-parts rows whose applicability names the make (matched on unique values)."""
+        table = self.inventory.spare_parts
+        if table is None or "applies_to" not in table.frame:
+            return None
+        frame = table.frame
+        hit = _map_unique(frame["applies_to"], lambda v: bool(make_key) and make_key in compact(v))
+        return frame[hit.fillna(False).astype(bool).to_numpy()]
+
+    def rows_of(self, table: Table, frame: pd.DataFrame) -> tuple[RowRef, ...]:
+        return _rows_of(Table(table.name, frame), None, self.max_rows)
+
+    def truthy(self, value: Any) -> bool | None:
+        return parse_bool(value)
+
+
+def traffic_side(ctx: Context) -> tuple[str | None, bool]:
+    """The recipient's traffic side, and whether it was inferred from the fleet's drive side."""
+    if ctx.profile.traffic_side:
+        side = fold(ctx.profile.traffic_side)
+        return ("left" if "left" in side or "gauche" in side else "right"), False
+    sides = ctx.fleet.drive_sides
+    if not sides:
+        return None, False
+    dominant = max(sorted(sides), key=lambda s: sides[s])
+    return ("right" if dominant == "LHD" else "left" if dominant == "RHD" else None), True
+
+
+def dominant(counts: Mapping[Any, int]) -> Any:
+    if not counts:
+        return None
+    return max(sorted(counts, key=str), key=lambda k: counts[k])
+
+
+def iter_nonempty(values: Iterable[str | None]) -> list[str]:
+    return [v for v in values if v]

@@ -1,0 +1,134 @@
+"""The closed vocabulary of rule kinds: what each kind measures, its parameters and placeholders.
+
+A rule file may only name a kind listed here. Each kind declares its parameters (type, default,
+meaning) and the placeholders it fills in condition texts, so the rule-set loader can reject a
+bad file up front and the GUI and docs can describe the vocabulary without reading code.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from ..assessment import Evidence, Status, Text
+
+if TYPE_CHECKING:
+    from ..ruleset import Rule
+    from .context import Context, LineInfo
+
+# Placeholders every kind provides for its condition text.
+COMMON_PLACEHOLDERS = ("category", "make", "model", "qty", "line", "label")
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """One parameter of a kind. type: number, int, bool, text, texts, ladder."""
+
+    type: str
+    default: Any
+    doc: Text
+
+    def check(self, value: Any) -> Text | None:
+        """None when `value` fits this parameter, else the problem in both languages."""
+        ok: bool
+        if self.type == "number":
+            ok = _is_number(value) and value >= 0
+        elif self.type == "int":
+            ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        elif self.type == "bool":
+            ok = isinstance(value, bool)
+        elif self.type == "text":
+            ok = isinstance(value, str)
+        elif self.type == "texts":
+            ok = isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+        elif self.type == "ladder":
+            ok = isinstance(value, list | tuple) and all(
+                isinstance(p, list | tuple) and len(p) == 2 and all(_is_number(x) for x in p)
+                and 0 <= p[1] <= 100
+                for p in value
+            )
+        else:  # pragma: no cover - a programming error in a declaration
+            raise ValueError(self.type)
+        if ok:
+            return None
+        return Text(f"expected a value of type {self.type}", f"valeur de type {self.type} attendue")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a kind says about one line (or the whole offer) before the engine makes a Finding."""
+
+    score: float | None
+    message: Text
+    evidence: tuple[Evidence, ...] = ()
+    values: Mapping[str, Any] = field(default_factory=dict)  # placeholder values
+    knockout: bool = False  # the knock-out criterion is met (only counts if the rule is a KO)
+    applicable: bool = True  # False: the rule does not apply (radio and drive side) → weight 0
+    status: Status | None = None  # forced status; otherwise derived from the score
+
+
+ScoreFn = Callable[["Rule", "Context", "LineInfo | None"], Outcome]
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    name: str
+    scope: str  # "line": scored per offer line; "offer": once for the whole offer
+    description: Text
+    data: tuple[str, ...]  # the inputs it reads, for docs
+    params: Mapping[str, ParamSpec]
+    placeholders: frozenset[str]
+    score: ScoreFn
+
+    def defaults(self) -> Mapping[str, Any]:
+        return {k: p.default for k, p in self.params.items()}
+
+
+def kind(
+    name: str,
+    scope: str,
+    description: Text,
+    data: tuple[str, ...],
+    params: Mapping[str, ParamSpec],
+    placeholders: tuple[str, ...],
+    fn: ScoreFn,
+) -> KindSpec:
+    base = {
+        "pass_at": ParamSpec("number", None, Text(
+            "score at or above which the rule passes (default: the rule set's pass_at)",
+            "score à partir duquel la règle est satisfaite (défaut : pass_at du jeu de règles)")),
+        "fail_below": ParamSpec("number", None, Text(
+            "score below which the rule fails (default: the rule set's fail_below)",
+            "score en dessous duquel la règle échoue (défaut : fail_below du jeu de règles)")),
+    }
+    return KindSpec(
+        name=name,
+        scope=scope,
+        description=description,
+        data=data,
+        params=MappingProxyType({**base, **params}),
+        placeholders=frozenset((*COMMON_PLACEHOLDERS, *placeholders)),
+        score=fn,
+    )
+
+
+def _collect() -> Mapping[str, KindSpec]:
+    from . import kinds_absorption, kinds_compat, kinds_offer, kinds_support
+
+    specs: dict[str, KindSpec] = {}
+    for module in (kinds_compat, kinds_support, kinds_absorption, kinds_offer):
+        for spec in module.SPECS:
+            if spec.name in specs:  # pragma: no cover - a programming error
+                raise ValueError(f"duplicate kind {spec.name}")
+            specs[spec.name] = spec
+    return MappingProxyType(specs)
+
+
+KINDS: Mapping[str, KindSpec] = _collect()

@@ -1,0 +1,275 @@
+"""Turn raw cell values into typed column values, counting every normalisation.
+
+Work is done once per distinct raw value (pandas.factorize) and mapped back, so a column of
+100,000 cells with 40 distinct quantities costs 40 parses, not 100,000.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..normalise import parse_bool, split_list
+
+# Outcome of one cell conversion: (value, problem code or None, normalisation kind or None)
+Outcome = tuple[object, str | None, str | None]
+
+
+@dataclass
+class Converted:
+    values: pd.Series
+    blank: np.ndarray  # bool per row: the cell was empty
+    problems: pd.Series  # problem code per row, None where the value was read
+    normalised: Counter[str] = field(default_factory=Counter)
+
+
+def is_blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, float) and math.isnan(value)
+
+
+def convert_column(raw: pd.Series, ftype: str, *, field_name: str = "") -> Converted:
+    func = _CONVERTERS[ftype]
+    if ftype == "code" and field_name == "nsn":
+        func = _to_nsn
+    codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+    outcomes = [(None, None, None) if is_blank(u) else func(u) for u in uniques]
+    n = len(raw)
+    values = np.empty(n, dtype=object)
+    problems = np.empty(n, dtype=object)
+    blank = np.zeros(n, dtype=bool)
+    counts: Counter[str] = Counter()
+    if outcomes:
+        uvals = np.empty(len(outcomes), dtype=object)
+        uvals[:] = [o[0] for o in outcomes]
+        uprob = np.empty(len(outcomes), dtype=object)
+        uprob[:] = [o[1] for o in outcomes]
+        ublank = np.array([is_blank(u) for u in uniques], dtype=bool)
+        valid = codes >= 0
+        values[valid] = uvals[codes[valid]]
+        problems[valid] = uprob[codes[valid]]
+        blank[valid] = ublank[codes[valid]]
+        occurrences = np.bincount(codes[valid], minlength=len(outcomes))
+        for i, o in enumerate(outcomes):
+            if o[2] is not None and occurrences[i]:
+                counts[o[2]] += int(occurrences[i])
+    blank[codes < 0] = True
+    return Converted(pd.Series(values, index=raw.index, dtype=object), blank,
+                     pd.Series(problems, index=raw.index, dtype=object), counts)
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _to_text(v: object) -> Outcome:
+    if isinstance(v, str):
+        t = _collapse(v)
+        return t, None, ("whitespace" if t != v else None)
+    if isinstance(v, bool):
+        return ("oui" if v else "non"), None, "bool_as_text"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v)), None, "number_as_text"
+    if isinstance(v, dt.datetime | dt.date):
+        return v.isoformat()[:10], None, "date_as_text"
+    return str(v), None, "number_as_text"
+
+
+def _to_code(v: object) -> Outcome:
+    # Codes are compared and printed exactly: only surrounding spaces are removed.
+    if isinstance(v, str):
+        t = v.strip()
+        return t, None, ("whitespace" if t != v else None)
+    if isinstance(v, bool):
+        return None, "not_a_code", None
+    if isinstance(v, int | float):
+        if isinstance(v, float) and not v.is_integer():
+            return repr(v), "code_stored_as_number", "code_stored_as_number"
+        return str(int(v)), "code_stored_as_number", "code_stored_as_number"
+    return str(v), None, "date_as_text"
+
+
+def _to_nsn(v: object) -> Outcome:
+    value, problem, kind = _to_code(v)
+    if problem == "code_stored_as_number" and isinstance(value, str) and value.isdigit() \
+            and len(value) < 13:
+        # An NSN is exactly 13 digits, so zeros lost to a number cell can be restored safely.
+        return value.zfill(13), None, "nsn_zero_padded"
+    return value, problem, kind
+
+
+_CURRENCY = re.compile(r"(?i)\b(f\s?cfa|cfa|xof|xaf|eur|usd|euros?|dollars?|f)\b|[€$£]")
+_SPACES = re.compile(r"[\s\u00a0\u202f']+")
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)*|\d*[.,]\d+)$")
+
+
+def parse_number(text: str, *, integer: bool = False, money: bool = False) -> tuple[float | None, str | None]:
+    """Read "1 200", "12,5", "1.234,5", "1,234.5", "2 500 000 FCFA". Returns (value, kind)."""
+    s = text.strip()
+    kind: str | None = None
+    if money and _CURRENCY.search(s):
+        s = _CURRENCY.sub("", s).strip()
+        kind = "currency_removed"
+    if _SPACES.search(s):
+        s = _SPACES.sub("", s)
+        kind = kind or "thousands_separator"
+    if not s or not _NUMBER.match(s):
+        return None, None
+    has_dot, has_comma = "." in s, "," in s
+    if has_dot and has_comma:
+        dec = "," if s.rfind(",") > s.rfind(".") else "."
+        thousands = "." if dec == "," else ","
+        s = s.replace(thousands, "").replace(dec, ".")
+        kind = kind or "thousands_separator"
+    elif has_comma or has_dot:
+        sep = "," if has_comma else "."
+        parts = s.split(sep)
+        if len(parts) > 2:
+            s = s.replace(sep, "")
+            kind = kind or "thousands_separator"
+        elif integer and len(parts[1]) == 3 and parts[0].lstrip("+-") not in ("", "0"):
+            # "1,200" or "1.200" in a whole-number column: a thousands separator.
+            s = s.replace(sep, "")
+            kind = "ambiguous_separator"
+        elif sep == ",":
+            s = s.replace(",", ".")
+            kind = kind or "decimal_comma"
+    try:
+        return float(s), kind
+    except ValueError:
+        return None, None
+
+
+def _to_number(v: object, *, integer: bool = False, money: bool = False) -> Outcome:
+    kind: str | None = None
+    if isinstance(v, bool):
+        return None, "not_a_number", None
+    if isinstance(v, int | float):
+        x = float(v)
+    elif isinstance(v, str):
+        parsed, kind = parse_number(v, integer=integer, money=money)
+        if parsed is None:
+            return None, "not_a_number", None
+        x = parsed
+        kind = kind or "text_to_number"
+    elif isinstance(v, dt.datetime | dt.date) and integer:
+        return v.year, None, "date_to_year"
+    else:
+        return None, "not_a_number", None
+    if math.isnan(x) or math.isinf(x):
+        return None, "not_a_number", None
+    if integer:
+        if not x.is_integer():
+            return None, "not_whole_number", None
+        return int(x), None, kind
+    return x, None, kind
+
+
+def _to_int(v: object) -> Outcome:
+    if isinstance(v, str):
+        d = _parse_date_text(v)
+        if d is not None and not v.strip().isdigit():
+            return d.year, None, "date_to_year"
+    return _to_number(v, integer=True)
+
+
+_MONTHS = {
+    "janvier": 1, "janv": 1, "jan": 1, "january": 1,
+    "fevrier": 2, "février": 2, "fevr": 2, "fev": 2, "feb": 2, "february": 2,
+    "mars": 3, "mar": 3, "march": 3,
+    "avril": 4, "avr": 4, "apr": 4, "april": 4,
+    "mai": 5, "may": 5,
+    "juin": 6, "jun": 6, "june": 6,
+    "juillet": 7, "juil": 7, "jul": 7, "july": 7,
+    "aout": 8, "août": 8, "aug": 8, "august": 8,
+    "septembre": 9, "sept": 9, "sep": 9, "september": 9,
+    "octobre": 10, "oct": 10, "october": 10,
+    "novembre": 11, "nov": 11, "november": 11,
+    "decembre": 12, "décembre": 12, "dec": 12, "déc": 12, "december": 12,
+}
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+_D_MONTH_Y = re.compile(r"^(\d{1,2})(?:er)?\s+([^\W\d_]+)\.?\s+(\d{4})$")
+_MONTH_D_Y = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
+
+
+def _parse_date_text(text: str) -> dt.date | None:
+    s = " ".join(text.strip().lower().split())
+    try:
+        if m := _DMY.match(s):
+            return dt.date(int(m[3]), int(m[2]), int(m[1]))  # day first: French and UK usage
+        if m := _YMD.match(s):
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if (m := _D_MONTH_Y.match(s)) and m[2] in _MONTHS:
+            return dt.date(int(m[3]), _MONTHS[m[2]], int(m[1]))
+        if (m := _MONTH_D_Y.match(s)) and m[1] in _MONTHS:
+            return dt.date(int(m[3]), _MONTHS[m[1]], int(m[2]))
+    except ValueError:
+        return None
+    return None
+
+
+def _to_date(v: object) -> Outcome:
+    if isinstance(v, dt.datetime):
+        return v.date(), None, None
+    if isinstance(v, dt.date):
+        return v, None, None
+    if isinstance(v, str):
+        d = _parse_date_text(v)
+        if d is None:
+            return None, "not_a_date", None
+        return d, None, "text_to_date"
+    if isinstance(v, int | float) and not isinstance(v, bool) and 1 <= v <= 2_958_465:
+        # A date typed into a cell formatted as a number: read as a 1900-system serial.
+        return (dt.date(1899, 12, 30) + dt.timedelta(days=int(v))), None, "serial_to_date"
+    return None, "not_a_date", None
+
+
+def _to_bool(v: object) -> Outcome:
+    b = parse_bool(v)
+    if b is None:
+        return None, "not_yes_no", None
+    return b, None, (None if isinstance(v, bool) else "text_to_yes_no")
+
+
+def _to_list(v: object) -> Outcome:
+    text = str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+    items = split_list(text)
+    return (items if items else None), None, None
+
+
+_CONVERTERS: dict[str, Callable[[object], Outcome]] = {
+    "text": _to_text,
+    "code": _to_code,
+    "int": _to_int,
+    "number": _to_number,
+    "money": lambda v: _to_number(v, money=True),
+    "date": _to_date,
+    "bool": _to_bool,
+    "list": _to_list,
+}
+
+PROBLEM_TEXT: dict[str, tuple[str, str]] = {
+    "not_a_number": ("is not a number", "n'est pas un nombre"),
+    "not_whole_number": ("is not a whole number", "n'est pas un nombre entier"),
+    "not_a_date": ("is not a date", "n'est pas une date"),
+    "not_yes_no": ("is not yes/no", "n'est pas oui/non"),
+    "not_a_code": ("is not a code", "n'est pas un code"),
+    "code_stored_as_number": (
+        "is a code stored as a number: leading zeros may have been lost; format the column as Text",
+        "est un code enregistré comme nombre : les zéros de tête ont pu être perdus ; "
+        "mettez la colonne au format Texte",
+    ),
+    "negative": ("is negative", "est négatif"),
+    "missing_required": ("is empty but required", "est vide alors qu'elle est obligatoire"),
+}

@@ -1,0 +1,200 @@
+"""Import the recipient's inventory workbook (or a single-table CSV of the fleet)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InputRejected
+from ..model import ImportReport, Inventory, Place, Profile, RowIssue, Table, TableReport
+from ..normalise import (
+    ModelNames,
+    canonical_fuel,
+    canonical_language,
+    canonical_traffic_side,
+    fold,
+)
+from .common import (
+    ColumnMapping,
+    assign_tables,
+    canonicalise,
+    check_cancel,
+    load_model_names,
+    open_grids,
+    sha256_of,
+)
+from .grid import Cancel, Progress, SheetGrid, hidden_sheets
+from .keyvalue import key_value_score, looks_like_key_value_sheet, read_key_values
+from .sniff import FileKind
+from .tables import HeaderGuess, extract
+from .vocabulary import Vocabulary, load_vocabulary
+
+INVENTORY_TABLES = ("fleet", "maintenance", "spare_parts", "budget", "personnel", "pledges")
+
+
+def import_inventory(
+    path: str | Path,
+    *,
+    mapping: ColumnMapping | None = None,
+    names: ModelNames | None = None,
+    vocabulary: Vocabulary | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> Inventory:
+    """Read an inventory. Raises InputRejected when the file cannot be used at all (no fleet
+    table, not a spreadsheet, hostile container); every other problem is in the report."""
+    path = Path(path)
+    vocab = vocabulary or load_vocabulary()
+    names = names or load_model_names()
+    if progress:
+        progress(0.0, path.name)
+    kind, grids = open_grids(path, _scaled(progress, 0.0, 0.6), cancel)
+    check_cancel(cancel)
+
+    profile_grid = _find_profile_sheet(grids, vocab) if kind is not FileKind.CSV else None
+    table_grids = [g for g in grids if g is not profile_grid]
+    chosen, incomplete = assign_tables(table_grids, INVENTORY_TABLES, vocab, mapping)
+    if "fleet" not in chosen:
+        raise _no_fleet(path, incomplete.get("fleet"), vocab)
+
+    by_sheet = {g.name: g for g in grids}
+    tables: dict[str, Table] = {}
+    reports: list[TableReport] = []
+    for i, name in enumerate(t for t in INVENTORY_TABLES if t in chosen):
+        check_cancel(cancel)
+        if progress:
+            progress(0.6 + 0.35 * i / len(chosen), name)
+        guess = chosen[name]
+        extracted = extract(by_sheet[guess.sheet], guess, vocab.table(name), path.name)
+        table, report = extracted.table, extracted.report
+        if name in ("fleet", "pledges"):
+            table, report = canonicalise(table, report, names)
+        tables[name] = table
+        reports.append(report)
+    if tables["fleet"].frame.empty:
+        fleet_report = reports[0]
+        raise InputRejected(
+            f"The fleet table on sheet '{fleet_report.sheet}' has no usable row "
+            f"({fleet_report.rows_rejected} rejected, {fleet_report.rows_skipped} skipped).",
+            f"Le tableau du parc (feuille « {fleet_report.sheet} ») n'a aucune ligne utilisable "
+            f"({fleet_report.rows_rejected} rejetées, {fleet_report.rows_skipped} ignorées).",
+            hint=_first_reason(fleet_report),
+            place=Place(path.name, fleet_report.sheet), reason="no_usable_rows",
+        )
+
+    profile = Profile()
+    if profile_grid is not None:
+        kv = read_key_values(profile_grid, vocab.table("profile"), vocab, path.name,
+                             range(len(profile_grid.rows)))
+        profile = _profile(kv.values, kv.extra)
+        reports.append(kv.report)
+
+    used = {r.sheet for r in reports}
+    unrecognised = tuple(g.name for g in grids if g.name not in used and g.rows)
+    warnings = tuple(
+        RowIssue(Place(path.name, s), "hidden_sheet", f"Hidden sheet '{s}' was not read.",
+                 f"La feuille masquée « {s} » n'a pas été lue.")
+        for s in (hidden_sheets(path) if kind is not FileKind.CSV else [])
+    )
+    missing = tuple(t for t in (*INVENTORY_TABLES, "profile")
+                    if t not in tables and not (t == "profile" and profile_grid is not None))
+    report = _report(path, reports, missing, unrecognised, warnings)
+    if progress:
+        progress(1.0, path.name)
+    return Inventory(
+        fleet=tables["fleet"], profile=profile, report=report,
+        maintenance=tables.get("maintenance"), spare_parts=tables.get("spare_parts"),
+        budget=tables.get("budget"), personnel=tables.get("personnel"),
+        pledges=tables.get("pledges"),
+    )
+
+
+def _report(path: Path, reports: list[TableReport], missing: tuple[str, ...],
+            unrecognised: tuple[str, ...], warnings: tuple[RowIssue, ...]) -> ImportReport:
+    return ImportReport(file=path.name, sha256=sha256_of(path), kind="inventory",
+                        tables=tuple(reports), missing_tables=missing,
+                        unrecognised_sheets=unrecognised, warnings=warnings)
+
+
+def _scaled(progress: Progress | None, start: float, span: float) -> Progress | None:
+    if progress is None:
+        return None
+    return lambda fraction, label: progress(start + span * fraction, label)
+
+
+def _find_profile_sheet(grids: list[SheetGrid], vocab: Vocabulary) -> SheetGrid | None:
+    spec = vocab.table("profile")
+    best: tuple[int, SheetGrid] | None = None
+    for g in grids:
+        if not looks_like_key_value_sheet(g):
+            continue
+        score = key_value_score(g, spec, vocab, range(min(60, len(g.rows))))
+        if fold(g.name) in spec.sheet_names:
+            score += 2
+        if score >= 3 and (best is None or score > best[0]):
+            best = (score, g)
+    return best[1] if best else None
+
+
+def _profile(values: dict[str, object], extra: dict[str, str]) -> Profile:
+    def text(key: str) -> str | None:
+        v = values.get(key)
+        return None if v is None else str(v)
+
+    def number(key: str) -> float | None:
+        v = values.get(key)
+        return float(v) if isinstance(v, int | float) else None
+
+    def flag(key: str) -> bool | None:
+        v = values.get(key)
+        return v if isinstance(v, bool) else None
+
+    fuels = values.get("national_fuels")
+    lang = text("working_language")
+    traffic = text("traffic_side")
+    return Profile(
+        recipient=text("recipient"), country=text("country"),
+        traffic_side=canonical_traffic_side(traffic) if traffic else None,
+        national_fuels=tuple(dict.fromkeys(f for f in (canonical_fuel(x) for x in fuels) if f))
+        if isinstance(fuels, tuple) else None,
+        working_language=canonical_language(lang) if lang else None,
+        currency=text("currency"), fuel_price=number("fuel_price"),
+        max_temperature=number("max_temperature"), grid_voltage=number("grid_voltage"),
+        asset_register=flag("asset_register"), parts_register=flag("parts_register"),
+        region=text("region"), extra=dict(extra),
+    )
+
+
+def _no_fleet(path: Path, guess: HeaderGuess | None, vocab: Vocabulary) -> InputRejected:
+    spec = vocab.table("fleet")
+    if guess is not None and len(guess.columns) >= 2:
+        missing = ", ".join(guess.missing_required)
+        found = ", ".join(sorted(f for f, _ in guess.columns.values()))
+        return InputRejected(
+            f"The fleet table (header on row {guess.header_row + 1}) lacks the required column(s): "
+            f"{missing}. Columns recognised: {found}.",
+            f"Le tableau du parc (en-tête ligne {guess.header_row + 1}) n'a pas la ou les colonnes "
+            f"obligatoires : {missing}. Colonnes reconnues : {found}.",
+            hint="Add the column, rename its header (for example 'Marque', 'Modèle', 'Catégorie', "
+                 "'Quantité'), or map it by hand in the column-mapping dialog (--map).",
+            hint_fr="Ajoutez la colonne, renommez son en-tête (par exemple « Marque », « Modèle », "
+                    "« Catégorie », « Quantité ») ou associez-la à la main (--map).",
+            place=Place(path.name, guess.sheet, guess.header_row + 1), reason="missing_columns",
+        )
+    required = ", ".join(spec.required)
+    return InputRejected(
+        f"No fleet table was found: no sheet has a header row with the columns {required}.",
+        f"Aucun tableau du parc n'a été trouvé : aucune feuille n'a de ligne d'en-tête avec les "
+        f"colonnes {required}.",
+        hint="Check that this is the inventory workbook, or map the columns by hand (--map).",
+        hint_fr="Vérifiez qu'il s'agit bien du classeur d'inventaire, ou associez les colonnes à la "
+                "main (--map).",
+        place=Place(path.name), reason="no_fleet_table",
+    )
+
+
+def _first_reason(report: TableReport) -> str:
+    if report.rejected:
+        first = report.rejected[0]
+        return f"First problem: {first.place.describe()}: {first.message}"
+    return ""
+

@@ -1,0 +1,103 @@
+"""Two-column "key : value" blocks: the recipient profile and the offer header."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..model import ColumnMatch, Place, RowIssue, TableReport
+from .convert import PROBLEM_TEXT, convert_column, is_blank
+from .grid import SheetGrid, column_letter
+from .vocabulary import MATCH_THRESHOLD, TableSpec, Vocabulary
+
+
+@dataclass
+class KeyValues:
+    values: dict[str, object]
+    extra: dict[str, str]
+    report: TableReport
+    matched_rows: int = 0
+    rows: dict[str, int] = field(default_factory=dict)  # field -> Excel row
+
+
+def _pairs(grid: SheetGrid, rows: range) -> list[tuple[int, int, str, object]]:
+    """(row index, value column, key text, value) for each row that holds a key and a value."""
+    out = []
+    for r in rows:
+        row = grid.rows[r] if r < len(grid.rows) else []
+        cells = [(c, v) for c, v in enumerate(row) if not is_blank(v)]
+        if not cells or len(cells) > 2:
+            continue  # blank, or a table row rather than a "key : value" pair
+        c0, key = cells[0]
+        if not isinstance(key, str):
+            continue
+        value: object = ""
+        vcol = c0 + 1
+        if len(cells) >= 2:
+            vcol, value = cells[1]
+        out.append((r, vcol, " ".join(key.split()).rstrip(" :"), value))
+    return out
+
+
+def key_value_score(grid: SheetGrid, spec: TableSpec, vocab: Vocabulary, rows: range) -> int:
+    """How many rows look like known keys of this block."""
+    hits = set()
+    for _, _, key, _ in _pairs(grid, rows):
+        scores = vocab.score_header(spec.name, key)
+        best = max(scores.items(), key=lambda kv: kv[1], default=("", 0.0))
+        if best[1] >= MATCH_THRESHOLD:
+            hits.add(best[0])
+    return len(hits)
+
+
+def read_key_values(grid: SheetGrid, spec: TableSpec, vocab: Vocabulary, file_name: str,
+                    rows: range) -> KeyValues:
+    values: dict[str, object] = {}
+    extra: dict[str, str] = {}
+    where: dict[str, int] = {}
+    rejected: list[RowIssue] = []
+    mapping: list[ColumnMatch] = []
+    normalised: dict[str, int] = {}
+    pairs = _pairs(grid, rows)
+    for r, vcol, key, raw in pairs:
+        scores = vocab.score_header(spec.name, key)
+        name, score = max(scores.items(), key=lambda kv: kv[1], default=("", 0.0))
+        place = Place(file_name, grid.name, r + 1, column_letter(vcol), key)
+        if score < MATCH_THRESHOLD or name in values:
+            extra[key] = "" if is_blank(raw) else " ".join(str(raw).split())
+            continue
+        if is_blank(raw):
+            where[name] = r + 1
+            mapping.append(ColumnMatch(name, column_letter(vcol), key, round(score, 2)))
+            continue
+        conv = convert_column(pd.Series([raw], dtype=object), spec.field(name).type, field_name=name)
+        value = conv.values.iat[0]
+        problem = conv.problems.iat[0]
+        for kind, count in conv.normalised.items():
+            normalised[f"{name}:{kind}"] = normalised.get(f"{name}:{kind}", 0) + count
+        if value is None:
+            en, fr = PROBLEM_TEXT.get(str(problem), (str(problem), str(problem)))
+            rejected.append(RowIssue(place, str(problem), f"'{key}' {en}: {raw!r}",
+                                     f"« {key} » {fr} : {raw!r}", value=str(raw)))
+            continue
+        values[name] = value
+        where[name] = r + 1
+        mapping.append(ColumnMatch(name, column_letter(vcol), key, round(score, 2)))
+    report = TableReport(
+        table=spec.name, sheet=grid.name, header_row=None, rows_read=len(pairs),
+        rows_imported=len(pairs) - len(rejected), rejected=tuple(rejected),
+        mapping=tuple(mapping),
+        ignored_columns=tuple(f"'{k}'" for k in extra), normalised=normalised,
+    )
+    return KeyValues(values, extra, report, len(values), where)
+
+
+def looks_like_key_value_sheet(grid: SheetGrid) -> bool:
+    """Most non-empty rows hold exactly one text key and at most one value."""
+    rows = [r for r in grid.rows[:60] if any(not is_blank(v) for v in r)]
+    if len(rows) < 2:
+        return False
+    narrow = sum(1 for r in rows if sum(1 for v in r if not is_blank(v)) <= 2)
+    return narrow >= 0.8 * len(rows)
+

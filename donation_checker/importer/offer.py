@@ -1,0 +1,141 @@
+"""Import a donation offer: a header of key/value rows and a table of item lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputRejected
+from ..model import ImportReport, Offer, OfferHeader, OfferLine, Place, TableReport
+from ..normalise import ModelNames, fold
+from .common import (
+    ColumnMapping,
+    assign_tables,
+    canonicalise,
+    check_cancel,
+    load_model_names,
+    open_grids,
+    sha256_of,
+)
+from .grid import Cancel, Progress
+from .keyvalue import KeyValues, key_value_score, looks_like_key_value_sheet, read_key_values
+from .sniff import FileKind
+from .tables import extract
+from .vocabulary import Vocabulary, load_vocabulary
+
+_INT_FIELDS = {"quantity", "year", "mechanics_trained", "drivers_trained", "support_end_year"}
+
+
+def import_offer(
+    path: str | Path,
+    *,
+    mapping: ColumnMapping | None = None,
+    names: ModelNames | None = None,
+    vocabulary: Vocabulary | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> Offer:
+    path = Path(path)
+    vocab = vocabulary or load_vocabulary()
+    names = names or load_model_names()
+    kind, grids = open_grids(path, progress, cancel)
+    check_cancel(cancel)
+    chosen, incomplete = assign_tables(grids, ("offer_lines",), vocab, mapping)
+    if "offer_lines" not in chosen:
+        guess = incomplete.get("offer_lines")
+        detail_en = detail_fr = ""
+        where = Place(path.name)
+        if guess is not None and len(guess.columns) >= 2:
+            detail_en = f" The best candidate (row {guess.header_row + 1}) lacks: " \
+                        f"{', '.join(guess.missing_required)}."
+            detail_fr = f" Le meilleur candidat (ligne {guess.header_row + 1}) n'a pas : " \
+                        f"{', '.join(guess.missing_required)}."
+            where = Place(path.name, guess.sheet, guess.header_row + 1)
+        raise InputRejected(
+            "No table of offer lines was found (columns category, make, model, quantity)." + detail_en,
+            "Aucun tableau de lignes d'offre n'a été trouvé (colonnes catégorie, marque, modèle, "
+            "quantité)." + detail_fr,
+            hint="Check that this is the offer file, or map the columns by hand (--map).",
+            hint_fr="Vérifiez qu'il s'agit bien du fichier de l'offre, ou associez les colonnes à "
+                    "la main (--map).",
+            place=where, reason="no_offer_lines",
+        )
+    guess = chosen["offer_lines"]
+    by_sheet = {g.name: g for g in grids}
+    lines_grid = by_sheet[guess.sheet]
+    extracted = extract(lines_grid, guess, vocab.table("offer_lines"), path.name)
+    table, lines_report = canonicalise(extracted.table, extracted.report, names)
+    reports: list[TableReport] = [lines_report]
+
+    header_spec = vocab.table("offer_header")
+    header_values: dict[str, object] = {}
+    blocks: list[KeyValues] = []
+    if guess.header_row > 0:
+        blocks.append(read_key_values(lines_grid, header_spec, vocab, path.name,
+                                      range(0, guess.header_row)))
+    if kind is not FileKind.CSV:
+        for g in grids:
+            if g is lines_grid or not looks_like_key_value_sheet(g):
+                continue
+            score = key_value_score(g, header_spec, vocab, range(min(60, len(g.rows))))
+            if score >= 2 or fold(g.name) in header_spec.sheet_names:
+                blocks.append(read_key_values(g, header_spec, vocab, path.name, range(len(g.rows))))
+    for kv in blocks:
+        for k, v in kv.values.items():
+            header_values.setdefault(k, v)
+        if kv.report.rows_read:
+            reports.append(kv.report)
+
+    lines = tuple(_line(rec) for rec in table.records())
+    if not lines:
+        raise InputRejected(
+            f"The offer has no usable line ({lines_report.rows_rejected} rejected).",
+            f"L'offre n'a aucune ligne utilisable ({lines_report.rows_rejected} rejetées).",
+            hint=(f"First problem: {lines_report.rejected[0].place.describe()}: "
+                  f"{lines_report.rejected[0].message}") if lines_report.rejected else "",
+            place=Place(path.name, lines_report.sheet), reason="no_usable_rows",
+        )
+    report = ImportReport(file=path.name, sha256=sha256_of(path), kind="offer",
+                          tables=tuple(reports),
+                          unrecognised_sheets=tuple(g.name for g in grids if g.rows and g.name not in
+                                                    {r.sheet for r in reports}))
+    return Offer(header=_header(header_values), lines=lines, report=report)
+
+
+def _header(values: dict[str, object]) -> OfferHeader:
+    def text(key: str) -> str | None:
+        v = values.get(key)
+        return None if v is None else str(v)
+
+    date = values.get("date")
+    requested = values.get("requested")
+    monitoring = values.get("end_use_monitoring")
+    return OfferHeader(
+        donor=text("donor"), reference=text("reference"),
+        date=date if isinstance(date, dt.date) else None, recipient=text("recipient"),
+        requested=requested if isinstance(requested, bool) else None,
+        request_reference=text("request_reference"), transport_paid_by=text("transport_paid_by"),
+        customs_paid_by=text("customs_paid_by"), currency=text("currency"),
+        end_use_monitoring=monitoring if isinstance(monitoring, bool) else None, notes=text("notes"),
+    )
+
+
+def _line(rec: dict[str, Any]) -> OfferLine:
+    kwargs: dict[str, Any] = {}
+    for name in OfferLine.__dataclass_fields__:
+        if name == "row":
+            continue
+        value = rec.get(name)
+        if value is None:
+            continue
+        if name in _INT_FIELDS:
+            value = int(value)
+        elif isinstance(value, int) and not isinstance(value, bool) and name not in ("category", "make", "model"):
+            value = float(value)
+        kwargs[name] = value
+    kwargs.setdefault("category", "")
+    kwargs.setdefault("make", "")
+    kwargs.setdefault("model", "")
+    row = rec.get("_row")
+    return OfferLine(row=int(row) if row is not None else None, **kwargs)

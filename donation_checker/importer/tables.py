@@ -1,0 +1,276 @@
+"""Find a table in a grid by its content, then extract its rows with a full account of each one.
+
+The header row is the row (within the first rows of the sheet) whose cells best match a table's
+fields; a second header row below merged cells is combined with the row above it
+("Quantité" over "totale" | "en service"). Every data row ends up imported, rejected (with the
+reason and the cell) or skipped (blank, totals, repeated header) — never silently dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..model import ROW_COLUMN, SHEET_COLUMN, ColumnMatch, Place, RowIssue, Table, TableReport
+from ..normalise import fold
+from .convert import PROBLEM_TEXT, convert_column, is_blank
+from .grid import SheetGrid, column_letter
+from .vocabulary import TableSpec, Vocabulary
+
+HEADER_SCAN_ROWS = 40
+_TOTAL_WORDS = ("total", "sous total", "totaux", "grand total", "ensemble", "somme", "sum")
+
+
+@dataclass(frozen=True)
+class HeaderGuess:
+    table: str
+    sheet: str
+    header_row: int  # 0-based index of the (last) header row
+    labels: tuple[str, ...]  # label per column as matched (parent + child when combined)
+    columns: Mapping[int, tuple[str, float]]  # column index -> (field, score)
+    score: float
+    missing_required: tuple[str, ...]
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing_required
+
+
+def _text(value: object) -> str:
+    if is_blank(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).split())
+
+
+def _parent_labels(grid: SheetGrid, r: int, width: int) -> list[str]:
+    """Row r's labels with merged cells spread over every column they cover."""
+    labels = [_text(grid.cell(r, c)) for c in range(width)]
+    for (r0, c0), (r1, c1) in grid.merged:
+        if r0 <= r <= r1:
+            value = _text(grid.cell(r0, c0))
+            for c in range(c0, min(c1 + 1, width)):
+                labels[c] = value
+    return labels
+
+
+def _row_labels(grid: SheetGrid, r: int, width: int, vocab: Vocabulary, table: str) -> list[str]:
+    child = [_text(grid.cell(r, c)) for c in range(width)]
+    if r == 0:
+        return child
+    parent = _parent_labels(grid, r - 1, width)
+    merged_above = {c for (r0, c0), (r1, c1) in grid.merged if r0 <= r - 1 <= r1
+                    for c in range(c0, c1 + 1)}
+    labels = []
+    for c in range(width):
+        options = [child[c]]
+        if c in merged_above and parent[c]:
+            options.append(f"{parent[c]} {child[c]}".strip())
+        elif not child[c] and parent[c]:
+            options.append(parent[c])  # header cell merged vertically over two rows
+        labels.append(max(options, key=lambda o: max(vocab.score_header(table, o).values(),
+                                                    default=0.0) if o else 0.0))
+    return labels
+
+
+def find_header(grid: SheetGrid, spec: TableSpec, vocab: Vocabulary,
+                name_bonus: float = 1.5) -> HeaderGuess | None:
+    width = grid.width
+    if width == 0:
+        return None
+    best: HeaderGuess | None = None
+    for r in range(min(HEADER_SCAN_ROWS, len(grid.rows))):
+        if sum(1 for c in range(width) if _text(grid.cell(r, c))) < 2:
+            continue
+        labels = _row_labels(grid, r, width, vocab, spec.name)
+        columns = vocab.match_columns(spec.name, labels)
+        if len(columns) < 2:
+            continue
+        fields = {f for f, _ in columns.values()}
+        missing = tuple(f for f in spec.required if f not in fields)
+        score = sum(s for _, s in columns.values()) + 1.0 * (len(spec.required) - len(missing))
+        if fold(grid.name) in spec.sheet_names or any(
+            n and n in fold(grid.name) for n in spec.sheet_names
+        ):
+            score += name_bonus
+        if best is None or score > best.score:
+            best = HeaderGuess(spec.name, grid.name, r, tuple(labels), columns, score, missing)
+    return best
+
+
+def explicit_guess(grid: SheetGrid, spec: TableSpec, mapping: Mapping[str, str],
+                   header_row: int | None = None) -> HeaderGuess | None:
+    """Build a guess from a caller's mapping field -> column letter or header text."""
+    width = grid.width
+    rows = [header_row] if header_row is not None else range(min(HEADER_SCAN_ROWS, len(grid.rows)))
+    for r in rows:
+        labels = [_text(grid.cell(r, c)) for c in range(width)]
+        folded = [fold(x) for x in labels]
+        columns: dict[int, tuple[str, float]] = {}
+        for field_name, target in mapping.items():
+            if field_name not in spec.field_names:
+                continue
+            idx = _letter_index(target)
+            if idx is None and fold(target) in folded:
+                idx = folded.index(fold(target))
+            if idx is not None and idx < width:
+                columns[idx] = (field_name, 1.0)
+        if columns and (header_row is not None or any(
+                fold(t) in folded for t in mapping.values())):
+            fields = {f for f, _ in columns.values()}
+            missing = tuple(f for f in spec.required if f not in fields)
+            return HeaderGuess(spec.name, grid.name, r, tuple(labels), columns,
+                               float(len(columns)) + 10.0, missing)
+    return None
+
+
+def _letter_index(text: str) -> int | None:
+    t = text.strip().upper()
+    if not t.isalpha() or len(t) > 3 or not t.isascii():
+        return None
+    n = 0
+    for ch in t:
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
+
+
+def _is_total_label(value: object) -> bool:
+    return isinstance(value, str) and fold(value).startswith(_TOTAL_WORDS)
+
+
+def _unique_mask(series: pd.Series, predicate: Callable[[object], bool]) -> np.ndarray:
+    """predicate applied once per distinct value, mapped back to every row."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    hits = np.array([bool(predicate(u)) for u in uniques], dtype=bool)
+    out = np.zeros(len(series), dtype=bool)
+    valid = codes >= 0
+    out[valid] = hits[codes[valid]]
+    return out
+
+
+@dataclass
+class Extracted:
+    table: Table
+    report: TableReport
+
+
+def extract(grid: SheetGrid, guess: HeaderGuess, spec: TableSpec, file_name: str,
+            stop_row: int | None = None) -> Extracted:
+    """Read the rows below the header into a typed table and its report."""
+    start = guess.header_row + 1
+    end = len(grid.rows) if stop_row is None else min(stop_row, len(grid.rows))
+    cols = sorted(guess.columns)
+    raw = {
+        guess.columns[c][0]: pd.Series([row[c] if c < len(row) else "" for row in grid.rows[start:end]],
+                                       dtype=object)
+        for c in cols
+    }
+    n = end - start
+    converted = {f: convert_column(s, spec.field(f).type, field_name=f) for f, s in raw.items()}
+    blank_all = np.ones(n, dtype=bool)
+    for conv in converted.values():
+        blank_all &= conv.blank
+    # Trailing blank rows (formatted but empty cells) are outside the table, not rows of it.
+    last = int(np.nonzero(~blank_all)[0].max()) + 1 if (~blank_all).any() else 0
+    n = last
+    excel_rows = np.arange(start + 1, start + 1 + n)
+    header_by_field = {guess.columns[c][0]: (column_letter(c), guess.labels[c]) for c in cols}
+
+    skipped: list[RowIssue] = []
+    rejected: list[RowIssue] = []
+    warnings: list[RowIssue] = []
+    status = np.zeros(n, dtype=np.int8)  # 0 imported, 1 skipped, 2 rejected
+
+    def place(i: int, f: str = "") -> Place:
+        letter, header = header_by_field.get(f, ("", ""))
+        return Place(file_name, grid.name, int(excel_rows[i]), letter, header)
+
+    for i in np.nonzero(blank_all[:n])[0]:
+        status[i] = 1
+        skipped.append(RowIssue(place(int(i)), "blank_row", "Blank row.", "Ligne vide."))
+
+    header_folded = {f: fold(guess.labels[c]) for c, (f, _) in guess.columns.items()}
+    text_fields = [f for f in raw if spec.field(f).type in ("text", "code", "list")][:4]
+    total_mask = np.zeros(n, dtype=bool)
+    for f in text_fields:
+        total_mask |= _unique_mask(raw[f], _is_total_label)[:n]
+    same_count = np.zeros(n, dtype=np.int32)
+    for f in raw:
+        if header_folded[f]:
+            same_count += _unique_mask(raw[f], lambda v, h=header_folded[f]: fold(v) == h)[:n]
+    repeated_mask = same_count >= max(2, len(raw) // 2)
+    for i in np.nonzero((total_mask | repeated_mask) & (status == 0))[0]:
+        i = int(i)
+        status[i] = 1
+        if total_mask[i]:
+            skipped.append(RowIssue(place(i), "total_row", "Totals row.", "Ligne de total."))
+        else:
+            skipped.append(RowIssue(place(i), "repeated_header", "Repeated header row.",
+                                    "Ligne d'en-tête répétée."))
+
+    normalised: Counter[str] = Counter()
+    for f, conv in converted.items():
+        field_type = spec.field(f).type
+        problems = conv.problems.to_numpy()[:n]
+        values = conv.values.to_numpy()[:n]
+        blanks = conv.blank[:n]
+        required = f in spec.required
+        for i in np.nonzero(pd.notna(problems) | (blanks & required))[0]:
+            if status[i] == 1:
+                continue
+            raw_value = _text(raw[f].iat[i])
+            if blanks[i]:
+                code = "missing_required"
+            else:
+                code = str(problems[i])
+            en, fr = PROBLEM_TEXT.get(code, (code, code))
+            issue = RowIssue(place(int(i), f), code,
+                             f"'{header_by_field[f][1]}' {en}" + (f": {raw_value!r}" if raw_value else "."),
+                             f"« {header_by_field[f][1]} » {fr}" + (f" : {raw_value!r}" if raw_value else "."),
+                             value=raw_value)
+            if values[i] is None and required:
+                if status[i] != 2:
+                    status[i] = 2
+                    rejected.append(issue)
+            else:
+                warnings.append(issue)
+        if field_type in ("int", "number", "money") and f.startswith(("quantity", "mechanics", "count")):
+            numeric = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").to_numpy()
+            for i in np.nonzero((numeric < 0) & (status == 0))[0]:
+                i = int(i)
+                status[i] = 2
+                rejected.append(RowIssue(place(i, f), "negative",
+                                         f"'{header_by_field[f][1]}' is negative: {values[i]}.",
+                                         f"« {header_by_field[f][1]} » est négatif : {values[i]}.",
+                                         value=str(values[i])))
+        for kind, count in conv.normalised.items():
+            normalised[f"{f}:{kind}"] += count
+
+    keep = status == 0
+    kept = int(keep.sum())
+    frame = pd.DataFrame({
+        f: (converted[f].values.to_numpy()[:n][keep] if f in converted
+            else np.full(kept, None, dtype=object))
+        for f in spec.field_names
+    })
+    frame[ROW_COLUMN] = excel_rows[keep]
+    frame[SHEET_COLUMN] = grid.name
+    frame = frame.reset_index(drop=True)
+
+    mapping = tuple(ColumnMatch(f, column_letter(c), guess.labels[c], round(s, 2))
+                    for c, (f, s) in sorted(guess.columns.items()))
+    ignored = tuple(f"{column_letter(c)} ('{_text(guess.labels[c])}')"
+                    for c in range(len(guess.labels)) if c not in guess.columns and guess.labels[c])
+    rejected.sort(key=lambda x: x.place.row or 0)
+    report = TableReport(
+        table=spec.name, sheet=grid.name, header_row=guess.header_row + 1, rows_read=n,
+        rows_imported=int(keep.sum()), rejected=tuple(rejected), skipped=tuple(skipped),
+        mapping=mapping, ignored_columns=ignored, normalised=dict(normalised),
+        warnings=tuple(sorted(warnings, key=lambda x: x.place.row or 0)),
+    )
+    return Extracted(Table(spec.name, frame), report)

@@ -1,0 +1,433 @@
+"""Rows → platypus flowables, one function per section of the report.
+
+Every data string goes through `Ink.p()` (escaped, control characters removed) before it reaches a
+Paragraph; markup in this module only ever wraps fixed text written here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib import colors
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from ..assessment import Assessment, Status
+from ..formatting import fmt_date
+from . import rows as R
+from .pdf_badge import VerdictBadge
+from .pdf_charts import family_chart, fleet_chart
+from .pdf_layout import FRAME_WIDTH, HEADER_FILL, INK, RULE, ZEBRA, register_fonts, styles
+from .safe_text import clean, missing_glyphs, para
+from .texts import label, verdict_advice, verdict_name
+
+_GRID = [
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+    ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+    ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+]
+
+
+class Ink:
+    """Turns data text into safe Paragraphs and notes the characters the font cannot draw."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.covered = register_fonts()
+        self.missing: set[str] = set()
+        self.s = styles()
+
+    def p(self, text: object, style: str = "cell", bold_prefix: str = "") -> Paragraph:
+        """A Paragraph of untrusted `text`, optionally after a fixed bold prefix."""
+        raw = clean(text)
+        self.missing |= missing_glyphs(raw, self.covered)
+        markup = para(raw)
+        if bold_prefix:
+            markup = f"<b>{para(bold_prefix)}</b> {markup}"
+        return Paragraph(markup, getattr(self.s, style))
+
+    def lines(self, items: Sequence[str], style: str = "cell") -> Paragraph:
+        """Several data strings in one cell, one per line."""
+        parts = []
+        for item in items:
+            raw = clean(item)
+            self.missing |= missing_glyphs(raw, self.covered)
+            parts.append(para(raw))
+        return Paragraph("<br/>".join(parts), getattr(self.s, style))
+
+    def t(self, key: str, **values: str) -> str:
+        return label(key, self.lang, **values)
+
+
+def _table(
+    data: list[list[object]], widths: Sequence[float], extra: Sequence[tuple[object, ...]] = ()
+) -> Table:
+    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    style = list(_GRID)
+    for i in range(2, len(data), 2):
+        style.append(("BACKGROUND", (0, i), (-1, i), ZEBRA))
+    style.extend(extra)
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _head(ink: Ink, *keys: str) -> list[object]:
+    return [Paragraph(para(ink.t(k)), ink.s.head_cell) for k in keys]
+
+
+def _fractions(*parts: float) -> list[float]:
+    total = sum(parts)
+    return [FRAME_WIDTH * p / total for p in parts]
+
+
+# ---------------------------------------------------------------- first page
+
+
+def first_page(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
+    lang = meta.lang
+    h = a.offer_header
+    out: list[Flowable] = [Paragraph(para(ink.t("doc_title")), ink.s.title)]
+    subtitle = " — ".join(
+        x for x in (clean(h.reference or ""), clean(h.donor or "")) if x.strip()
+    )
+    if subtitle:
+        out.append(ink.p(subtitle, "subtitle"))
+    else:
+        out.append(Spacer(1, 6))
+    if meta.share:
+        out.append(Paragraph(para(ink.t("share_banner")), ink.s.banner))
+
+    ident = R.identification_rows(a, meta)
+    half = (len(ident) + 1) // 2
+    left, right = ident[:half], ident[half:]
+    grid: list[list[object]] = []
+    for i in range(half):
+        row: list[object] = [Paragraph(para(left[i][0]), ink.s.muted), ink.p(left[i][1], "cell_bold")]
+        if i < len(right):
+            row += [Paragraph(para(right[i][0]), ink.s.muted), ink.p(right[i][1], "cell_bold")]
+        else:
+            row += ["", ""]
+        grid.append(row)
+    ident_table = Table(grid, colWidths=_fractions(0.8, 1.7, 0.8, 1.7), hAlign="LEFT")
+    ident_table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
+    out += [ident_table, Spacer(1, 10)]
+
+    names = {v: verdict_name(v, lang) for v in a.verdict.__class__}
+    out += [VerdictBadge(a.verdict, names, verdict_advice(a.verdict, lang)), Spacer(1, 8)]
+
+    head = R.headline_rows(a, lang)[1:]  # the verdict itself is the badge
+    head_table = Table(
+        [[Paragraph(para(k), ink.s.muted), ink.p(v, "cell_bold")] for k, v in head],
+        colWidths=_fractions(1, 4.2),
+        hAlign="LEFT",
+    )
+    head_table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
+    out.append(head_table)
+    out += conditions_section(a, ink)
+    out += counter_proposal_section(a, ink)
+    return out
+
+
+def conditions_section(a: Assessment, ink: Ink) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph(para(ink.t("conditions")), ink.s.h2)]
+    rows = R.condition_rows(a, ink.lang)
+    if not rows:
+        return [*out, Paragraph(para(ink.t("no_conditions")), ink.s.body)]
+    data: list[list[object]] = []
+    for i, c in enumerate(rows, start=1):
+        where = c.where
+        if c.removes_knockout:
+            where += f" · {ink.t('removes_knockout')}"
+        data.append(
+            [
+                Paragraph(f"<b>{i}.</b>", ink.s.cell),
+                [ink.p(c.text, "cell"), ink.p(f"{c.rule_id} · {where}", "muted")],
+            ]
+        )
+    table = Table(data, colWidths=[16, FRAME_WIDTH - 16], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return [*out, table]
+
+
+def counter_proposal_section(a: Assessment, ink: Ink) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph(para(ink.t("counter_proposal")), ink.s.h2)]
+    rows = R.counter_rows(a, ink.lang)
+    if not rows:
+        return [*out, Paragraph(para(ink.t("no_counter_proposal")), ink.s.body)]
+    data: list[list[object]] = [
+        _head(ink, "line", "offered", "absorbable", "limiting_factor", "better_fit")
+    ]
+    for r in rows:
+        data.append(
+            [
+                ink.p(r.where),
+                ink.p(r.offered),
+                ink.p(r.absorbable, "cell_bold"),
+                ink.p(r.limiting),
+                ink.p(r.alternative),
+            ]
+        )
+    return [*out, _table(data, _fractions(2.4, 0.8, 0.95, 2.2, 2.4))]
+
+
+# ---------------------------------------------------------------- scores and fleet
+
+
+def scores_section(a: Assessment, ink: Ink) -> list[Flowable]:
+    rows = R.family_rows(a, ink.lang)
+    out: list[Flowable] = [Paragraph(para(ink.t("sec_scores")), ink.s.h1)]
+    if rows:
+        out.append(family_chart(rows, ink.t("band_none") if False else R.unknown(ink.lang)))
+        out.append(Paragraph(para(ink.t("chart_caption")), ink.s.muted))
+        data: list[list[object]] = [_head(ink, "family", "score", "weight")]
+        data += [[ink.p(r.name), ink.p(r.score_text), ink.p(r.weight_text)] for r in rows]
+        out += [Spacer(1, 4), _table(data, _fractions(3, 1.2, 1.6))]
+    return out
+
+
+def fleet_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph(para(ink.t("sec_fleet")), ink.s.h1)]
+    rows = R.fleet_rows(a.fleet_impact, ink.lang, meta.share)
+    if not rows:
+        return [*out, Paragraph(para(ink.t("no_fleet_impact")), ink.s.body)]
+    if not meta.share:
+        # The chart draws exact model counts, so it stays out of the shareable version.
+        out.append(fleet_chart(a.fleet_impact, ink.t("models_before"), ink.t("models_after")))
+    data: list[list[object]] = [
+        _head(ink, "category", "models_before", "models_after", "units_before", "units_after",
+              "new_models")
+    ]
+    for r in rows:
+        data.append(
+            [
+                ink.p(r.category),
+                ink.p(r.models_before),
+                ink.p(r.models_after, "cell_bold"),
+                ink.p(r.units_before),
+                ink.p(r.units_after),
+                ink.p(r.new_models),
+            ]
+        )
+    caption = ink.t("fleet_share_caption" if meta.share else "fleet_caption")
+    return [
+        *out,
+        _table(data, _fractions(1.8, 0.9, 0.9, 0.9, 0.9, 2.4)),
+        Spacer(1, 3),
+        Paragraph(para(caption), ink.s.muted),
+    ]
+
+
+# ---------------------------------------------------------------- offer lines
+
+
+def lines_section(a: Assessment, ink: Ink) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph(para(ink.t("sec_lines")), ink.s.h1)]
+    rows = R.line_rows(a, ink.lang)
+    if not rows:
+        return [*out, Paragraph(para(ink.t("no_lines")), ink.s.body)]
+    data: list[list[object]] = [_head(ink, "line", "item", "score", "verdict", "main_finding")]
+    for r in rows:
+        data.append(
+            [r.number, ink.p(r.item), r.score, ink.p(r.verdict), ink.p(r.main_finding)]
+        )
+    extra = [
+        ("FONTNAME", (0, 1), (-1, -1), "DejaVuSans"),
+        ("FONTSIZE", (0, 1), (-1, -1), 8),
+        ("ALIGN", (0, 1), (0, -1), "RIGHT"),
+    ]
+    return [*out, _table(data, _fractions(0.45, 2.6, 0.8, 1.4, 4.2), extra)]
+
+
+# ---------------------------------------------------------------- findings
+
+
+_STATUS_MARK = {Status.FAIL: "✘", Status.WARN: "⚠", Status.UNKNOWN: "?", Status.PASS: "✔"}
+
+
+def findings_section(a: Assessment, ink: Ink) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph(para(ink.t("sec_findings")), ink.s.h1)]
+    groups = R.finding_groups(a, ink.lang)
+    if not groups:
+        return [*out, Paragraph(para(ink.t("no_findings")), ink.s.body)]
+    widths = _fractions(1.7, 1.25, 5.0)
+    for fam in groups:
+        out.append(CondPageBreak(80))
+        out.append(ink.p(f"{fam.name} — {fam.score_text}", "h2"))
+        for rule in fam.rules:
+            heading = ink.p(rule.title, "h3", bold_prefix=f"{_STATUS_MARK[rule.worst]} {rule.rule_id}")
+            block: list[Flowable] = [heading]
+            if rule.sources:
+                block.append(ink.p("; ".join(rule.sources), "muted", bold_prefix=ink.t("source") + ":"))
+            data: list[list[object]] = [_head(ink, "line", "status", "explanation")]
+            for r in rule.rows:
+                detail: list[Flowable] = [ink.p(r.message)]
+                if r.evidence:
+                    detail.append(ink.lines(r.evidence, "muted"))
+                if r.condition:
+                    detail.append(ink.p(r.condition, "small", bold_prefix=ink.t("condition_tag") + ":"))
+                data.append(
+                    [ink.p(r.where), ink.p(f"{_STATUS_MARK[r.status]} {r.result}"), detail]
+                )
+            table = _table(data, widths)
+            # Keep a rule's heading with the start of its table.
+            out.append(KeepTogether([*block, table]) if len(data) <= 4 else block[0])
+            if len(data) > 4:
+                out += [*block[1:], table]
+    return out
+
+
+# ---------------------------------------------------------------- cost and sensitivity
+
+
+def cost_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph(para(ink.t("sec_cost")), ink.s.h1)]
+    lc = a.lifecycle
+    if lc is None or not lc.totals:
+        out.append(Paragraph(para(ink.t("no_lifecycle")), ink.s.body))
+    else:
+        currency = lc.currency or a.currency or ink.t("currency_unknown")
+        out.append(ink.p(ink.t("horizon", n=str(lc.horizon_years), currency=clean(currency)), "body"))
+        data: list[list[object]] = [
+            _head(ink, "year", "fuel", "maintenance", "parts", "total", "headroom", "cost_share")
+        ]
+        for r in R.cost_year_rows(a, ink.lang, meta.share):
+            data.append(
+                [r.year, r.fuel, r.maintenance, r.parts, ink.p(r.total, "cell_bold"),
+                 r.headroom, ink.p(r.share)]
+            )
+        extra = [
+            ("FONTNAME", (0, 1), (-1, -1), "DejaVuSans"),
+            ("FONTSIZE", (0, 1), (-1, -1), 8),
+            ("ALIGN", (0, 1), (-2, -1), "RIGHT"),
+        ]
+        out.append(_table(data, _fractions(0.6, 1.3, 1.3, 1.3, 1.4, 1.4, 1.2), extra))
+        if meta.share:
+            out.append(Paragraph(para(ink.t("headroom_withheld")), ink.s.muted))
+        header, line_rows = R.cost_line_rows(a, ink.lang)
+        if line_rows:
+            out.append(Spacer(1, 6))
+            n_years = len(header) - 2
+            widths = _fractions(2.6, *([1.0] * n_years), 1.1) if n_years <= 6 else None
+            table_data: list[list[object]] = [[Paragraph(para(h), ink.s.head_cell) for h in header]]
+            for cells in line_rows:
+                table_data.append([ink.p(cells[0]), *cells[1:]])
+            extra_l = [
+                ("FONTNAME", (0, 1), (-1, -1), "DejaVuSans"),
+                ("FONTSIZE", (0, 1), (-1, -1), 7.5),
+                ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+            ]
+            out.append(_table(table_data, widths or _fractions(2.6, *([1.0] * (len(header) - 1))), extra_l))
+        if lc.assumptions:
+            out.append(Paragraph(para(ink.t("assumptions")), ink.s.h3))
+            out.append(ink.lines([R.format_evidence(ev, ink.lang) for ev in lc.assumptions], "small"))
+    out += sensitivity_section(a, ink)
+    return out
+
+
+def sensitivity_section(a: Assessment, ink: Ink) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph(para(ink.t("sec_sensitivity")), ink.s.h2)]
+    s = a.sensitivity
+    if s is None:
+        return [*out, Paragraph(para(ink.t("no_sensitivity")), ink.s.body)]
+    verdict = ink.t("robust") if s.robust else ink.t("fragile")
+    out.append(ink.p(s.statement.get(ink.lang), "body", bold_prefix=f"{verdict}."))
+    rows = R.sensitivity_rows(a, ink.lang)
+    if rows:
+        data: list[list[object]] = [_head(ink, "family", "weight", "change_needed", "verdict_after")]
+        data += [[ink.p(r.family), r.weight, ink.p(r.change), ink.p(r.verdict_after)] for r in rows]
+        out.append(
+            _table(data, _fractions(2.4, 0.8, 2.2, 1.8), [("FONTNAME", (0, 1), (-1, -1), "DejaVuSans"),
+                                                         ("FONTSIZE", (0, 1), (-1, -1), 8)])
+        )
+    return out
+
+
+# ---------------------------------------------------------------- annex
+
+
+def annex_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
+    out: list[Flowable] = [PageBreak(), Paragraph(para(ink.t("sec_annex")), ink.s.h1)]
+    kv = Table(
+        [[Paragraph(para(k), ink.s.muted), ink.p(v)] for k, v in R.ruleset_rows(a, ink.lang)],
+        colWidths=_fractions(1, 5),
+        hAlign="LEFT",
+    )
+    kv.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    out.append(kv)
+
+    inputs = R.input_rows(a, ink.lang, meta.share)
+    if inputs:
+        out.append(Spacer(1, 8))
+        data: list[list[object]] = [
+            _head(ink, "role", "file", "rows_imported", "rows_rejected")
+        ]
+        for r in inputs:
+            data.append(
+                [ink.p(r.role), [ink.p(r.name), ink.p(r.sha256, "muted")], ink.p(r.imported),
+                 ink.p(r.rejected)]
+            )
+        out.append(_table(data, _fractions(1, 4.2, 1, 1)))
+        out.append(Paragraph(para(ink.t("sha_note")), ink.s.muted))
+
+    weights = R.family_rows(a, ink.lang)
+    if weights:
+        out.append(Paragraph(para(ink.t("weights_used")), ink.s.h2))
+        data = [_head(ink, "family", "weight")]
+        data += [[ink.p(r.name), ink.p(r.weight_text)] for r in weights]
+        out.append(_table(data, _fractions(3, 2)))
+    return out
+
+
+def glyph_note(ink: Ink) -> list[Flowable]:
+    """A note naming the characters that printed as boxes (added last, once they are known)."""
+    if not ink.missing:
+        return []
+    chars = " ".join(f"U+{ord(c):04X}" for c in sorted(ink.missing)[:40])
+    return [Spacer(1, 8), Paragraph(para(ink.t("missing_glyphs", chars=chars)), ink.s.muted)]
+
+
+def report_date_text(meta: R.ReportMeta) -> str:
+    return label("generated_on", meta.lang, date=fmt_date(meta.generated, meta.lang))
+
+
+_ = colors  # re-exported colours are defined in pdf_layout

@@ -1,0 +1,271 @@
+"""The report's own fixed wording in English and French (data texts come from the assessment)."""
+
+from __future__ import annotations
+
+from ..assessment import Status, Verdict
+
+# key -> (English, French)
+_LABELS: dict[str, tuple[str, str]] = {
+    # document
+    "doc_title": ("Donation assessment", "Évaluation d’une offre de don"),
+    "doc_subject": (
+        "Fit of an in-kind equipment donation to the recipient's fleet",
+        "Adéquation d’un don de matériel au parc du bénéficiaire",
+    ),
+    "share_banner": (
+        "Shareable version: the recipient's holdings, quantities and locations are shown as bands "
+        "or withheld.",
+        "Version partageable : les effectifs, quantités et implantations du bénéficiaire sont "
+        "indiqués par tranches ou non communiqués.",
+    ),
+    "share_short": ("Shareable version", "Version partageable"),
+    "page_of": ("page {n} of {m}", "page {n} sur {m}"),
+    "generated_on": ("Generated on {date}", "Établi le {date}"),
+    # summary block
+    "offer_reference": ("Offer reference", "Référence de l’offre"),
+    "donor": ("Donor", "Donateur"),
+    "recipient": ("Recipient", "Bénéficiaire"),
+    "offer_date": ("Offer date", "Date de l’offre"),
+    "report_date": ("Report date", "Date du rapport"),
+    "author": ("Prepared by", "Rédigé par"),
+    "organisation": ("Organisation", "Organisme"),
+    "verdict": ("Verdict", "Avis"),
+    "overall_score": ("Overall score", "Note globale"),
+    "confidence": ("Confidence", "Fiabilité"),
+    "confidence_note": (
+        "share of the rules' weight for which data was available",
+        "part du poids des règles pour laquelle des données étaient disponibles",
+    ),
+    "knockouts": ("Blocking criteria not lifted", "Critères éliminatoires non levés"),
+    "conditions": ("Conditions to attach", "Conditions à poser"),
+    "no_conditions": ("No condition is needed.", "Aucune condition n’est nécessaire."),
+    "whole_offer": ("whole offer", "toute l’offre"),
+    "line_n": ("line {n}", "ligne {n}"),
+    "counter_proposal": ("Counter-proposal", "Contre-proposition"),
+    "no_counter_proposal": (
+        "No counter-proposal: the quantities offered can be absorbed as they stand.",
+        "Pas de contre-proposition : les quantités offertes peuvent être absorbées en l’état.",
+    ),
+    "offered": ("Offered", "Offert"),
+    "absorbable": ("Absorbable", "Absorbable"),
+    "limiting_factor": ("Limiting factor", "Facteur limitant"),
+    "better_fit": ("Better-fitting model", "Modèle mieux adapté"),
+    "removes_knockout": ("lifts a blocking criterion", "lève un critère éliminatoire"),
+    # sections
+    "sec_scores": ("Scores by family", "Notes par famille de critères"),
+    "sec_fleet": ("Fleet impact", "Effet sur le parc"),
+    "sec_lines": ("Offer lines", "Lignes de l’offre"),
+    "sec_findings": ("Findings by family", "Constats par famille de critères"),
+    "sec_cost": ("Life-cycle cost", "Coût sur le cycle de vie"),
+    "sec_sensitivity": ("Sensitivity of the verdict", "Sensibilité de l’avis"),
+    "sec_annex": ("Annex: method and inputs", "Annexe : méthode et données d’entrée"),
+    "sec_offer_level": ("Offer as a whole", "Offre dans son ensemble"),
+    # family chart and table
+    "family": ("Family", "Famille"),
+    "score": ("Score", "Note"),
+    "weight": ("Weight", "Poids"),
+    "chart_caption": (
+        "Score out of 100 per family of criteria. Dashed lines: 50 (conditions) and 75 (accept). "
+        "A family without data is marked “unknown”, not scored zero.",
+        "Note sur 100 par famille de critères. Tirets : 50 (conditions) et 75 (acceptation). "
+        "Une famille sans données est notée « inconnu », et non zéro.",
+    ),
+    # fleet impact
+    "category": ("Category", "Catégorie"),
+    "models_before": ("Models before", "Modèles avant"),
+    "models_after": ("Models after", "Modèles après"),
+    "units_before": ("Units before", "Unités avant"),
+    "units_after": ("Units after", "Unités après"),
+    "new_models": ("Models new to the fleet", "Modèles nouveaux pour le parc"),
+    "fleet_caption": (
+        "Each model added to a category is one more set of parts, tools and training to sustain.",
+        "Chaque modèle ajouté à une catégorie est un jeu de pièces, d’outillage et de formation "
+        "de plus à entretenir.",
+    ),
+    "fleet_share_caption": (
+        "Model counts are shown as bands; unit counts are withheld in this version.",
+        "Le nombre de modèles est indiqué par tranches ; le nombre d’unités n’est pas communiqué "
+        "dans cette version.",
+    ),
+    "no_fleet_impact": ("No fleet-impact data.", "Aucune donnée sur l’effet sur le parc."),
+    "before": ("before", "avant"),
+    "after": ("after", "après"),
+    # lines
+    "line": ("Line", "Ligne"),
+    "item": ("Item offered", "Matériel offert"),
+    "main_finding": ("Main finding", "Constat principal"),
+    "no_lines": ("The offer has no lines.", "L’offre ne comporte aucune ligne."),
+    # findings
+    "rule": ("Rule", "Règle"),
+    "status": ("Result", "Résultat"),
+    "explanation": ("Explanation", "Explication"),
+    "evidence": ("Evidence", "Éléments probants"),
+    "source": ("Source", "Source"),
+    "inventory_rows": ("inventory rows", "lignes d’inventaire"),
+    "and_more": ("and {n} more", "et {n} autres"),
+    "knockout_tag": ("blocking", "éliminatoire"),
+    "no_findings": ("No finding.", "Aucun constat."),
+    "condition_tag": ("Condition", "Condition"),
+    # life-cycle cost
+    "year": ("Year", "Année"),
+    "year_n": ("year {n}", "année {n}"),
+    "fuel": ("Fuel", "Carburant"),
+    "maintenance": ("Maintenance", "Entretien"),
+    "parts": ("Parts", "Pièces"),
+    "total": ("Total", "Total"),
+    "headroom": ("Budget headroom", "Marge budgétaire"),
+    "cost_share": ("Share of headroom", "Part de la marge"),
+    "all_lines": ("All lines", "Toutes les lignes"),
+    "horizon": (
+        "Recurrent cost over {n} years after handover, in {currency}.",
+        "Coût récurrent sur {n} ans après la remise, en {currency}.",
+    ),
+    "currency_unknown": ("an unstated currency", "une devise non précisée"),
+    "assumptions": ("Assumptions", "Hypothèses"),
+    "within_headroom": ("within headroom", "dans la marge"),
+    "exceeds_headroom": ("exceeds headroom", "dépasse la marge"),
+    "headroom_withheld": (
+        "Budget headroom is withheld in this version; only whether the cost fits is shown.",
+        "La marge budgétaire n’est pas communiquée dans cette version ; seule l’adéquation du "
+        "coût est indiquée.",
+    ),
+    "no_lifecycle": (
+        "No life-cycle cost could be computed (running-cost data missing).",
+        "Aucun coût sur le cycle de vie n’a pu être calculé (données de coût manquantes).",
+    ),
+    "no_sensitivity": (
+        "The sensitivity of the verdict was not computed.",
+        "La sensibilité de l’avis n’a pas été calculée.",
+    ),
+    "robust": ("Robust", "Robuste"),
+    "fragile": ("Sensitive to the weights", "Sensible aux pondérations"),
+    "change_needed": ("Weight change that flips the verdict", "Variation de poids qui change l’avis"),
+    "verdict_after": ("Verdict after", "Avis après"),
+    "none_flips": ("no change flips it", "aucune ne le change"),
+    # annex
+    "ruleset": ("Rule set", "Jeu de règles"),
+    "version": ("Version", "Version"),
+    "file": ("File", "Fichier"),
+    "role": ("Role", "Rôle"),
+    "rows_imported": ("Rows imported", "Lignes importées"),
+    "rows_rejected": ("Rows rejected", "Lignes rejetées"),
+    "role_inventory": ("inventory", "inventaire"),
+    "role_offer": ("offer", "offre"),
+    "role_rules": ("rules", "règles"),
+    "weights_used": ("Family weights used", "Poids des familles utilisés"),
+    "withheld": ("withheld", "non communiqué"),
+    "recipient_inventory": ("recipient's inventory", "inventaire du bénéficiaire"),
+    "missing_glyphs": (
+        "Some characters in the data cannot be drawn with the embedded font and print as empty "
+        "boxes: {chars}. Names are reproduced verbatim in the source files.",
+        "Certains caractères des données ne peuvent pas être dessinés avec la police intégrée et "
+        "s’impriment comme des cases vides : {chars}. Les noms figurent tels quels dans les "
+        "fichiers sources.",
+    ),
+    "sha_note": (
+        "SHA-256 fingerprints identify the exact files used; anyone holding the files can check "
+        "them.",
+        "Les empreintes SHA-256 identifient les fichiers exacts utilisés ; quiconque détient ces "
+        "fichiers peut les vérifier.",
+    ),
+    # bands (shareable version)
+    "band_none": ("none", "aucun"),
+    "band_few": ("a few (1–9)", "quelques-uns (1 à 9)"),
+    "band_10_49": ("10–49", "10 à 49"),
+    "band_50_plus": ("50 or more", "50 ou plus"),
+    "band_models_1": ("1", "1"),
+    "band_models_2_3": ("2–3", "2 à 3"),
+    "band_models_4_plus": ("4 or more", "4 ou plus"),
+}
+
+_VERDICTS: dict[Verdict, tuple[str, str]] = {
+    Verdict.ACCEPT: ("accept", "acceptation"),
+    Verdict.CONDITIONAL: ("accept with conditions", "acceptation sous conditions"),
+    Verdict.REDIRECT: ("redirect", "réorientation"),
+    Verdict.DECLINE: ("decline", "refus"),
+}
+
+_VERDICT_ADVICE: dict[Verdict, tuple[str, str]] = {
+    Verdict.ACCEPT: (
+        "The offer fits the fleet and can be accepted as it stands.",
+        "L’offre s’intègre au parc et peut être acceptée en l’état.",
+    ),
+    Verdict.CONDITIONAL: (
+        "Accept only if the donor agrees to the conditions below.",
+        "N’accepter que si le donateur souscrit aux conditions ci-dessous.",
+    ),
+    Verdict.REDIRECT: (
+        "Ask the donor to change the offer: see the counter-proposal.",
+        "Demander au donateur de modifier l’offre : voir la contre-proposition.",
+    ),
+    Verdict.DECLINE: (
+        "Decline the offer as it stands.",
+        "Décliner l’offre en l’état.",
+    ),
+}
+
+_STATUSES: dict[Status, tuple[str, str]] = {
+    Status.PASS: ("pass", "conforme"),
+    Status.WARN: ("warning", "réserve"),
+    Status.FAIL: ("fail", "non conforme"),
+    Status.UNKNOWN: ("unknown", "inconnu"),
+}
+
+# Family keys as the shipped rule sets name them (long names and the criteria-id prefixes).
+_FAMILIES: dict[str, tuple[str, str]] = {
+    "compatibility": ("Compatibility", "Compatibilité"),
+    "spares": ("Spare parts", "Pièces de rechange"),
+    "maintenance": ("Maintenance capacity", "Capacité de maintenance"),
+    "absorption": ("Absorptive capacity", "Capacité d’absorption"),
+    "condition": ("Condition and age", "État et âge"),
+    "ownership": ("Ownership and coordination", "Appropriation et coordination"),
+    "documentation": ("Documentation and training", "Documentation et formation"),
+}
+_FAMILY_ALIASES = {
+    "comp": "compatibility",
+    "spare": "spares",
+    "spare_parts": "spares",
+    "parts": "spares",
+    "maint": "maintenance",
+    "abs": "absorption",
+    "absorptive": "absorption",
+    "absorptive_capacity": "absorption",
+    "cond": "condition",
+    "own": "ownership",
+    "doc": "documentation",
+    "docs": "documentation",
+}
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "fr" else pair[0]
+
+
+def label(key: str, lang: str, **values: str) -> str:
+    """A fixed label in the report's language, with `{name}` placeholders filled in."""
+    text = _pick(_LABELS[key], lang)
+    return text.format(**values) if values else text
+
+
+def verdict_name(verdict: Verdict, lang: str) -> str:
+    return _pick(_VERDICTS[verdict], lang)
+
+
+def verdict_advice(verdict: Verdict, lang: str) -> str:
+    return _pick(_VERDICT_ADVICE[verdict], lang)
+
+
+def status_name(status: Status, lang: str) -> str:
+    return _pick(_STATUSES[status], lang)
+
+
+def family_name(family: str, lang: str) -> str:
+    """The family's display name; an unknown key is shown as written in the rule set."""
+    key = family.strip().lower().replace("-", "_").replace(" ", "_")
+    key = _FAMILY_ALIASES.get(key, key)
+    pair = _FAMILIES.get(key)
+    return _pick(pair, lang) if pair else family
+
+
+def all_label_keys() -> tuple[str, ...]:
+    return tuple(_LABELS)

@@ -1,0 +1,1 @@
+def export_xlsx(*a, **k): raise NotImplementedError

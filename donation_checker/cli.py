@@ -46,20 +46,32 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=("en", "fr"), default=None,
-                        help="language of messages and reports (default: from the locale)")
+    common.add_argument(
+        "--lang",
+        choices=("en", "fr"),
+        default=None,
+        help="language of messages and reports (default: from the locale)",
+    )
     common.add_argument("--json", metavar="PATH|-", help="write the result as JSON ('-' = stdout)")
     common.add_argument("--aliases", metavar="FILE", help="extra make/model alias file (TOML)")
 
-    inv = sub.add_parser("check-inventory", parents=[common],
-                         help="import an inventory workbook and print the import report")
+    inv = sub.add_parser(
+        "check-inventory",
+        parents=[common],
+        help="import an inventory workbook and print the import report",
+    )
     inv.add_argument("file", metavar="FILE")
-    inv.add_argument("--normalized", metavar="OUT.csv",
-                     help="write the imported fleet rows with canonical column names; other "
-                          "tables go beside it as OUT.<table>.csv")
+    inv.add_argument(
+        "--normalized",
+        metavar="OUT.csv",
+        help="write the imported fleet rows with canonical column names; other "
+        "tables go beside it as OUT.<table>.csv",
+    )
     inv.add_argument("--map", metavar="MAP.toml", help="explicit column mapping (see README)")
 
-    off = sub.add_parser("check-offer", parents=[common], help="import an offer and print its report")
+    off = sub.add_parser(
+        "check-offer", parents=[common], help="import an offer and print its report"
+    )
     off.add_argument("file", metavar="FILE")
     off.add_argument("--map", metavar="MAP.toml", help="explicit column mapping (see README)")
 
@@ -69,8 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     ass.add_argument("--rules", metavar="FILE", help="rule set (TOML); default: the shipped one")
     ass.add_argument("--pdf", metavar="OUT.pdf", help="write the PDF assessment report")
     ass.add_argument("--xlsx", metavar="OUT.xlsx", help="write the assessment as an Excel workbook")
-    ass.add_argument("--share", action="store_true",
-                     help="shareable version: no exact holdings, quantities or locations")
+    ass.add_argument(
+        "--share",
+        action="store_true",
+        help="shareable version: no exact holdings, quantities or locations",
+    )
     ass.add_argument("--marking", default="", help="protective marking line on every page")
     ass.add_argument("--author", default="", help="author named on the report")
     ass.add_argument("--organisation", default="", help="organisation named on the report")
@@ -85,11 +100,16 @@ def _load_mapping(path: str | None) -> ColumnMapping | None:
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise DonationCheckerError(f"{path}: cannot read the column mapping ({exc}).",
-                                   f"{path} : impossible de lire l'association de colonnes ({exc}).",
-                                   reason="bad_mapping") from exc
-    return {str(t): {str(f): str(c) for f, c in fields.items()} for t, fields in data.items()
-            if isinstance(fields, dict)}
+        raise DonationCheckerError(
+            f"{path}: cannot read the column mapping ({exc}).",
+            f"{path} : impossible de lire l'association de colonnes ({exc}).",
+            reason="bad_mapping",
+        ) from exc
+    return {
+        str(t): {str(f): str(c) for f, c in fields.items()}
+        for t, fields in data.items()
+        if isinstance(fields, dict)
+    }
 
 
 def _emit_json(target: str | None, payload: dict[str, Any]) -> None:
@@ -145,16 +165,21 @@ def cmd_check_offer(args: argparse.Namespace) -> int:
     _say(args, format_import_report(offer.report, args.lang))
     h = offer.header
     fr = args.lang == "fr"
-    summary = (f"{'Donateur' if fr else 'Donor'}: {h.donor or '?'} · "
-               f"{'Référence' if fr else 'Reference'}: {h.reference or '?'} · "
-               f"{'Lignes' if fr else 'Lines'}: {len(offer.lines)} · "
-               f"{'Unités' if fr else 'Units'}: {sum(line.quantity for line in offer.lines)}")
+    summary = (
+        f"{'Donateur' if fr else 'Donor'}: {h.donor or '?'} · "
+        f"{'Référence' if fr else 'Reference'}: {h.reference or '?'} · "
+        f"{'Lignes' if fr else 'Lines'}: {len(offer.lines)} · "
+        f"{'Unités' if fr else 'Units'}: {sum(line.quantity for line in offer.lines)}"
+    )
     _say(args, "\n" + summary)
     payload = import_report_to_dict(offer.report, args.lang)
-    payload["header"] = {k: (v.isoformat() if hasattr(v, "isoformat") else v)
-                         for k, v in vars(h).items()}
-    payload["lines"] = [{k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(line).items()}
-                        for line in offer.lines]
+    payload["header"] = {
+        k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in vars(h).items()
+    }
+    payload["lines"] = [
+        {k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(line).items()}
+        for line in offer.lines
+    ]
     _emit_json(args.json, payload)
     return EXIT_OK
 
@@ -163,8 +188,12 @@ def cmd_assess(args: argparse.Namespace) -> int:
     from .pipeline import run_assessment
 
     result = run_assessment(
-        inventory_path=args.inventory, offer_path=args.offer, rules_path=args.rules,
-        mapping=_load_mapping(args.map), aliases=args.aliases, horizon_years=args.horizon,
+        inventory_path=args.inventory,
+        offer_path=args.offer,
+        rules_path=args.rules,
+        mapping=_load_mapping(args.map),
+        aliases=args.aliases,
+        horizon_years=args.horizon,
     )
     from .serialize import assessment_to_dict
     from .summary import format_assessment
@@ -174,8 +203,15 @@ def cmd_assess(args: argparse.Namespace) -> int:
     if args.pdf:
         from .report import build_pdf
 
-        build_pdf(result.assessment, args.pdf, lang=args.lang, share=args.share,
-                  marking=args.marking, author=args.author, organisation=args.organisation)
+        build_pdf(
+            result.assessment,
+            args.pdf,
+            lang=args.lang,
+            share=args.share,
+            marking=args.marking,
+            author=args.author,
+            organisation=args.organisation,
+        )
         _say(args, f"PDF: {args.pdf}")
     if args.xlsx:
         from .report import export_xlsx
@@ -185,8 +221,11 @@ def cmd_assess(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check-inventory": cmd_check_inventory, "check-offer": cmd_check_offer,
-            "assess": cmd_assess}
+COMMANDS = {
+    "check-inventory": cmd_check_inventory,
+    "check-offer": cmd_check_offer,
+    "assess": cmd_assess,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,8 +8,16 @@ from .model import Place
 class DonationCheckerError(Exception):
     """Base of every error shown to a user. Never carries a traceback to the screen."""
 
-    def __init__(self, message: str, message_fr: str | None = None, *, hint: str = "",
-                 hint_fr: str = "", place: Place | None = None, reason: str = "error") -> None:
+    def __init__(
+        self,
+        message: str,
+        message_fr: str | None = None,
+        *,
+        hint: str = "",
+        hint_fr: str = "",
+        place: Place | None = None,
+        reason: str = "error",
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.message_fr = message_fr or message

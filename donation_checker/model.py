@@ -142,7 +142,7 @@ class Table:
 
     def records(self) -> Iterator[dict[str, Any]]:
         for rec in self.frame.to_dict("records"):
-            yield {k: (None if _is_missing(v) else v) for k, v in rec.items()}
+            yield {str(k): (None if _is_missing(v) else v) for k, v in rec.items()}
 
 
 def _is_missing(value: Any) -> bool:

@@ -22,11 +22,25 @@ class AssessmentRun:
 
 def input_records(inventory: Inventory, offer: Offer, ruleset: RuleSet) -> tuple[InputRecord, ...]:
     """File names, SHA-256 and import counts of everything an assessment used."""
-    records = [InputRecord("inventory", inventory.report.file, inventory.report.sha256,
-                           inventory.report.rows_imported, inventory.report.rows_rejected)]
+    records = [
+        InputRecord(
+            "inventory",
+            inventory.report.file,
+            inventory.report.sha256,
+            inventory.report.rows_imported,
+            inventory.report.rows_rejected,
+        )
+    ]
     if offer.report is not None:
-        records.append(InputRecord("offer", offer.report.file, offer.report.sha256,
-                                   offer.report.rows_imported, offer.report.rows_rejected))
+        records.append(
+            InputRecord(
+                "offer",
+                offer.report.file,
+                offer.report.sha256,
+                offer.report.rows_imported,
+                offer.report.rows_rejected,
+            )
+        )
     else:
         records.append(InputRecord("offer", "(edited in the application)", "", len(offer.lines), 0))
     rules_name = Path(ruleset.path).name if ruleset.path else ruleset.name
@@ -34,14 +48,24 @@ def input_records(inventory: Inventory, offer: Offer, ruleset: RuleSet) -> tuple
     return tuple(records)
 
 
-def run_assessment(*, inventory_path: str | Path, offer_path: str | Path,
-                   rules_path: str | Path | None = None, mapping: ColumnMapping | None = None,
-                   aliases: str | Path | None = None,
-                   horizon_years: int | None = None) -> AssessmentRun:
+def run_assessment(
+    *,
+    inventory_path: str | Path,
+    offer_path: str | Path,
+    rules_path: str | Path | None = None,
+    mapping: ColumnMapping | None = None,
+    aliases: str | Path | None = None,
+    horizon_years: int | None = None,
+) -> AssessmentRun:
     names = load_model_names(aliases)
     ruleset = load_ruleset(rules_path)
     inventory = import_inventory(inventory_path, mapping=mapping, names=names)
     offer = import_offer(offer_path, mapping=mapping, names=names)
-    result = assess(inventory, offer, ruleset, horizon_years=horizon_years,
-                    inputs=input_records(inventory, offer, ruleset))
+    result = assess(
+        inventory,
+        offer,
+        ruleset,
+        horizon_years=horizon_years,
+        inputs=input_records(inventory, offer, ruleset),
+    )
     return AssessmentRun(inventory, offer, ruleset, result)

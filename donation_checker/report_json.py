@@ -8,13 +8,22 @@ from .model import ImportReport, Place, RowIssue, TableReport
 
 
 def place_to_dict(place: Place) -> dict[str, Any]:
-    return {"file": place.file, "sheet": place.sheet, "row": place.row, "column": place.column,
-            "header": place.header}
+    return {
+        "file": place.file,
+        "sheet": place.sheet,
+        "row": place.row,
+        "column": place.column,
+        "header": place.header,
+    }
 
 
 def issue_to_dict(issue: RowIssue, lang: str = "en") -> dict[str, Any]:
-    return {**place_to_dict(issue.place), "reason": issue.reason,
-            "message": issue.message_fr if lang == "fr" else issue.message, "value": issue.value}
+    return {
+        **place_to_dict(issue.place),
+        "reason": issue.reason,
+        "message": issue.message_fr if lang == "fr" else issue.message,
+        "value": issue.value,
+    }
 
 
 def table_report_to_dict(t: TableReport, lang: str = "en") -> dict[str, Any]:
@@ -29,8 +38,10 @@ def table_report_to_dict(t: TableReport, lang: str = "en") -> dict[str, Any]:
         "rejected": [issue_to_dict(i, lang) for i in t.rejected],
         "skipped": [issue_to_dict(i, lang) for i in t.skipped],
         "warnings": [issue_to_dict(i, lang) for i in t.warnings],
-        "mapping": [{"field": m.field, "column": m.column, "header": m.header,
-                     "confidence": m.confidence} for m in t.mapping],
+        "mapping": [
+            {"field": m.field, "column": m.column, "header": m.header, "confidence": m.confidence}
+            for m in t.mapping
+        ],
         "ignored_columns": list(t.ignored_columns),
         "normalised": dict(sorted(t.normalised.items())),
     }
@@ -79,19 +90,25 @@ def format_import_report(r: ImportReport, lang: str = "en", *, max_issues: int =
         out.append("")
         out.append(f"{table_title(t.table, lang)} — {where}")
         if fr:
-            out.append(f"  lignes lues {t.rows_read} · importées {t.rows_imported} · "
-                       f"rejetées {t.rows_rejected} · ignorées {t.rows_skipped}")
+            out.append(
+                f"  lignes lues {t.rows_read} · importées {t.rows_imported} · "
+                f"rejetées {t.rows_rejected} · ignorées {t.rows_skipped}"
+            )
         else:
-            out.append(f"  rows read {t.rows_read} · imported {t.rows_imported} · "
-                       f"rejected {t.rows_rejected} · skipped {t.rows_skipped}")
+            out.append(
+                f"  rows read {t.rows_read} · imported {t.rows_imported} · "
+                f"rejected {t.rows_rejected} · skipped {t.rows_skipped}"
+            )
         mapped = ", ".join(f"{m.column}→{m.field}" for m in t.mapping)
         out.append(f"  {'colonnes' if fr else 'columns'}: {mapped}")
         if t.ignored_columns:
             label = "colonnes ignorées" if fr else "columns ignored"
             out.append(f"  {label}: {', '.join(t.ignored_columns)}")
-        for title, issues in (("rejetée" if fr else "rejected", t.rejected),
-                              ("avertissement" if fr else "warning", t.warnings),
-                              ("ignorée" if fr else "skipped", t.skipped)):
+        for title, issues in (
+            ("rejetée" if fr else "rejected", t.rejected),
+            ("avertissement" if fr else "warning", t.warnings),
+            ("ignorée" if fr else "skipped", t.skipped),
+        ):
             for issue in issues[:max_issues]:
                 place = issue.place.describe_fr() if fr else issue.place.describe()
                 out.append(f"  - {title}: {place}: {issue.message_fr if fr else issue.message}")

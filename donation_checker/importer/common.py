@@ -42,7 +42,9 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def open_grids(path: Path, progress: Progress | None, cancel: Cancel | None) -> tuple[FileKind, list[SheetGrid]]:
+def open_grids(
+    path: Path, progress: Progress | None, cancel: Cancel | None
+) -> tuple[FileKind, list[SheetGrid]]:
     kind = sniff(path)
     if cancel and cancel():
         raise ImportCancelled
@@ -51,16 +53,23 @@ def open_grids(path: Path, progress: Progress | None, cancel: Cancel | None) -> 
     else:
         grids = read_workbook(path, kind, progress, cancel)
     if not any(g.rows for g in grids):
-        raise InputRejected("The workbook has no data in any sheet.",
-                            "Le classeur ne contient aucune donnée.",
-                            hint="Check that you chose the right file.",
-                            hint_fr="Vérifiez que vous avez choisi le bon fichier.",
-                            place=Place(path.name), reason="empty_workbook")
+        raise InputRejected(
+            "The workbook has no data in any sheet.",
+            "Le classeur ne contient aucune donnée.",
+            hint="Check that you chose the right file.",
+            hint_fr="Vérifiez que vous avez choisi le bon fichier.",
+            place=Place(path.name),
+            reason="empty_workbook",
+        )
     return kind, grids
 
 
-def assign_tables(grids: Sequence[SheetGrid], tables: Sequence[str], vocab: Vocabulary,
-                  mapping: ColumnMapping | None) -> tuple[dict[str, HeaderGuess], dict[str, HeaderGuess]]:
+def assign_tables(
+    grids: Sequence[SheetGrid],
+    tables: Sequence[str],
+    vocab: Vocabulary,
+    mapping: ColumnMapping | None,
+) -> tuple[dict[str, HeaderGuess], dict[str, HeaderGuess]]:
     """Choose one sheet per table by content. Returns (chosen complete guesses, best incomplete
     guesses per table) — the latter explain what is missing when a table cannot be found."""
     candidates: list[HeaderGuess] = []
@@ -97,9 +106,11 @@ def load_model_names(path: str | Path | None = None) -> ModelNames:
         try:
             data = tomllib.loads(Path(p).read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise RuleSetError(f"Cannot read the alias file {Path(p).name}: {exc}",
-                               f"Impossible de lire le fichier d'alias {Path(p).name} : {exc}",
-                               reason="aliases_invalid") from exc
+            raise RuleSetError(
+                f"Cannot read the alias file {Path(p).name}: {exc}",
+                f"Impossible de lire le fichier d'alias {Path(p).name} : {exc}",
+                reason="aliases_invalid",
+            ) from exc
         makes.update({str(k): str(v) for k, v in data.get("makes", {}).items()})
         for make, table in data.get("models", {}).items():
             models.setdefault(str(make), {}).update({str(k): str(v) for k, v in table.items()})
@@ -127,6 +138,16 @@ def _map_unique(series: pd.Series, func: Callable[[object], object]) -> pd.Serie
     return pd.Series(out, index=series.index, dtype=object)
 
 
+def _skip_none(func: Callable[[object], object]) -> Callable[[object], object]:
+    return lambda value: None if value is None else func(value)
+
+
+def _languages(value: object) -> tuple[str, ...] | None:
+    if not isinstance(value, tuple):
+        return None
+    return tuple(dict.fromkeys(x for x in (canonical_language(i) for i in value) if x))
+
+
 def canonicalise(table: Table, report: TableReport, names: ModelNames) -> tuple[Table, TableReport]:
     """Canonical fuel, drive side, etc., alias-resolved make/model and their matching keys."""
     frame = table.frame.copy()
@@ -134,26 +155,30 @@ def canonicalise(table: Table, report: TableReport, names: ModelNames) -> tuple[
     for column, func in _CANONICAL.items():
         if column in frame.columns:
             before = frame[column]
-            after = _map_unique(before, lambda v, f=func: None if v is None else f(v))
+            after = _map_unique(before, _skip_none(func))
             changed = int((before.notna() & (after.astype(str) != before.astype(str))).sum())
             if changed:
                 counts[f"{column}:canonical"] = counts.get(f"{column}:canonical", 0) + changed
             frame[column] = after
     for column in ("manuals_language",):
         if column in frame.columns:
-            frame[column] = _map_unique(
-                frame[column],
-                lambda v: None if v is None else tuple(
-                    dict.fromkeys(x for x in (canonical_language(i) for i in v) if x)),
-            )
+            frame[column] = _map_unique(frame[column], _languages)
     if "make" in frame.columns and "model" in frame.columns:
         pairs = frame["make"].astype(str) + "\x1f" + frame["model"].astype(str)
         split = _map_unique(pairs, lambda p: _resolve(names, str(p)))
-        resolved = pd.DataFrame(split.tolist(), columns=["make", "model", "make_key", "model_key"],
-                                index=frame.index) if len(frame) else None
+        resolved = (
+            pd.DataFrame(
+                split.tolist(),
+                columns=["make", "model", "make_key", "model_key"],
+                index=frame.index,
+            )
+            if len(frame)
+            else None
+        )
         if resolved is not None:
-            aliased = int(((resolved["make"] != frame["make"]) | (resolved["model"] != frame["model"]))
-                          .sum())
+            aliased = int(
+                ((resolved["make"] != frame["make"]) | (resolved["model"] != frame["model"])).sum()
+            )
             if aliased:
                 counts["make_model:alias"] = counts.get("make_model:alias", 0) + aliased
             for col in resolved.columns:

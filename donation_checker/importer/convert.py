@@ -64,8 +64,12 @@ def convert_column(raw: pd.Series, ftype: str, *, field_name: str = "") -> Conve
             if o[2] is not None and occurrences[i]:
                 counts[o[2]] += int(occurrences[i])
     blank[codes < 0] = True
-    return Converted(pd.Series(values, index=raw.index, dtype=object), blank,
-                     pd.Series(problems, index=raw.index, dtype=object), counts)
+    return Converted(
+        pd.Series(values, index=raw.index, dtype=object),
+        blank,
+        pd.Series(problems, index=raw.index, dtype=object),
+        counts,
+    )
 
 
 def _collapse(text: str) -> str:
@@ -101,8 +105,12 @@ def _to_code(v: object) -> Outcome:
 
 def _to_nsn(v: object) -> Outcome:
     value, problem, kind = _to_code(v)
-    if problem == "code_stored_as_number" and isinstance(value, str) and value.isdigit() \
-            and len(value) < 13:
+    if (
+        problem == "code_stored_as_number"
+        and isinstance(value, str)
+        and value.isdigit()
+        and len(value) < 13
+    ):
         # An NSN is exactly 13 digits, so zeros lost to a number cell can be restored safely.
         return value.zfill(13), None, "nsn_zero_padded"
     return value, problem, kind
@@ -113,7 +121,9 @@ _SPACES = re.compile(r"[\s\u00a0\u202f']+")
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)*|\d*[.,]\d+)$")
 
 
-def parse_number(text: str, *, integer: bool = False, money: bool = False) -> tuple[float | None, str | None]:
+def parse_number(
+    text: str, *, integer: bool = False, money: bool = False
+) -> tuple[float | None, str | None]:
     """Read "1 200", "12,5", "1.234,5", "1,234.5", "2 500 000 FCFA". Returns (value, kind)."""
     s = text.strip()
     kind: str | None = None
@@ -184,18 +194,51 @@ def _to_int(v: object) -> Outcome:
 
 
 _MONTHS = {
-    "janvier": 1, "janv": 1, "jan": 1, "january": 1,
-    "fevrier": 2, "février": 2, "fevr": 2, "fev": 2, "feb": 2, "february": 2,
-    "mars": 3, "mar": 3, "march": 3,
-    "avril": 4, "avr": 4, "apr": 4, "april": 4,
-    "mai": 5, "may": 5,
-    "juin": 6, "jun": 6, "june": 6,
-    "juillet": 7, "juil": 7, "jul": 7, "july": 7,
-    "aout": 8, "août": 8, "aug": 8, "august": 8,
-    "septembre": 9, "sept": 9, "sep": 9, "september": 9,
-    "octobre": 10, "oct": 10, "october": 10,
-    "novembre": 11, "nov": 11, "november": 11,
-    "decembre": 12, "décembre": 12, "dec": 12, "déc": 12, "december": 12,
+    "janvier": 1,
+    "janv": 1,
+    "jan": 1,
+    "january": 1,
+    "fevrier": 2,
+    "février": 2,
+    "fevr": 2,
+    "fev": 2,
+    "feb": 2,
+    "february": 2,
+    "mars": 3,
+    "mar": 3,
+    "march": 3,
+    "avril": 4,
+    "avr": 4,
+    "apr": 4,
+    "april": 4,
+    "mai": 5,
+    "may": 5,
+    "juin": 6,
+    "jun": 6,
+    "june": 6,
+    "juillet": 7,
+    "juil": 7,
+    "jul": 7,
+    "july": 7,
+    "aout": 8,
+    "août": 8,
+    "aug": 8,
+    "august": 8,
+    "septembre": 9,
+    "sept": 9,
+    "sep": 9,
+    "september": 9,
+    "octobre": 10,
+    "oct": 10,
+    "october": 10,
+    "novembre": 11,
+    "nov": 11,
+    "november": 11,
+    "decembre": 12,
+    "décembre": 12,
+    "dec": 12,
+    "déc": 12,
+    "december": 12,
 }
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")

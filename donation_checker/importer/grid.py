@@ -12,6 +12,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import python_calamine as pc
 
@@ -53,8 +54,9 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def read_workbook(path: Path, kind: FileKind, progress: Progress | None = None,
-                  cancel: Cancel | None = None) -> list[SheetGrid]:
+def read_workbook(
+    path: Path, kind: FileKind, progress: Progress | None = None, cancel: Cancel | None = None
+) -> list[SheetGrid]:
     try:
         wb = pc.CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own error types for damaged files
@@ -63,7 +65,8 @@ def read_workbook(path: Path, kind: FileKind, progress: Progress | None = None,
             f"Le classeur ne peut pas être lu ({_short(exc)}).",
             hint="Open it in Excel or LibreOffice and save it again as .xlsx.",
             hint_fr="Ouvrez-le dans Excel ou LibreOffice et enregistrez-le de nouveau en .xlsx.",
-            place=Place(path.name), reason="unreadable_workbook",
+            place=Place(path.name),
+            reason="unreadable_workbook",
         ) from exc
     grids: list[SheetGrid] = []
     names = wb.sheet_names
@@ -77,7 +80,7 @@ def read_workbook(path: Path, kind: FileKind, progress: Progress | None = None,
             progress(i / max(1, len(names)), name)
         try:
             sheet = wb.get_sheet_by_name(name)
-            rows = sheet.to_python(skip_empty_area=False)
+            rows = cast(list[list[object]], sheet.to_python(skip_empty_area=False))
             merged = list(sheet.merged_cell_ranges or [])
         except Exception as exc:
             raise InputRejected(
@@ -85,7 +88,8 @@ def read_workbook(path: Path, kind: FileKind, progress: Progress | None = None,
                 f"La feuille ne peut pas être lue ({_short(exc)}).",
                 hint="Open the workbook in Excel, check this sheet and save it again.",
                 hint_fr="Ouvrez le classeur dans Excel, vérifiez cette feuille et enregistrez-le.",
-                place=Place(path.name, name), reason="unreadable_sheet",
+                place=Place(path.name, name),
+                reason="unreadable_sheet",
             ) from exc
         grids.append(SheetGrid(name, rows, merged))
     return grids
@@ -97,8 +101,6 @@ def hidden_sheets(path: Path) -> list[str]:
     except Exception:
         return []
     return [m.name for m in wb.sheets_metadata if not str(m.visible).lower().endswith("visible")]
-
-
 
 
 def read_csv(path: Path) -> SheetGrid:
@@ -116,10 +118,12 @@ def read_csv(path: Path) -> SheetGrid:
         rows: list[list[object]] = [list(r) for r in reader]
     except csv.Error as exc:
         raise InputRejected(
-            f"The CSV file is malformed ({exc}).", f"Le fichier CSV est mal formé ({exc}).",
+            f"The CSV file is malformed ({exc}).",
+            f"Le fichier CSV est mal formé ({exc}).",
             hint="Check the quotes in the file or export it again.",
             hint_fr="Vérifiez les guillemets du fichier ou exportez-le de nouveau.",
-            place=Place(path.name), reason="bad_csv",
+            place=Place(path.name),
+            reason="bad_csv",
         ) from exc
     return SheetGrid("", rows)
 
@@ -135,8 +139,10 @@ def _decode(raw: bytes, path: Path) -> str:
     raise InputRejected(
         "The CSV file's text encoding is not recognised.",
         "L'encodage du fichier CSV n'est pas reconnu.",
-        hint="Save it again as 'CSV UTF-8'.", hint_fr="Enregistrez-le de nouveau en « CSV UTF-8 ».",
-        place=Place(path.name), reason="bad_encoding",
+        hint="Save it again as 'CSV UTF-8'.",
+        hint_fr="Enregistrez-le de nouveau en « CSV UTF-8 ».",
+        place=Place(path.name),
+        reason="bad_encoding",
     )
 
 

@@ -78,41 +78,65 @@ def import_inventory(
             f"Le tableau du parc (feuille « {fleet_report.sheet} ») n'a aucune ligne utilisable "
             f"({fleet_report.rows_rejected} rejetées, {fleet_report.rows_skipped} ignorées).",
             hint=_first_reason(fleet_report),
-            place=Place(path.name, fleet_report.sheet), reason="no_usable_rows",
+            place=Place(path.name, fleet_report.sheet),
+            reason="no_usable_rows",
         )
 
     profile = Profile()
     if profile_grid is not None:
-        kv = read_key_values(profile_grid, vocab.table("profile"), vocab, path.name,
-                             range(len(profile_grid.rows)))
+        kv = read_key_values(
+            profile_grid, vocab.table("profile"), vocab, path.name, range(len(profile_grid.rows))
+        )
         profile = _profile(kv.values, kv.extra)
         reports.append(kv.report)
 
     used = {r.sheet for r in reports}
     unrecognised = tuple(g.name for g in grids if g.name not in used and g.rows)
     warnings = tuple(
-        RowIssue(Place(path.name, s), "hidden_sheet", f"Hidden sheet '{s}' was not read.",
-                 f"La feuille masquée « {s} » n'a pas été lue.")
+        RowIssue(
+            Place(path.name, s),
+            "hidden_sheet",
+            f"Hidden sheet '{s}' was not read.",
+            f"La feuille masquée « {s} » n'a pas été lue.",
+        )
         for s in (hidden_sheets(path) if kind is not FileKind.CSV else [])
     )
-    missing = tuple(t for t in (*INVENTORY_TABLES, "profile")
-                    if t not in tables and not (t == "profile" and profile_grid is not None))
-    report = _report(path, reports, missing, unrecognised, warnings)
+    missing = tuple(
+        t
+        for t in (*INVENTORY_TABLES, "profile")
+        if t not in tables and not (t == "profile" and profile_grid is not None)
+    )
+    import_report = _report(path, reports, missing, unrecognised, warnings)
     if progress:
         progress(1.0, path.name)
     return Inventory(
-        fleet=tables["fleet"], profile=profile, report=report,
-        maintenance=tables.get("maintenance"), spare_parts=tables.get("spare_parts"),
-        budget=tables.get("budget"), personnel=tables.get("personnel"),
+        fleet=tables["fleet"],
+        profile=profile,
+        report=import_report,
+        maintenance=tables.get("maintenance"),
+        spare_parts=tables.get("spare_parts"),
+        budget=tables.get("budget"),
+        personnel=tables.get("personnel"),
         pledges=tables.get("pledges"),
     )
 
 
-def _report(path: Path, reports: list[TableReport], missing: tuple[str, ...],
-            unrecognised: tuple[str, ...], warnings: tuple[RowIssue, ...]) -> ImportReport:
-    return ImportReport(file=path.name, sha256=sha256_of(path), kind="inventory",
-                        tables=tuple(reports), missing_tables=missing,
-                        unrecognised_sheets=unrecognised, warnings=warnings)
+def _report(
+    path: Path,
+    reports: list[TableReport],
+    missing: tuple[str, ...],
+    unrecognised: tuple[str, ...],
+    warnings: tuple[RowIssue, ...],
+) -> ImportReport:
+    return ImportReport(
+        file=path.name,
+        sha256=sha256_of(path),
+        kind="inventory",
+        tables=tuple(reports),
+        missing_tables=missing,
+        unrecognised_sheets=unrecognised,
+        warnings=warnings,
+    )
 
 
 def _scaled(progress: Progress | None, start: float, span: float) -> Progress | None:
@@ -152,15 +176,21 @@ def _profile(values: dict[str, object], extra: dict[str, str]) -> Profile:
     lang = text("working_language")
     traffic = text("traffic_side")
     return Profile(
-        recipient=text("recipient"), country=text("country"),
+        recipient=text("recipient"),
+        country=text("country"),
         traffic_side=canonical_traffic_side(traffic) if traffic else None,
         national_fuels=tuple(dict.fromkeys(f for f in (canonical_fuel(x) for x in fuels) if f))
-        if isinstance(fuels, tuple) else None,
+        if isinstance(fuels, tuple)
+        else None,
         working_language=canonical_language(lang) if lang else None,
-        currency=text("currency"), fuel_price=number("fuel_price"),
-        max_temperature=number("max_temperature"), grid_voltage=number("grid_voltage"),
-        asset_register=flag("asset_register"), parts_register=flag("parts_register"),
-        region=text("region"), extra=dict(extra),
+        currency=text("currency"),
+        fuel_price=number("fuel_price"),
+        max_temperature=number("max_temperature"),
+        grid_voltage=number("grid_voltage"),
+        asset_register=flag("asset_register"),
+        parts_register=flag("parts_register"),
+        region=text("region"),
+        extra=dict(extra),
     )
 
 
@@ -175,10 +205,11 @@ def _no_fleet(path: Path, guess: HeaderGuess | None, vocab: Vocabulary) -> Input
             f"Le tableau du parc (en-tête ligne {guess.header_row + 1}) n'a pas la ou les colonnes "
             f"obligatoires : {missing}. Colonnes reconnues : {found}.",
             hint="Add the column, rename its header (for example 'Marque', 'Modèle', 'Catégorie', "
-                 "'Quantité'), or map it by hand in the column-mapping dialog (--map).",
+            "'Quantité'), or map it by hand in the column-mapping dialog (--map).",
             hint_fr="Ajoutez la colonne, renommez son en-tête (par exemple « Marque », « Modèle », "
-                    "« Catégorie », « Quantité ») ou associez-la à la main (--map).",
-            place=Place(path.name, guess.sheet, guess.header_row + 1), reason="missing_columns",
+            "« Catégorie », « Quantité ») ou associez-la à la main (--map).",
+            place=Place(path.name, guess.sheet, guess.header_row + 1),
+            reason="missing_columns",
         )
     required = ", ".join(spec.required)
     return InputRejected(
@@ -187,8 +218,9 @@ def _no_fleet(path: Path, guess: HeaderGuess | None, vocab: Vocabulary) -> Input
         f"colonnes {required}.",
         hint="Check that this is the inventory workbook, or map the columns by hand (--map).",
         hint_fr="Vérifiez qu'il s'agit bien du classeur d'inventaire, ou associez les colonnes à la "
-                "main (--map).",
-        place=Place(path.name), reason="no_fleet_table",
+        "main (--map).",
+        place=Place(path.name),
+        reason="no_fleet_table",
     )
 
 
@@ -197,4 +229,3 @@ def _first_reason(report: TableReport) -> str:
         first = report.rejected[0]
         return f"First problem: {first.place.describe()}: {first.message}"
     return ""
-

@@ -51,8 +51,9 @@ def key_value_score(grid: SheetGrid, spec: TableSpec, vocab: Vocabulary, rows: r
     return len(hits)
 
 
-def read_key_values(grid: SheetGrid, spec: TableSpec, vocab: Vocabulary, file_name: str,
-                    rows: range) -> KeyValues:
+def read_key_values(
+    grid: SheetGrid, spec: TableSpec, vocab: Vocabulary, file_name: str, rows: range
+) -> KeyValues:
     values: dict[str, object] = {}
     extra: dict[str, str] = {}
     where: dict[str, int] = {}
@@ -71,24 +72,38 @@ def read_key_values(grid: SheetGrid, spec: TableSpec, vocab: Vocabulary, file_na
             where[name] = r + 1
             mapping.append(ColumnMatch(name, column_letter(vcol), key, round(score, 2)))
             continue
-        conv = convert_column(pd.Series([raw], dtype=object), spec.field(name).type, field_name=name)
+        conv = convert_column(
+            pd.Series([raw], dtype=object), spec.field(name).type, field_name=name
+        )
         value = conv.values.iat[0]
         problem = conv.problems.iat[0]
         for kind, count in conv.normalised.items():
             normalised[f"{name}:{kind}"] = normalised.get(f"{name}:{kind}", 0) + count
         if value is None:
             en, fr = PROBLEM_TEXT.get(str(problem), (str(problem), str(problem)))
-            rejected.append(RowIssue(place, str(problem), f"'{key}' {en}: {raw!r}",
-                                     f"« {key} » {fr} : {raw!r}", value=str(raw)))
+            rejected.append(
+                RowIssue(
+                    place,
+                    str(problem),
+                    f"'{key}' {en}: {raw!r}",
+                    f"« {key} » {fr} : {raw!r}",
+                    value=str(raw),
+                )
+            )
             continue
         values[name] = value
         where[name] = r + 1
         mapping.append(ColumnMatch(name, column_letter(vcol), key, round(score, 2)))
     report = TableReport(
-        table=spec.name, sheet=grid.name, header_row=None, rows_read=len(pairs),
-        rows_imported=len(pairs) - len(rejected), rejected=tuple(rejected),
+        table=spec.name,
+        sheet=grid.name,
+        header_row=None,
+        rows_read=len(pairs),
+        rows_imported=len(pairs) - len(rejected),
+        rejected=tuple(rejected),
         mapping=tuple(mapping),
-        ignored_columns=tuple(f"'{k}'" for k in extra), normalised=normalised,
+        ignored_columns=tuple(f"'{k}'" for k in extra),
+        normalised=normalised,
     )
     return KeyValues(values, extra, report, len(values), where)
 
@@ -100,4 +115,3 @@ def looks_like_key_value_sheet(grid: SheetGrid) -> bool:
         return False
     narrow = sum(1 for r in rows if sum(1 for v in r if not is_blank(v)) <= 2)
     return narrow >= 0.8 * len(rows)
-

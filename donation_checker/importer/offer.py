@@ -47,19 +47,25 @@ def import_offer(
         detail_en = detail_fr = ""
         where = Place(path.name)
         if guess is not None and len(guess.columns) >= 2:
-            detail_en = f" The best candidate (row {guess.header_row + 1}) lacks: " \
-                        f"{', '.join(guess.missing_required)}."
-            detail_fr = f" Le meilleur candidat (ligne {guess.header_row + 1}) n'a pas : " \
-                        f"{', '.join(guess.missing_required)}."
+            detail_en = (
+                f" The best candidate (row {guess.header_row + 1}) lacks: "
+                f"{', '.join(guess.missing_required)}."
+            )
+            detail_fr = (
+                f" Le meilleur candidat (ligne {guess.header_row + 1}) n'a pas : "
+                f"{', '.join(guess.missing_required)}."
+            )
             where = Place(path.name, guess.sheet, guess.header_row + 1)
         raise InputRejected(
-            "No table of offer lines was found (columns category, make, model, quantity)." + detail_en,
+            "No table of offer lines was found (columns category, make, model, quantity)."
+            + detail_en,
             "Aucun tableau de lignes d'offre n'a été trouvé (colonnes catégorie, marque, modèle, "
             "quantité)." + detail_fr,
             hint="Check that this is the offer file, or map the columns by hand (--map).",
             hint_fr="Vérifiez qu'il s'agit bien du fichier de l'offre, ou associez les colonnes à "
-                    "la main (--map).",
-            place=where, reason="no_offer_lines",
+            "la main (--map).",
+            place=where,
+            reason="no_offer_lines",
         )
     guess = chosen["offer_lines"]
     by_sheet = {g.name: g for g in grids}
@@ -72,8 +78,9 @@ def import_offer(
     header_values: dict[str, object] = {}
     blocks: list[KeyValues] = []
     if guess.header_row > 0:
-        blocks.append(read_key_values(lines_grid, header_spec, vocab, path.name,
-                                      range(0, guess.header_row)))
+        blocks.append(
+            read_key_values(lines_grid, header_spec, vocab, path.name, range(0, guess.header_row))
+        )
     if kind is not FileKind.CSV:
         for g in grids:
             if g is lines_grid or not looks_like_key_value_sheet(g):
@@ -92,14 +99,24 @@ def import_offer(
         raise InputRejected(
             f"The offer has no usable line ({lines_report.rows_rejected} rejected).",
             f"L'offre n'a aucune ligne utilisable ({lines_report.rows_rejected} rejetées).",
-            hint=(f"First problem: {lines_report.rejected[0].place.describe()}: "
-                  f"{lines_report.rejected[0].message}") if lines_report.rejected else "",
-            place=Place(path.name, lines_report.sheet), reason="no_usable_rows",
+            hint=(
+                f"First problem: {lines_report.rejected[0].place.describe()}: "
+                f"{lines_report.rejected[0].message}"
+            )
+            if lines_report.rejected
+            else "",
+            place=Place(path.name, lines_report.sheet),
+            reason="no_usable_rows",
         )
-    report = ImportReport(file=path.name, sha256=sha256_of(path), kind="offer",
-                          tables=tuple(reports),
-                          unrecognised_sheets=tuple(g.name for g in grids if g.rows and g.name not in
-                                                    {r.sheet for r in reports}))
+    report = ImportReport(
+        file=path.name,
+        sha256=sha256_of(path),
+        kind="offer",
+        tables=tuple(reports),
+        unrecognised_sheets=tuple(
+            g.name for g in grids if g.rows and g.name not in {r.sheet for r in reports}
+        ),
+    )
     return Offer(header=_header(header_values), lines=lines, report=report)
 
 
@@ -112,12 +129,17 @@ def _header(values: dict[str, object]) -> OfferHeader:
     requested = values.get("requested")
     monitoring = values.get("end_use_monitoring")
     return OfferHeader(
-        donor=text("donor"), reference=text("reference"),
-        date=date if isinstance(date, dt.date) else None, recipient=text("recipient"),
+        donor=text("donor"),
+        reference=text("reference"),
+        date=date if isinstance(date, dt.date) else None,
+        recipient=text("recipient"),
         requested=requested if isinstance(requested, bool) else None,
-        request_reference=text("request_reference"), transport_paid_by=text("transport_paid_by"),
-        customs_paid_by=text("customs_paid_by"), currency=text("currency"),
-        end_use_monitoring=monitoring if isinstance(monitoring, bool) else None, notes=text("notes"),
+        request_reference=text("request_reference"),
+        transport_paid_by=text("transport_paid_by"),
+        customs_paid_by=text("customs_paid_by"),
+        currency=text("currency"),
+        end_use_monitoring=monitoring if isinstance(monitoring, bool) else None,
+        notes=text("notes"),
     )
 
 
@@ -131,7 +153,11 @@ def _line(rec: dict[str, Any]) -> OfferLine:
             continue
         if name in _INT_FIELDS:
             value = int(value)
-        elif isinstance(value, int) and not isinstance(value, bool) and name not in ("category", "make", "model"):
+        elif (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and name not in ("category", "make", "model")
+        ):
             value = float(value)
         kwargs[name] = value
     kwargs.setdefault("category", "")

@@ -41,7 +41,9 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CHUNK = 1 << 20
 
 
-def _reject(path: Path, reason: str, en: str, fr: str, hint: str = "", hint_fr: str = "") -> InputRejected:
+def _reject(
+    path: Path, reason: str, en: str, fr: str, hint: str = "", hint_fr: str = ""
+) -> InputRejected:
     return InputRejected(en, fr, hint=hint, hint_fr=hint_fr, place=Place(path.name), reason=reason)
 
 
@@ -52,25 +54,46 @@ def sniff(path: Path, caps: ZipCaps = DEFAULT_CAPS) -> FileKind:
         with open(path, "rb") as fh:
             head = fh.read(65536)
     except FileNotFoundError as exc:
-        raise _reject(path, "not_found", "The file does not exist.", "Le fichier n'existe pas.",
-                      "Check the path.", "Vérifiez le chemin.") from exc
+        raise _reject(
+            path,
+            "not_found",
+            "The file does not exist.",
+            "Le fichier n'existe pas.",
+            "Check the path.",
+            "Vérifiez le chemin.",
+        ) from exc
     except IsADirectoryError as exc:
-        raise _reject(path, "is_directory", "This is a folder, not a file.",
-                      "Ceci est un dossier, pas un fichier.") from exc
+        raise _reject(
+            path,
+            "is_directory",
+            "This is a folder, not a file.",
+            "Ceci est un dossier, pas un fichier.",
+        ) from exc
     except OSError as exc:
-        raise _reject(path, "unreadable", f"The file cannot be read ({exc.strerror}).",
-                      f"Le fichier ne peut pas être lu ({exc.strerror}).",
-                      "Check that it is not open in another program and that you may read it.",
-                      "Vérifiez qu'il n'est pas ouvert ailleurs et que vous avez le droit de le lire.") from exc
+        raise _reject(
+            path,
+            "unreadable",
+            f"The file cannot be read ({exc.strerror}).",
+            f"Le fichier ne peut pas être lu ({exc.strerror}).",
+            "Check that it is not open in another program and that you may read it.",
+            "Vérifiez qu'il n'est pas ouvert ailleurs et que vous avez le droit de le lire.",
+        ) from exc
     if size == 0:
-        raise _reject(path, "empty_file", "The file is empty (0 bytes).", "Le fichier est vide (0 octet).",
-                      "Export the workbook again.", "Exportez de nouveau le classeur.")
+        raise _reject(
+            path,
+            "empty_file",
+            "The file is empty (0 bytes).",
+            "Le fichier est vide (0 octet).",
+            "Export the workbook again.",
+            "Exportez de nouveau le classeur.",
+        )
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _check_zip(path, caps)
     if head.startswith(_OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in head or _ole_has_encrypted_package(path):
             raise _reject(
-                path, "encrypted",
+                path,
+                "encrypted",
                 "The workbook is protected by a password (encrypted).",
                 "Le classeur est protégé par un mot de passe (chiffré).",
                 "Open it in Excel, remove the password (File > Info > Protect workbook) and save a copy.",
@@ -79,20 +102,33 @@ def sniff(path: Path, caps: ZipCaps = DEFAULT_CAPS) -> FileKind:
             )
         return FileKind.XLS
     if head.startswith(b"%PDF"):
-        raise _reject(path, "pdf", "This is a PDF document, not a spreadsheet.",
-                      "Ceci est un document PDF, pas un tableur.",
-                      "Ask for the Excel (.xlsx) or CSV version of the table.",
-                      "Demandez la version Excel (.xlsx) ou CSV du tableau.")
+        raise _reject(
+            path,
+            "pdf",
+            "This is a PDF document, not a spreadsheet.",
+            "Ceci est un document PDF, pas un tableur.",
+            "Ask for the Excel (.xlsx) or CSV version of the table.",
+            "Demandez la version Excel (.xlsx) ou CSV du tableau.",
+        )
     lowered = head[:2048].lower().lstrip()
     if lowered.startswith((b"<html", b"<!doctype html", b"<table", b"<?xml")):
-        raise _reject(path, "html_or_xml", "This file is a web page or XML export, not a workbook.",
-                      "Ce fichier est une page web ou un export XML, pas un classeur.",
-                      "Open it in Excel and save it as .xlsx.",
-                      "Ouvrez-le dans Excel et enregistrez-le au format .xlsx.")
+        raise _reject(
+            path,
+            "html_or_xml",
+            "This file is a web page or XML export, not a workbook.",
+            "Ce fichier est une page web ou un export XML, pas un classeur.",
+            "Open it in Excel and save it as .xlsx.",
+            "Ouvrez-le dans Excel et enregistrez-le au format .xlsx.",
+        )
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _reject(path, "binary", "The file is not a spreadsheet (binary content of an unknown type).",
-                      "Le fichier n'est pas un tableur (contenu binaire de type inconnu).",
-                      "Save the table as .xlsx or .csv.", "Enregistrez le tableau en .xlsx ou .csv.")
+        raise _reject(
+            path,
+            "binary",
+            "The file is not a spreadsheet (binary content of an unknown type).",
+            "Le fichier n'est pas un tableur (contenu binaire de type inconnu).",
+            "Save the table as .xlsx or .csv.",
+            "Enregistrez le tableau en .xlsx ou .csv.",
+        )
     return FileKind.CSV
 
 
@@ -100,31 +136,50 @@ def _ole_has_encrypted_package(path: Path) -> bool:
     # The directory sector of a small encrypted file sits within the first few hundred KB.
     with open(path, "rb") as fh:
         data = fh.read(1 << 20)
-    return "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data
+    return (
+        "EncryptedPackage".encode("utf-16-le") in data
+        or "EncryptionInfo".encode("utf-16-le") in data
+    )
 
 
 def _check_zip(path: Path, caps: ZipCaps) -> FileKind:
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise _reject(path, "corrupt_zip", "The workbook is damaged (its zip container cannot be read).",
-                      "Le classeur est endommagé (son conteneur zip est illisible).",
-                      "Open it in Excel or LibreOffice, let it repair the file and save a copy.",
-                      "Ouvrez-le dans Excel ou LibreOffice, laissez-le réparer et enregistrez une copie.") from exc
+        raise _reject(
+            path,
+            "corrupt_zip",
+            "The workbook is damaged (its zip container cannot be read).",
+            "Le classeur est endommagé (son conteneur zip est illisible).",
+            "Open it in Excel or LibreOffice, let it repair the file and save a copy.",
+            "Ouvrez-le dans Excel ou LibreOffice, laissez-le réparer et enregistrez une copie.",
+        ) from exc
     with zf:
         infos = zf.infolist()
         if len(infos) > caps.max_entries:
-            raise _bomb(path, f"{len(infos)} parts (limit {caps.max_entries})",
-                        f"{len(infos)} parties (limite {caps.max_entries})")
+            raise _bomb(
+                path,
+                f"{len(infos)} parts (limit {caps.max_entries})",
+                f"{len(infos)} parties (limite {caps.max_entries})",
+            )
         declared = 0
         for info in infos:
             declared += info.file_size
             if info.file_size > caps.max_part_bytes or declared > caps.max_total_bytes:
-                raise _bomb(path, f"part {info.filename} declares {info.file_size:,} bytes",
-                            f"la partie {info.filename} annonce {info.file_size:,} octets")
+                raise _bomb(
+                    path,
+                    f"part {info.filename} declares {info.file_size:,} bytes",
+                    f"la partie {info.filename} annonce {info.file_size:,} octets",
+                )
             if info.flag_bits & 0x1:
-                raise _reject(path, "encrypted", "The workbook is encrypted.", "Le classeur est chiffré.",
-                              "Save an unencrypted copy.", "Enregistrez une copie non chiffrée.")
+                raise _reject(
+                    path,
+                    "encrypted",
+                    "The workbook is encrypted.",
+                    "Le classeur est chiffré.",
+                    "Save an unencrypted copy.",
+                    "Enregistrez une copie non chiffrée.",
+                )
         names = {i.filename for i in infos}
         kind = _zip_kind(zf, names, path)
         total = 0
@@ -138,68 +193,133 @@ def _zip_kind(zf: zipfile.ZipFile, names: set[str], path: Path) -> FileKind:
         mime = zf.read("mimetype")[:100]
         if b"opendocument.spreadsheet" in mime:
             return FileKind.ODS
-        raise _reject(path, "not_spreadsheet", "This is an OpenDocument file but not a spreadsheet.",
-                      "Ceci est un document OpenDocument mais pas un tableur.",
-                      "Save the table as .xlsx or .ods.", "Enregistrez le tableau en .xlsx ou .ods.")
+        raise _reject(
+            path,
+            "not_spreadsheet",
+            "This is an OpenDocument file but not a spreadsheet.",
+            "Ceci est un document OpenDocument mais pas un tableur.",
+            "Save the table as .xlsx or .ods.",
+            "Enregistrez le tableau en .xlsx ou .ods.",
+        )
     if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
         return FileKind.XLSX
     if "[Content_Types].xml" in names and any(n.startswith("word/") for n in names):
-        raise _reject(path, "word_document", "This is a Word document, not a workbook.",
-                      "Ceci est un document Word, pas un classeur.",
-                      "Copy the table into Excel and save it as .xlsx.",
-                      "Copiez le tableau dans Excel et enregistrez-le en .xlsx.")
-    raise _reject(path, "not_xlsx", "This zip file is not an Excel workbook.",
-                  "Ce fichier zip n'est pas un classeur Excel.",
-                  "Choose the .xlsx file itself, not an archive that contains it.",
-                  "Choisissez le fichier .xlsx lui-même, pas une archive qui le contient.")
+        raise _reject(
+            path,
+            "word_document",
+            "This is a Word document, not a workbook.",
+            "Ceci est un document Word, pas un classeur.",
+            "Copy the table into Excel and save it as .xlsx.",
+            "Copiez le tableau dans Excel et enregistrez-le en .xlsx.",
+        )
+    raise _reject(
+        path,
+        "not_xlsx",
+        "This zip file is not an Excel workbook.",
+        "Ce fichier zip n'est pas un classeur Excel.",
+        "Choose the .xlsx file itself, not an archive that contains it.",
+        "Choisissez le fichier .xlsx lui-même, pas une archive qui le contient.",
+    )
 
 
-def _inflate_checked(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, caps: ZipCaps,
-                     budget: int) -> int:
-    """Decompress one part in chunks, never holding more than one chunk; return its real size."""
+def _inflate_checked(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, caps: ZipCaps, budget: int
+) -> int:
+    """Inflate one part from its raw bytes in chunks and return its real size.
+
+    zipfile.ZipExtFile stops at the *declared* size, while other readers (calamine) inflate the
+    whole stream, so the raw deflate stream itself is measured here, holding one chunk at a time.
+    """
     limit = min(caps.max_part_bytes, budget)
-    seen = 0
     is_xml = info.filename.endswith((".xml", ".rels", ".vml"))
+    damaged = _reject(
+        path,
+        "corrupt_zip",
+        f"The workbook is damaged (part {info.filename} is unreadable).",
+        f"Le classeur est endommagé (la partie {info.filename} est illisible).",
+        "Open it in Excel or LibreOffice, let it repair the file and save a copy.",
+        "Ouvrez-le dans Excel ou LibreOffice, laissez-le réparer et enregistrez une copie.",
+    )
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise damaged
+    fh = zf.fp
+    if fh is None:
+        raise damaged
+    fh.seek(info.header_offset)
+    local = fh.read(30)
+    if len(local) < 30 or local[:4] != b"PK\x03\x04":
+        raise damaged
+    name_len = int.from_bytes(local[26:28], "little")
+    extra_len = int.from_bytes(local[28:30], "little")
+    fh.seek(info.header_offset + 30 + name_len + extra_len)
+    inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+    remaining = info.compress_size
+    seen = 0
+    first = True
     try:
-        with zf.open(info) as fh:
-            while True:
-                chunk = fh.read(_CHUNK)
-                if not chunk:
-                    break
-                if seen == 0 and is_xml:
-                    _refuse_dtd(chunk[:8192], path, info.filename)
-                seen += len(chunk)
-                if seen > limit:
-                    raise _bomb(path, f"part {info.filename} inflates beyond {limit:,} bytes",
-                                f"la partie {info.filename} dépasse {limit:,} octets une fois décompressée")
-                if (seen > caps.ratio_min_bytes and info.compress_size
-                        and seen / info.compress_size > caps.max_ratio):
-                    raise _bomb(path, f"part {info.filename} inflates more than {caps.max_ratio:.0f}×",
-                                f"la partie {info.filename} se décompresse plus de {caps.max_ratio:.0f} fois")
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-        raise _reject(path, "corrupt_zip", f"The workbook is damaged (part {info.filename} is unreadable).",
-                      f"Le classeur est endommagé (la partie {info.filename} est illisible).",
-                      "Open it in Excel or LibreOffice, let it repair the file and save a copy.",
-                      "Ouvrez-le dans Excel ou LibreOffice, laissez-le réparer et enregistrez une copie.") from exc
+        while remaining > 0 or (inflater is not None and inflater.unconsumed_tail):
+            if inflater is not None and inflater.unconsumed_tail:
+                data = inflater.unconsumed_tail
+            else:
+                data = fh.read(min(_CHUNK, remaining))
+                if not data:
+                    raise damaged
+                remaining -= len(data)
+            out = inflater.decompress(data, _CHUNK) if inflater is not None else data
+            if first and is_xml and out:
+                _refuse_dtd(out[:8192], path, info.filename)
+                first = False
+            seen += len(out)
+            if seen > limit:
+                raise _bomb(
+                    path,
+                    f"part {info.filename} inflates beyond {limit:,} bytes",
+                    f"la partie {info.filename} dépasse {limit:,} octets une fois décompressée",
+                )
+            if (
+                seen > caps.ratio_min_bytes
+                and info.compress_size
+                and seen / info.compress_size > caps.max_ratio
+            ):
+                raise _bomb(
+                    path,
+                    f"part {info.filename} inflates more than {caps.max_ratio:.0f}×",
+                    f"la partie {info.filename} se décompresse plus de {caps.max_ratio:.0f} fois",
+                )
+    except zlib.error as exc:
+        raise damaged from exc
+    if seen != info.file_size:
+        # A part whose real size differs from its declared size is damaged or forged.
+        raise _bomb(
+            path,
+            f"part {info.filename} declares {info.file_size:,} bytes but holds {seen:,}",
+            f"la partie {info.filename} annonce {info.file_size:,} octets mais en contient {seen:,}",
+        )
     return seen
 
 
 def _refuse_dtd(head: bytes, path: Path, part: str) -> None:
     probe = head.replace(b"\x00", b"").upper()
     if b"<!DOCTYPE" in probe or b"<!ENTITY" in probe:
-        raise _reject(path, "xml_entities",
-                      f"The workbook part {part} declares XML entities, which spreadsheets never need "
-                      "(a known attack).",
-                      f"La partie {part} du classeur déclare des entités XML, ce qu'un tableur ne fait "
-                      "jamais (attaque connue).",
-                      "Do not use this file; ask the sender for a clean export.",
-                      "N'utilisez pas ce fichier ; demandez un export propre à l'expéditeur.")
+        raise _reject(
+            path,
+            "xml_entities",
+            f"The workbook part {part} declares XML entities, which spreadsheets never need "
+            "(a known attack).",
+            f"La partie {part} du classeur déclare des entités XML, ce qu'un tableur ne fait "
+            "jamais (attaque connue).",
+            "Do not use this file; ask the sender for a clean export.",
+            "N'utilisez pas ce fichier ; demandez un export propre à l'expéditeur.",
+        )
 
 
 def _bomb(path: Path, detail_en: str, detail_fr: str) -> InputRejected:
-    return _reject(path, "zip_bomb",
-                   f"The workbook is abnormally large once decompressed ({detail_en}); it was not opened.",
-                   f"Le classeur est anormalement volumineux une fois décompressé ({detail_fr}) ; "
-                   "il n'a pas été ouvert.",
-                   "If the file is genuine, split it or export the table as CSV.",
-                   "Si le fichier est authentique, scindez-le ou exportez le tableau en CSV.")
+    return _reject(
+        path,
+        "zip_bomb",
+        f"The workbook is abnormally large once decompressed ({detail_en}); it was not opened.",
+        f"Le classeur est anormalement volumineux une fois décompressé ({detail_fr}) ; "
+        "il n'a pas été ouvert.",
+        "If the file is genuine, split it or export the table as CSV.",
+        "Si le fichier est authentique, scindez-le ou exportez le tableau en CSV.",
+    )

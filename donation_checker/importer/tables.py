@@ -64,8 +64,9 @@ def _row_labels(grid: SheetGrid, r: int, width: int, vocab: Vocabulary, table: s
     if r == 0:
         return child
     parent = _parent_labels(grid, r - 1, width)
-    merged_above = {c for (r0, c0), (r1, c1) in grid.merged if r0 <= r - 1 <= r1
-                    for c in range(c0, c1 + 1)}
+    merged_above = {
+        c for (r0, c0), (r1, c1) in grid.merged if r0 <= r - 1 <= r1 for c in range(c0, c1 + 1)
+    }
     labels = []
     for c in range(width):
         options = [child[c]]
@@ -73,13 +74,18 @@ def _row_labels(grid: SheetGrid, r: int, width: int, vocab: Vocabulary, table: s
             options.append(f"{parent[c]} {child[c]}".strip())
         elif not child[c] and parent[c]:
             options.append(parent[c])  # header cell merged vertically over two rows
-        labels.append(max(options, key=lambda o: max(vocab.score_header(table, o).values(),
-                                                    default=0.0) if o else 0.0))
+        labels.append(
+            max(
+                options,
+                key=lambda o: max(vocab.score_header(table, o).values(), default=0.0) if o else 0.0,
+            )
+        )
     return labels
 
 
-def find_header(grid: SheetGrid, spec: TableSpec, vocab: Vocabulary,
-                name_bonus: float = 1.5) -> HeaderGuess | None:
+def find_header(
+    grid: SheetGrid, spec: TableSpec, vocab: Vocabulary, name_bonus: float = 1.5
+) -> HeaderGuess | None:
     width = grid.width
     if width == 0:
         return None
@@ -103,8 +109,9 @@ def find_header(grid: SheetGrid, spec: TableSpec, vocab: Vocabulary,
     return best
 
 
-def explicit_guess(grid: SheetGrid, spec: TableSpec, mapping: Mapping[str, str],
-                   header_row: int | None = None) -> HeaderGuess | None:
+def explicit_guess(
+    grid: SheetGrid, spec: TableSpec, mapping: Mapping[str, str], header_row: int | None = None
+) -> HeaderGuess | None:
     """Build a guess from a caller's mapping field -> column letter or header text."""
     width = grid.width
     rows = [header_row] if header_row is not None else range(min(HEADER_SCAN_ROWS, len(grid.rows)))
@@ -120,12 +127,12 @@ def explicit_guess(grid: SheetGrid, spec: TableSpec, mapping: Mapping[str, str],
                 idx = folded.index(fold(target))
             if idx is not None and idx < width:
                 columns[idx] = (field_name, 1.0)
-        if columns and (header_row is not None or any(
-                fold(t) in folded for t in mapping.values())):
+        if columns and (header_row is not None or any(fold(t) in folded for t in mapping.values())):
             fields = {f for f, _ in columns.values()}
             missing = tuple(f for f in spec.required if f not in fields)
-            return HeaderGuess(spec.name, grid.name, r, tuple(labels), columns,
-                               float(len(columns)) + 10.0, missing)
+            return HeaderGuess(
+                spec.name, grid.name, r, tuple(labels), columns, float(len(columns)) + 10.0, missing
+            )
     return None
 
 
@@ -137,6 +144,10 @@ def _letter_index(text: str) -> int | None:
     for ch in t:
         n = n * 26 + (ord(ch) - 64)
     return n - 1
+
+
+def _equals_folded(expected: str) -> Callable[[object], bool]:
+    return lambda value: fold(value) == expected
 
 
 def _is_total_label(value: object) -> bool:
@@ -159,15 +170,21 @@ class Extracted:
     report: TableReport
 
 
-def extract(grid: SheetGrid, guess: HeaderGuess, spec: TableSpec, file_name: str,
-            stop_row: int | None = None) -> Extracted:
+def extract(
+    grid: SheetGrid,
+    guess: HeaderGuess,
+    spec: TableSpec,
+    file_name: str,
+    stop_row: int | None = None,
+) -> Extracted:
     """Read the rows below the header into a typed table and its report."""
     start = guess.header_row + 1
     end = len(grid.rows) if stop_row is None else min(stop_row, len(grid.rows))
     cols = sorted(guess.columns)
     raw = {
-        guess.columns[c][0]: pd.Series([row[c] if c < len(row) else "" for row in grid.rows[start:end]],
-                                       dtype=object)
+        guess.columns[c][0]: pd.Series(
+            [row[c] if c < len(row) else "" for row in grid.rows[start:end]], dtype=object
+        )
         for c in cols
     }
     n = end - start
@@ -190,7 +207,7 @@ def extract(grid: SheetGrid, guess: HeaderGuess, spec: TableSpec, file_name: str
         letter, header = header_by_field.get(f, ("", ""))
         return Place(file_name, grid.name, int(excel_rows[i]), letter, header)
 
-    for i in np.nonzero(blank_all[:n])[0]:
+    for i in np.nonzero(blank_all[:n])[0].tolist():
         status[i] = 1
         skipped.append(RowIssue(place(int(i)), "blank_row", "Blank row.", "Ligne vide."))
 
@@ -202,16 +219,18 @@ def extract(grid: SheetGrid, guess: HeaderGuess, spec: TableSpec, file_name: str
     same_count = np.zeros(n, dtype=np.int32)
     for f in raw:
         if header_folded[f]:
-            same_count += _unique_mask(raw[f], lambda v, h=header_folded[f]: fold(v) == h)[:n]
+            same_count += _unique_mask(raw[f], _equals_folded(header_folded[f]))[:n]
     repeated_mask = same_count >= max(2, len(raw) // 2)
-    for i in np.nonzero((total_mask | repeated_mask) & (status == 0))[0]:
-        i = int(i)
+    for i in np.nonzero((total_mask | repeated_mask) & (status == 0))[0].tolist():
         status[i] = 1
         if total_mask[i]:
             skipped.append(RowIssue(place(i), "total_row", "Totals row.", "Ligne de total."))
         else:
-            skipped.append(RowIssue(place(i), "repeated_header", "Repeated header row.",
-                                    "Ligne d'en-tête répétée."))
+            skipped.append(
+                RowIssue(
+                    place(i), "repeated_header", "Repeated header row.", "Ligne d'en-tête répétée."
+                )
+            )
 
     normalised: Counter[str] = Counter()
     for f, conv in converted.items():
@@ -220,57 +239,80 @@ def extract(grid: SheetGrid, guess: HeaderGuess, spec: TableSpec, file_name: str
         values = conv.values.to_numpy()[:n]
         blanks = conv.blank[:n]
         required = f in spec.required
-        for i in np.nonzero(pd.notna(problems) | (blanks & required))[0]:
+        for i in np.nonzero(pd.notna(problems) | (blanks & required))[0].tolist():
             if status[i] == 1:
                 continue
             raw_value = _text(raw[f].iat[i])
-            if blanks[i]:
-                code = "missing_required"
-            else:
-                code = str(problems[i])
+            code = "missing_required" if blanks[i] else str(problems[i])
             en, fr = PROBLEM_TEXT.get(code, (code, code))
-            issue = RowIssue(place(int(i), f), code,
-                             f"'{header_by_field[f][1]}' {en}" + (f": {raw_value!r}" if raw_value else "."),
-                             f"« {header_by_field[f][1]} » {fr}" + (f" : {raw_value!r}" if raw_value else "."),
-                             value=raw_value)
+            issue = RowIssue(
+                place(int(i), f),
+                code,
+                f"'{header_by_field[f][1]}' {en}" + (f": {raw_value!r}" if raw_value else "."),
+                f"« {header_by_field[f][1]} » {fr}" + (f" : {raw_value!r}" if raw_value else "."),
+                value=raw_value,
+            )
             if values[i] is None and required:
                 if status[i] != 2:
                     status[i] = 2
                     rejected.append(issue)
             else:
                 warnings.append(issue)
-        if field_type in ("int", "number", "money") and f.startswith(("quantity", "mechanics", "count")):
+        if field_type in ("int", "number", "money") and f.startswith(
+            ("quantity", "mechanics", "count")
+        ):
             numeric = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").to_numpy()
-            for i in np.nonzero((numeric < 0) & (status == 0))[0]:
-                i = int(i)
+            for i in np.nonzero((numeric < 0) & (status == 0))[0].tolist():
                 status[i] = 2
-                rejected.append(RowIssue(place(i, f), "negative",
-                                         f"'{header_by_field[f][1]}' is negative: {values[i]}.",
-                                         f"« {header_by_field[f][1]} » est négatif : {values[i]}.",
-                                         value=str(values[i])))
+                rejected.append(
+                    RowIssue(
+                        place(i, f),
+                        "negative",
+                        f"'{header_by_field[f][1]}' is negative: {values[i]}.",
+                        f"« {header_by_field[f][1]} » est négatif : {values[i]}.",
+                        value=str(values[i]),
+                    )
+                )
         for kind, count in conv.normalised.items():
             normalised[f"{f}:{kind}"] += count
 
     keep = status == 0
     kept = int(keep.sum())
-    frame = pd.DataFrame({
-        f: (converted[f].values.to_numpy()[:n][keep] if f in converted
-            else np.full(kept, None, dtype=object))
-        for f in spec.field_names
-    })
+    frame = pd.DataFrame(
+        {
+            f: (
+                converted[f].values.to_numpy()[:n][keep]
+                if f in converted
+                else np.full(kept, None, dtype=object)
+            )
+            for f in spec.field_names
+        }
+    )
     frame[ROW_COLUMN] = excel_rows[keep]
     frame[SHEET_COLUMN] = grid.name
     frame = frame.reset_index(drop=True)
 
-    mapping = tuple(ColumnMatch(f, column_letter(c), guess.labels[c], round(s, 2))
-                    for c, (f, s) in sorted(guess.columns.items()))
-    ignored = tuple(f"{column_letter(c)} ('{_text(guess.labels[c])}')"
-                    for c in range(len(guess.labels)) if c not in guess.columns and guess.labels[c])
+    mapping = tuple(
+        ColumnMatch(f, column_letter(c), guess.labels[c], round(s, 2))
+        for c, (f, s) in sorted(guess.columns.items())
+    )
+    ignored = tuple(
+        f"{column_letter(c)} ('{_text(guess.labels[c])}')"
+        for c in range(len(guess.labels))
+        if c not in guess.columns and guess.labels[c]
+    )
     rejected.sort(key=lambda x: x.place.row or 0)
     report = TableReport(
-        table=spec.name, sheet=grid.name, header_row=guess.header_row + 1, rows_read=n,
-        rows_imported=int(keep.sum()), rejected=tuple(rejected), skipped=tuple(skipped),
-        mapping=mapping, ignored_columns=ignored, normalised=dict(normalised),
+        table=spec.name,
+        sheet=grid.name,
+        header_row=guess.header_row + 1,
+        rows_read=n,
+        rows_imported=int(keep.sum()),
+        rejected=tuple(rejected),
+        skipped=tuple(skipped),
+        mapping=mapping,
+        ignored_columns=ignored,
+        normalised=dict(normalised),
         warnings=tuple(sorted(warnings, key=lambda x: x.place.row or 0)),
     )
     return Extracted(Table(spec.name, frame), report)

@@ -21,8 +21,7 @@ FIELD_TYPES = frozenset({"text", "code", "int", "number", "money", "date", "bool
 
 # Words that carry no meaning in a header.
 _STOPWORDS = frozenset(
-    "de du des la le les l d en a au aux of the per par et and in on for pour sur dont "
-    "un une an by".split()
+    ["de", "du", "des", "la", "le", "les", "l", "d", "en", "a", "au", "aux", "of", "the", "per", "par", "et", "and", "in", "on", "for", "pour", "sur", "dont", "un", "une", "an", "by"]
 )
 # Abbreviations clerks use in headers, expanded before stemming.
 _ABBREVIATIONS: Mapping[str, str] = {
@@ -121,9 +120,7 @@ class Vocabulary:
         """Best similarity of one header to each field of a table."""
         return dict(self._score(table, header))
 
-    def match_columns(
-        self, table: str, headers: Sequence[str]
-    ) -> dict[int, tuple[str, float]]:
+    def match_columns(self, table: str, headers: Sequence[str]) -> dict[int, tuple[str, float]]:
         """Assign columns to fields: highest scores first, each field and column at most once."""
         candidates: list[tuple[float, int, str]] = []
         for col, header in enumerate(headers):

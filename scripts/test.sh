@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The project's test command: lint, type-check the core, run the test suite (Qt offscreen).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup-env.sh ".[test]"
+export QT_QPA_PLATFORM=offscreen
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/mypy
+.venv/bin/python -m pytest -q -p no:cacheprovider "$@"

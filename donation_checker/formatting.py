@@ -76,10 +76,7 @@ def fmt_number(x: float | int | None, lang: str, decimals: int | None = None) ->
         return unknown(lang)
     assert x is not None
     value = float(x)
-    if decimals is None:
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    else:
-        text = f"{value:,.{decimals}f}"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if decimals is None else f"{value:,.{decimals}f}"
     if text.startswith("-") and not text.strip("-0.,"):
         text = text[1:]  # -0.001 rounds to "0", not "-0"
     if _lang(lang) == "fr":

@@ -106,7 +106,8 @@ def fleet_chart(
     chart.y = 34
     chart.width = width - LABEL_WIDTH - 40
     chart.height = plot_h
-    chart.data = [[c.models_before for c in shown], [c.models_after for c in shown]]
+    # Series are stacked bottom-up inside a group: "after" first puts "before" on top.
+    chart.data = [[c.models_after for c in shown], [c.models_before for c in shown]]
     top = max([c.models_after for c in shown] + [c.models_before for c in shown] + [1])
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = top + 1
@@ -127,8 +128,8 @@ def fleet_chart(
     chart.groupSpacing = 8
     chart.bars.strokeColor = INK
     chart.bars.strokeWidth = 0.4
-    chart.bars[0].fillColor = BEFORE_FILL
-    chart.bars[1].fillColor = AFTER_FILL
+    chart.bars[0].fillColor = AFTER_FILL
+    chart.bars[1].fillColor = BEFORE_FILL
     chart.barLabelFormat = "%d"
     chart.barLabels.fontName = FONT
     chart.barLabels.fontSize = 7

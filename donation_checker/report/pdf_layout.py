@@ -10,7 +10,7 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -60,7 +60,11 @@ class Styles:
     muted: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
+    cell_right: ParagraphStyle
+    cell_bold_right: ParagraphStyle
+    hash: ParagraphStyle
     head_cell: ParagraphStyle
+    head_cell_right: ParagraphStyle
     title: ParagraphStyle
     subtitle: ParagraphStyle
     h1: ParagraphStyle
@@ -84,7 +88,16 @@ def styles() -> Styles:
         muted=ParagraphStyle("muted", parent=small, textColor=MUTED),
         cell=cell,
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=FONT_BOLD),
+        cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
+        cell_bold_right=ParagraphStyle(
+            "cell_bold_right", parent=cell, fontName=FONT_BOLD, alignment=TA_RIGHT
+        ),
+        # 64 hex digits on one line of the annex's file column.
+        hash=ParagraphStyle("hash", parent=small, fontSize=6.3, leading=8, textColor=MUTED),
         head_cell=ParagraphStyle("head_cell", parent=cell, fontName=FONT_BOLD, fontSize=7.5),
+        head_cell_right=ParagraphStyle(
+            "head_cell_right", parent=cell, fontName=FONT_BOLD, fontSize=7.5, alignment=TA_RIGHT
+        ),
         title=ParagraphStyle(
             "title", parent=body, fontName=FONT_BOLD, fontSize=17, leading=21, spaceAfter=2
         ),
@@ -149,12 +162,12 @@ class PageFurniture:
 def numbered_canvas(furniture: PageFurniture) -> type[Canvas]:
     """A canvas class that holds pages back until the end, so each can print "page N of M"."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
@@ -185,13 +198,13 @@ def draw_furniture(canvas: Canvas, f: PageFurniture, number: int, total: int) ->
     top = PAGE_HEIGHT - 10 * mm
     if f.marking:
         canvas.setFont(FONT_BOLD, 9)
-        canvas.drawCentredString(PAGE_WIDTH / 2, top, _fit(canvas, f.marking, FONT_BOLD, 9, 120 * mm))
+        canvas.drawCentredString(
+            PAGE_WIDTH / 2, top, _fit(canvas, f.marking, FONT_BOLD, 9, 120 * mm)
+        )
     canvas.setFont(FONT, 7.5)
     canvas.setFillColor(MUTED)
     line_y = PAGE_HEIGHT - MARGIN_TOP + 5 * mm
-    canvas.drawString(
-        MARGIN_LEFT, line_y + 2, _fit(canvas, f.title, FONT, 7.5, FRAME_WIDTH * 0.68)
-    )
+    canvas.drawString(MARGIN_LEFT, line_y + 2, _fit(canvas, f.title, FONT, 7.5, FRAME_WIDTH * 0.68))
     if f.edition:
         canvas.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, line_y + 2, f.edition)
     canvas.setStrokeColor(RULE)
@@ -201,9 +214,7 @@ def draw_furniture(canvas: Canvas, f: PageFurniture, number: int, total: int) ->
     foot_y = MARGIN_BOTTOM - 8 * mm
     canvas.line(MARGIN_LEFT, foot_y + 9, PAGE_WIDTH - MARGIN_RIGHT, foot_y + 9)
     canvas.drawString(MARGIN_LEFT, foot_y, f.generated)
-    canvas.drawRightString(
-        PAGE_WIDTH - MARGIN_RIGHT, foot_y, f.page_of.format(n=number, m=total)
-    )
+    canvas.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, foot_y, f.page_of.format(n=number, m=total))
     if f.marking:
         canvas.setFillColor(INK)
         canvas.setFont(FONT_BOLD, 9)

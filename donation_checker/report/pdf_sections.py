@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.lib import colors
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -21,13 +20,16 @@ from reportlab.platypus import (
 )
 
 from ..assessment import Assessment, Status
-from ..formatting import fmt_date
+from ..formatting import fmt_date, unknown
 from . import rows as R
 from .pdf_badge import VerdictBadge
 from .pdf_charts import family_chart, fleet_chart
 from .pdf_layout import FRAME_WIDTH, HEADER_FILL, INK, RULE, ZEBRA, register_fonts, styles
 from .safe_text import clean, missing_glyphs, para
 from .texts import label, verdict_advice, verdict_name
+
+# Status symbols survive greyscale printing where a coloured cell would not.
+_STATUS_MARK = {Status.FAIL: "✘", Status.WARN: "⚠", Status.UNKNOWN: "?", Status.PASS: "✔"}
 
 _GRID = [
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -84,8 +86,17 @@ def _table(
     return table
 
 
-def _head(ink: Ink, *keys: str) -> list[object]:
-    return [Paragraph(para(ink.t(k)), ink.s.head_cell) for k in keys]
+def _head(ink: Ink, *keys: str, right_from: int | None = None) -> list[object]:
+    """Header cells; columns from `right_from` on hold numbers and are right-aligned."""
+    return [
+        Paragraph(
+            para(ink.t(k)),
+            ink.s.head_cell_right
+            if right_from is not None and i >= right_from
+            else ink.s.head_cell,
+        )
+        for i, k in enumerate(keys)
+    ]
 
 
 def _fractions(*parts: float) -> list[float]:
@@ -100,9 +111,7 @@ def first_page(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
     lang = meta.lang
     h = a.offer_header
     out: list[Flowable] = [Paragraph(para(ink.t("doc_title")), ink.s.title)]
-    subtitle = " — ".join(
-        x for x in (clean(h.reference or ""), clean(h.donor or "")) if x.strip()
-    )
+    subtitle = " — ".join(x for x in (clean(h.reference or ""), clean(h.donor or "")) if x.strip())
     if subtitle:
         out.append(ink.p(subtitle, "subtitle"))
     else:
@@ -115,7 +124,10 @@ def first_page(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
     left, right = ident[:half], ident[half:]
     grid: list[list[object]] = []
     for i in range(half):
-        row: list[object] = [Paragraph(para(left[i][0]), ink.s.muted), ink.p(left[i][1], "cell_bold")]
+        row: list[object] = [
+            Paragraph(para(left[i][0]), ink.s.muted),
+            ink.p(left[i][1], "cell_bold"),
+        ]
         if i < len(right):
             row += [Paragraph(para(right[i][0]), ink.s.muted), ink.p(right[i][1], "cell_bold")]
         else:
@@ -138,8 +150,15 @@ def first_page(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
     out += [VerdictBadge(a.verdict, names, verdict_advice(a.verdict, lang)), Spacer(1, 8)]
 
     head = R.headline_rows(a, lang)[1:]  # the verdict itself is the badge
+    head_cells: list[list[object]] = []
+    for key, value in head:
+        cell = ink.p(value, "cell_bold")
+        if key == label("confidence", lang):
+            note = para(ink.t("confidence_note"))
+            cell = Paragraph(f"<b>{para(value)}</b> <font size=7.5>({note})</font>", ink.s.cell)
+        head_cells.append([Paragraph(para(key), ink.s.muted), cell])
     head_table = Table(
-        [[Paragraph(para(k), ink.s.muted), ink.p(v, "cell_bold")] for k, v in head],
+        head_cells,
         colWidths=_fractions(1, 4.2),
         hAlign="LEFT",
     )
@@ -154,9 +173,41 @@ def first_page(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
         )
     )
     out.append(head_table)
+    out += key_reasons_section(a, ink)
     out += conditions_section(a, ink)
     out += counter_proposal_section(a, ink)
     return out
+
+
+def key_reasons_section(a: Assessment, ink: Ink) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph(para(ink.t("key_reasons")), ink.s.h2)]
+    rows = R.key_reason_rows(a, ink.lang)
+    if not rows:
+        return [*out, Paragraph(para(ink.t("no_key_reasons")), ink.s.body)]
+    data: list[list[object]] = []
+    for r in rows:
+        data.append(
+            [
+                Paragraph(para(_STATUS_MARK[r.status]), ink.s.cell_bold),
+                [
+                    ink.p(r.message, "cell", bold_prefix=f"{r.rule_id} {r.title}."),
+                    ink.p(r.where, "muted"),
+                ],
+            ]
+        )
+    table = Table(data, colWidths=[16, FRAME_WIDTH - 16], hAlign="LEFT")
+    table.setStyle(_LIST_STYLE)
+    return [*out, table]
+
+
+_LIST_STYLE = TableStyle(
+    [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+)
 
 
 def conditions_section(a: Assessment, ink: Ink) -> list[Flowable]:
@@ -176,16 +227,7 @@ def conditions_section(a: Assessment, ink: Ink) -> list[Flowable]:
             ]
         )
     table = Table(data, colWidths=[16, FRAME_WIDTH - 16], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
+    table.setStyle(_LIST_STYLE)
     return [*out, table]
 
 
@@ -207,7 +249,7 @@ def counter_proposal_section(a: Assessment, ink: Ink) -> list[Flowable]:
                 ink.p(r.alternative),
             ]
         )
-    return [*out, _table(data, _fractions(2.4, 0.8, 0.95, 2.2, 2.4))]
+    return [*out, _table(data, _fractions(2.3, 0.8, 1.1, 2.2, 2.4))]
 
 
 # ---------------------------------------------------------------- scores and fleet
@@ -216,13 +258,22 @@ def counter_proposal_section(a: Assessment, ink: Ink) -> list[Flowable]:
 def scores_section(a: Assessment, ink: Ink) -> list[Flowable]:
     rows = R.family_rows(a, ink.lang)
     out: list[Flowable] = [Paragraph(para(ink.t("sec_scores")), ink.s.h1)]
-    if rows:
-        out.append(family_chart(rows, ink.t("band_none") if False else R.unknown(ink.lang)))
-        out.append(Paragraph(para(ink.t("chart_caption")), ink.s.muted))
-        data: list[list[object]] = [_head(ink, "family", "score", "weight")]
-        data += [[ink.p(r.name), ink.p(r.score_text), ink.p(r.weight_text)] for r in rows]
-        out += [Spacer(1, 4), _table(data, _fractions(3, 1.2, 1.6))]
-    return out
+    if not rows:
+        return out
+    data: list[list[object]] = [_head(ink, "family", "score", "weight")]
+    data += [[ink.p(r.name), ink.p(r.score_text), ink.p(r.weight_text)] for r in rows]
+    # Chart, caption and table read as one exhibit: never split them across pages.
+    return [
+        KeepTogether(
+            [
+                *out,
+                family_chart(rows, unknown(ink.lang)),
+                Paragraph(para(ink.t("chart_caption")), ink.s.muted),
+                Spacer(1, 4),
+                _table(data, _fractions(3, 1.2, 1.6)),
+            ]
+        )
+    ]
 
 
 def fleet_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
@@ -233,28 +284,47 @@ def fleet_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]
     if not meta.share:
         # The chart draws exact model counts, so it stays out of the shareable version.
         out.append(fleet_chart(a.fleet_impact, ink.t("models_before"), ink.t("models_after")))
-    data: list[list[object]] = [
-        _head(ink, "category", "models_before", "models_after", "units_before", "units_after",
-              "new_models")
-    ]
-    for r in rows:
-        data.append(
-            [
-                ink.p(r.category),
-                ink.p(r.models_before),
-                ink.p(r.models_after, "cell_bold"),
-                ink.p(r.units_before),
-                ink.p(r.units_after),
-                ink.p(r.new_models),
-            ]
-        )
+    if meta.share:
+        # Unit counts are the recipient's holdings: the columns are left out, not blanked.
+        data: list[list[object]] = [
+            _head(ink, "category", "models_before", "models_after", "new_models")
+        ]
+        for r in rows:
+            data.append(
+                [
+                    ink.p(r.category),
+                    ink.p(r.models_before),
+                    ink.p(r.models_after, "cell_bold"),
+                    ink.p(r.new_models),
+                ]
+            )
+        widths = _fractions(2.2, 1.1, 1.1, 3.4)
+    else:
+        data = [
+            _head(
+                ink,
+                "category",
+                "models_before",
+                "models_after",
+                "units_before",
+                "units_after",
+                "new_models",
+            )
+        ]
+        for r in rows:
+            data.append(
+                [
+                    ink.p(r.category),
+                    ink.p(r.models_before),
+                    ink.p(r.models_after, "cell_bold"),
+                    ink.p(r.units_before),
+                    ink.p(r.units_after),
+                    ink.p(r.new_models),
+                ]
+            )
+        widths = _fractions(1.8, 0.9, 0.9, 0.9, 0.9, 2.4)
     caption = ink.t("fleet_share_caption" if meta.share else "fleet_caption")
-    return [
-        *out,
-        _table(data, _fractions(1.8, 0.9, 0.9, 0.9, 0.9, 2.4)),
-        Spacer(1, 3),
-        Paragraph(para(caption), ink.s.muted),
-    ]
+    return [*out, _table(data, widths), Spacer(1, 3), Paragraph(para(caption), ink.s.muted)]
 
 
 # ---------------------------------------------------------------- offer lines
@@ -267,21 +337,16 @@ def lines_section(a: Assessment, ink: Ink) -> list[Flowable]:
         return [*out, Paragraph(para(ink.t("no_lines")), ink.s.body)]
     data: list[list[object]] = [_head(ink, "line", "item", "score", "verdict", "main_finding")]
     for r in rows:
-        data.append(
-            [r.number, ink.p(r.item), r.score, ink.p(r.verdict), ink.p(r.main_finding)]
-        )
+        data.append([r.number, ink.p(r.item), r.score, ink.p(r.verdict), ink.p(r.main_finding)])
     extra = [
         ("FONTNAME", (0, 1), (-1, -1), "DejaVuSans"),
         ("FONTSIZE", (0, 1), (-1, -1), 8),
         ("ALIGN", (0, 1), (0, -1), "RIGHT"),
     ]
-    return [*out, _table(data, _fractions(0.45, 2.6, 0.8, 1.4, 4.2), extra)]
+    return [*out, _table(data, _fractions(0.62, 2.6, 0.8, 1.4, 4.1), extra)]
 
 
 # ---------------------------------------------------------------- findings
-
-
-_STATUS_MARK = {Status.FAIL: "✘", Status.WARN: "⚠", Status.UNKNOWN: "?", Status.PASS: "✔"}
 
 
 def findings_section(a: Assessment, ink: Ink) -> list[Flowable]:
@@ -290,24 +355,29 @@ def findings_section(a: Assessment, ink: Ink) -> list[Flowable]:
     if not groups:
         return [*out, Paragraph(para(ink.t("no_findings")), ink.s.body)]
     widths = _fractions(1.7, 1.25, 5.0)
+    colon = R.colon(ink.lang)
     for fam in groups:
         out.append(CondPageBreak(80))
         out.append(ink.p(f"{fam.name} — {fam.score_text}", "h2"))
         for rule in fam.rules:
-            heading = ink.p(rule.title, "h3", bold_prefix=f"{_STATUS_MARK[rule.worst]} {rule.rule_id}")
+            heading = ink.p(
+                rule.title, "h3", bold_prefix=f"{_STATUS_MARK[rule.worst]} {rule.rule_id}"
+            )
             block: list[Flowable] = [heading]
             if rule.sources:
-                block.append(ink.p("; ".join(rule.sources), "muted", bold_prefix=ink.t("source") + ":"))
+                block.append(
+                    ink.p("; ".join(rule.sources), "muted", bold_prefix=ink.t("source") + colon)
+                )
             data: list[list[object]] = [_head(ink, "line", "status", "explanation")]
             for r in rule.rows:
                 detail: list[Flowable] = [ink.p(r.message)]
                 if r.evidence:
                     detail.append(ink.lines(r.evidence, "muted"))
                 if r.condition:
-                    detail.append(ink.p(r.condition, "small", bold_prefix=ink.t("condition_tag") + ":"))
-                data.append(
-                    [ink.p(r.where), ink.p(f"{_STATUS_MARK[r.status]} {r.result}"), detail]
-                )
+                    detail.append(
+                        ink.p(r.condition, "small", bold_prefix=ink.t("condition_tag") + colon)
+                    )
+                data.append([ink.p(r.where), ink.p(f"{_STATUS_MARK[r.status]} {r.result}"), detail])
             table = _table(data, widths)
             # Keep a rule's heading with the start of its table.
             out.append(KeepTogether([*block, table]) if len(data) <= 4 else block[0])
@@ -325,30 +395,55 @@ def cost_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
     if lc is None or not lc.totals:
         out.append(Paragraph(para(ink.t("no_lifecycle")), ink.s.body))
     else:
-        currency = lc.currency or a.currency or ink.t("currency_unknown")
-        out.append(ink.p(ink.t("horizon", n=str(lc.horizon_years), currency=clean(currency)), "body"))
+        currency = R.cost_currency(a) or ink.t("currency_unknown")
+        out.append(
+            ink.p(ink.t("horizon", n=str(lc.horizon_years), currency=clean(currency)), "body")
+        )
+        out.append(Paragraph(para(ink.t("cost_by_year")), ink.s.h3))
         data: list[list[object]] = [
-            _head(ink, "year", "fuel", "maintenance", "parts", "total", "headroom", "cost_share")
+            _head(
+                ink,
+                "year",
+                "fuel",
+                "maintenance",
+                "parts",
+                "total",
+                "headroom",
+                "cost_share",
+                right_from=0,
+            )
         ]
         for r in R.cost_year_rows(a, ink.lang, meta.share):
             data.append(
-                [r.year, r.fuel, r.maintenance, r.parts, ink.p(r.total, "cell_bold"),
-                 r.headroom, ink.p(r.share)]
+                [
+                    r.year,
+                    r.fuel,
+                    r.maintenance,
+                    r.parts,
+                    ink.p(r.total, "cell_bold_right"),
+                    r.headroom,
+                    ink.p(r.share, "cell_bold_right" if r.exceeds else "cell_right"),
+                ]
             )
         extra = [
             ("FONTNAME", (0, 1), (-1, -1), "DejaVuSans"),
             ("FONTSIZE", (0, 1), (-1, -1), 8),
-            ("ALIGN", (0, 1), (-2, -1), "RIGHT"),
+            ("ALIGN", (0, 1), (-1, -1), "RIGHT"),
         ]
-        out.append(_table(data, _fractions(0.6, 1.3, 1.3, 1.3, 1.4, 1.4, 1.2), extra))
+        out.append(_table(data, _fractions(0.6, 1.3, 1.3, 1.3, 1.4, 1.4, 1.3), extra))
         if meta.share:
             out.append(Paragraph(para(ink.t("headroom_withheld")), ink.s.muted))
         header, line_rows = R.cost_line_rows(a, ink.lang)
         if line_rows:
-            out.append(Spacer(1, 6))
+            out.append(Paragraph(para(ink.t("cost_by_line")), ink.s.h3))
             n_years = len(header) - 2
             widths = _fractions(2.6, *([1.0] * n_years), 1.1) if n_years <= 6 else None
-            table_data: list[list[object]] = [[Paragraph(para(h), ink.s.head_cell) for h in header]]
+            table_data: list[list[object]] = [
+                [
+                    Paragraph(para(h), ink.s.head_cell if i == 0 else ink.s.head_cell_right)
+                    for i, h in enumerate(header)
+                ]
+            ]
             for cells in line_rows:
                 table_data.append([ink.p(cells[0]), *cells[1:]])
             extra_l = [
@@ -356,10 +451,14 @@ def cost_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
                 ("FONTSIZE", (0, 1), (-1, -1), 7.5),
                 ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
             ]
-            out.append(_table(table_data, widths or _fractions(2.6, *([1.0] * (len(header) - 1))), extra_l))
+            out.append(
+                _table(table_data, widths or _fractions(2.6, *([1.0] * (len(header) - 1))), extra_l)
+            )
         if lc.assumptions:
             out.append(Paragraph(para(ink.t("assumptions")), ink.s.h3))
-            out.append(ink.lines([R.format_evidence(ev, ink.lang) for ev in lc.assumptions], "small"))
+            out.append(
+                ink.lines([R.format_evidence(ev, ink.lang) for ev in lc.assumptions], "small")
+            )
     out += sensitivity_section(a, ink)
     return out
 
@@ -373,11 +472,16 @@ def sensitivity_section(a: Assessment, ink: Ink) -> list[Flowable]:
     out.append(ink.p(s.statement.get(ink.lang), "body", bold_prefix=f"{verdict}."))
     rows = R.sensitivity_rows(a, ink.lang)
     if rows:
-        data: list[list[object]] = [_head(ink, "family", "weight", "change_needed", "verdict_after")]
+        data: list[list[object]] = [
+            _head(ink, "family", "weight", "change_needed", "verdict_after")
+        ]
         data += [[ink.p(r.family), r.weight, ink.p(r.change), ink.p(r.verdict_after)] for r in rows]
         out.append(
-            _table(data, _fractions(2.4, 0.8, 2.2, 1.8), [("FONTNAME", (0, 1), (-1, -1), "DejaVuSans"),
-                                                         ("FONTSIZE", (0, 1), (-1, -1), 8)])
+            _table(
+                data,
+                _fractions(2.4, 0.8, 2.2, 1.8),
+                [("FONTNAME", (0, 1), (-1, -1), "DejaVuSans"), ("FONTSIZE", (0, 1), (-1, -1), 8)],
+            )
         )
     return out
 
@@ -388,25 +492,32 @@ def sensitivity_section(a: Assessment, ink: Ink) -> list[Flowable]:
 def annex_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
     out: list[Flowable] = [PageBreak(), Paragraph(para(ink.t("sec_annex")), ink.s.h1)]
     kv = Table(
-        [[Paragraph(para(k), ink.s.muted), ink.p(v)] for k, v in R.ruleset_rows(a, ink.lang)],
+        [
+            [Paragraph(para(k), ink.s.muted), ink.p(v, "hash" if k == "SHA-256" else "cell")]
+            for k, v in R.ruleset_rows(a, ink.lang)
+        ],
         colWidths=_fractions(1, 5),
         hAlign="LEFT",
     )
-    kv.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    kv.setStyle(
+        TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
     out.append(kv)
 
     inputs = R.input_rows(a, ink.lang, meta.share)
     if inputs:
         out.append(Spacer(1, 8))
-        data: list[list[object]] = [
-            _head(ink, "role", "file", "rows_imported", "rows_rejected")
-        ]
+        data: list[list[object]] = [_head(ink, "role", "file", "rows_imported", "rows_rejected")]
         for r in inputs:
             data.append(
-                [ink.p(r.role), [ink.p(r.name), ink.p(r.sha256, "muted")], ink.p(r.imported),
-                 ink.p(r.rejected)]
+                [
+                    ink.p(r.role),
+                    [ink.p(r.name), ink.p(r.sha256, "hash")],
+                    ink.p(r.imported),
+                    ink.p(r.rejected),
+                ]
             )
-        out.append(_table(data, _fractions(1, 4.2, 1, 1)))
+        out.append(_table(data, _fractions(0.9, 4.6, 0.9, 0.9)))
         out.append(Paragraph(para(ink.t("sha_note")), ink.s.muted))
 
     weights = R.family_rows(a, ink.lang)
@@ -428,6 +539,3 @@ def glyph_note(ink: Ink) -> list[Flowable]:
 
 def report_date_text(meta: R.ReportMeta) -> str:
     return label("generated_on", meta.lang, date=fmt_date(meta.generated, meta.lang))
-
-
-_ = colors  # re-exported colours are defined in pdf_layout

@@ -23,7 +23,6 @@ from ..assessment import (
 from ..formatting import (
     NBSP,
     fmt_date,
-    fmt_money,
     fmt_number,
     fmt_percent,
     fmt_score,
@@ -79,14 +78,46 @@ def identification_rows(a: Assessment, meta: ReportMeta) -> list[tuple[str, str]
 
 
 def headline_rows(a: Assessment, lang: str) -> list[tuple[str, str]]:
-    conf = f"{fmt_percent(a.confidence, lang)} ({label('confidence_note', lang)})"
     rows = [
         (label("verdict", lang), verdict_name(a.verdict, lang)),
         (label("overall_score", lang), fmt_score(a.score, lang)),
-        (label("confidence", lang), conf),
+        (label("confidence", lang), fmt_percent(a.confidence, lang)),
     ]
     if a.knockouts:
         rows.append((label("knockouts", lang), ", ".join(a.knockouts)))
+    return rows
+
+
+@dataclass(frozen=True)
+class ReasonRow:
+    rule_id: str
+    title: str
+    where: str  # "line 2 — Unimog × 12", "line 2 — … and 3 other lines"
+    status: Status
+    message: str
+
+
+def key_reason_rows(a: Assessment, lang: str, limit: int = 5) -> list[ReasonRow]:
+    """The few findings that drive the verdict, worst first, one per rule: what a reader needs
+    to see on the first page to understand the answer."""
+    labels = line_labels(a)
+    by_rule: dict[str, list[Finding]] = {}
+    for f in (*a.offer_findings, *a.findings):
+        if f.status in (Status.FAIL, Status.WARN):
+            by_rule.setdefault(f.rule_id, []).append(f)
+
+    def weight(f: Finding) -> tuple[int, int, float]:
+        lost = f.weight * (100.0 - (f.score if f.score is not None else 50.0))
+        return (not f.knockout, _SEVERITY[f.status], -lost)
+
+    worst = sorted((min(fs, key=weight) for fs in by_rule.values()), key=weight)[:limit]
+    rows = []
+    for f in worst:
+        place = where(f.line, labels, lang)
+        others = len({g.line for g in by_rule[f.rule_id]}) - 1
+        if others > 0:
+            place += " " + label("and_other_lines", lang, n=str(others))
+        rows.append(ReasonRow(f.rule_id, f.title.get(lang), place, f.status, f.message.get(lang)))
     return rows
 
 
@@ -222,11 +253,18 @@ def family_rows(a: Assessment, lang: str) -> list[FamilyRow]:
     return rows
 
 
-def format_value(value: object, lang: str) -> str:
+def colon(lang: str) -> str:
+    """French typography puts a (no-break) space before a colon."""
+    return f"{NBSP}:" if lang == "fr" else ":"
+
+
+def format_value(value: object, lang: str, key: str = "") -> str:
     if value is None:
         return unknown(lang)
     if isinstance(value, bool):
         return _yes_no(value, lang)
+    if isinstance(value, int) and "year" in key.lower() and 1000 <= value <= 9999:
+        return str(value)  # a model year, not a quantity: no thousands separator
     if isinstance(value, int | float):
         return fmt_number(value, lang)
     return str(value)
@@ -235,7 +273,7 @@ def format_value(value: object, lang: str) -> str:
 def format_evidence(ev: Evidence, lang: str) -> str:
     """`Serviceable units of this model: 14 units`."""
     unit = f"{NBSP}{ev.unit}" if ev.unit and ev.value is not None else ""
-    return f"{ev.label.get(lang)}: {format_value(ev.value, lang)}{unit}"
+    return f"{ev.label.get(lang)}{colon(lang)} {format_value(ev.value, lang, ev.key)}{unit}"
 
 
 def format_row_refs(refs: Sequence[RowRef], lang: str) -> str:
@@ -247,7 +285,7 @@ def format_row_refs(refs: Sequence[RowRef], lang: str) -> str:
     for ref in shown:
         by_sheet.setdefault(ref.sheet or ref.table, []).append(str(ref.row))
     parts = [f"{sheet} {', '.join(rows)}" for sheet, rows in by_sheet.items()]
-    text = f"{label('inventory_rows', lang)}: {'; '.join(parts)}"
+    text = f"{label('inventory_rows', lang)}{colon(lang)} {'; '.join(parts)}"
     if len(refs) > MAX_ROW_REFS:
         text += " " + label("and_more", lang, n=str(len(refs) - MAX_ROW_REFS))
     return text
@@ -368,6 +406,8 @@ def fleet_rows(impacts: Sequence[CategoryImpact], lang: str, share: bool) -> lis
 
 @dataclass(frozen=True)
 class CostRow:
+    """Amounts in the life-cycle currency, which the table states once in its caption."""
+
     year: str
     fuel: str
     maintenance: str
@@ -375,9 +415,14 @@ class CostRow:
     total: str
     headroom: str
     share: str
+    exceeds: bool  # the year's cost is above the budget headroom
 
 
-def _headroom_cells(y: CostYear, currency: str | None, lang: str, share: bool) -> tuple[str, str]:
+def _amount(x: float | None, lang: str) -> str:
+    return fmt_number(x, lang, decimals=0)
+
+
+def _headroom_cells(y: CostYear, lang: str, share: bool) -> tuple[str, str]:
     if y.headroom is None:
         return unknown(lang), unknown(lang)
     fits = y.total <= y.headroom
@@ -385,30 +430,34 @@ def _headroom_cells(y: CostYear, currency: str | None, lang: str, share: bool) -
     if share:
         return label("withheld", lang), verdict
     if y.headroom <= 0:
-        return fmt_money(y.headroom, currency, lang), verdict
-    return fmt_money(y.headroom, currency, lang), fmt_percent(y.total / y.headroom, lang)
+        return _amount(y.headroom, lang), verdict
+    return _amount(y.headroom, lang), fmt_percent(y.total / y.headroom, lang)
 
 
 def cost_year_rows(a: Assessment, lang: str, share: bool) -> list[CostRow]:
     lc = a.lifecycle
     if lc is None:
         return []
-    cur = lc.currency or a.currency
     rows = []
     for y in lc.totals:
-        headroom, ratio = _headroom_cells(y, cur, lang, share)
+        headroom, ratio = _headroom_cells(y, lang, share)
         rows.append(
             CostRow(
                 year=str(y.year),
-                fuel=fmt_money(y.fuel, cur, lang),
-                maintenance=fmt_money(y.maintenance, cur, lang),
-                parts=fmt_money(y.parts, cur, lang),
-                total=fmt_money(y.total, cur, lang),
+                fuel=_amount(y.fuel, lang),
+                maintenance=_amount(y.maintenance, lang),
+                parts=_amount(y.parts, lang),
+                total=_amount(y.total, lang),
                 headroom=headroom,
                 share=ratio,
+                exceeds=y.headroom is not None and y.total > y.headroom,
             )
         )
     return rows
+
+
+def cost_currency(a: Assessment) -> str | None:
+    return (a.lifecycle.currency if a.lifecycle else None) or a.currency
 
 
 def cost_line_rows(a: Assessment, lang: str) -> tuple[list[str], list[list[str]]]:
@@ -416,7 +465,6 @@ def cost_line_rows(a: Assessment, lang: str) -> tuple[list[str], list[list[str]]
     lc = a.lifecycle
     if lc is None or not lc.lines:
         return [], []
-    cur = lc.currency or a.currency
     years = sorted({y.year for line in lc.lines for y in line.years})
     labels = line_labels(a)
     header = [label("line", lang)] + [label("year_n", lang, n=str(y)) for y in years]
@@ -425,8 +473,8 @@ def cost_line_rows(a: Assessment, lang: str) -> tuple[list[str], list[list[str]]
     for line in lc.lines:
         per_year = {y.year: y.total for y in line.years}
         cells = [where(line.line, labels, lang)]
-        cells += [fmt_money(per_year.get(y), cur, lang) for y in years]
-        cells.append(fmt_money(sum(per_year.values()), cur, lang))
+        cells += [_amount(per_year.get(y), lang) for y in years]
+        cells.append(_amount(sum(per_year.values()), lang))
         rows.append(cells)
     return header, rows
 

@@ -38,6 +38,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "knockouts": ("Blocking criteria not lifted", "Critères éliminatoires non levés"),
     "conditions": ("Conditions to attach", "Conditions à poser"),
+    "key_reasons": ("Why this verdict", "Motifs de l’avis"),
+    "and_other_lines": ("(and {n} other lines)", "(et {n} autres lignes)"),
+    "no_key_reasons": (
+        "No rule failed or raised a warning.",
+        "Aucune règle n’est en échec ni en réserve.",
+    ),
+    "cost_by_year": ("All lines, per year", "Toutes lignes, par année"),
+    "cost_by_line": ("Per line, total per year", "Par ligne, total annuel"),
     "no_conditions": ("No condition is needed.", "Aucune condition n’est nécessaire."),
     "whole_offer": ("whole offer", "toute l’offre"),
     "line_n": ("line {n}", "ligne {n}"),
@@ -108,7 +116,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "condition_tag": ("Condition", "Condition"),
     # life-cycle cost
     "year": ("Year", "Année"),
-    "year_n": ("year {n}", "année {n}"),
+    "year_n": ("Year {n}", "Année {n}"),
     "fuel": ("Fuel", "Carburant"),
     "maintenance": ("Maintenance", "Entretien"),
     "parts": ("Parts", "Pièces"),
@@ -139,7 +147,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "robust": ("Robust", "Robuste"),
     "fragile": ("Sensitive to the weights", "Sensible aux pondérations"),
-    "change_needed": ("Weight change that flips the verdict", "Variation de poids qui change l’avis"),
+    "change_needed": (
+        "Weight change that flips the verdict",
+        "Variation de poids qui change l’avis",
+    ),
     "verdict_after": ("Verdict after", "Avis après"),
     "none_flips": ("no change flips it", "aucune ne le change"),
     # annex

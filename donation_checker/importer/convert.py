@@ -43,7 +43,8 @@ def convert_column(raw: pd.Series, ftype: str, *, field_name: str = "") -> Conve
     if ftype == "code" and field_name == "nsn":
         func = _to_nsn
     codes, uniques = pd.factorize(raw, use_na_sentinel=True)
-    outcomes = [(None, None, None) if is_blank(u) else func(u) for u in uniques]
+    ublank = np.array([is_blank(u) for u in uniques], dtype=bool)
+    outcomes = [(None, None, None) if b else func(u) for u, b in zip(uniques, ublank, strict=True)]
     n = len(raw)
     values = np.empty(n, dtype=object)
     problems = np.empty(n, dtype=object)
@@ -54,7 +55,6 @@ def convert_column(raw: pd.Series, ftype: str, *, field_name: str = "") -> Conve
         uvals[:] = [o[0] for o in outcomes]
         uprob = np.empty(len(outcomes), dtype=object)
         uprob[:] = [o[1] for o in outcomes]
-        ublank = np.array([is_blank(u) for u in uniques], dtype=bool)
         valid = codes >= 0
         values[valid] = uvals[codes[valid]]
         problems[valid] = uprob[codes[valid]]

@@ -146,8 +146,15 @@ def _letter_index(text: str) -> int | None:
     return n - 1
 
 
-def _equals_folded(expected: str) -> Callable[[object], bool]:
-    return lambda value: fold(value) == expected
+def _columns(rows: list[list[object]], cols: list[int]) -> list[list[object]]:
+    """The chosen columns of a block of rows; one C-level transpose when rows are rectangular."""
+    if not rows:
+        return [[] for _ in cols]
+    width = len(rows[0])
+    if all(len(r) == width for r in rows) and cols and max(cols) < width:
+        transposed = list(zip(*rows, strict=True))
+        return [list(transposed[c]) for c in cols]
+    return [[row[c] if c < len(row) else "" for row in rows] for c in cols]
 
 
 def _is_total_label(value: object) -> bool:
@@ -182,10 +189,8 @@ def extract(
     end = len(grid.rows) if stop_row is None else min(stop_row, len(grid.rows))
     cols = sorted(guess.columns)
     raw = {
-        guess.columns[c][0]: pd.Series(
-            [row[c] if c < len(row) else "" for row in grid.rows[start:end]], dtype=object
-        )
-        for c in cols
+        guess.columns[c][0]: pd.Series(col, dtype=object)
+        for c, col in zip(cols, _columns(grid.rows[start:end], cols), strict=True)
     }
     n = end - start
     converted = {f: convert_column(s, spec.field(f).type, field_name=f) for f, s in raw.items()}
@@ -216,10 +221,12 @@ def extract(
     total_mask = np.zeros(n, dtype=bool)
     for f in text_fields:
         total_mask |= _unique_mask(raw[f], _is_total_label)[:n]
+    # A header repeated by a page-break export is an exact copy of the header cells.
     same_count = np.zeros(n, dtype=np.int32)
-    for f in raw:
-        if header_folded[f]:
-            same_count += _unique_mask(raw[f], _equals_folded(header_folded[f]))[:n]
+    for c, (f, _) in guess.columns.items():
+        header_cell = grid.cell(guess.header_row, c)
+        if header_folded[f] and isinstance(header_cell, str):
+            same_count += raw[f].eq(header_cell).to_numpy(dtype=bool)[:n]
     repeated_mask = same_count >= max(2, len(raw) // 2)
     for i in np.nonzero((total_mask | repeated_mask) & (status == 0))[0].tolist():
         status[i] = 1

@@ -21,7 +21,36 @@ FIELD_TYPES = frozenset({"text", "code", "int", "number", "money", "date", "bool
 
 # Words that carry no meaning in a header.
 _STOPWORDS = frozenset(
-    ["de", "du", "des", "la", "le", "les", "l", "d", "en", "a", "au", "aux", "of", "the", "per", "par", "et", "and", "in", "on", "for", "pour", "sur", "dont", "un", "une", "an", "by"]
+    [
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "l",
+        "d",
+        "en",
+        "a",
+        "au",
+        "aux",
+        "of",
+        "the",
+        "per",
+        "par",
+        "et",
+        "and",
+        "in",
+        "on",
+        "for",
+        "pour",
+        "sur",
+        "dont",
+        "un",
+        "une",
+        "an",
+        "by",
+    ]
 )
 # Abbreviations clerks use in headers, expanded before stemming.
 _ABBREVIATIONS: Mapping[str, str] = {

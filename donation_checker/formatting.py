@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 # French typography separates thousands with a narrow no-break space (U+202F, as CLDR does) and
 # puts a no-break space before "%" and currency units so they never wrap onto the next line.
@@ -75,8 +76,12 @@ def fmt_number(x: float | int | None, lang: str, decimals: int | None = None) ->
     if _is_missing(x):
         return unknown(lang)
     assert x is not None
-    value = float(x)
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if decimals is None else f"{value:,.{decimals}f}"
+    places = 2 if decimals is None else decimals
+    # Half-up, as a reader rounds by hand (float formatting would round 950.5 down to 950).
+    exact = Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = f"{exact:,.{places}f}"
+    if decimals is None and "." in text:
+        text = text.rstrip("0").rstrip(".")
     if text.startswith("-") and not text.strip("-0.,"):
         text = text[1:]  # -0.001 rounds to "0", not "-0"
     if _lang(lang) == "fr":

@@ -360,30 +360,47 @@ def findings_section(a: Assessment, ink: Ink) -> list[Flowable]:
         out.append(CondPageBreak(80))
         out.append(ink.p(f"{fam.name} — {fam.score_text}", "h2"))
         for rule in fam.rules:
-            heading = ink.p(
-                rule.title, "h3", bold_prefix=f"{_STATUS_MARK[rule.worst]} {rule.rule_id}"
-            )
-            block: list[Flowable] = [heading]
-            if rule.sources:
-                block.append(
-                    ink.p("; ".join(rule.sources), "muted", bold_prefix=ink.t("source") + colon)
-                )
-            data: list[list[object]] = [_head(ink, "line", "status", "explanation")]
-            for r in rule.rows:
-                detail: list[Flowable] = [ink.p(r.message)]
-                if r.evidence:
-                    detail.append(ink.lines(r.evidence, "muted"))
-                if r.condition:
-                    detail.append(
-                        ink.p(r.condition, "small", bold_prefix=ink.t("condition_tag") + colon)
-                    )
-                data.append([ink.p(r.where), ink.p(f"{_STATUS_MARK[r.status]} {r.result}"), detail])
-            table = _table(data, widths)
-            # Keep a rule's heading with the start of its table.
-            out.append(KeepTogether([*block, table]) if len(data) <= 4 else block[0])
-            if len(data) > 4:
-                out += [*block[1:], table]
+            out.append(_rule_table(rule, ink, widths, colon))
     return out
+
+
+def _rule_table(rule: R.RuleGroup, ink: Ink, widths: Sequence[float], colon: str) -> Table:
+    """One rule as one table whose two header rows (the rule, then the column names) repeat on
+    every page it runs over, so a reader never wonders which rule a row belongs to."""
+    heading: list[Flowable] = [
+        ink.p(rule.title, "h3", bold_prefix=f"{_STATUS_MARK[rule.worst]} {rule.rule_id}")
+    ]
+    if rule.sources:
+        heading.append(ink.p("; ".join(rule.sources), "muted", bold_prefix=ink.t("source") + colon))
+    data: list[list[object]] = [
+        [heading, "", ""],
+        _head(ink, "line", "status", "explanation"),
+    ]
+    for r in rule.rows:
+        detail: list[Flowable] = [ink.p(r.message)]
+        if r.evidence:
+            detail.append(ink.lines(r.evidence, "muted"))
+        if r.condition:
+            detail.append(ink.p(r.condition, "small", bold_prefix=ink.t("condition_tag") + colon))
+        data.append([ink.p(r.where), ink.p(f"{_STATUS_MARK[r.status]} {r.result}"), detail])
+    table = Table(data, colWidths=list(widths), repeatRows=2, hAlign="LEFT")
+    style = [
+        ("SPAN", (0, 0), (-1, 0)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 1), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 1), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (0, 0), 0),
+        ("TOPPADDING", (0, 0), (-1, 0), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, 0), 3),
+        ("BACKGROUND", (0, 1), (-1, 1), HEADER_FILL),
+        ("LINEBELOW", (0, 1), (-1, 1), 0.8, INK),
+        ("LINEBELOW", (0, 2), (-1, -1), 0.25, RULE),
+    ]
+    style += [("BACKGROUND", (0, i), (-1, i), ZEBRA) for i in range(3, len(data), 2)]
+    table.setStyle(TableStyle(style))
+    return table
 
 
 # ---------------------------------------------------------------- cost and sensitivity

@@ -146,11 +146,30 @@ class ConditionRow:
 
 
 def condition_rows(a: Assessment, lang: str) -> list[ConditionRow]:
+    """One row per distinct condition; the same wording asked for several lines is listed once
+    with its lines (a 300-line offer must not repeat one sentence 300 times)."""
     labels = line_labels(a)
-    return [
-        ConditionRow(c.rule_id, where(c.line, labels, lang), c.text.get(lang), c.removes_knockout)
-        for c in _ordered_conditions(a.conditions)
-    ]
+    grouped: dict[tuple[str, str, bool], list[int | None]] = {}
+    for c in _ordered_conditions(a.conditions):
+        grouped.setdefault((c.rule_id, c.text.get(lang), c.removes_knockout), []).append(c.line)
+    rows = []
+    for (rule_id, text, lifts), lines in grouped.items():
+        if len(lines) == 1 or None in lines:
+            place = where(lines[0] if len(lines) == 1 else None, labels, lang)
+        else:
+            place = lines_list([n for n in lines if n is not None], lang)
+        rows.append(ConditionRow(rule_id, place, text, lifts))
+    return rows
+
+
+def lines_list(lines: Sequence[int], lang: str, limit: int = 12) -> str:
+    """`lines 3, 6, 9 and 12 more` for 0-based line indexes."""
+    numbers = sorted({n + 1 for n in lines})
+    shown = ", ".join(str(n) for n in numbers[:limit])
+    text = f"{label('lines_word', lang)} {shown}"
+    if len(numbers) > limit:
+        text += " " + label("and_more", lang, n=str(len(numbers) - limit))
+    return text
 
 
 def _ordered_conditions(conditions: Iterable[Condition]) -> list[Condition]:

@@ -49,6 +49,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "no_conditions": ("No condition is needed.", "Aucune condition n’est nécessaire."),
     "whole_offer": ("whole offer", "toute l’offre"),
     "line_n": ("line {n}", "ligne {n}"),
+    "lines_word": ("lines", "lignes"),
     "counter_proposal": ("Counter-proposal", "Contre-proposition"),
     "no_counter_proposal": (
         "No counter-proposal: the quantities offered can be absorbed as they stand.",

@@ -113,7 +113,7 @@ def _table(
 
 def _sheet(wb: Workbook, key: str, lang: str) -> Worksheet:
     name = _SHEETS[key][1 if lang == "fr" else 0]
-    ws = wb.create_sheet(name)
+    ws: Worksheet = wb.create_sheet(name)
     return ws
 
 

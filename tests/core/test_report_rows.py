@@ -1,0 +1,131 @@
+"""The report's content as plain rows, and the shareable redaction, without building a PDF."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from donation_checker.assessment import Evidence, RowRef, Status, Text, Verdict
+from donation_checker.formatting import NARROW_NBSP
+from donation_checker.report import rows as R
+from donation_checker.report.share import Redactor, model_count_band, quantity_band, redact
+from donation_checker.report.texts import all_label_keys, label, verdict_name
+from tests.core.report_fixtures import SENSITIVE_NUMBERS, SENSITIVE_PLACES, make_assessment
+
+
+def test_every_label_exists_in_both_languages_and_differs_where_it_should() -> None:
+    same_allowed = {"conditions", "version", "condition_tag", "source", "total", "absorbable",
+                    "band_models_1", "band_10_49"}  # fmt: skip
+    for key in all_label_keys():
+        en, fr = (
+            label(key, "en", n="1", m="2", date="d", currency="c", chars="x"),
+            label(key, "fr", n="1", m="2", date="d", currency="c", chars="x"),
+        )
+        assert en.strip() and fr.strip(), key
+        if key not in same_allowed:
+            assert en != fr, f"{key} is not translated"
+
+
+def test_verdict_names_in_french_are_natural() -> None:
+    assert [verdict_name(v, "fr") for v in Verdict] == [
+        "acceptation",
+        "acceptation sous conditions",
+        "réorientation",
+        "refus",
+    ]
+
+
+def test_unknown_family_score_is_shown_as_unknown_not_zero() -> None:
+    rows = R.family_rows(make_assessment(), "en")
+    spares = next(r for r in rows if r.key == "spares")
+    assert spares.score is None
+    assert spares.score_text == "unknown"
+    assert spares.name == "Spare parts"
+
+
+def test_line_rows_name_the_main_finding_with_its_message() -> None:
+    rows = R.line_rows(make_assessment(), "en")
+    assert [r.number for r in rows] == ["1", "2", "3"]
+    assert rows[1].main_finding.startswith("MAINT-01: ")
+    assert rows[2].verdict == "accept with conditions"
+
+
+def test_key_reasons_put_blocking_failures_first_and_count_other_lines() -> None:
+    reasons = R.key_reason_rows(make_assessment(6), "en")
+    assert reasons[0].rule_id == "COMP-04"
+    assert reasons[0].status is Status.FAIL
+    assert "(and 1 other lines)" in reasons[0].where
+    assert len({r.rule_id for r in reasons}) == len(reasons)
+
+
+def test_conditions_that_lift_a_knockout_come_first() -> None:
+    rows = R.condition_rows(make_assessment(), "fr")
+    assert rows[0].removes_knockout
+    assert rows[0].where.startswith("ligne 3")
+    assert any(r.where == "toute l’offre" for r in rows)
+
+
+def test_findings_are_grouped_by_family_worst_rule_first() -> None:
+    groups = R.finding_groups(make_assessment(), "en")
+    compat = next(g for g in groups if g.key == "compatibility")
+    assert [r.rule_id for r in compat.rules] == ["COMP-04", "COMP-02", "COMP-01"]
+    comp01 = compat.rules[-1].rows[0]
+    assert "Units of this model in the fleet: 137\u00a0units" in comp01.evidence
+    assert comp01.evidence[-1] == "inventory rows: Parc 12, 13, 14"
+
+
+def test_model_years_are_not_grouped_like_quantities() -> None:
+    ev = Evidence("model_year", Text("Model year", "Année modèle"), 2016)
+    assert R.format_evidence(ev, "fr") == "Année modèle\u00a0: 2016"
+    qty = Evidence("units", Text("Units", "Unités"), 4821)
+    assert R.format_evidence(qty, "fr") == f"Unités\u00a0: 4{NARROW_NBSP}821"
+
+
+def test_row_references_are_capped() -> None:
+    ev_rows = tuple(RowRef("fleet", "Parc", n) for n in range(1, 21))
+    text = R.format_row_refs(ev_rows, "en")
+    assert text.endswith("and 12 more")
+
+
+def test_cost_rows_flag_years_above_headroom() -> None:
+    rows = R.cost_year_rows(make_assessment(), "en", share=False)
+    assert [r.exceeds for r in rows] == [False, False, False, True, True]
+    assert rows[3].share == "125%"
+    shared = R.cost_year_rows(make_assessment(), "en", share=True)
+    assert {r.headroom for r in shared} == {"withheld"}
+    assert shared[3].share == "exceeds headroom"
+
+
+def test_quantity_and_model_bands() -> None:
+    assert [quantity_band(v, "en") for v in (0, 1, 9, 10, 49, 50)] == [
+        "none",
+        "a few (1–9)",
+        "a few (1–9)",
+        "10–49",
+        "10–49",
+        "50 or more",
+    ]
+    assert [model_count_band(v, "fr") for v in (0, 1, 3, 4)] == ["aucun", "1", "2 à 3", "4 ou plus"]
+
+
+def test_redactor_strikes_values_in_every_spelling_but_not_inside_other_tokens() -> None:
+    r = Redactor(
+        [
+            Evidence("a", Text("a", "a"), 1234, sensitive=True),
+            Evidence("b", Text("b", "b"), "Kati", sensitive=True),
+            Evidence("c", Text("c", "c"), 7, sensitive=True),
+        ],
+        "en",
+    )
+    text = r.text(f"1{NARROW_NBSP}234 trucks at KATI, 7 mechanics, COMP-07, 17 units, 1,234.")
+    assert "1234" not in text and "234" not in text and "KATI" not in text
+    assert "[a few (1–9)] mechanics" in text
+    assert "COMP-07" in text and "17 units" in text
+
+
+def test_redacted_assessment_holds_no_sensitive_value_or_row_reference() -> None:
+    a = redact(make_assessment(), "fr")
+    blob = repr(dataclasses.replace(a, fleet_impact=(), inputs=()))
+    for secret in (*SENSITIVE_NUMBERS, *SENSITIVE_PLACES):
+        assert secret not in blob
+    for f in (*a.findings, *a.offer_findings):
+        assert all(ev.rows == () for ev in f.evidence)

@@ -143,8 +143,13 @@ class RuleSet:
     description: Text = field(default_factory=lambda: Text("", ""))
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {r.id: r for r in self.rules})
+
     def rule(self, rule_id: str) -> Rule:
-        return next(r for r in self.rules if r.id == rule_id)
+        """The rule with this id (KeyError if there is none)."""
+        by_id: dict[str, Rule] = self.__dict__["_by_id"]
+        return by_id[rule_id]
 
     def param(self, key: str, default: Any = None) -> Any:
         return self.parameters.get(key, default)
@@ -154,7 +159,9 @@ class RuleSet:
         raw = _thaw(self.raw)
         for fam, weight in weights.items():
             if fam not in self.families:
-                raise _error(self.path, f"family {fam}", "weight", "unknown family", "famille inconnue")
+                raise _error(
+                    self.path, f"family {fam}", "weight", "unknown family", "famille inconnue"
+                )
             raw["families"][fam]["weight"] = float(weight)
         return _rebuilt(raw, self)
 
@@ -195,9 +202,13 @@ def parse_ruleset(data: bytes, path: str | None = None) -> RuleSet:
     try:
         raw = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise _error(label, None, None, "the file is not UTF-8 text", "le fichier n'est pas un texte UTF-8") from exc
+        raise _error(
+            label, None, None, "the file is not UTF-8 text", "le fichier n'est pas un texte UTF-8"
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise _error(label, None, None, f"TOML syntax error: {exc}", f"erreur de syntaxe TOML : {exc}") from exc
+        raise _error(
+            label, None, None, f"TOML syntax error: {exc}", f"erreur de syntaxe TOML : {exc}"
+        ) from exc
     return _build(raw, hashlib.sha256(data).hexdigest(), path)
 
 
@@ -219,8 +230,12 @@ def _place(path: str | None) -> Any:
 
 
 def _error(path: str | None, rule: str | None, key: str | None, en: str, fr: str) -> RuleSetError:
-    where_en = " ".join(p for p in (f"rule {rule}" if rule else "", f"key '{key}'" if key else "") if p)
-    where_fr = " ".join(p for p in (f"règle {rule}" if rule else "", f"clé « {key} »" if key else "") if p)
+    where_en = " ".join(
+        p for p in (f"rule {rule}" if rule else "", f"key '{key}'" if key else "") if p
+    )
+    where_fr = " ".join(
+        p for p in (f"règle {rule}" if rule else "", f"clé « {key} »" if key else "") if p
+    )
     return RuleSetError(
         f"{where_en}: {en}" if where_en else en,
         f"{where_fr} : {fr}" if where_fr else fr,
@@ -244,34 +259,48 @@ class _Ctx:
             raise self.fail(rule, key, "a table is required", "une table est requise")
         return value
 
-    def text(self, obj: Mapping[str, Any], key: str, rule: str | None, required: bool = True) -> Text:
+    def text(
+        self, obj: Mapping[str, Any], key: str, rule: str | None, required: bool = True
+    ) -> Text:
         value = obj.get(key)
         if value is None and not required:
             return Text("", "")
         if not isinstance(value, Mapping):
             raise self.fail(
-                rule, key, "expected { en = \"…\", fr = \"…\" }", "attendu { en = \"…\", fr = \"…\" }"
+                rule, key, 'expected { en = "…", fr = "…" }', 'attendu { en = "…", fr = "…" }'
             )
         en, fr = value.get("en"), value.get("fr")
         if not isinstance(en, str) or not isinstance(fr, str) or not en.strip() or not fr.strip():
             raise self.fail(
-                rule, key, "both an English (en) and a French (fr) text are required",
+                rule,
+                key,
+                "both an English (en) and a French (fr) text are required",
                 "un texte en anglais (en) et en français (fr) sont requis",
             )
         return Text(en, fr)
 
-    def number(self, obj: Mapping[str, Any], key: str, rule: str | None, default: float | None = None) -> float:
+    def number(
+        self, obj: Mapping[str, Any], key: str, rule: str | None, default: float | None = None
+    ) -> float:
         value = obj.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+        ):
             raise self.fail(rule, key, "a finite number is required", "un nombre fini est requis")
         if value < 0:
             raise self.fail(rule, key, "must not be negative", "ne doit pas être négatif")
         return float(value)
 
-    def string(self, obj: Mapping[str, Any], key: str, rule: str | None, default: str | None = None) -> str:
+    def string(
+        self, obj: Mapping[str, Any], key: str, rule: str | None, default: str | None = None
+    ) -> str:
         value = obj.get(key, default)
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(rule, key, "a non-empty text is required", "un texte non vide est requis")
+            raise self.fail(
+                rule, key, "a non-empty text is required", "un texte non vide est requis"
+            )
         return value
 
 
@@ -295,19 +324,27 @@ def _build(raw: Mapping[str, Any], sha256: str, path: str | None) -> RuleSet:
     )
     if not (100 >= bands.accept > bands.conditional > bands.redirect >= 0):
         raise ctx.fail(
-            None, "verdict_bands", "bands must satisfy 100 ≥ accept > conditional > redirect ≥ 0",
+            None,
+            "verdict_bands",
+            "bands must satisfy 100 ≥ accept > conditional > redirect ≥ 0",
             "les seuils doivent vérifier 100 ≥ accept > conditional > redirect ≥ 0",
         )
 
     families: dict[str, FamilyDef] = {}
     for fam_id, fam in ctx.table(raw, "families", None).items():
         if not isinstance(fam, Mapping):
-            raise ctx.fail(None, f"families.{fam_id}", "a table is required", "une table est requise")
+            raise ctx.fail(
+                None, f"families.{fam_id}", "a table is required", "une table est requise"
+            )
         families[fam_id] = FamilyDef(
-            fam_id, ctx.text(fam, "title", f"family {fam_id}"), ctx.number(fam, "weight", f"family {fam_id}")
+            fam_id,
+            ctx.text(fam, "title", f"family {fam_id}"),
+            ctx.number(fam, "weight", f"family {fam_id}"),
         )
     if not families:
-        raise ctx.fail(None, "families", "at least one family is required", "au moins une famille est requise")
+        raise ctx.fail(
+            None, "families", "at least one family is required", "au moins une famille est requise"
+        )
 
     parameters = dict(raw.get("parameters", {}))
     _check_parameters(ctx, parameters)
@@ -315,7 +352,12 @@ def _build(raw: Mapping[str, Any], sha256: str, path: str | None) -> RuleSet:
 
     rules_raw = raw.get("rules")
     if not isinstance(rules_raw, list) or not rules_raw:
-        raise ctx.fail(None, "rules", "at least one [[rules]] entry is required", "au moins une entrée [[rules]] est requise")
+        raise ctx.fail(
+            None,
+            "rules",
+            "at least one [[rules]] entry is required",
+            "au moins une entrée [[rules]] est requise",
+        )
     rules: list[Rule] = []
     seen: set[str] = set()
     for index, item in enumerate(rules_raw, start=1):
@@ -323,9 +365,16 @@ def _build(raw: Mapping[str, Any], sha256: str, path: str | None) -> RuleSet:
             raise ctx.fail(f"#{index}", None, "a table is required", "une table est requise")
         rule_id = item.get("id")
         if not isinstance(rule_id, str) or not _ID.match(rule_id):
-            raise ctx.fail(f"#{index}", "id", "a rule id such as COMP-01 is required", "un identifiant de règle tel que COMP-01 est requis")
+            raise ctx.fail(
+                f"#{index}",
+                "id",
+                "a rule id such as COMP-01 is required",
+                "un identifiant de règle tel que COMP-01 est requis",
+            )
         if rule_id in seen:
-            raise ctx.fail(rule_id, "id", "this id is used twice", "cet identifiant est utilisé deux fois")
+            raise ctx.fail(
+                rule_id, "id", "this id is used twice", "cet identifiant est utilisé deux fois"
+            )
         seen.add(rule_id)
         rules.append(_build_rule(ctx, item, rule_id, families, KINDS))
 
@@ -345,8 +394,13 @@ def _build(raw: Mapping[str, Any], sha256: str, path: str | None) -> RuleSet:
 
 
 _GLOBAL_NUMBERS = (
-    "horizon_years", "vehicles_per_mechanic", "pass_at", "fail_below", "sensitivity_range",
-    "pledge_window_months", "max_evidence_rows",
+    "horizon_years",
+    "vehicles_per_mechanic",
+    "pass_at",
+    "fail_below",
+    "sensitivity_range",
+    "pledge_window_months",
+    "max_evidence_rows",
 )
 
 
@@ -355,20 +409,41 @@ def _check_parameters(ctx: _Ctx, params: Mapping[str, Any]) -> None:
         if key in params:
             ctx.number(params, key, None)
     if params.get("vehicles_per_mechanic", 1) == 0:
-        raise ctx.fail(None, "parameters.vehicles_per_mechanic", "must be above zero", "doit être supérieur à zéro")
+        raise ctx.fail(
+            None,
+            "parameters.vehicles_per_mechanic",
+            "must be above zero",
+            "doit être supérieur à zéro",
+        )
     rates = params.get("exchange_rates", {})
     if not isinstance(rates, Mapping):
-        raise ctx.fail(None, "parameters.exchange_rates", "a table is required", "une table est requise")
+        raise ctx.fail(
+            None, "parameters.exchange_rates", "a table is required", "une table est requise"
+        )
     for pair in rates:
         if not re.fullmatch(r"[A-Z]{3}_[A-Z]{3}", pair):
-            raise ctx.fail(None, f"parameters.exchange_rates.{pair}", "keys look like EUR_XOF", "les clés sont de la forme EUR_XOF")
+            raise ctx.fail(
+                None,
+                f"parameters.exchange_rates.{pair}",
+                "keys look like EUR_XOF",
+                "les clés sont de la forme EUR_XOF",
+            )
         ctx.number(rates, pair, None)
 
 
 _REFERENCE_NUMBERS = (
-    "life_years", "life_km", "life_hours", "maintenance_hours_per_year", "fuel_l_per_100km",
-    "fuel_l_per_hour", "km_per_year", "hours_per_year", "maintenance_cost_ratio", "parts_cost_ratio",
-    "crew_per_unit", "reference_unit_value",
+    "life_years",
+    "life_km",
+    "life_hours",
+    "maintenance_hours_per_year",
+    "fuel_l_per_100km",
+    "fuel_l_per_hour",
+    "km_per_year",
+    "hours_per_year",
+    "maintenance_cost_ratio",
+    "parts_cost_ratio",
+    "crew_per_unit",
+    "reference_unit_value",
 )
 
 
@@ -382,36 +457,60 @@ def _build_categories(ctx: _Ctx, raw: Any) -> CategoryVocabulary:
             raise ctx.fail(None, where, "a table is required", "une table est requise")
         synonyms = item.get("synonyms", [])
         if not isinstance(synonyms, list) or not all(isinstance(s, str) for s in synonyms):
-            raise ctx.fail(None, f"{where}.synonyms", "a list of texts is required", "une liste de textes est requise")
+            raise ctx.fail(
+                None,
+                f"{where}.synonyms",
+                "a list of texts is required",
+                "une liste de textes est requise",
+            )
         reference = {k: v for k, v in item.items() if k not in {"title", "synonyms", "source"}}
         for key in _REFERENCE_NUMBERS:
             if key in reference:
                 ctx.number(reference, key, where)
         for key in ("road_vehicle", "major_item"):
             if key in reference and not isinstance(reference[key], bool):
-                raise ctx.fail(None, f"{where}.{key}", "true or false is required", "true ou false est requis")
+                raise ctx.fail(
+                    None, f"{where}.{key}", "true or false is required", "true ou false est requis"
+                )
         cats[cat_id] = CategoryDef(
-            cat_id, ctx.text(item, "title", where), tuple(synonyms),
-            MappingProxyType(reference), str(item.get("source", "")),
+            cat_id,
+            ctx.text(item, "title", where),
+            tuple(synonyms),
+            MappingProxyType(reference),
+            str(item.get("source", "")),
         )
     return CategoryVocabulary(MappingProxyType(cats))
 
 
-def _build_rule(ctx: _Ctx, item: Mapping[str, Any], rule_id: str, families: Mapping[str, FamilyDef],
-                kinds: Mapping[str, Any]) -> Rule:
+def _build_rule(
+    ctx: _Ctx,
+    item: Mapping[str, Any],
+    rule_id: str,
+    families: Mapping[str, FamilyDef],
+    kinds: Mapping[str, Any],
+) -> Rule:
     family = ctx.string(item, "family", rule_id)
     if family not in families:
-        raise ctx.fail(rule_id, "family", f"unknown family '{family}'", f"famille inconnue « {family} »")
+        raise ctx.fail(
+            rule_id, "family", f"unknown family '{family}'", f"famille inconnue « {family} »"
+        )
     kind_name = ctx.string(item, "kind", rule_id)
     kind = kinds.get(kind_name)
     if kind is None:
-        raise ctx.fail(rule_id, "kind", f"unknown kind '{kind_name}' (see docs/rules.md)",
-                       f"type de règle inconnu « {kind_name} » (voir docs/rules.md)")
+        raise ctx.fail(
+            rule_id,
+            "kind",
+            f"unknown kind '{kind_name}' (see docs/rules.md)",
+            f"type de règle inconnu « {kind_name} » (voir docs/rules.md)",
+        )
     knockout = item.get("knockout", False)
     removable = item.get("knockout_removable", False)
     when_unknown = item.get("condition_when_unknown", False)
-    for key, value in (("knockout", knockout), ("knockout_removable", removable),
-                       ("condition_when_unknown", when_unknown)):
+    for key, value in (
+        ("knockout", knockout),
+        ("knockout_removable", removable),
+        ("condition_when_unknown", when_unknown),
+    ):
         if not isinstance(value, bool):
             raise ctx.fail(rule_id, key, "true or false is required", "true ou false est requis")
     params_raw = item.get("params", {})
@@ -422,8 +521,12 @@ def _build_rule(ctx: _Ctx, item: Mapping[str, Any], rule_id: str, families: Mapp
         spec = kind.params.get(key)
         if spec is None:
             known = ", ".join(sorted(kind.params)) or "none"
-            raise ctx.fail(rule_id, f"params.{key}", f"unknown parameter for kind '{kind_name}' (known: {known})",
-                           f"paramètre inconnu pour le type « {kind_name} » (connus : {known})")
+            raise ctx.fail(
+                rule_id,
+                f"params.{key}",
+                f"unknown parameter for kind '{kind_name}' (known: {known})",
+                f"paramètre inconnu pour le type « {kind_name} » (connus : {known})",
+            )
         problem = spec.check(value)
         if problem:
             raise ctx.fail(rule_id, f"params.{key}", problem.en, problem.fr)
@@ -433,8 +536,12 @@ def _build_rule(ctx: _Ctx, item: Mapping[str, Any], rule_id: str, families: Mapp
         for name in PLACEHOLDER.findall(lang_text):
             if name not in kind.placeholders:
                 allowed = ", ".join(sorted(kind.placeholders))
-                raise ctx.fail(rule_id, "condition", f"placeholder {{{name}}} is not provided by kind '{kind_name}' (available: {allowed})",
-                               f"la variable {{{name}}} n'est pas fournie par le type « {kind_name} » (disponibles : {allowed})")
+                raise ctx.fail(
+                    rule_id,
+                    "condition",
+                    f"placeholder {{{name}}} is not provided by kind '{kind_name}' (available: {allowed})",
+                    f"la variable {{{name}}} n'est pas fournie par le type « {kind_name} » (disponibles : {allowed})",
+                )
     return Rule(
         id=rule_id,
         family=family,
@@ -507,7 +614,11 @@ def _scalar(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        return repr(value) if math.isfinite(value) else ("nan" if math.isnan(value) else ("inf" if value > 0 else "-inf"))
+        return (
+            repr(value)
+            if math.isfinite(value)
+            else ("nan" if math.isnan(value) else ("inf" if value > 0 else "-inf"))
+        )
     if isinstance(value, str):
         return _string(value)
     if isinstance(value, Mapping):
@@ -518,14 +629,19 @@ def _scalar(value: Any) -> str:
 
 
 def _is_table_array(value: Any) -> bool:
-    return isinstance(value, Sequence) and not isinstance(value, str) and bool(value) and all(
-        isinstance(v, Mapping) for v in value
+    return (
+        isinstance(value, Sequence)
+        and not isinstance(value, str)
+        and bool(value)
+        and all(isinstance(v, Mapping) for v in value)
     )
 
 
 def _inline(value: Mapping[str, Any]) -> bool:
     """Small tables of scalars (such as { en = …, fr = … }) are written inline."""
-    return len(value) <= 4 and all(not isinstance(v, Mapping) and not _is_table_array(v) for v in value.values())
+    return len(value) <= 4 and all(
+        not isinstance(v, Mapping) and not _is_table_array(v) for v in value.values()
+    )
 
 
 def dump_toml(data: Mapping[str, Any]) -> str:
@@ -534,7 +650,9 @@ def dump_toml(data: Mapping[str, Any]) -> str:
     return "\n".join(lines).strip() + "\n"
 
 
-def _dump_table(data: Mapping[str, Any], prefix: list[str], lines: list[str], top: bool = False) -> None:
+def _dump_table(
+    data: Mapping[str, Any], prefix: list[str], lines: list[str], top: bool = False
+) -> None:
     tables: list[tuple[str, Mapping[str, Any]]] = []
     arrays: list[tuple[str, Sequence[Mapping[str, Any]]]] = []
     for key, value in data.items():

@@ -113,7 +113,9 @@ def _map_unique(series: pd.Series, fn: Any) -> pd.Series:
     return pd.Series(mapped[codes], index=series.index, dtype=object)
 
 
-def _counter(frame: pd.DataFrame, keys: list[str], attr: str, weight: str) -> dict[Any, dict[Any, int]]:
+def _counter(
+    frame: pd.DataFrame, keys: list[str], attr: str, weight: str
+) -> dict[Any, dict[Any, int]]:
     """{key tuple: {attribute value: units}} from a small aggregated frame."""
     sub = frame.dropna(subset=[attr])
     if sub.empty:
@@ -136,47 +138,91 @@ class FleetIndex:
         self.max_rows = max_rows
         vocab = ruleset.categories
         n = len(frame)
-        cat = _map_unique(frame["category"], vocab.canonical) if "category" in frame else pd.Series(["other:"] * n, index=frame.index, dtype=object)
-        make_col = frame["make"] if "make" in frame else pd.Series([None] * n, index=frame.index, dtype=object)
-        model_col = frame["model"] if "model" in frame else pd.Series([None] * n, index=frame.index, dtype=object)
+        cat = (
+            _map_unique(frame["category"], vocab.canonical)
+            if "category" in frame
+            else pd.Series(["other:"] * n, index=frame.index, dtype=object)
+        )
+        make_col = (
+            frame["make"]
+            if "make" in frame
+            else pd.Series([None] * n, index=frame.index, dtype=object)
+        )
+        model_col = (
+            frame["model"]
+            if "model" in frame
+            else pd.Series([None] * n, index=frame.index, dtype=object)
+        )
         make_key = _map_unique(make_col, names.make_key)
         pair = make_col.astype(str).str.cat(model_col.astype(str), sep="\x1f")
         pair_codes, pair_uniques = pd.factorize(pair)
         key_of_pair = np.array([names.key(*p.split("\x1f", 1)) for p in pair_uniques], dtype=object)
         model_key = pd.Series(key_of_pair[pair_codes], index=frame.index, dtype=object)
-        qty = _num(frame["quantity"]).fillna(0).clip(lower=0) if "quantity" in frame else pd.Series(np.ones(n), index=frame.index)
+        qty = (
+            _num(frame["quantity"]).fillna(0).clip(lower=0)
+            if "quantity" in frame
+            else pd.Series(np.ones(n), index=frame.index)
+        )
         if table.has("quantity_serviceable"):
             # Rows that do not state a serviceable count are taken at their held quantity.
             serv = np.minimum(_num(frame["quantity_serviceable"]).fillna(qty).clip(lower=0), qty)
         else:
             serv = qty
-        work = pd.DataFrame({"cat": cat, "make_key": make_key.fillna(""), "model_key": model_key,
-                             "qty": qty, "serv": serv}, index=frame.index)
+        work = pd.DataFrame(
+            {
+                "cat": cat,
+                "make_key": make_key.fillna(""),
+                "model_key": model_key,
+                "qty": qty,
+                "serv": serv,
+            },
+            index=frame.index,
+        )
         if table.has("quantity_authorised"):
             work["auth"] = _num(frame["quantity_authorised"])
-        for attr, fn in (("fuel", canonical_fuel), ("drive_side", canonical_drive_side),
-                         ("transmission", canonical_transmission), ("complexity", canonical_complexity)):
+        for attr, fn in (
+            ("fuel", canonical_fuel),
+            ("drive_side", canonical_drive_side),
+            ("transmission", canonical_transmission),
+            ("complexity", canonical_complexity),
+        ):
             if table.has(attr):
                 work[attr] = _map_unique(frame[attr], fn)
         if table.has("voltage"):
             work["voltage"] = _num(frame["voltage"])
 
         # Display names: the first spelling seen for each model key.
-        first = pd.DataFrame({"model_key": model_key, "make": make_col, "model": model_col}).drop_duplicates("model_key")
-        self._names = {k: (names.make(mk), names.model(mk, md)) for k, mk, md in first.itertuples(index=False)}
+        first = pd.DataFrame(
+            {"model_key": model_key, "make": make_col, "model": model_col}
+        ).drop_duplicates("model_key")
+        self._names = {
+            k: (names.make(mk), names.model(mk, md)) for k, mk, md in first.itertuples(index=False)
+        }
 
         per_model = work.groupby(["cat", "model_key"], sort=True, observed=True).agg(
-            make_key=("make_key", "first"), units=("qty", "sum"), serviceable=("serv", "sum"))
+            make_key=("make_key", "first"), units=("qty", "sum"), serviceable=("serv", "sum")
+        )
         has_auth = "auth" in work
         per_cat = work.groupby("cat", sort=True, observed=True).agg(
-            units=("qty", "sum"), serviceable=("serv", "sum"),
-            **({"authorised": ("auth", lambda s: s.sum(min_count=1))} if has_auth else {}))
+            units=("qty", "sum"),
+            serviceable=("serv", "sum"),
+            **({"authorised": ("auth", lambda s: s.sum(min_count=1))} if has_auth else {}),
+        )
         # Attribute counters on unit weights, per model and per category.
         attrs: dict[str, tuple[dict[Any, dict[Any, int]], dict[Any, dict[Any, int]]]] = {}
         for attr in ("fuel", "drive_side", "transmission", "voltage"):
             if attr in work:
-                small = work.groupby(["cat", "model_key", attr], sort=True, observed=True, dropna=True)["qty"].sum().reset_index()
-                attrs[attr] = (_counter(small, ["cat", "model_key"], attr, "qty"), _counter(small, ["cat"], attr, "qty"))
+                small = (
+                    work.groupby(["cat", "model_key", attr], sort=True, observed=True, dropna=True)[
+                        "qty"
+                    ]
+                    .sum()
+                    .reset_index()
+                )
+                attrs[attr] = (
+                    _counter(small, ["cat", "model_key"], attr, "qty"),
+                    _counter(small, ["cat"], attr, "qty"),
+                )
         self.complexity_max: str | None = None
         if "complexity" in work:
             ranks = work["complexity"].map(COMPLEXITY_ORDER)
@@ -189,42 +235,91 @@ class FleetIndex:
 
         self.models: dict[tuple[str, str], ModelStats] = {}
         cat_models: dict[str, list[tuple[int, str]]] = {}
-        for (c, mk), row in per_model.iterrows():
+        for (c, mk), make_k, units, serviceable in zip(
+            per_model.index.tolist(),
+            per_model["make_key"].tolist(),
+            per_model["units"].tolist(),
+            per_model["serviceable"].tolist(),
+            strict=True,
+        ):
             make, model = self._names.get(mk, ("", ""))
-            stats = ModelStats(c, row["make_key"], mk, make, model, int(row["units"]), int(row["serviceable"]),
-                               counts("fuel", 0, (c, mk)), counts("drive_side", 0, (c, mk)),
-                               counts("transmission", 0, (c, mk)), counts("voltage", 0, (c, mk)))
+            stats = ModelStats(
+                c,
+                make_k,
+                mk,
+                make,
+                model,
+                int(units),
+                int(serviceable),
+                counts("fuel", 0, (c, mk)),
+                counts("drive_side", 0, (c, mk)),
+                counts("transmission", 0, (c, mk)),
+                counts("voltage", 0, (c, mk)),
+            )
             self.models[(c, mk)] = stats
             cat_models.setdefault(c, []).append((-stats.units, mk))
         self.categories: dict[str, CategoryStats] = {}
         for c, row in per_cat.iterrows():
             auth = row.get("authorised") if has_auth else None
             self.categories[str(c)] = CategoryStats(
-                str(c), int(row["units"]), int(row["serviceable"]),
+                str(c),
+                int(row["units"]),
+                int(row["serviceable"]),
                 None if auth is None or pd.isna(auth) else int(auth),
                 tuple(mk for _, mk in sorted(cat_models.get(str(c), []))),
-                counts("fuel", 1, c), counts("drive_side", 1, c), counts("transmission", 1, c), counts("voltage", 1, c))
+                counts("fuel", 1, c),
+                counts("drive_side", 1, c),
+                counts("transmission", 1, c),
+                counts("voltage", 1, c),
+            )
         make_units = work.groupby("make_key", sort=True)["qty"].sum()
         self.make_units: dict[str, int] = {str(k): int(v) for k, v in make_units.items()}
         cat_make = work.groupby(["cat", "make_key"], sort=True)["qty"].sum()
-        self.cat_make_units: dict[tuple[str, str], int] = {(str(a), str(b)): int(v) for (a, b), v in cat_make.items()}
+        self.cat_make_units: dict[tuple[str, str], int] = {
+            (str(a), str(b)): int(v)
+            for (a, b), v in zip(cat_make.index.tolist(), cat_make.tolist(), strict=True)
+        }
         self.fuels: Counter[str] = Counter()
         self.drive_sides: Counter[str] = Counter()
-        for stats in self.categories.values():
-            self.fuels.update(stats.fuels)
-            self.drive_sides.update(stats.drive_sides)
+        for cat_stats in self.categories.values():
+            self.fuels.update(cat_stats.fuels)
+            self.drive_sides.update(cat_stats.drive_sides)
         self.total_units = int(qty.sum())
 
         # Row references: the first max_rows rows of each group, kept as arrays until asked for.
-        rows = _num(frame[ROW_COLUMN]) if ROW_COLUMN in frame else pd.Series(np.arange(n) + 2, index=frame.index)
-        sheets = frame[SHEET_COLUMN].fillna("").astype(str) if SHEET_COLUMN in frame else pd.Series([""] * n, index=frame.index)
-        refs = pd.DataFrame({"cat": cat, "make_key": work["make_key"], "model_key": model_key,
-                             "row": rows.fillna(0).astype(int), "sheet": sheets}, index=frame.index)
+        rows = (
+            _num(frame[ROW_COLUMN])
+            if ROW_COLUMN in frame
+            else pd.Series(np.arange(n) + 2, index=frame.index)
+        )
+        sheets = (
+            frame[SHEET_COLUMN].fillna("").astype(str)
+            if SHEET_COLUMN in frame
+            else pd.Series([""] * n, index=frame.index)
+        )
+        refs = pd.DataFrame(
+            {
+                "cat": cat,
+                "make_key": work["make_key"],
+                "model_key": model_key,
+                "row": rows.fillna(0).astype(int),
+                "sheet": sheets,
+            },
+            index=frame.index,
+        )
         self._refs: dict[str, dict[Any, list[tuple[str, int]]]] = {}
-        for level, keys in (("model", ["cat", "model_key"]), ("make", ["make_key"]), ("category", ["cat"])):
+        for level, keys in (
+            ("model", ["cat", "model_key"]),
+            ("make", ["make_key"]),
+            ("category", ["cat"]),
+        ):
             head = refs.groupby(keys, sort=False).head(max_rows)
             grouped: dict[Any, list[tuple[str, int]]] = {}
-            key_values = list(zip(*(head[k] for k in keys), strict=True)) if len(keys) > 1 else list(head[keys[0]])
+            key_values = (
+                list(zip(*(head[k] for k in keys), strict=True))
+                if len(keys) > 1
+                else list(head[keys[0]])
+            )
             for key, sheet, row in zip(key_values, head["sheet"], head["row"], strict=True):
                 grouped.setdefault(key, []).append((sheet, int(row)))
             self._refs[level] = grouped
@@ -234,7 +329,9 @@ class FleetIndex:
         """The fleet rows behind a model ((cat, model_key)), make (make_key) or category (cat)."""
         cache_key = (level, key)
         if cache_key not in self._cache:
-            self._cache[cache_key] = tuple(RowRef(self.table_name, s, r) for s, r in self._refs[level].get(key, []))
+            self._cache[cache_key] = tuple(
+                RowRef(self.table_name, s, r) for s, r in self._refs[level].get(key, [])
+            )
         return self._cache[cache_key]
 
     def name(self, model_key: str) -> str:
@@ -247,15 +344,22 @@ def _rows_of(table: Table, mask: pd.Series | None, max_rows: int) -> tuple[RowRe
     frame = frame.head(max_rows)
     if ROW_COLUMN not in frame:
         return ()
-    sheets = frame[SHEET_COLUMN].fillna("").astype(str) if SHEET_COLUMN in frame else [""] * len(frame)
-    return tuple(RowRef(table.name, s, int(r)) for s, r in zip(sheets, _num(frame[ROW_COLUMN]).fillna(0), strict=True))
+    sheets = (
+        frame[SHEET_COLUMN].fillna("").astype(str) if SHEET_COLUMN in frame else [""] * len(frame)
+    )
+    return tuple(
+        RowRef(table.name, s, int(r))
+        for s, r in zip(sheets, _num(frame[ROW_COLUMN]).fillna(0), strict=True)
+    )
 
 
 @dataclass(frozen=True)
 class Workshops:
     rows_present: bool
     mechanics_total: int | None
-    by_make: Mapping[str, int]  # make key -> mechanics qualified (sum over workshops listing the make)
+    by_make: Mapping[
+        str, int
+    ]  # make key -> mechanics qualified (sum over workshops listing the make)
     qualified_known: bool
     hours_free: float | None
     hours_available: float | None
@@ -279,7 +383,9 @@ class BudgetView:
             return self.headroom[(kind, year)]
         if (kind, None) in self.headroom:
             return self.headroom[(kind, None)]
-        earlier = [y for y in self.years if (kind, y) in self.headroom and (year is None or y <= year)]
+        earlier = [
+            y for y in self.years if (kind, y) in self.headroom and (year is None or y <= year)
+        ]
         if earlier:  # the latest known year, assumed renewed
             return self.headroom[(kind, max(earlier))]
         return None
@@ -288,17 +394,33 @@ class BudgetView:
 class Context:
     """Inputs of one assessment, with lazily computed aggregates."""
 
-    def __init__(self, inventory: Inventory, offer: Offer, ruleset: RuleSet, names: ModelNames,
-                 horizon_years: int | None, as_of: dt.date | None) -> None:
+    def __init__(
+        self,
+        inventory: Inventory,
+        offer: Offer,
+        ruleset: RuleSet,
+        names: ModelNames,
+        horizon_years: int | None,
+        as_of: dt.date | None,
+    ) -> None:
         self.inventory = inventory
         self.offer = offer
         self.ruleset = ruleset
         self.names = names
         self.profile = inventory.profile
         self.max_rows = int(ruleset.param("max_evidence_rows", 20))
-        self.horizon = int(horizon_years if horizon_years is not None else ruleset.param("horizon_years", 3))
+        self.horizon = int(
+            horizon_years if horizon_years is not None else ruleset.param("horizon_years", 3)
+        )
         self.ref_date = offer.header.date or as_of
         self.lines = tuple(self._line_info(i, line) for i, line in enumerate(offer.lines))
+        # Per-key lookups on the support tables, shared by all lines with the same key.
+        self._memo: dict[tuple[str, Any], Any] = {}
+
+    def _memoised(self, name: str, key: Any, compute: Any) -> Any:
+        if (name, key) not in self._memo:
+            self._memo[(name, key)] = compute()
+        return self._memo[(name, key)]
 
     @property
     def ref_year(self) -> int | None:
@@ -309,17 +431,30 @@ class Context:
         cat = vocab.canonical(line.category)
         make = self.names.make(line.make)
         model = self.names.model(line.make, line.model)
-        langs = None if line.manuals_language is None else tuple(
-            c for c in (canonical_language(v) for v in line.manuals_language) if c)
+        langs = (
+            None
+            if line.manuals_language is None
+            else tuple(c for c in (canonical_language(v) for v in line.manuals_language) if c)
+        )
         return LineInfo(
-            index=index, line=line, cat=cat, cat_title=vocab.title(cat), ref=vocab.reference(cat),
-            make_key=self.names.make_key(line.make), model_key=self.names.key(line.make, line.model),
-            make=make, model=model, label=f"{make} {model} × {line.quantity}".strip(),
-            qty=max(int(line.quantity or 0), 0), fuel=canonical_fuel(line.fuel),
+            index=index,
+            line=line,
+            cat=cat,
+            cat_title=vocab.title(cat),
+            ref=vocab.reference(cat),
+            make_key=self.names.make_key(line.make),
+            model_key=self.names.key(line.make, line.model),
+            make=make,
+            model=model,
+            label=f"{make} {model} × {line.quantity}".strip(),
+            qty=max(int(line.quantity or 0), 0),
+            fuel=canonical_fuel(line.fuel),
             drive_side=canonical_drive_side(line.drive_side),
             transmission=canonical_transmission(line.transmission),
-            complexity=canonical_complexity(line.complexity), condition=canonical_condition(line.condition),
-            inspection=canonical_inspection(line.inspection), languages=langs,
+            complexity=canonical_complexity(line.complexity),
+            condition=canonical_condition(line.condition),
+            inspection=canonical_inspection(line.inspection),
+            languages=langs,
         )
 
     @cached_property
@@ -336,6 +471,25 @@ class Context:
         return out
 
     @cached_property
+    def offered_by_model(self) -> Mapping[tuple[str, str], int]:
+        out: Counter[tuple[str, str]] = Counter()
+        for info in self.lines:
+            out[(info.cat, info.model_key)] += info.qty
+        return out
+
+    @cached_property
+    def trained_by_make(self) -> Mapping[str, int | None]:
+        """Mechanics the donor trains per make; None when no line of the make states it."""
+        out: dict[str, int | None] = {}
+        for info in self.lines:
+            stated = info.line.mechanics_trained
+            if stated is not None:
+                out[info.make_key] = (out.get(info.make_key) or 0) + stated
+            else:
+                out.setdefault(info.make_key, None)
+        return out
+
+    @cached_property
     def offered_by_cat(self) -> Mapping[str, int]:
         out: Counter[str] = Counter()
         for info in self.lines:
@@ -347,7 +501,10 @@ class Context:
         """Model keys this offer would add to each category (not yet in the fleet)."""
         out: dict[str, list[str]] = {}
         for info in self.lines:
-            if (info.cat, info.model_key) not in self.fleet.models and info.model_key not in out.get(info.cat, []):
+            if (
+                info.cat,
+                info.model_key,
+            ) not in self.fleet.models and info.model_key not in out.get(info.cat, []):
                 out.setdefault(info.cat, []).append(info.model_key)
         return {k: tuple(v) for k, v in out.items()}
 
@@ -363,36 +520,73 @@ class Context:
         by_make: Counter[str] = Counter()
         qualified_known = table.has("qualified_makes") and mechanics is not None
         if qualified_known and mechanics is not None:
-            lists = _map_unique(frame["qualified_makes"].map(lambda v: tuple(v) if isinstance(v, list) else v), _items)
+            lists = _map_unique(
+                frame["qualified_makes"].map(lambda v: tuple(v) if isinstance(v, list) else v),
+                _items,
+            )
             for items, count in zip(lists, mechanics.fillna(0), strict=True):
                 for make in {self.names.make_key(i) for i in (items or ())}:
                     by_make[make] += int(count)
         tool_makes: frozenset[str] | None = None
         if table.has("tool_kits"):
-            kits = _map_unique(frame["tool_kits"].map(lambda v: tuple(v) if isinstance(v, list) else v), _items)
+            kits = _map_unique(
+                frame["tool_kits"].map(lambda v: tuple(v) if isinstance(v, list) else v), _items
+            )
             tool_makes = frozenset(self.names.make_key(k) for items in kits.dropna() for k in items)
-        avail = _num(frame["hours_available"]).sum(min_count=1) if "hours_available" in frame else np.nan
-        committed = _num(frame["hours_committed"]).sum(min_count=1) if "hours_committed" in frame else np.nan
-        hours_free = None if pd.isna(avail) else float(avail) - (0.0 if pd.isna(committed) else float(committed))
-        locations = tuple(sorted({fold(v) for v in frame["location"].dropna().unique()})) if "location" in frame else ()
+        avail = (
+            _num(frame["hours_available"]).sum(min_count=1)
+            if "hours_available" in frame
+            else np.nan
+        )
+        committed = (
+            _num(frame["hours_committed"]).sum(min_count=1)
+            if "hours_committed" in frame
+            else np.nan
+        )
+        hours_free = (
+            None
+            if pd.isna(avail)
+            else float(avail) - (0.0 if pd.isna(committed) else float(committed))
+        )
+        locations = (
+            tuple(sorted({fold(v) for v in frame["location"].dropna().unique()}))
+            if "location" in frame
+            else ()
+        )
         return Workshops(
             rows_present=True,
-            mechanics_total=None if mechanics is None or mechanics.isna().all() else int(mechanics.fillna(0).sum()),
-            by_make=dict(by_make), qualified_known=qualified_known, hours_free=hours_free,
+            mechanics_total=None
+            if mechanics is None or mechanics.isna().all()
+            else int(mechanics.fillna(0).sum()),
+            by_make=dict(by_make),
+            qualified_known=qualified_known,
+            hours_free=hours_free,
             hours_available=None if pd.isna(avail) else float(avail),
             hours_committed=None if pd.isna(committed) else float(committed),
-            tool_makes=tool_makes, locations=locations, table=table,
+            tool_makes=tool_makes,
+            locations=locations,
+            table=table,
         )
 
     def workshop_rows(self, make_key: str | None = None) -> tuple[RowRef, ...]:
+        rows: tuple[RowRef, ...] = self._memoised(
+            "workshop_rows", make_key, lambda: self._workshop_rows(make_key)
+        )
+        return rows
+
+    def _workshop_rows(self, make_key: str | None) -> tuple[RowRef, ...]:
         shop = self.workshops
         if shop is None:
             return ()
         frame = shop.table.frame
         if make_key is None or "qualified_makes" not in frame:
             return _rows_of(shop.table, None, self.max_rows)
-        lists = _map_unique(frame["qualified_makes"].map(lambda v: tuple(v) if isinstance(v, list) else v), _items)
-        mask = lists.map(lambda items: any(self.names.make_key(i) == make_key for i in (items or ())))
+        lists = _map_unique(
+            frame["qualified_makes"].map(lambda v: tuple(v) if isinstance(v, list) else v), _items
+        )
+        mask = lists.map(
+            lambda items: any(self.names.make_key(i) == make_key for i in (items or ()))
+        )
         return _rows_of(shop.table, mask.astype(bool), self.max_rows)
 
     @cached_property
@@ -403,7 +597,11 @@ class Context:
         frame = table.frame
         count = _num(frame["count"]).fillna(0)
         vocab = self.ruleset.categories
-        cat = _map_unique(frame["category"], vocab.match) if "category" in frame else pd.Series([None] * len(frame), index=frame.index, dtype=object)
+        cat = (
+            _map_unique(frame["category"], vocab.match)
+            if "category" in frame
+            else pd.Series([None] * len(frame), index=frame.index, dtype=object)
+        )
         if "licence_class" in frame:
             by_licence: dict[str, str] = {}
             for cid, cdef in vocab.categories.items():
@@ -411,10 +609,21 @@ class Context:
                     by_licence.setdefault(category_key(lic), cid)
             lic_cat = _map_unique(frame["licence_class"], lambda v: by_licence.get(category_key(v)))
             cat = cat.where(cat.notna(), lic_cat)
-        grouped = pd.DataFrame({"cat": cat, "count": count}).dropna(subset=["cat"]).groupby("cat")["count"].sum()
+        grouped = (
+            pd.DataFrame({"cat": cat, "count": count})
+            .dropna(subset=["cat"])
+            .groupby("cat")["count"]
+            .sum()
+        )
         return {str(k): int(v) for k, v in grouped.items()}
 
     def personnel_rows(self, cat: str) -> tuple[RowRef, ...]:
+        rows: tuple[RowRef, ...] = self._memoised(
+            "personnel_rows", cat, lambda: self._personnel_rows(cat)
+        )
+        return rows
+
+    def _personnel_rows(self, cat: str) -> tuple[RowRef, ...]:
         table = self.inventory.personnel
         if table is None:
             return ()
@@ -428,7 +637,12 @@ class Context:
     @cached_property
     def budget(self) -> BudgetView | None:
         table = self.inventory.budget
-        if table is None or len(table) == 0 or "amount" not in table.frame or "line" not in table.frame:
+        if (
+            table is None
+            or len(table) == 0
+            or "amount" not in table.frame
+            or "line" not in table.frame
+        ):
             return None
         frame = table.frame
         words = self.ruleset.param("budget_lines", {})
@@ -442,12 +656,19 @@ class Context:
 
         kind = _map_unique(frame["line"], line_type)
         amount = _num(frame["amount"])
-        committed = _num(frame["committed"]).fillna(0) if "committed" in frame else pd.Series(0.0, index=frame.index)
+        committed = (
+            _num(frame["committed"]).fillna(0)
+            if "committed" in frame
+            else pd.Series(0.0, index=frame.index)
+        )
         year = _num(frame["year"]) if "year" in frame else pd.Series(np.nan, index=frame.index)
-        work = pd.DataFrame({"kind": kind, "year": year, "free": amount - committed}).dropna(subset=["kind"])
+        work = pd.DataFrame({"kind": kind, "year": year, "free": amount - committed}).dropna(
+            subset=["kind"]
+        )
         work = work[amount.loc[work.index].notna()]
         headroom: dict[tuple[str, int | None], float] = {}
-        for (k, y), v in work.groupby(["kind", "year"], dropna=False)["free"].sum().items():
+        sums = work.groupby(["kind", "year"], dropna=False)["free"].sum()
+        for (k, y), v in zip(sums.index.tolist(), sums.tolist(), strict=True):
             headroom[(str(k), None if pd.isna(y) else int(y))] = float(v)
         currency = None
         if "currency" in frame and frame["currency"].notna().any():
@@ -457,7 +678,12 @@ class Context:
 
     def budget_rows(self) -> tuple[RowRef, ...]:
         table = self.inventory.budget
-        return () if table is None else _rows_of(table, None, self.max_rows)
+        rows: tuple[RowRef, ...] = self._memoised(
+            "budget_rows",
+            None,
+            lambda: () if table is None else _rows_of(table, None, self.max_rows),
+        )
+        return rows
 
     @cached_property
     def pledges(self) -> pd.DataFrame | None:
@@ -468,20 +694,54 @@ class Context:
         frame = table.frame
         n = len(frame)
         none = pd.Series([None] * n, index=frame.index, dtype=object)
-        cat = _map_unique(frame["category"], self.ruleset.categories.canonical) if "category" in frame else none
-        make = frame["make"] if "make" in frame else none
-        model = frame["model"] if "model" in frame else none
+        cat = (
+            _map_unique(frame["category"], self.ruleset.categories.canonical)
+            if "category" in frame
+            else none
+        )
+        make = frame.get("make", none)
+        model = frame.get("model", none)
         pair = make.astype(str).str.cat(model.astype(str), sep="\x1f")
         has_model = model.notna()
         keys = _map_unique(pair, lambda p: self.names.key(*p.split("\x1f", 1)))
         partner = _map_unique(frame["partner"], fold) if "partner" in frame else none
-        date = pd.to_datetime(frame["date"], errors="coerce") if "date" in frame else pd.Series(pd.NaT, index=frame.index)
-        qty = _num(frame["quantity"]) if "quantity" in frame else pd.Series(np.nan, index=frame.index)
+        partner_name = (
+            frame["partner"].astype(object).where(frame["partner"].notna(), None)
+            if "partner" in frame
+            else none
+        )
+        date = (
+            pd.to_datetime(frame["date"], errors="coerce")
+            if "date" in frame
+            else pd.Series(pd.NaT, index=frame.index)
+        )
+        qty = (
+            _num(frame["quantity"]) if "quantity" in frame else pd.Series(np.nan, index=frame.index)
+        )
         status = _map_unique(frame["status"], fold) if "status" in frame else none
-        row = _num(frame[ROW_COLUMN]).fillna(0).astype(int) if ROW_COLUMN in frame else pd.Series(0, index=frame.index)
-        sheet = frame[SHEET_COLUMN].fillna("").astype(str) if SHEET_COLUMN in frame else pd.Series("", index=frame.index)
-        return pd.DataFrame({"cat": cat, "model_key": keys.where(has_model, None), "partner": partner,
-                             "date": date, "qty": qty, "status": status, "row": row, "sheet": sheet})
+        row = (
+            _num(frame[ROW_COLUMN]).fillna(0).astype(int)
+            if ROW_COLUMN in frame
+            else pd.Series(0, index=frame.index)
+        )
+        sheet = (
+            frame[SHEET_COLUMN].fillna("").astype(str)
+            if SHEET_COLUMN in frame
+            else pd.Series("", index=frame.index)
+        )
+        return pd.DataFrame(
+            {
+                "cat": cat,
+                "model_key": keys.where(has_model, None),
+                "partner": partner,
+                "partner_name": partner_name,
+                "date": date,
+                "qty": qty,
+                "status": status,
+                "row": row,
+                "sheet": sheet,
+            }
+        )
 
     @cached_property
     def part_codes(self) -> frozenset[str] | None:
@@ -498,6 +758,12 @@ class Context:
 
     def parts_for_make(self, make_key: str) -> pd.DataFrame | None:
         """Spare-parts rows whose applicability names the make (matched on unique values)."""
+        found: pd.DataFrame | None = self._memoised(
+            "parts", make_key, lambda: self._parts_for_make(make_key)
+        )
+        return found
+
+    def _parts_for_make(self, make_key: str) -> pd.DataFrame | None:
         table = self.inventory.spare_parts
         if table is None or "applies_to" not in table.frame:
             return None

@@ -37,29 +37,61 @@ def commonality(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     cat_serv = cat.serviceable if cat else 0
     values = {"alternative": _alternative(ctx, info), "units": model.serviceable if model else 0}
     evidence = [
-        ev("model_serviceable", "serviceable units of this model in the category",
-           "unités en service de ce modèle dans la catégorie", model.serviceable if model else 0,
-           sensitive=True, rows=fleet.rows("model", (info.cat, info.model_key))),
-        ev("category_serviceable", "serviceable units in the category", "unités en service dans la catégorie",
-           cat_serv, sensitive=True, rows=fleet.rows("category", info.cat)),
+        ev(
+            "model_serviceable",
+            "serviceable units of this model in the category",
+            "unités en service de ce modèle dans la catégorie",
+            model.serviceable if model else 0,
+            sensitive=True,
+            rows=fleet.rows("model", (info.cat, info.model_key)),
+        ),
+        ev(
+            "category_serviceable",
+            "serviceable units in the category",
+            "unités en service dans la catégorie",
+            cat_serv,
+            sensitive=True,
+            rows=fleet.rows("category", info.cat),
+        ),
     ]
-    if model and (model.serviceable >= p["min_units"] or (cat_serv and model.serviceable >= p["min_share"] * cat_serv)):
-        return Outcome(float(p["same_model"]), T(
-            f"{info.make} {info.model} is already in service: {model.serviceable} serviceable of {cat_serv} in the category.",
-            f"{info.make} {info.model} est déjà en service : {model.serviceable} en état sur {cat_serv} dans la catégorie.",
-        ), tuple(evidence), values)
+    if model and (
+        model.serviceable >= p["min_units"]
+        or (cat_serv and model.serviceable >= p["min_share"] * cat_serv)
+    ):
+        return Outcome(
+            float(p["same_model"]),
+            T(
+                f"{info.make} {info.model} is already in service: {model.serviceable} serviceable of {cat_serv} in the category.",
+                f"{info.make} {info.model} est déjà en service : {model.serviceable} en état sur {cat_serv} dans la catégorie.",
+            ),
+            tuple(evidence),
+            values,
+        )
     same_make = fleet.cat_make_units.get((info.cat, info.make_key), 0)
     if model or same_make:
-        evidence.append(ev("make_units", "units of this make in the category", "unités de cette marque dans la catégorie",
-                           same_make, sensitive=True, rows=fleet.rows("make", info.make_key)))
-        return Outcome(float(p["same_make"]), T(
-            f"The fleet has {same_make} {info.make} in this category, but the model itself is absent or rare "
-            f"({model.serviceable if model else 0} serviceable): parts and skills only partly carry over.",
-            f"Le parc compte {same_make} {info.make} dans cette catégorie, mais le modèle lui-même est absent ou rare "
-            f"({model.serviceable if model else 0} en état) : pièces et compétences ne se transposent qu'en partie.",
-        ), tuple(evidence), values)
-    fuels = (cat.fuels if cat and cat.fuels else fleet.fuels)
-    sides = (cat.drive_sides if cat and cat.drive_sides else fleet.drive_sides)
+        evidence.append(
+            ev(
+                "make_units",
+                "units of this make in the category",
+                "unités de cette marque dans la catégorie",
+                same_make,
+                sensitive=True,
+                rows=fleet.rows("make", info.make_key),
+            )
+        )
+        return Outcome(
+            float(p["same_make"]),
+            T(
+                f"The fleet has {same_make} {info.make} in this category, but the model itself is absent or rare "
+                f"({model.serviceable if model else 0} serviceable): parts and skills only partly carry over.",
+                f"Le parc compte {same_make} {info.make} dans cette catégorie, mais le modèle lui-même est absent ou rare "
+                f"({model.serviceable if model else 0} en état) : pièces et compétences ne se transposent qu'en partie.",
+            ),
+            tuple(evidence),
+            values,
+        )
+    fuels = cat.fuels if cat and cat.fuels else fleet.fuels
+    sides = cat.drive_sides if cat and cat.drive_sides else fleet.drive_sides
     volts = cat.voltages if cat else {}
     checks: list[tuple[str, bool]] = []
     if info.fuel and fuels:
@@ -68,26 +100,44 @@ def commonality(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         checks.append(("drive side", info.drive_side == dominant(sides)))
     if info.line.voltage is not None and volts:
         checks.append(("voltage", any(abs(float(v) - info.line.voltage) < 0.5 for v in volts)))
-    evidence.append(ev("make_units", "units of this make in the category", "unités de cette marque dans la catégorie",
-                       0, sensitive=True))
+    evidence.append(
+        ev(
+            "make_units",
+            "units of this make in the category",
+            "unités de cette marque dans la catégorie",
+            0,
+            sensitive=True,
+        )
+    )
     if not checks:
         return unknown(
             f"{info.make} is new to this category and the offer does not state fuel, drive side or voltage to compare.",
             f"{info.make} est nouveau dans cette catégorie et l'offre n'indique ni carburant, ni conduite, ni tension à comparer.",
-            *evidence)
+            *evidence,
+        )
     mismatched = [name for name, ok in checks if not ok]
     fr_names = {"fuel": "carburant", "drive side": "conduite", "voltage": "tension"}
     if mismatched:
-        return Outcome(float(p["other"]), T(
-            f"{info.make} is new to this category and differs from the fleet in: {', '.join(mismatched)}.",
-            f"{info.make} est nouveau dans cette catégorie et diffère du parc par : "
-            f"{', '.join(fr_names[m] for m in mismatched)}.",
-        ), tuple(evidence), values)
-    return Outcome(float(p["compatible"]), T(
-        f"{info.make} is new to this category but shares the fleet's {', '.join(n for n, _ in checks)}.",
-        f"{info.make} est nouveau dans cette catégorie mais partage avec le parc : "
-        f"{', '.join(fr_names[n] for n, _ in checks)}.",
-    ), tuple(evidence), values)
+        return Outcome(
+            float(p["other"]),
+            T(
+                f"{info.make} is new to this category and differs from the fleet in: {', '.join(mismatched)}.",
+                f"{info.make} est nouveau dans cette catégorie et diffère du parc par : "
+                f"{', '.join(fr_names[m] for m in mismatched)}.",
+            ),
+            tuple(evidence),
+            values,
+        )
+    return Outcome(
+        float(p["compatible"]),
+        T(
+            f"{info.make} is new to this category but shares the fleet's {', '.join(n for n, _ in checks)}.",
+            f"{info.make} est nouveau dans cette catégorie mais partage avec le parc : "
+            f"{', '.join(fr_names[n] for n, _ in checks)}.",
+        ),
+        tuple(evidence),
+        values,
+    )
 
 
 def fragmentation(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
@@ -100,106 +150,214 @@ def fragmentation(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     units_after = (cat.units if cat else 0) + ctx.offered_by_cat.get(info.cat, 0)
     per100 = round(after * 100 / units_after, 1) if units_after else None
     evidence = (
-        ev("models_before", "models in the category before", "modèles dans la catégorie avant", before,
-           sensitive=True, rows=ctx.fleet.rows("category", info.cat)),
-        ev("models_after", "models in the category after the offer", "modèles dans la catégorie après l'offre", after,
-           sensitive=True),
-        ev("models_per_100", "models per 100 units after", "modèles pour 100 unités après", per100, sensitive=True),
+        ev(
+            "models_before",
+            "models in the category before",
+            "modèles dans la catégorie avant",
+            before,
+            sensitive=True,
+            rows=ctx.fleet.rows("category", info.cat),
+        ),
+        ev(
+            "models_after",
+            "models in the category after the offer",
+            "modèles dans la catégorie après l'offre",
+            after,
+            sensitive=True,
+        ),
+        ev(
+            "models_per_100",
+            "models per 100 units after",
+            "modèles pour 100 unités après",
+            per100,
+            sensitive=True,
+        ),
     )
-    values = {"models_before": before, "models_after": after, "alternative": _alternative(ctx, info)}
+    values = {
+        "models_before": before,
+        "models_after": after,
+        "alternative": _alternative(ctx, info),
+    }
     if (info.cat, info.model_key) in ctx.fleet.models:
-        return Outcome(float(p["no_new_model"]), T(
-            f"No new model: the category keeps {before} models.",
-            f"Aucun nouveau modèle : la catégorie garde {before} modèles.",
-        ), evidence, values)
+        return Outcome(
+            float(p["no_new_model"]),
+            T(
+                f"No new model: the category keeps {before} models.",
+                f"Aucun nouveau modèle : la catégorie garde {before} modèles.",
+            ),
+            evidence,
+            values,
+        )
     score = p["crowded"] if before >= p["max_models"] else p["one_new_model"]
-    return Outcome(float(score), T(
-        f"Adds a new model to a category that has {before} (after the offer: {after}).",
-        f"Ajoute un nouveau modèle à une catégorie qui en compte {before} (après l'offre : {after}).",
-    ), evidence, values)
+    return Outcome(
+        float(score),
+        T(
+            f"Adds a new model to a category that has {before} (after the offer: {after}).",
+            f"Ajoute un nouveau modèle à une catégorie qui en compte {before} (après l'offre : {after}).",
+        ),
+        evidence,
+        values,
+    )
 
 
 def new_type_lot(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     p = rule.params
     if (info.cat, info.model_key) in ctx.fleet.models:
-        return not_applicable("The model is already in the fleet: lot size does not matter here.",
-                              "Le modèle est déjà dans le parc : la taille du lot importe peu ici.")
-    lot = sum(o.qty for o in ctx.lines if o.cat == info.cat and o.model_key == info.model_key)
+        return not_applicable(
+            "The model is already in the fleet: lot size does not matter here.",
+            "Le modèle est déjà dans le parc : la taille du lot importe peu ici.",
+        )
+    lot = ctx.offered_by_model[(info.cat, info.model_key)]
     min_lot = max((t for t, _ in p["steps"]), default=0)
     score = ladder(lot, p["steps"], p["floor"])
-    return Outcome(score, T(
-        f"A new type in a lot of {lot}: small lots of a new type are hard to maintain and rotate (threshold {num(min_lot)}).",
-        f"Nouveau type livré en lot de {lot} : les petits lots d'un nouveau type sont difficiles à entretenir "
-        f"et à faire tourner (seuil {num(min_lot, 'fr')}).",
-    ), (ev("lot_size", "units of the new type in the offer", "unités du nouveau type dans l'offre", lot),),
-        {"lot": lot, "min_lot": min_lot})
+    return Outcome(
+        score,
+        T(
+            f"A new type in a lot of {lot}: small lots of a new type are hard to maintain and rotate (threshold {num(min_lot)}).",
+            f"Nouveau type livré en lot de {lot} : les petits lots d'un nouveau type sont difficiles à entretenir "
+            f"et à faire tourner (seuil {num(min_lot, 'fr')}).",
+        ),
+        (
+            ev(
+                "lot_size",
+                "units of the new type in the offer",
+                "unités du nouveau type dans l'offre",
+                lot,
+            ),
+        ),
+        {"lot": lot, "min_lot": min_lot},
+    )
 
 
 def fuel_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     if info.fuel in set(rule.params["no_fuel"]):
-        return not_applicable("Runs on no fuel the recipient must supply.", "Ne consomme aucun carburant à fournir.")
+        return not_applicable(
+            "Runs on no fuel the recipient must supply.", "Ne consomme aucun carburant à fournir."
+        )
     if ctx.profile.national_fuels is not None:
         supply = sorted({f for f in (canonical_fuel(v) for v in ctx.profile.national_fuels) if f})
-        origin = T("fuels in the national supply chain (profile)", "carburants de la chaîne nationale (profil)")
+        origin = T(
+            "fuels in the national supply chain (profile)",
+            "carburants de la chaîne nationale (profil)",
+        )
         rows = ()
     else:
         supply = sorted(ctx.fleet.fuels)
-        origin = T("fuels the fleet already uses (profile silent)", "carburants déjà utilisés par le parc (profil muet)")
+        origin = T(
+            "fuels the fleet already uses (profile silent)",
+            "carburants déjà utilisés par le parc (profil muet)",
+        )
         rows = ()
-    evidence = (ev("supply", origin.en, origin.fr, ", ".join(supply) or None, rows=rows),
-                ev("fuel", "offered fuel", "carburant offert", info.fuel))
+    evidence = (
+        ev("supply", origin.en, origin.fr, ", ".join(supply) or None, rows=rows),
+        ev("fuel", "offered fuel", "carburant offert", info.fuel),
+    )
     if not info.fuel:
-        return unknown("The offer does not state the fuel.", "L'offre n'indique pas le carburant.", *evidence)
+        return unknown(
+            "The offer does not state the fuel.", "L'offre n'indique pas le carburant.", *evidence
+        )
     if not supply:
-        return unknown("The recipient's fuels are not known (no profile entry, no fuel in the fleet table).",
-                       "Les carburants du bénéficiaire sont inconnus (ni profil, ni carburant dans le parc).", *evidence)
+        return unknown(
+            "The recipient's fuels are not known (no profile entry, no fuel in the fleet table).",
+            "Les carburants du bénéficiaire sont inconnus (ni profil, ni carburant dans le parc).",
+            *evidence,
+        )
     values = {"fuel": info.fuel, "supply": ", ".join(supply)}
     if info.fuel in supply:
-        return Outcome(100.0, T(f"{info.fuel} is in the recipient's supply chain.",
-                                f"Le carburant {info.fuel} est dans la chaîne d'approvisionnement du bénéficiaire."),
-                       evidence, values)
-    return Outcome(0.0, T(f"{info.fuel} is not in the recipient's supply chain ({', '.join(supply)}).",
-                          f"Le carburant {info.fuel} n'est pas dans la chaîne d'approvisionnement ({', '.join(supply)})."),
-                   evidence, values, knockout=True)
+        return Outcome(
+            100.0,
+            T(
+                f"{info.fuel} is in the recipient's supply chain.",
+                f"Le carburant {info.fuel} est dans la chaîne d'approvisionnement du bénéficiaire.",
+            ),
+            evidence,
+            values,
+        )
+    return Outcome(
+        0.0,
+        T(
+            f"{info.fuel} is not in the recipient's supply chain ({', '.join(supply)}).",
+            f"Le carburant {info.fuel} n'est pas dans la chaîne d'approvisionnement ({', '.join(supply)}).",
+        ),
+        evidence,
+        values,
+        knockout=True,
+    )
 
 
 def drive_controls(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     if info.ref.get("road_vehicle") is False:
-        return not_applicable("Not a road vehicle: drive side does not apply.",
-                              "Pas un véhicule routier : le côté de conduite ne s'applique pas.")
+        return not_applicable(
+            "Not a road vehicle: drive side does not apply.",
+            "Pas un véhicule routier : le côté de conduite ne s'applique pas.",
+        )
     side, inferred = traffic_side(ctx)
     expected = {"right": "LHD", "left": "RHD"}.get(side or "")
     cat = ctx.fleet.categories.get(info.cat)
     fleet_tx = dominant(cat.transmissions) if cat else None
     evidence = [
         ev("drive_side", "offered drive side", "conduite offerte", info.drive_side),
-        ev("traffic_side", "traffic side" + (" (inferred from the fleet)" if inferred else ""),
-           "sens de circulation" + (" (déduit du parc)" if inferred else ""), side),
-        ev("fleet_transmission", "usual transmission in the category", "boîte habituelle dans la catégorie",
-           fleet_tx, sensitive=True, rows=ctx.fleet.rows("category", info.cat) if fleet_tx else ()),
+        ev(
+            "traffic_side",
+            "traffic side" + (" (inferred from the fleet)" if inferred else ""),
+            "sens de circulation" + (" (déduit du parc)" if inferred else ""),
+            side,
+        ),
+        ev(
+            "fleet_transmission",
+            "usual transmission in the category",
+            "boîte habituelle dans la catégorie",
+            fleet_tx,
+            sensitive=True,
+            rows=ctx.fleet.rows("category", info.cat) if fleet_tx else (),
+        ),
     ]
-    values = {"drive_side": info.drive_side or "?", "expected_side": expected or "?",
-              "transmission": info.transmission or "?", "fleet_transmission": fleet_tx or "?"}
+    values = {
+        "drive_side": info.drive_side or "?",
+        "expected_side": expected or "?",
+        "transmission": info.transmission or "?",
+        "fleet_transmission": fleet_tx or "?",
+    }
     if not info.drive_side or not expected:
-        return unknown("Drive side or traffic side not known.", "Côté de conduite ou sens de circulation inconnu.",
-                       *evidence)
+        return unknown(
+            "Drive side or traffic side not known.",
+            "Côté de conduite ou sens de circulation inconnu.",
+            *evidence,
+        )
     if info.drive_side != expected:
-        return Outcome(0.0, T(
-            f"{info.drive_side} vehicles in a country that drives on the {side}: unsafe and often not registrable.",
-            f"Véhicules {info.drive_side} dans un pays qui circule à {'droite' if side == 'right' else 'gauche'} : "
-            "dangereux et souvent non immatriculables.",
-        ), tuple(evidence), values, knockout=True)
+        return Outcome(
+            0.0,
+            T(
+                f"{info.drive_side} vehicles in a country that drives on the {side}: unsafe and often not registrable.",
+                f"Véhicules {info.drive_side} dans un pays qui circule à {'droite' if side == 'right' else 'gauche'} : "
+                "dangereux et souvent non immatriculables.",
+            ),
+            tuple(evidence),
+            values,
+            knockout=True,
+        )
     if info.transmission and fleet_tx and info.transmission != fleet_tx:
-        return Outcome(100.0 - rule.params["transmission_penalty"], T(
-            f"Drive side fits; {info.transmission} transmission where drivers know {fleet_tx}.",
-            f"Conduite adaptée ; boîte {info.transmission} alors que les conducteurs connaissent la boîte {fleet_tx}.",
-        ), tuple(evidence), values)
-    return Outcome(100.0, T(f"{info.drive_side} fits {side}-hand traffic.",
-                            f"La conduite {info.drive_side} convient à la circulation à {'droite' if side == 'right' else 'gauche'}."),
-                   tuple(evidence), values)
+        return Outcome(
+            100.0 - rule.params["transmission_penalty"],
+            T(
+                f"Drive side fits; {info.transmission} transmission where drivers know {fleet_tx}.",
+                f"Conduite adaptée ; boîte {info.transmission} alors que les conducteurs connaissent la boîte {fleet_tx}.",
+            ),
+            tuple(evidence),
+            values,
+        )
+    return Outcome(
+        100.0,
+        T(
+            f"{info.drive_side} fits {side}-hand traffic.",
+            f"La conduite {info.drive_side} convient à la circulation à {'droite' if side == 'right' else 'gauche'}.",
+        ),
+        tuple(evidence),
+        values,
+    )
 
 
 def electrical(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
@@ -210,44 +368,95 @@ def electrical(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     if not refs and info.ref.get("mains_powered") and ctx.profile.grid_voltage:
         refs = [float(ctx.profile.grid_voltage)]
         origin = T("mains voltage (profile)", "tension du secteur (profil)")
-    evidence = (ev("voltage", "offered voltage", "tension offerte", info.line.voltage, "V"),
-                ev("reference_voltages", origin.en, origin.fr, ", ".join(num(v) for v in refs) or None, "V",
-                   rows=ctx.fleet.rows("category", info.cat) if cat and cat.voltages else ()))
+    evidence = (
+        ev("voltage", "offered voltage", "tension offerte", info.line.voltage, "V"),
+        ev(
+            "reference_voltages",
+            origin.en,
+            origin.fr,
+            ", ".join(num(v) for v in refs) or None,
+            "V",
+            rows=ctx.fleet.rows("category", info.cat) if cat and cat.voltages else (),
+        ),
+    )
     values = {"voltage": info.line.voltage, "fleet_voltage": ", ".join(num(v) for v in refs) or "?"}
     if info.line.voltage is None or not refs:
-        return unknown("Offered or fleet voltage not known.", "Tension offerte ou du parc inconnue.", *evidence)
+        return unknown(
+            "Offered or fleet voltage not known.", "Tension offerte ou du parc inconnue.", *evidence
+        )
     tolerance = rule.params["tolerance"]
     if any(abs(info.line.voltage - v) <= tolerance * v for v in refs):
-        return Outcome(100.0, T(f"{num(info.line.voltage)} V matches the fleet.",
-                                f"{num(info.line.voltage, 'fr')} V correspond au parc."), evidence, values)
-    return Outcome(100.0 - rule.params["mismatch_penalty"], T(
-        f"{num(info.line.voltage)} V does not match {values['fleet_voltage']} V: needs converters or separate spares.",
-        f"{num(info.line.voltage, 'fr')} V ne correspond pas à {values['fleet_voltage']} V : convertisseurs ou "
-        "rechanges séparés nécessaires.",
-    ), evidence, values)
+        return Outcome(
+            100.0,
+            T(
+                f"{num(info.line.voltage)} V matches the fleet.",
+                f"{num(info.line.voltage, 'fr')} V correspond au parc.",
+            ),
+            evidence,
+            values,
+        )
+    return Outcome(
+        100.0 - rule.params["mismatch_penalty"],
+        T(
+            f"{num(info.line.voltage)} V does not match {values['fleet_voltage']} V: needs converters or separate spares.",
+            f"{num(info.line.voltage, 'fr')} V ne correspond pas à {values['fleet_voltage']} V : convertisseurs ou "
+            "rechanges séparés nécessaires.",
+        ),
+        evidence,
+        values,
+    )
 
 
 def climate(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     theatre, rated = ctx.profile.max_temperature, info.line.max_temperature
-    evidence = (ev("rated", "rated maximum temperature", "température maximale d'emploi", rated, "°C"),
-                ev("theatre", "theatre maximum temperature", "température maximale du théâtre", theatre, "°C"))
+    evidence = (
+        ev("rated", "rated maximum temperature", "température maximale d'emploi", rated, "°C"),
+        ev(
+            "theatre",
+            "theatre maximum temperature",
+            "température maximale du théâtre",
+            theatre,
+            "°C",
+        ),
+    )
     values = {"rated": rated, "theatre": theatre}
     if theatre is None or rated is None:
-        return unknown("Rated or theatre maximum temperature not known.",
-                       "Température maximale d'emploi ou du théâtre inconnue.", *evidence)
+        return unknown(
+            "Rated or theatre maximum temperature not known.",
+            "Température maximale d'emploi ou du théâtre inconnue.",
+            *evidence,
+        )
     if rated < theatre:
-        return Outcome(0.0, T(f"Rated to {num(rated)} °C; the theatre reaches {num(theatre)} °C.",
-                              f"Prévu jusqu'à {num(rated, 'fr')} °C ; le théâtre atteint {num(theatre, 'fr')} °C."),
-                       evidence, values, knockout=True)
+        return Outcome(
+            0.0,
+            T(
+                f"Rated to {num(rated)} °C; the theatre reaches {num(theatre)} °C.",
+                f"Prévu jusqu'à {num(rated, 'fr')} °C ; le théâtre atteint {num(theatre, 'fr')} °C.",
+            ),
+            evidence,
+            values,
+            knockout=True,
+        )
     if rated < theatre + rule.params["margin"]:
-        return Outcome(float(rule.params["margin_score"]), T(
-            f"Rated to {num(rated)} °C, little margin over the theatre's {num(theatre)} °C.",
-            f"Prévu jusqu'à {num(rated, 'fr')} °C, peu de marge sur les {num(theatre, 'fr')} °C du théâtre."),
-            evidence, values)
-    return Outcome(100.0, T(f"Rated to {num(rated)} °C, above the theatre's {num(theatre)} °C.",
-                            f"Prévu jusqu'à {num(rated, 'fr')} °C, au-delà des {num(theatre, 'fr')} °C du théâtre."),
-                   evidence, values)
+        return Outcome(
+            float(rule.params["margin_score"]),
+            T(
+                f"Rated to {num(rated)} °C, little margin over the theatre's {num(theatre)} °C.",
+                f"Prévu jusqu'à {num(rated, 'fr')} °C, peu de marge sur les {num(theatre, 'fr')} °C du théâtre.",
+            ),
+            evidence,
+            values,
+        )
+    return Outcome(
+        100.0,
+        T(
+            f"Rated to {num(rated)} °C, above the theatre's {num(theatre)} °C.",
+            f"Prévu jusqu'à {num(rated, 'fr')} °C, au-delà des {num(theatre, 'fr')} °C du théâtre.",
+        ),
+        evidence,
+        values,
+    )
 
 
 def _n(doc_en: str, doc_fr: str, default: float) -> ParamSpec:
@@ -255,57 +464,157 @@ def _n(doc_en: str, doc_fr: str, default: float) -> ParamSpec:
 
 
 SPECS = (
-    kind("commonality", "line", T(
-        "Make/model commonality with the serviceable fleet in the same category (ladder).",
-        "Communauté de marque et de modèle avec le parc en service de la même catégorie (échelle)."),
-        ("fleet.category", "fleet.make", "fleet.model", "fleet.quantity_serviceable", "offer.fuel",
-         "offer.drive_side", "offer.voltage"),
-        {"min_units": _n("serviceable units of the model that count as in service", "unités en service du modèle qui valent présence", 10),
-         "min_share": _n("or this share of the category", "ou cette part de la catégorie", 0.10),
-         "same_model": _n("score: same model well represented", "score : même modèle bien représenté", 100),
-         "same_make": _n("score: same make (or the model rare)", "score : même marque (ou modèle rare)", 70),
-         "compatible": _n("score: other make, same fuel/drive side/voltage", "score : autre marque, même carburant/conduite/tension", 40),
-         "other": _n("score: otherwise", "score : sinon", 0)},
-        ("alternative", "units"), commonality),
-    kind("fragmentation", "line", T(
-        "Distinct models in the category before and after the offer.",
-        "Nombre de modèles distincts dans la catégorie avant et après l'offre."),
+    kind(
+        "commonality",
+        "line",
+        T(
+            "Make/model commonality with the serviceable fleet in the same category (ladder).",
+            "Communauté de marque et de modèle avec le parc en service de la même catégorie (échelle).",
+        ),
+        (
+            "fleet.category",
+            "fleet.make",
+            "fleet.model",
+            "fleet.quantity_serviceable",
+            "offer.fuel",
+            "offer.drive_side",
+            "offer.voltage",
+        ),
+        {
+            "min_units": _n(
+                "serviceable units of the model that count as in service",
+                "unités en service du modèle qui valent présence",
+                10,
+            ),
+            "min_share": _n("or this share of the category", "ou cette part de la catégorie", 0.10),
+            "same_model": _n(
+                "score: same model well represented", "score : même modèle bien représenté", 100
+            ),
+            "same_make": _n(
+                "score: same make (or the model rare)", "score : même marque (ou modèle rare)", 70
+            ),
+            "compatible": _n(
+                "score: other make, same fuel/drive side/voltage",
+                "score : autre marque, même carburant/conduite/tension",
+                40,
+            ),
+            "other": _n("score: otherwise", "score : sinon", 0),
+        },
+        ("alternative", "units"),
+        commonality,
+    ),
+    kind(
+        "fragmentation",
+        "line",
+        T(
+            "Distinct models in the category before and after the offer.",
+            "Nombre de modèles distincts dans la catégorie avant et après l'offre.",
+        ),
         ("fleet.category", "fleet.model", "offer.model"),
-        {"max_models": _n("models a category may hold before a new one scores 'crowded'", "modèles tolérés avant qu'un nouveau soit « de trop »", 4),
-         "no_new_model": _n("score when no model is added", "score sans nouveau modèle", 100),
-         "one_new_model": _n("score for one more model", "score pour un modèle de plus", 50),
-         "crowded": _n("score for a new model in a crowded category", "score pour un nouveau modèle dans une catégorie chargée", 0)},
-        ("models_before", "models_after", "alternative"), fragmentation),
-    kind("new_type_lot", "line", T(
-        "Lot size when the model is new to the fleet.", "Taille du lot lorsque le modèle est nouveau pour le parc."),
+        {
+            "max_models": _n(
+                "models a category may hold before a new one scores 'crowded'",
+                "modèles tolérés avant qu'un nouveau soit « de trop »",
+                4,
+            ),
+            "no_new_model": _n("score when no model is added", "score sans nouveau modèle", 100),
+            "one_new_model": _n("score for one more model", "score pour un modèle de plus", 50),
+            "crowded": _n(
+                "score for a new model in a crowded category",
+                "score pour un nouveau modèle dans une catégorie chargée",
+                0,
+            ),
+        },
+        ("models_before", "models_after", "alternative"),
+        fragmentation,
+    ),
+    kind(
+        "new_type_lot",
+        "line",
+        T(
+            "Lot size when the model is new to the fleet.",
+            "Taille du lot lorsque le modèle est nouveau pour le parc.",
+        ),
         ("offer.quantity", "fleet.model"),
-        {"steps": ParamSpec("ladder", [[30, 80], [10, 50]], T("[[lot size, score], …]", "[[taille du lot, score], …]")),
-         "floor": _n("score below the smallest step", "score sous le plus petit palier", 0)},
-        ("lot", "min_lot"), new_type_lot),
-    kind("fuel_supply", "line", T(
-        "The offered fuel is in the recipient's supply chain (knock-out).",
-        "Le carburant offert est dans la chaîne d'approvisionnement du bénéficiaire (éliminatoire)."),
+        {
+            "steps": ParamSpec(
+                "ladder",
+                [[30, 80], [10, 50]],
+                T("[[lot size, score], …]", "[[taille du lot, score], …]"),
+            ),
+            "floor": _n("score below the smallest step", "score sous le plus petit palier", 0),
+        },
+        ("lot", "min_lot"),
+        new_type_lot,
+    ),
+    kind(
+        "fuel_supply",
+        "line",
+        T(
+            "The offered fuel is in the recipient's supply chain (knock-out).",
+            "Le carburant offert est dans la chaîne d'approvisionnement du bénéficiaire (éliminatoire).",
+        ),
         ("offer.fuel", "profile.national_fuels", "fleet.fuel"),
-        {"no_fuel": ParamSpec("texts", ["none", "mains"], T("fuel values that need no supply", "valeurs sans carburant à fournir"))},
-        ("fuel", "supply"), fuel_supply),
-    kind("drive_controls", "line", T(
-        "Drive side against the traffic side (knock-out) and transmission against the fleet's.",
-        "Côté de conduite selon le sens de circulation (éliminatoire) et boîte selon le parc."),
+        {
+            "no_fuel": ParamSpec(
+                "texts",
+                ["none", "mains"],
+                T("fuel values that need no supply", "valeurs sans carburant à fournir"),
+            )
+        },
+        ("fuel", "supply"),
+        fuel_supply,
+    ),
+    kind(
+        "drive_controls",
+        "line",
+        T(
+            "Drive side against the traffic side (knock-out) and transmission against the fleet's.",
+            "Côté de conduite selon le sens de circulation (éliminatoire) et boîte selon le parc.",
+        ),
         ("offer.drive_side", "offer.transmission", "profile.traffic_side", "fleet.transmission"),
-        {"transmission_penalty": _n("points off for a transmission the drivers do not know", "points retirés pour une boîte inconnue des conducteurs", 30)},
-        ("drive_side", "expected_side", "transmission", "fleet_transmission"), drive_controls),
-    kind("electrical", "line", T(
-        "Electrical system voltage against the fleet (or the mains for mains-powered equipment).",
-        "Tension du réseau de bord comparée au parc (ou au secteur pour le matériel sur secteur)."),
+        {
+            "transmission_penalty": _n(
+                "points off for a transmission the drivers do not know",
+                "points retirés pour une boîte inconnue des conducteurs",
+                30,
+            )
+        },
+        ("drive_side", "expected_side", "transmission", "fleet_transmission"),
+        drive_controls,
+    ),
+    kind(
+        "electrical",
+        "line",
+        T(
+            "Electrical system voltage against the fleet (or the mains for mains-powered equipment).",
+            "Tension du réseau de bord comparée au parc (ou au secteur pour le matériel sur secteur).",
+        ),
         ("offer.voltage", "fleet.voltage", "profile.grid_voltage"),
-        {"mismatch_penalty": _n("points off for a mismatch", "points retirés en cas d'écart", 50),
-         "tolerance": _n("relative tolerance", "tolérance relative", 0.1)},
-        ("voltage", "fleet_voltage"), electrical),
-    kind("climate", "line", T(
-        "Rated maximum temperature against the theatre's (knock-out below it).",
-        "Température maximale d'emploi comparée à celle du théâtre (éliminatoire en dessous)."),
+        {
+            "mismatch_penalty": _n(
+                "points off for a mismatch", "points retirés en cas d'écart", 50
+            ),
+            "tolerance": _n("relative tolerance", "tolérance relative", 0.1),
+        },
+        ("voltage", "fleet_voltage"),
+        electrical,
+    ),
+    kind(
+        "climate",
+        "line",
+        T(
+            "Rated maximum temperature against the theatre's (knock-out below it).",
+            "Température maximale d'emploi comparée à celle du théâtre (éliminatoire en dessous).",
+        ),
         ("offer.max_temperature", "profile.max_temperature"),
-        {"margin": _n("°C of margin wanted above the theatre maximum", "°C de marge souhaités", 5),
-         "margin_score": _n("score within the margin", "score dans la marge", 70)},
-        ("rated", "theatre"), climate),
+        {
+            "margin": _n(
+                "°C of margin wanted above the theatre maximum", "°C de marge souhaités", 5
+            ),
+            "margin_score": _n("score within the margin", "score dans la marge", 70),
+        },
+        ("rated", "theatre"),
+        climate,
+    ),
 )

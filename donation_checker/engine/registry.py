@@ -46,7 +46,9 @@ class ParamSpec:
             ok = isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
         elif self.type == "ladder":
             ok = isinstance(value, list | tuple) and all(
-                isinstance(p, list | tuple) and len(p) == 2 and all(_is_number(x) for x in p)
+                isinstance(p, list | tuple)
+                and len(p) == 2
+                and all(_is_number(x) for x in p)
                 and 0 <= p[1] <= 100
                 for p in value
             )
@@ -101,12 +103,22 @@ def kind(
     fn: ScoreFn,
 ) -> KindSpec:
     base = {
-        "pass_at": ParamSpec("number", None, Text(
-            "score at or above which the rule passes (default: the rule set's pass_at)",
-            "score à partir duquel la règle est satisfaite (défaut : pass_at du jeu de règles)")),
-        "fail_below": ParamSpec("number", None, Text(
-            "score below which the rule fails (default: the rule set's fail_below)",
-            "score en dessous duquel la règle échoue (défaut : fail_below du jeu de règles)")),
+        "pass_at": ParamSpec(
+            "number",
+            None,
+            Text(
+                "score at or above which the rule passes (default: the rule set's pass_at)",
+                "score à partir duquel la règle est satisfaite (défaut : pass_at du jeu de règles)",
+            ),
+        ),
+        "fail_below": ParamSpec(
+            "number",
+            None,
+            Text(
+                "score below which the rule fails (default: the rule set's fail_below)",
+                "score en dessous duquel la règle échoue (défaut : fail_below du jeu de règles)",
+            ),
+        ),
     }
     return KindSpec(
         name=name,

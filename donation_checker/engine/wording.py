@@ -20,7 +20,7 @@ def num(value: Any, lang: str = "en", digits: int = 0) -> str:
         return str(value)
     if isinstance(value, float) and not math.isfinite(value):
         return "?"
-    if digits == 0 or float(value).is_integer() and digits <= 1:
+    if digits == 0 or (float(value).is_integer() and digits <= 1):
         text = f"{round(value):,}"
     else:
         text = f"{value:,.{digits}f}"
@@ -35,13 +35,22 @@ def pct(ratio: float | None, lang: str = "en") -> str:
     return f"{num(ratio * 100, lang)}{NBSP if lang == 'fr' else ''}%"
 
 
-def T(en: str, fr: str) -> Text:  # noqa: N802 - a short constructor used in every message
+def T(en: str, fr: str) -> Text:
     return Text(en, fr)
 
 
-def ev(key: str, en: str, fr: str, value: str | int | float | bool | None, unit: str = "",
-       sensitive: bool = False, rows: tuple[RowRef, ...] = ()) -> Evidence:
-    return Evidence(key=key, label=Text(en, fr), value=value, unit=unit, sensitive=sensitive, rows=rows)
+def ev(
+    key: str,
+    en: str,
+    fr: str,
+    value: str | int | float | bool | None,
+    unit: str = "",
+    sensitive: bool = False,
+    rows: tuple[RowRef, ...] = (),
+) -> Evidence:
+    return Evidence(
+        key=key, label=Text(en, fr), value=value, unit=unit, sensitive=sensitive, rows=rows
+    )
 
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")

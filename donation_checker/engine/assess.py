@@ -1,0 +1,191 @@
+"""assess(): run every rule on every offer line and put the assessment together. Pure: no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..assessment import Assessment, Condition, Finding, InputRecord, LineAssessment, Status, Text
+from ..model import Inventory, Offer
+from ..normalise import ModelNames
+from ..ruleset import Rule, RuleSet
+from .aggregate import line_shares, totals
+from .context import Context, LineInfo
+from .counter import counter_proposal
+from .impact import category_impacts, offer_findings
+from .lifecycle import lifecycle, recipient_currency
+from .registry import KINDS, Outcome
+from .sensitivity import sensitivity
+from .wording import fill
+
+
+def _status(score: float | None, rule: Rule, ruleset: RuleSet) -> Status:
+    if score is None:
+        return Status.UNKNOWN
+    pass_at = rule.params.get("pass_at")
+    fail_below = rule.params.get("fail_below")
+    pass_at = float(ruleset.param("pass_at", 75) if pass_at is None else pass_at)
+    fail_below = float(ruleset.param("fail_below", 40) if fail_below is None else fail_below)
+    if score >= pass_at:
+        return Status.PASS
+    return Status.FAIL if score < fail_below else Status.WARN
+
+
+def _common_values(ctx: Context, info: LineInfo | None) -> dict[str, Any]:
+    if info is None:
+        return {
+            "category": "",
+            "make": "",
+            "model": "",
+            "qty": sum(i.qty for i in ctx.lines),
+            "line": "",
+            "label": ctx.offer.header.reference or "",
+        }
+    return {
+        "category": info.cat_title,
+        "make": info.make,
+        "model": info.model,
+        "qty": info.qty,
+        "line": info.index + 1,
+        "label": info.label,
+    }
+
+
+def _finding(rule: Rule, ctx: Context, info: LineInfo | None, outcome: Outcome) -> Finding:
+    status = outcome.status or _status(outcome.score, rule, ctx.ruleset)
+    knockout = rule.knockout and outcome.knockout and status is Status.FAIL
+    condition = None
+    wants = status in (Status.FAIL, Status.WARN) or (
+        status is Status.UNKNOWN and rule.condition_when_unknown
+    )
+    if outcome.applicable and wants:
+        values = {**_common_values(ctx, info), **outcome.values}
+        text = Text(fill(rule.condition.en, values, "en"), fill(rule.condition.fr, values, "fr"))
+        condition = Condition(
+            rule.id,
+            None if info is None else info.index,
+            text,
+            removes_knockout=knockout and rule.knockout_removable,
+        )
+    return Finding(
+        rule_id=rule.id,
+        family=rule.family,
+        title=rule.title,
+        line=None if info is None else info.index,
+        score=None if outcome.score is None else round(float(outcome.score), 2),
+        status=status,
+        weight=rule.weight if outcome.applicable else 0.0,
+        knockout=knockout,
+        message=outcome.message,
+        evidence=outcome.evidence,
+        source=rule.source,
+        condition=condition,
+    )
+
+
+def _line_assessment(info: LineInfo, findings: list[Finding], ruleset: RuleSet) -> LineAssessment:
+    ones = [1.0] * (info.index + 1)
+    t = totals(findings, ones, ruleset)
+    fam_w = {k: f.weight for k, f in ruleset.families.items()}
+    weakest = max(
+        (f for f in findings if f.score is not None and f.weight > 0),
+        key=lambda f: (
+            f.weight * fam_w.get(f.family, 0.0) * (100.0 - (f.score or 0.0)),
+            f.knockout,
+        ),
+        default=None,
+    )
+    return LineAssessment(
+        info.index,
+        info.label,
+        None if t.score is None else round(t.score, 1),
+        round(t.confidence, 3),
+        t.verdict,
+        weakest.rule_id if weakest else None,
+    )
+
+
+def _inputs(
+    inventory: Inventory, offer: Offer, ruleset: RuleSet, given: Sequence[InputRecord]
+) -> tuple[InputRecord, ...]:
+    records = list(given)
+    roles = {r.role for r in records}
+    if "inventory" not in roles:
+        rep = inventory.report
+        records.append(
+            InputRecord("inventory", rep.file, rep.sha256, rep.rows_imported, rep.rows_rejected)
+        )
+    if "offer" not in roles and offer.report is not None:
+        rep = offer.report
+        records.append(
+            InputRecord("offer", rep.file, rep.sha256, rep.rows_imported, rep.rows_rejected)
+        )
+    if "rules" not in roles:
+        records.append(
+            InputRecord(
+                "rules", Path(ruleset.path).name if ruleset.path else ruleset.name, ruleset.sha256
+            )
+        )
+    return tuple(records)
+
+
+def assess(
+    inventory: Inventory,
+    offer: Offer,
+    ruleset: RuleSet,
+    *,
+    horizon_years: int | None = None,
+    inputs: Sequence[InputRecord] = (),
+    names: ModelNames | None = None,
+    as_of: dt.date | None = None,
+) -> Assessment:
+    """Assess an offer against an inventory with a rule set.
+
+    horizon_years overrides the rule set's life-cycle horizon; names (the alias table) lets
+    spelling variants meet when the importer has not already canonicalised them; as_of stands in
+    for the offer date when the offer has none (ages and pledge windows need a date).
+    """
+    ctx = Context(inventory, offer, ruleset, names or ModelNames(), horizon_years, as_of)
+    findings: list[Finding] = []
+    per_line: list[list[Finding]] = [[] for _ in ctx.lines]
+    for rule in ruleset.rules:
+        spec = KINDS[rule.kind]
+        if spec.scope == "offer":
+            findings.append(_finding(rule, ctx, None, spec.score(rule, ctx, None)))
+            continue
+        for info in ctx.lines:
+            finding = _finding(rule, ctx, info, spec.score(rule, ctx, info))
+            findings.append(finding)
+            per_line[info.index].append(finding)
+    offer_level = [f for f in findings if f.line is None]
+    shares = line_shares([i.qty for i in ctx.lines])
+    total = totals(findings, shares, ruleset)
+    lines = tuple(
+        _line_assessment(info, per_line[info.index] + offer_level, ruleset) for info in ctx.lines
+    )
+    conditions = tuple(f.condition for f in findings if f.condition is not None)
+    return Assessment(
+        verdict=total.verdict,
+        score=None if total.score is None else round(total.score, 1),
+        confidence=round(total.confidence, 3),
+        families={k: (None if v is None else round(v, 1)) for k, v in total.families.items()},
+        family_weights={k: f.weight for k, f in ruleset.families.items()},
+        findings=tuple(findings),
+        conditions=conditions,
+        lines=lines,
+        counter_proposals=tuple(counter_proposal(ctx, info) for info in ctx.lines),
+        lifecycle=lifecycle(ctx) if ctx.lines else None,
+        sensitivity=sensitivity(total, ruleset),
+        fleet_impact=category_impacts(ctx),
+        offer_findings=offer_findings(ctx),
+        knockouts=total.knockouts,
+        inputs=_inputs(inventory, offer, ruleset, inputs),
+        ruleset_name=ruleset.name,
+        ruleset_version=ruleset.version,
+        ruleset_sha256=ruleset.sha256,
+        offer_header=offer.header,
+        recipient=inventory.profile.recipient,
+        currency=recipient_currency(ctx),
+    )

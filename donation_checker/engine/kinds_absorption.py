@@ -1,0 +1,443 @@
+"""Absorptive-capacity kinds: running cost against budget, drivers, new types across donors,
+requirement gap, and registers that cap a score (catalogue ABS-01, 02, 04, 06, 07; SPARE-06)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from ..assessment import RowRef, Status
+from ..normalise import fold
+from .context import Context, LineInfo
+from .kinds_compat import not_applicable, unknown
+from .lifecycle import headroom, recipient_currency, unit_costs
+from .registry import Outcome, ParamSpec, kind
+from .wording import T, ev, num, pct
+
+if TYPE_CHECKING:
+    from ..ruleset import Rule
+
+
+def _n(doc_en: str, doc_fr: str, default: float) -> ParamSpec:
+    return ParamSpec("number", default, T(doc_en, doc_fr))
+
+
+def running_cost(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    p = rule.params
+    costs = unit_costs(ctx)
+    yearly = sum(i.qty * c.known_total for i, c in zip(ctx.lines, costs, strict=True))
+    complete = all(c.complete for c in costs)
+    room = headroom(ctx, 1)
+    funded_years = int(p["donor_years"])
+    currency = recipient_currency(ctx) or ""
+    amount = yearly * funded_years
+    shortfall = max(0.0, yearly - (room or 0.0))
+    values = {
+        "annual_cost": round(yearly),
+        "headroom": None if room is None else round(room),
+        "years": funded_years,
+        "amount": round(amount),
+        "shortfall": round(shortfall),
+        "currency": currency,
+    }
+    evidence = (
+        ev(
+            "annual_cost",
+            "yearly running cost of the offer (fuel, maintenance, parts)",
+            "coût annuel de fonctionnement de l'offre (carburant, maintenance, pièces)",
+            round(yearly),
+            currency,
+        ),
+        ev(
+            "headroom",
+            "uncommitted fuel, maintenance and parts budget (year 1)",
+            "budget carburant, maintenance et pièces non engagé (année 1)",
+            None if room is None else round(room),
+            currency,
+            sensitive=True,
+            rows=ctx.budget_rows(),
+        ),
+        ev(
+            "complete",
+            "every line's cost could be computed",
+            "le coût de chaque ligne a pu être calculé",
+            complete,
+        ),
+    )
+    if room is None:
+        return unknown(
+            "The budget (fuel, maintenance, parts lines) is not known.",
+            "Le budget (lignes carburant, maintenance, pièces) est inconnu.",
+            *evidence,
+        )
+    if room <= 0:
+        return Outcome(
+            0.0,
+            T(
+                f"Running the offer costs {num(yearly)} {currency} a year and no budget is left uncommitted.",
+                f"Faire fonctionner l'offre coûte {num(yearly, 'fr')} {currency} par an et aucun budget n'est disponible.",
+            ),
+            evidence,
+            values,
+            knockout=True,
+        )
+    ratio = yearly / room
+    if not complete and ratio <= 1:
+        return unknown(
+            f"Part of the running cost could not be computed; the known part is {pct(ratio)} of the headroom.",
+            f"Une partie du coût n'a pu être calculée ; la part connue représente {pct(ratio, 'fr')} de la marge.",
+            *evidence,
+        )
+    score = (
+        100.0
+        if ratio <= p["comfortable_share"]
+        else (float(p["tight_score"]) if ratio <= 1 else 0.0)
+    )
+    return Outcome(
+        score,
+        T(
+            f"Running cost {num(yearly)} {currency} a year = {pct(ratio)} of the uncommitted budget ({num(room)} {currency}).",
+            f"Coût de fonctionnement {num(yearly, 'fr')} {currency} par an = {pct(ratio, 'fr')} du budget non engagé "
+            f"({num(room, 'fr')} {currency}).",
+        ),
+        evidence,
+        values,
+        knockout=ratio > 1,
+    )
+
+
+def drivers(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    assert info is not None
+    crew = float(info.ref.get("crew_per_unit", rule.params["crew_per_unit"]))
+    if crew == 0:
+        return not_applicable(
+            "This equipment needs no dedicated driver.",
+            "Ce matériel ne demande pas de conducteur dédié.",
+        )
+    pool = ctx.drivers_by_cat
+    required = round(ctx.offered_by_cat.get(info.cat, 0) * crew)
+    evidence = [
+        ev(
+            "required",
+            "drivers needed for the category's offered units",
+            "conducteurs nécessaires pour les unités offertes de la catégorie",
+            required,
+        )
+    ]
+    if pool is None:
+        return unknown(
+            "Drivers by category are not known.",
+            "Les conducteurs par catégorie sont inconnus.",
+            *evidence,
+        )
+    available = pool.get(info.cat, 0)
+    evidence.append(
+        ev(
+            "available",
+            "drivers available for the category",
+            "conducteurs disponibles pour la catégorie",
+            available,
+            sensitive=True,
+            rows=ctx.personnel_rows(info.cat),
+        )
+    )
+    score = 100.0 if required == 0 else min(1.0, available / required) * 100
+    return Outcome(
+        round(score, 1),
+        T(
+            f"{available} drivers available against {required} needed.",
+            f"{available} conducteurs disponibles pour {required} nécessaires.",
+        ),
+        tuple(evidence),
+        {"drivers": max(0, required - available), "required": required, "available": available},
+    )
+
+
+def _window(
+    ctx: Context, months_before: float, months_after: float
+) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    if ctx.ref_date is None:
+        return None
+    ref = pd.Timestamp(ctx.ref_date)
+    return ref - pd.DateOffset(months=int(months_before)), ref + pd.DateOffset(
+        months=int(months_after)
+    )
+
+
+def _pledges_in(ctx: Context, cat: str, rule: Rule) -> pd.DataFrame | None:
+    """Other partners' pledges in the category within the window (undated ones are kept)."""
+    pledges = ctx.pledges
+    window = _window(ctx, rule.params["months_before"], rule.params["months_after"])
+    if pledges is None or window is None:
+        return None
+    cache: dict[Any, pd.DataFrame] = ctx.__dict__.setdefault("_pledge_cache", {})
+    key = (cat, rule.params["months_before"], rule.params["months_after"])
+    if key not in cache:
+        by_cat = ctx.__dict__.get("_pledges_by_cat")
+        if by_cat is None:
+            by_cat = {c: f for c, f in pledges.groupby("cat", sort=False)}
+            ctx.__dict__["_pledges_by_cat"] = by_cat
+        sub = by_cat.get(cat, pledges.iloc[0:0])
+        donor = fold(ctx.offer.header.donor)
+        keep = sub["date"].isna() | sub["date"].between(*window)
+        if donor:
+            keep &= sub["partner"].fillna("") != donor
+        cache[key] = sub[keep.to_numpy()]
+    return cache[key]
+
+
+def _pledge_rows(ctx: Context, frame: pd.DataFrame) -> tuple[RowRef, ...]:
+    name = ctx.inventory.pledges.name if ctx.inventory.pledges is not None else "pledges"
+    head = frame.head(ctx.max_rows)
+    rows: tuple[RowRef, ...] = ctx._memoised(
+        "pledge_rows",
+        id(frame),
+        lambda: tuple(
+            RowRef(name, str(s), int(r)) for s, r in zip(head["sheet"], head["row"], strict=True)
+        ),
+    )
+    return rows
+
+
+def new_types_window(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    assert info is not None
+    p = rule.params
+    if (info.cat, info.model_key) in ctx.fleet.models:
+        return not_applicable(
+            "The model is already in the fleet.", "Le modèle est déjà dans le parc."
+        )
+    own = set(ctx.new_models_by_cat.get(info.cat, ()))
+    pledged = _pledges_in(ctx, info.cat, rule)
+    others: set[str] = set()
+    if pledged is not None:
+        keys = pledged["model_key"].dropna()
+        others = {k for k in keys.unique() if (info.cat, k) not in ctx.fleet.models} - own
+    count = len(own) + len(others)
+    evidence = (
+        ev(
+            "offer_new_types",
+            "new types in this offer for the category",
+            "nouveaux types de l'offre dans la catégorie",
+            len(own),
+        ),
+        ev(
+            "pledged_new_types",
+            "new types pledged by other partners (window)",
+            "nouveaux types annoncés par d'autres partenaires (période)",
+            None if pledged is None else len(others),
+            rows=() if pledged is None else _pledge_rows(ctx, pledged),
+        ),
+    )
+    values = {"new_types": count}
+    allowed = int(p["allowed"])
+    score = (
+        100.0
+        if count <= allowed
+        else (float(p["one_more_score"]) if count == allowed + 1 else float(p["floor"]))
+    )
+    if pledged is None and count <= allowed + 1:
+        return unknown(
+            "Other partners' pledges (or the offer date) are not known.",
+            "Les annonces des autres partenaires (ou la date de l'offre) sont inconnues.",
+            *evidence,
+        )
+    return Outcome(
+        score,
+        T(
+            f"{count} new types for this category within the window, across donors.",
+            f"{count} nouveaux types pour cette catégorie sur la période, tous donateurs confondus.",
+        ),
+        evidence,
+        values,
+    )
+
+
+def requirement_gap(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    assert info is not None
+    cat = ctx.fleet.categories.get(info.cat)
+    offered = ctx.offered_by_cat.get(info.cat, 0)
+    if cat is None or cat.authorised is None:
+        return unknown(
+            "The authorised strength for this category is not known.",
+            "La dotation théorique de cette catégorie est inconnue.",
+            ev(
+                "offered",
+                "units offered in the category",
+                "unités offertes dans la catégorie",
+                offered,
+            ),
+        )
+    gap = max(0, cat.authorised - cat.units)
+    evidence = (
+        ev(
+            "authorised",
+            "authorised strength",
+            "dotation théorique",
+            cat.authorised,
+            sensitive=True,
+            rows=ctx.fleet.rows("category", info.cat),
+        ),
+        ev("held", "units held", "unités détenues", cat.units, sensitive=True),
+        ev(
+            "offered", "units offered in the category", "unités offertes dans la catégorie", offered
+        ),
+    )
+    values = {"gap": gap, "surplus": max(0, offered - gap)}
+    score = 100.0 if offered <= gap else (100.0 * gap / offered if offered else 100.0)
+    return Outcome(
+        round(score, 1),
+        T(
+            f"{offered} offered against a gap of {gap} to the authorised strength.",
+            f"{offered} offerts pour un manque de {gap} par rapport à la dotation.",
+        ),
+        evidence,
+        values,
+    )
+
+
+def register_cap(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    which = rule.params["register"]
+    state = ctx.profile.asset_register if which == "asset" else ctx.profile.parts_register
+    label = (
+        ("asset register", "registre des matériels")
+        if which == "asset"
+        else ("spare-parts register", "registre des pièces")
+    )
+    evidence = (ev("register", label[0] + " in use", label[1] + " tenu", state),)
+    values = {"cap": rule.params["cap"]}
+    if state is None:
+        return unknown(
+            f"Whether the recipient keeps a {label[0]} is not known.",
+            f"On ne sait pas si le bénéficiaire tient un {label[1]}.",
+            *evidence,
+        )
+    if state:
+        return Outcome(
+            100.0,
+            T(f"The recipient keeps a {label[0]}.", f"Le bénéficiaire tient un {label[1]}."),
+            evidence,
+            values,
+        )
+    return Outcome(
+        0.0,
+        T(
+            f"No {label[0]}: the score is capped at {num(rule.params['cap'])}.",
+            f"Pas de {label[1]} : le score est plafonné à {num(rule.params['cap'], 'fr')}.",
+        ),
+        evidence,
+        values,
+        status=Status.FAIL,
+    )
+
+
+SPECS = (
+    kind(
+        "running_cost",
+        "offer",
+        T(
+            "Yearly running cost of the whole offer against the uncommitted budget.",
+            "Coût annuel de fonctionnement de toute l'offre comparé au budget non engagé.",
+        ),
+        (
+            "offer.quantity",
+            "offer.unit_value",
+            "profile.fuel_price",
+            "budget.amount",
+            "budget.committed",
+        ),
+        {
+            "comfortable_share": _n(
+                "share of the headroom that still scores 100",
+                "part de la marge qui vaut encore 100",
+                0.5,
+            ),
+            "tight_score": _n(
+                "score up to 100 % of the headroom", "score jusqu'à 100 % de la marge", 50
+            ),
+            "donor_years": _n(
+                "years of running cost the condition asks the donor to fund",
+                "années de fonctionnement à financer par le donateur",
+                2,
+            ),
+        },
+        ("annual_cost", "headroom", "years", "amount", "shortfall", "currency"),
+        running_cost,
+    ),
+    kind(
+        "drivers",
+        "line",
+        T(
+            "Drivers available for the category against the crews the offer needs.",
+            "Conducteurs disponibles pour la catégorie comparés aux équipages nécessaires.",
+        ),
+        ("personnel.category", "personnel.licence_class", "personnel.count", "offer.quantity"),
+        {
+            "crew_per_unit": _n(
+                "drivers per unit when the category does not say",
+                "conducteurs par unité si la catégorie ne le dit pas",
+                1,
+            )
+        },
+        ("drivers", "required", "available"),
+        drivers,
+    ),
+    kind(
+        "new_types_window",
+        "line",
+        T(
+            "New types introduced in the category across all donors within a window.",
+            "Nouveaux types introduits dans la catégorie par tous les donateurs sur une période.",
+        ),
+        ("pledges.category", "pledges.model", "pledges.date", "offer.date"),
+        {
+            "allowed": _n(
+                "new types per category that still score 100",
+                "nouveaux types par catégorie encore à 100",
+                1,
+            ),
+            "one_more_score": _n("score for one more", "score pour un de plus", 50),
+            "floor": _n("score beyond", "score au-delà", 0),
+            "months_before": _n(
+                "months before the offer date", "mois avant la date de l'offre", 12
+            ),
+            "months_after": _n("months after the offer date", "mois après la date de l'offre", 12),
+        },
+        ("new_types",),
+        new_types_window,
+    ),
+    kind(
+        "requirement_gap",
+        "line",
+        T(
+            "Quantity against the gap to the authorised strength.",
+            "Quantité comparée au manque par rapport à la dotation théorique.",
+        ),
+        ("fleet.quantity_authorised", "fleet.quantity", "offer.quantity"),
+        {},
+        ("gap", "surplus"),
+        requirement_gap,
+    ),
+    kind(
+        "register_cap",
+        "offer",
+        T(
+            "A register the recipient keeps; without it a score is capped.",
+            "Un registre tenu par le bénéficiaire ; sans lui un score est plafonné.",
+        ),
+        ("profile.asset_register", "profile.parts_register"),
+        {
+            "register": ParamSpec(
+                "text", "asset", T("asset or parts", "asset (matériels) ou parts (pièces)")
+            ),
+            "cap": _n("the cap", "le plafond", 50),
+            "cap_scope": ParamSpec(
+                "text",
+                "overall",
+                T("overall, or a family id", "overall (global) ou un identifiant de famille"),
+            ),
+        },
+        ("cap",),
+        register_cap,
+    ),
+)

@@ -1,0 +1,589 @@
+"""Condition, ownership and documentation kinds (catalogue COND-01, COND-02, OWN-01, OWN-03,
+OWN-04, DOC-01…03)."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from ..normalise import canonical_language, fold
+from .context import Context, LineInfo
+from .kinds_absorption import _pledge_rows, _pledges_in
+from .kinds_compat import unknown
+from .registry import Outcome, ParamSpec, kind
+from .wording import T, ev, ladder, num, pct
+
+if TYPE_CHECKING:
+    from ..ruleset import Rule
+
+
+def _n(doc_en: str, doc_fr: str, default: float) -> ParamSpec:
+    return ParamSpec("number", default, T(doc_en, doc_fr))
+
+
+def _texts(doc_en: str, doc_fr: str, default: list[str]) -> ParamSpec:
+    return ParamSpec("texts", default, T(doc_en, doc_fr))
+
+
+def economic_life(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    assert info is not None
+    ref, line = info.ref, info.line
+    used: list[tuple[str, float]] = []
+    if line.year is not None and ctx.ref_year is not None and ref.get("life_years"):
+        used.append(("age", max(0, ctx.ref_year - line.year) / float(ref["life_years"])))
+    if line.odometer_km is not None and ref.get("life_km"):
+        used.append(("km", line.odometer_km / float(ref["life_km"])))
+    if line.hours is not None and ref.get("life_hours"):
+        used.append(("hours", line.hours / float(ref["life_hours"])))
+    evidence = (
+        ev("year", "year of manufacture", "année de fabrication", line.year),
+        ev("odometer", "odometer", "compteur", line.odometer_km, "km"),
+        ev(
+            "life",
+            "economic life (reference)",
+            "durée de vie économique (référence)",
+            ", ".join(f"{k}={ref[k]}" for k in ("life_years", "life_km", "life_hours") if k in ref)
+            or None,
+        ),
+    )
+    if not used:
+        if info.condition == "new":
+            used.append(("new", 0.0))
+        else:
+            return unknown(
+                "Age, mileage or the category's life benchmark is not known.",
+                "L'âge, le kilométrage ou la durée de vie de référence de la catégorie est inconnu.",
+                *evidence,
+            )
+    remaining = max(0.0, 1.0 - max(share for _, share in used))
+    score = ladder(remaining, rule.params["steps"], rule.params["floor"])
+    return Outcome(
+        score,
+        T(
+            f"{pct(remaining)} of the economic life remains at handover.",
+            f"Il reste {pct(remaining, 'fr')} de la durée de vie économique à la livraison.",
+        ),
+        evidence,
+        {
+            "remaining": pct(remaining),
+            "min_remaining": pct(rule.params["steps"][0][0] if rule.params["steps"] else 0),
+        },
+    )
+
+
+def inspection(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    assert info is not None
+    state = info.inspection
+    evidence = (
+        ev(
+            "inspection",
+            "pre-shipment inspection",
+            "inspection avant expédition",
+            info.line.inspection,
+        ),
+    )
+    if state is None:
+        return unknown(
+            "The offer does not mention a pre-shipment inspection.",
+            "L'offre ne mentionne pas d'inspection avant expédition.",
+            *evidence,
+        )
+    scores = {
+        "clean": rule.params["clean"],
+        "labelled": rule.params["clean"],
+        "defects": rule.params["defects"],
+        "none": 0,
+    }
+    score = float(scores.get(state, rule.params["defects"]))
+    words = {
+        "clean": ("a clean inspection report", "un rapport d'inspection sans défaut"),
+        "labelled": (
+            "an inspection report with defects labelled",
+            "un rapport d'inspection aux défauts étiquetés",
+        ),
+        "defects": ("defects found but not labelled", "des défauts constatés mais non étiquetés"),
+        "none": ("no inspection report", "aucun rapport d'inspection"),
+    }.get(state, (state, state))
+    return Outcome(score, T(f"Inspection: {words[0]}.", f"Inspection : {words[1]}."), evidence)
+
+
+def requested(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    assert info is not None
+    head = ctx.offer.header
+    evidence = (
+        ev(
+            "requested", "requested by the recipient", "demandé par le bénéficiaire", head.requested
+        ),
+        ev(
+            "request_reference",
+            "request reference",
+            "référence de la demande",
+            head.request_reference,
+        ),
+    )
+    if head.requested or head.request_reference:
+        return Outcome(
+            100.0,
+            T("The recipient asked for this equipment.", "Le bénéficiaire a demandé ce matériel."),
+            evidence,
+        )
+    if head.requested is None:
+        return unknown(
+            "The offer does not say whether the recipient asked for it.",
+            "L'offre ne dit pas si le bénéficiaire l'a demandée.",
+            *evidence,
+        )
+    major = bool(info.ref.get("major_item", rule.params["major_by_default"]))
+    return Outcome(
+        0.0,
+        T(
+            "Unsolicited: the recipient did not ask for this equipment.",
+            "Non sollicité : le bénéficiaire n'a pas demandé ce matériel.",
+        ),
+        evidence,
+        knockout=major,
+    )
+
+
+def duplication(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    assert info is not None
+    pledged = _pledges_in(ctx, info.cat, rule)
+    if pledged is None:
+        return unknown(
+            "Other partners' pledges (or the offer date) are not known.",
+            "Les annonces des autres partenaires (ou la date de l'offre) sont inconnues.",
+        )
+    count = len(pledged)
+    partners: list[str] = ctx._memoised(
+        "pledge_partners",
+        id(pledged),
+        lambda: sorted({str(p) for p in pledged["partner_name"].dropna().unique()}),
+    )
+    evidence = (
+        ev(
+            "pledges",
+            "other partners' pledges in the category (window)",
+            "annonces d'autres partenaires dans la catégorie (période)",
+            count,
+            rows=_pledge_rows(ctx, pledged),
+        ),
+        ev("partners", "partners", "partenaires", ", ".join(partners) or None),
+    )
+    score = (
+        100.0
+        if count == 0
+        else (float(rule.params["one_pledge"]) if count == 1 else float(rule.params["floor"]))
+    )
+    return Outcome(
+        score,
+        T(
+            f"{count} pledges by other partners in this category within the window.",
+            f"{count} annonces d'autres partenaires dans cette catégorie sur la période.",
+        ),
+        evidence,
+        {"pledges": count, "partners": ", ".join(partners) or "—"},
+    )
+
+
+def cost_clauses(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    head = ctx.offer.header
+    donor_words = {fold(w) for w in rule.params["donor_words"]} | (
+        {fold(head.donor)} if head.donor else set()
+    )
+    parts: list[float] = []
+    missing_en: list[str] = []
+    missing_fr: list[str] = []
+    for value, en, fr in (
+        (head.transport_paid_by, "transport", "transport"),
+        (head.customs_paid_by, "customs", "douane"),
+    ):
+        text = fold(value)
+        if not text:
+            parts.append(0.0)
+            missing_en.append(en)
+            missing_fr.append(fr)
+        elif any(w and w in text for w in donor_words):
+            parts.append(100.0)
+        else:
+            parts.append(float(rule.params["recipient_pays"]))
+    score = sum(parts) / len(parts)
+    evidence = (
+        ev("transport", "transport paid by", "transport à la charge de", head.transport_paid_by),
+        ev("customs", "customs paid by", "douane à la charge de", head.customs_paid_by),
+    )
+    values = {"missing": T(", ".join(missing_en) or "—", ", ".join(missing_fr) or "—")}
+    if missing_en:
+        return Outcome(
+            score,
+            T(
+                f"Who pays is not stated for: {', '.join(missing_en)}.",
+                f"La prise en charge n'est pas précisée pour : {', '.join(missing_fr)}.",
+            ),
+            evidence,
+            values,
+        )
+    return Outcome(
+        score,
+        T(
+            "Transport and customs costs are assigned in the offer.",
+            "Les frais de transport et de douane sont attribués dans l'offre.",
+        ),
+        evidence,
+        values,
+    )
+
+
+def manuals(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    assert info is not None
+    p = rule.params
+    language = canonical_language(ctx.profile.working_language) or p["assumed_language"]
+    assumed = ctx.profile.working_language is None
+    given, langs = info.line.manuals, info.languages
+    evidence = (
+        ev(
+            "manuals",
+            "manuals offered",
+            "manuels offerts",
+            ", ".join(given) if given is not None else None,
+        ),
+        ev(
+            "languages",
+            "languages of the manuals",
+            "langues des manuels",
+            ", ".join(langs) if langs is not None else None,
+        ),
+        ev(
+            "working_language",
+            "working language" + (" (assumed)" if assumed else ""),
+            "langue de travail" + (" (supposée)" if assumed else ""),
+            language,
+        ),
+    )
+    values = {"language": language}
+    if given is not None and len(given) == 0:
+        return Outcome(
+            0.0,
+            T("No manuals come with the equipment.", "Aucun manuel n'accompagne le matériel."),
+            evidence,
+            values,
+        )
+    if not langs:
+        return unknown(
+            "The manuals or their language are not stated.",
+            "Les manuels ou leur langue ne sont pas précisés.",
+            *evidence,
+        )
+    if language not in langs:
+        return Outcome(
+            float(p["other_language"]),
+            T(
+                f"Manuals only in {', '.join(langs)}, not in {language}.",
+                f"Manuels seulement en {', '.join(langs)}, pas en {language}.",
+            ),
+            evidence,
+            values,
+        )
+    kinds = {
+        "operator": p["operator_words"],
+        "workshop": p["workshop_words"],
+        "parts": p["parts_words"],
+    }
+    if given:
+        text = " ".join(fold(g) for g in given)
+        covered = [k for k, words in kinds.items() if any(fold(w) in text for w in words)]
+    else:
+        covered = list(kinds)  # languages stated without a list: taken as the full set
+    score = 100.0 * len(covered) / len(kinds)
+    return Outcome(
+        round(score, 1),
+        T(
+            f"Manuals in {language}: {len(covered)} of 3 (operator, workshop, parts catalogue).",
+            f"Manuels en {language} : {len(covered)} sur 3 (utilisateur, atelier, catalogue de pièces).",
+        ),
+        evidence,
+        values,
+    )
+
+
+def training(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    assert info is not None
+    p = rule.params
+    ratio = float(ctx.ruleset.param("vehicles_per_mechanic", 12))
+    required = math.ceil(
+        (ctx.fleet.make_units.get(info.make_key, 0) + ctx.offered_by_make.get(info.make_key, 0))
+        / ratio
+    )
+    shops = ctx.workshops
+    qualified = shops.by_make.get(info.make_key, 0) if shops and shops.qualified_known else 0
+    mech_needed = max(0, required - qualified)
+    new_model = (info.cat, info.model_key) not in ctx.fleet.models
+    crew = float(info.ref.get("crew_per_unit", 1))
+    drv_needed = math.ceil(info.qty * crew) if new_model else 0
+    mech_trained = ctx.trained_by_make.get(info.make_key)
+    drv_trained = info.line.drivers_trained
+    evidence = (
+        ev(
+            "mechanics_needed",
+            "mechanics to train (required − qualified)",
+            "mécaniciens à former (requis − qualifiés)",
+            mech_needed,
+            sensitive=True,
+        ),
+        ev(
+            "mechanics_trained",
+            "mechanics the donor trains",
+            "mécaniciens formés par le donateur",
+            mech_trained,
+        ),
+        ev(
+            "drivers_needed",
+            "drivers to train on a new model",
+            "conducteurs à former sur un nouveau modèle",
+            drv_needed,
+        ),
+        ev(
+            "drivers_trained",
+            "drivers the donor trains",
+            "conducteurs formés par le donateur",
+            drv_trained,
+        ),
+    )
+    values = {"mechanics": mech_needed, "drivers": drv_needed}
+    parts: list[tuple[float, float | None]] = []
+    for needed, trained, weight in (
+        (mech_needed, mech_trained, p["mechanics_weight"]),
+        (drv_needed, drv_trained, p["drivers_weight"]),
+    ):
+        parts.append(
+            (
+                weight,
+                1.0 if needed == 0 else (None if trained is None else min(1.0, trained / needed)),
+            )
+        )
+    if any(share is None for _, share in parts):
+        return unknown(
+            "The offer does not state the training it includes.",
+            "L'offre ne précise pas la formation incluse.",
+            *evidence,
+        )
+    total = sum(w for w, _ in parts) or 1.0
+    score = 100.0 * sum(w * (s or 0.0) for w, s in parts) / total
+    return Outcome(
+        round(score, 1),
+        T(
+            f"The donor trains {mech_trained or 0} mechanics and {drv_trained or 0} drivers; "
+            f"needed: {mech_needed} mechanics, {drv_needed} drivers.",
+            f"Le donateur forme {mech_trained or 0} mécaniciens et {drv_trained or 0} conducteurs ; "
+            f"besoin : {mech_needed} mécaniciens, {drv_needed} conducteurs.",
+        ),
+        evidence,
+        values,
+    )
+
+
+def warranty(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    assert info is not None
+    months = info.line.warranty_months
+    target = float(rule.params["min_months"])
+    evidence = (ev("warranty", "warranty", "garantie", months, "months"),)
+    values = {"months": target}
+    if months is None:
+        return unknown(
+            "The offer does not state a warranty.", "L'offre n'indique pas de garantie.", *evidence
+        )
+    score = 100.0 if months >= target else 100.0 * max(0.0, months) / target
+    return Outcome(
+        round(score, 1),
+        T(
+            f"{num(months)} months of warranty (wanted: {num(target)}).",
+            f"{num(months, 'fr')} mois de garantie (souhaité : {num(target, 'fr')}).",
+        ),
+        evidence,
+        values,
+    )
+
+
+SPECS = (
+    kind(
+        "economic_life",
+        "line",
+        T(
+            "Share of the economic life left at handover (age, km, hours).",
+            "Part de la durée de vie économique restante à la livraison (âge, km, heures).",
+        ),
+        ("offer.year", "offer.odometer_km", "offer.hours", "offer.condition", "categories.life_*"),
+        {
+            "steps": ParamSpec(
+                "ladder",
+                [[0.5, 100], [0.25, 50]],
+                T("[[share left, score], …]", "[[part restante, score], …]"),
+            ),
+            "floor": _n("score below the smallest step", "score sous le plus petit palier", 0),
+        },
+        ("remaining", "min_remaining"),
+        economic_life,
+    ),
+    kind(
+        "inspection",
+        "line",
+        T("Independent pre-shipment inspection.", "Inspection indépendante avant expédition."),
+        ("offer.inspection",),
+        {
+            "clean": _n(
+                "score: clean or defects labelled", "score : sans défaut ou défauts étiquetés", 100
+            ),
+            "defects": _n("score: defects not labelled", "score : défauts non étiquetés", 30),
+        },
+        (),
+        inspection,
+    ),
+    kind(
+        "requested",
+        "line",
+        T(
+            "The recipient asked for the equipment (knock-out for major items).",
+            "Le bénéficiaire a demandé le matériel (éliminatoire pour les matériels majeurs).",
+        ),
+        ("offer.requested", "offer.request_reference", "categories.major_item"),
+        {
+            "major_by_default": ParamSpec(
+                "bool",
+                True,
+                T(
+                    "treat categories without major_item as major",
+                    "traiter les catégories sans major_item comme majeures",
+                ),
+            )
+        },
+        (),
+        requested,
+    ),
+    kind(
+        "duplication",
+        "line",
+        T(
+            "Other partners' pledges in the same category within a window.",
+            "Annonces d'autres partenaires dans la même catégorie sur une période.",
+        ),
+        ("pledges.partner", "pledges.category", "pledges.date", "offer.date", "offer.donor"),
+        {
+            "one_pledge": _n("score with one other pledge", "score avec une autre annonce", 50),
+            "floor": _n("score with two or more", "score à partir de deux", 0),
+            "months_before": _n(
+                "months before the offer date", "mois avant la date de l'offre", 12
+            ),
+            "months_after": _n("months after the offer date", "mois après la date de l'offre", 12),
+        },
+        ("pledges", "partners"),
+        duplication,
+    ),
+    kind(
+        "cost_clauses",
+        "offer",
+        T("Who pays transport and customs.", "Qui paie le transport et la douane."),
+        ("offer.transport_paid_by", "offer.customs_paid_by"),
+        {
+            "recipient_pays": _n(
+                "score for a cost agreed to be borne by someone other than the donor",
+                "score pour un coût convenu à la charge d'un autre que le donateur",
+                70,
+            ),
+            "donor_words": _texts(
+                "words that name the donor",
+                "mots qui désignent le donateur",
+                ["donor", "donateur", "bailleur", "partenaire", "partner"],
+            ),
+        },
+        ("missing",),
+        cost_clauses,
+    ),
+    kind(
+        "manuals",
+        "line",
+        T(
+            "Operator, workshop and parts manuals in the working language.",
+            "Manuels utilisateur, atelier et catalogue de pièces dans la langue de travail.",
+        ),
+        ("offer.manuals", "offer.manuals_language", "profile.working_language"),
+        {
+            "assumed_language": ParamSpec(
+                "text",
+                "fr",
+                T(
+                    "working language when the profile is silent",
+                    "langue de travail si le profil est muet",
+                ),
+            ),
+            "other_language": _n(
+                "score: manuals in another language", "score : manuels dans une autre langue", 50
+            ),
+            "operator_words": _texts(
+                "words for operator manuals",
+                "mots pour les manuels utilisateur",
+                [
+                    "operator",
+                    "user",
+                    "driver",
+                    "utilisateur",
+                    "conducteur",
+                    "utilisation",
+                    "emploi",
+                    "conduite",
+                ],
+            ),
+            "workshop_words": _texts(
+                "words for workshop manuals",
+                "mots pour les manuels d'atelier",
+                [
+                    "workshop",
+                    "service",
+                    "repair",
+                    "maintenance",
+                    "atelier",
+                    "reparation",
+                    "entretien",
+                ],
+            ),
+            "parts_words": _texts(
+                "words for parts catalogues",
+                "mots pour les catalogues de pièces",
+                ["parts", "catalogue", "catalog", "pieces", "ipl"],
+            ),
+        },
+        ("language",),
+        manuals,
+    ),
+    kind(
+        "training",
+        "line",
+        T(
+            "Mechanics and drivers trained on the model by the donor against the need.",
+            "Mécaniciens et conducteurs formés sur le modèle par le donateur, comparés au besoin.",
+        ),
+        (
+            "offer.mechanics_trained",
+            "offer.drivers_trained",
+            "maintenance.qualified_makes",
+            "fleet.quantity",
+        ),
+        {
+            "mechanics_weight": _n(
+                "weight of mechanics in the score", "poids des mécaniciens dans le score", 0.6
+            ),
+            "drivers_weight": _n(
+                "weight of drivers in the score", "poids des conducteurs dans le score", 0.4
+            ),
+        },
+        ("mechanics", "drivers"),
+        training,
+    ),
+    kind(
+        "warranty",
+        "line",
+        T("Warranty months.", "Mois de garantie."),
+        ("offer.warranty_months",),
+        {"min_months": _n("months that score 100", "mois qui valent 100", 12)},
+        ("months",),
+        warranty,
+    ),
+)

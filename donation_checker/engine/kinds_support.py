@@ -1,0 +1,531 @@
+"""Spare-parts and maintenance kinds (catalogue SPARE-01…04, MAINT-01, MAINT-02, MAINT-04)."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ..assessment import RowRef, Status
+from ..normalise import compact, fold, parse_bool
+from .context import COMPLEXITY_ORDER, Context, LineInfo
+from .kinds_compat import unknown
+from .registry import Outcome, ParamSpec, kind
+from .wording import T, ev, ladder, num, pct
+
+if TYPE_CHECKING:
+    from ..ruleset import Rule
+
+
+def _ladder_spec(default: list[list[float]]) -> ParamSpec:
+    return ParamSpec("ladder", default, T("[[threshold, score], …]", "[[seuil, score], …]"))
+
+
+def _n(doc_en: str, doc_fr: str, default: float | None) -> ParamSpec:
+    return ParamSpec("number", default, T(doc_en, doc_fr))
+
+
+def spares_package(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    assert info is not None
+    p = rule.params
+    months = info.line.spares_months
+    values = {"months": p["target_months"], "offered_months": months}
+    evidence = (
+        ev(
+            "spares_months",
+            "months of operation the spares package covers",
+            "mois d'emploi couverts par le lot de rechanges",
+            months,
+            "months",
+        ),
+        ev(
+            "spares_value",
+            "value of the spares package",
+            "valeur du lot de rechanges",
+            info.line.spares_value,
+        ),
+    )
+    if months is None:
+        return unknown(
+            "The offer does not say whether a spares package comes with the equipment.",
+            "L'offre ne dit pas si un lot de rechanges accompagne le matériel.",
+            *evidence,
+        )
+    score = float(p["none_score"]) if months <= 0 else ladder(months, p["steps"], p["floor"])
+    return Outcome(
+        score,
+        T(
+            f"Spares for {num(months)} months of operation (target {num(p['target_months'])}).",
+            f"Rechanges pour {num(months, 'fr')} mois d'emploi (objectif {num(p['target_months'], 'fr')}).",
+        ),
+        evidence,
+        values,
+    )
+
+
+def _lead_time(ctx: Context, parts: pd.DataFrame | None) -> tuple[float | None, tuple[RowRef, ...]]:
+    if parts is None or not len(parts) or ctx.inventory.spare_parts is None:
+        return None, ()
+    rows = ctx.rows_of(ctx.inventory.spare_parts, parts)
+    if "lead_time_days" not in parts:
+        return None, rows
+    days = pd.to_numeric(parts["lead_time_days"], errors="coerce").dropna()
+    return (float(days.median()) if len(days) else None), rows
+
+
+def parts_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    assert info is not None
+    p = rule.params
+    raw = info.line.dealer_in_country
+    stated = parse_bool(raw)
+    text = fold(raw)
+    region_words = [fold(w) for w in p["regional_words"]]
+    parts = ctx.parts_for_make(info.make_key)
+    lead, rows = ctx._memoised("parts_lead", info.make_key, lambda: _lead_time(ctx, parts))
+    evidence = [
+        ev("dealer", "dealer in the country (offer)", "concessionnaire dans le pays (offre)", raw),
+        ev(
+            "lead_time",
+            "median parts lead time for this make",
+            "délai médian des pièces pour cette marque",
+            lead,
+            "days",
+            rows=rows,
+        ),
+    ]
+    where: str | None = None
+    if stated is True or (text and stated is None and not any(w in text for w in region_words)):
+        where = "country"
+    elif text and any(w in text for w in region_words):
+        where = "region"
+    elif parts is not None and len(parts) and "supplier_location" in parts:
+        places = {fold(v) for v in parts["supplier_location"].dropna().unique()}
+        country = fold(ctx.profile.country)
+        region = fold(ctx.profile.region)
+        if country and any(country in pl for pl in places):
+            where = "country"
+        elif any(any(w in pl for w in region_words) or (region and region in pl) for pl in places):
+            where = "region"
+        elif places:
+            where = "overseas"
+    if where is None and stated is False:
+        where = "overseas"
+    values = {"lead_time": lead}
+    if where is None:
+        return unknown(
+            "Where parts for this make come from is not known.",
+            "La provenance des pièces de cette marque est inconnue.",
+            *evidence,
+        )
+    score = float(p[f"{where}_score"])
+    late = lead is not None and lead > p["max_lead_days"]
+    if late:
+        score = max(0.0, score - p["lead_penalty"])
+    place = {
+        "country": ("an authorised dealer in the country", "un concessionnaire agréé dans le pays"),
+        "region": ("a supplier in the sub-region", "un fournisseur dans la sous-région"),
+        "overseas": ("suppliers overseas only", "des fournisseurs outre-mer seulement"),
+    }[where]
+    extra = (
+        (f"; parts take {num(lead)} days", f" ; les pièces mettent {num(lead, 'fr')} jours")
+        if late
+        else ("", "")
+    )
+    return Outcome(
+        score,
+        T(f"Parts come from {place[0]}{extra[0]}.", f"Les pièces viennent d'{place[1]}{extra[1]}."),
+        tuple(evidence),
+        values,
+    )
+
+
+def parts_overlap(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    assert info is not None
+    listed = info.line.spare_parts_list
+    codes = ctx.part_codes
+    if not listed or codes is None:
+        return unknown(
+            "No part list in the offer, or no parts stock in the inventory, to compare.",
+            "Pas de liste de pièces dans l'offre, ou pas de stock de pièces dans l'inventaire, à comparer.",
+        )
+    wanted = [compact(x) for x in listed if compact(x)]
+    matched = sum(1 for w in wanted if w in codes)
+    ratio = matched / len(wanted) if wanted else 0.0
+    evidence = (
+        ev(
+            "overlap",
+            "offered part numbers already stocked",
+            "références offertes déjà en stock",
+            round(ratio * 100, 1),
+            "%",
+            sensitive=True,
+        ),
+        ev(
+            "listed",
+            "part numbers listed in the offer",
+            "références listées dans l'offre",
+            len(wanted),
+        ),
+    )
+    score = ladder(ratio, rule.params["steps"], rule.params["floor"])
+    return Outcome(
+        score,
+        T(
+            f"{matched} of {len(wanted)} offered part numbers are already stocked ({pct(ratio)}).",
+            f"{matched} des {len(wanted)} références offertes sont déjà en stock ({pct(ratio, 'fr')}).",
+        ),
+        evidence,
+        {"overlap": round(ratio * 100)},
+    )
+
+
+def support_horizon(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    assert info is not None
+    end, year = info.line.support_end_year, ctx.ref_year
+    evidence = (
+        ev("support_end", "manufacturer support ends", "fin du support constructeur", end),
+        ev("reference_year", "year of the offer", "année de l'offre", year),
+    )
+    if end is None or year is None:
+        return unknown(
+            "The manufacturer's support end (or the offer date) is not known.",
+            "La fin du support constructeur (ou la date de l'offre) est inconnue.",
+            *evidence,
+        )
+    left = end - year
+    score = ladder(left, rule.params["steps"], rule.params["floor"])
+    return Outcome(
+        score,
+        T(
+            f"{left} years of manufacturer support left (until {end}).",
+            f"{left} ans de support constructeur restants (jusqu'en {end}).",
+        ),
+        evidence,
+        {"years_left": left, "support_end": str(end)},
+    )
+
+
+def mechanics(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    assert info is not None
+    ratio = float(
+        rule.params["vehicles_per_mechanic"] or ctx.ruleset.param("vehicles_per_mechanic", 12)
+    )
+    existing = ctx.fleet.make_units.get(info.make_key, 0)
+    offered = ctx.offered_by_make.get(info.make_key, 0)
+    required = math.ceil((existing + offered) / ratio)
+    shops = ctx.workshops
+    trained = ctx.trained_by_make.get(info.make_key) or 0
+    evidence = [
+        ev(
+            "make_units",
+            "units of this make held",
+            "unités de cette marque détenues",
+            existing,
+            sensitive=True,
+            rows=ctx.fleet.rows("make", info.make_key),
+        ),
+        ev("offered", "units of this make offered", "unités de cette marque offertes", offered),
+        ev(
+            "required",
+            f"mechanics required (1 per {num(ratio)} units)",
+            f"mécaniciens requis (1 pour {num(ratio, 'fr')} unités)",
+            required,
+        ),
+        ev(
+            "trained_by_donor",
+            "mechanics the donor will train",
+            "mécaniciens formés par le donateur",
+            trained,
+        ),
+    ]
+    if shops is None or not shops.qualified_known:
+        values = {"mechanics": required, "required": required, "qualified": "?"}
+        return Outcome(
+            None,
+            T(
+                "Mechanics' qualifications by make are not known.",
+                "Les qualifications des mécaniciens par marque sont inconnues.",
+            ),
+            tuple(evidence),
+            values,
+            status=Status.UNKNOWN,
+        )
+    qualified = shops.by_make.get(info.make_key, 0)
+    evidence.append(
+        ev(
+            "qualified",
+            "mechanics qualified on this make",
+            "mécaniciens qualifiés sur cette marque",
+            qualified,
+            sensitive=True,
+            rows=ctx.workshop_rows(info.make_key),
+        )
+    )
+    available = qualified + trained
+    score = 100.0 if required == 0 else min(1.0, available / required) * 100
+    values = {
+        "mechanics": max(0, required - qualified),
+        "required": required,
+        "qualified": qualified,
+    }
+    return Outcome(
+        round(score, 1),
+        T(
+            f"{available} mechanics for {info.make} ({qualified} qualified + {trained} to be trained) against {required} required.",
+            f"{available} mécaniciens pour {info.make} ({qualified} qualifiés + {trained} à former) pour {required} requis.",
+        ),
+        tuple(evidence),
+        values,
+    )
+
+
+def workshop_tools(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    assert info is not None
+    p = rule.params
+    shops = ctx.workshops
+    included = info.line.tools_included
+    held = None if shops is None or shops.tool_makes is None else info.make_key in shops.tool_makes
+    tools_ok = True if included or held else (False if included is False or held is False else None)
+    near: bool | None = None
+    if shops is not None:
+        where = fold(info.line.location)
+        near = (
+            True
+            if not where or not shops.locations
+            else any(where in loc or loc in where for loc in shops.locations)
+        )
+    evidence = (
+        ev(
+            "tools_included",
+            "special tools in the offer",
+            "outillage spécifique dans l'offre",
+            included,
+        ),
+        ev(
+            "tools_held",
+            "tool kits already held for this make",
+            "outillage déjà détenu pour cette marque",
+            held,
+            sensitive=True,
+            rows=ctx.workshop_rows() if shops else (),
+        ),
+        ev(
+            "workshop_near",
+            "workshop near the deployment",
+            "atelier proche du lieu d'emploi",
+            near,
+            sensitive=True,
+        ),
+    )
+    if tools_ok is False:
+        return Outcome(
+            float(p["tools_missing"]),
+            T(
+                "No special tools come with the offer and the workshops hold none for this make.",
+                "Aucun outillage spécifique n'accompagne l'offre et les ateliers n'en détiennent pas pour cette marque.",
+            ),
+            evidence,
+        )
+    if tools_ok is None or near is None:
+        return unknown(
+            "Tools or workshops for this make are not known.",
+            "L'outillage ou les ateliers pour cette marque sont inconnus.",
+            *evidence,
+        )
+    if not near:
+        return Outcome(
+            float(p["no_workshop"]),
+            T(
+                f"Tools are available but no workshop is listed near {info.line.location}.",
+                f"L'outillage est disponible mais aucun atelier n'est recensé près de {info.line.location}.",
+            ),
+            evidence,
+        )
+    return Outcome(
+        100.0,
+        T(
+            "Tools are available and a workshop is within reach.",
+            "L'outillage est disponible et un atelier est à portée.",
+        ),
+        evidence,
+    )
+
+
+def complexity(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    assert info is not None
+    top = ctx.fleet.complexity_max
+    evidence = (
+        ev("offered", "technology class offered", "classe technologique offerte", info.complexity),
+        ev(
+            "maintained",
+            "highest class the fleet maintains",
+            "classe la plus élevée entretenue",
+            top,
+            sensitive=True,
+        ),
+    )
+    if info.complexity not in COMPLEXITY_ORDER or top is None:
+        return unknown(
+            "Technology class of the offer or of the fleet not known.",
+            "Classe technologique de l'offre ou du parc inconnue.",
+            *evidence,
+        )
+    gap = COMPLEXITY_ORDER[info.complexity] - COMPLEXITY_ORDER[top]
+    score = (
+        100.0
+        if gap <= 0
+        else float(rule.params["one_higher"] if gap == 1 else rule.params["two_higher"])
+    )
+    return Outcome(
+        score,
+        T(
+            f"Offered class {info.complexity}; the fleet maintains up to {top}.",
+            f"Classe offerte {info.complexity} ; le parc entretient jusqu'à {top}.",
+        ),
+        evidence,
+        {"offered_class": info.complexity, "fleet_class": top},
+    )
+
+
+SPECS = (
+    kind(
+        "spares_package",
+        "line",
+        T(
+            "Months of operation the initial spares package covers.",
+            "Mois d'emploi couverts par le lot initial de rechanges.",
+        ),
+        ("offer.spares_months", "offer.spares_value"),
+        {
+            "target_months": _n(
+                "months asked for in the condition", "mois demandés dans la condition", 24
+            ),
+            "steps": _ladder_spec([[24, 100], [12, 50]]),
+            "floor": _n("score below the smallest step", "score sous le plus petit palier", 10),
+            "none_score": _n("score when no spares come", "score sans rechanges", 0),
+        },
+        ("months", "offered_months"),
+        spares_package,
+    ),
+    kind(
+        "parts_supply",
+        "line",
+        T(
+            "Where parts for the make come from, and how long they take.",
+            "D'où viennent les pièces de la marque, et en combien de temps.",
+        ),
+        ("offer.dealer_in_country", "spare_parts.supplier_location", "spare_parts.lead_time_days"),
+        {
+            "country_score": _n(
+                "score: dealer in the country", "score : concessionnaire dans le pays", 100
+            ),
+            "region_score": _n(
+                "score: supplier in the sub-region", "score : fournisseur dans la sous-région", 60
+            ),
+            "overseas_score": _n("score: overseas only", "score : outre-mer seulement", 20),
+            "max_lead_days": _n(
+                "lead time above which points are taken off",
+                "délai au-delà duquel des points sont retirés",
+                30,
+            ),
+            "lead_penalty": _n(
+                "points off for a long lead time", "points retirés pour un long délai", 20
+            ),
+            "regional_words": ParamSpec(
+                "texts",
+                ["region", "regional", "sous region", "sub region"],
+                T(
+                    "words that mark a regional supplier",
+                    "mots qui désignent un fournisseur régional",
+                ),
+            ),
+        },
+        ("lead_time",),
+        parts_supply,
+    ),
+    kind(
+        "parts_overlap",
+        "line",
+        T(
+            "Share of the offer's part numbers already stocked.",
+            "Part des références de l'offre déjà en stock.",
+        ),
+        ("offer.spare_parts_list", "spare_parts.part_number", "spare_parts.nsn"),
+        {
+            "steps": _ladder_spec([[0.5, 100], [0.2, 50]]),
+            "floor": _n("score below the smallest step", "score sous le plus petit palier", 0),
+        },
+        ("overlap",),
+        parts_overlap,
+    ),
+    kind(
+        "support_horizon",
+        "line",
+        T("Years of manufacturer support left.", "Années de support constructeur restantes."),
+        ("offer.support_end_year", "offer.date"),
+        {
+            "steps": _ladder_spec([[5, 100], [2, 50]]),
+            "floor": _n("score below the smallest step", "score sous le plus petit palier", 0),
+        },
+        ("years_left", "support_end"),
+        support_horizon,
+    ),
+    kind(
+        "mechanics",
+        "line",
+        T(
+            "Mechanics qualified on the make against ceil(units / ratio).",
+            "Mécaniciens qualifiés sur la marque comparés à ceil(unités / ratio).",
+        ),
+        (
+            "maintenance.mechanics",
+            "maintenance.qualified_makes",
+            "fleet.quantity",
+            "offer.mechanics_trained",
+        ),
+        {
+            "vehicles_per_mechanic": _n(
+                "units per mechanic (default: the rule set's parameter)",
+                "unités par mécanicien (défaut : paramètre du jeu de règles)",
+                None,
+            )
+        },
+        ("mechanics", "required", "qualified"),
+        mechanics,
+    ),
+    kind(
+        "workshop_tools",
+        "line",
+        T(
+            "Special tools and a workshop within reach.",
+            "Outillage spécifique et atelier à portée.",
+        ),
+        ("offer.tools_included", "offer.location", "maintenance.tool_kits", "maintenance.location"),
+        {
+            "tools_missing": _n("score when tools are missing", "score sans outillage", 30),
+            "no_workshop": _n(
+                "score with tools but no workshop near",
+                "score avec outillage mais sans atelier proche",
+                50,
+            ),
+        },
+        (),
+        workshop_tools,
+    ),
+    kind(
+        "complexity",
+        "line",
+        T(
+            "Technology class against the highest class the fleet maintains.",
+            "Classe technologique comparée à la plus élevée que le parc entretient.",
+        ),
+        ("offer.complexity", "fleet.complexity"),
+        {
+            "one_higher": _n("score one class higher", "score une classe au-dessus", 50),
+            "two_higher": _n("score two classes higher", "score deux classes au-dessus", 0),
+        },
+        ("offered_class", "fleet_class"),
+        complexity,
+    ),
+)

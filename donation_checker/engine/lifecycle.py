@@ -1,0 +1,197 @@
+"""Running cost per offer line and year (fuel, maintenance, parts) against the budget headroom.
+
+fuel per unit-year = km per year × L/100 km ÷ 100 × fuel price (or hours × L/h for generators);
+maintenance and parts per unit-year = unit value × the category's cost ratios. Reference figures
+come from the rule set; the unit value and its currency from the offer, converted with the rule
+set's exchange rates. Components that cannot be computed are listed in the assumptions, never
+silently counted as zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..assessment import CostYear, Evidence, LifecycleCost, LineCost
+from .context import Context, LineInfo
+from .wording import ev
+
+
+@dataclass(frozen=True)
+class UnitCost:
+    """Yearly running cost of one unit in the recipient's currency; None when not computable."""
+
+    fuel: float | None
+    maintenance: float | None
+    parts: float | None
+
+    @property
+    def complete(self) -> bool:
+        return None not in (self.fuel, self.maintenance, self.parts)
+
+    @property
+    def known_total(self) -> float:
+        return sum(v for v in (self.fuel, self.maintenance, self.parts) if v is not None)
+
+
+def recipient_currency(ctx: Context) -> str | None:
+    if ctx.profile.currency:
+        return ctx.profile.currency.strip().upper()
+    return ctx.budget.currency if ctx.budget else None
+
+
+def convert(ctx: Context, amount: float, source: str | None) -> float | None:
+    """Amount in `source` currency expressed in the recipient's; None when no rate is known."""
+    target = recipient_currency(ctx)
+    src = source.strip().upper() if source else None
+    if src is None or target is None or src == target:
+        return amount
+    rates: Any = ctx.ruleset.param("exchange_rates", {})
+    if f"{src}_{target}" in rates:
+        return amount * float(rates[f"{src}_{target}"])
+    if f"{target}_{src}" in rates and float(rates[f"{target}_{src}"]) > 0:
+        return amount / float(rates[f"{target}_{src}"])
+    return None
+
+
+def unit_cost(ctx: Context, info: LineInfo) -> UnitCost:
+    ref = info.ref
+    price = ctx.profile.fuel_price
+    fuel: float | None
+    if info.fuel in {"none", "mains"}:
+        fuel = 0.0
+    elif price is None:
+        fuel = None
+    elif "km_per_year" in ref and "fuel_l_per_100km" in ref:
+        fuel = float(ref["km_per_year"]) * float(ref["fuel_l_per_100km"]) / 100 * price
+    elif "hours_per_year" in ref and "fuel_l_per_hour" in ref:
+        fuel = float(ref["hours_per_year"]) * float(ref["fuel_l_per_hour"]) * price
+    elif ref.get("fuel_l_per_100km") == 0 or ref.get("fuel_l_per_hour") == 0:
+        fuel = 0.0
+    else:
+        fuel = None
+    value: float | None = None
+    if info.line.unit_value is not None:
+        value = convert(ctx, float(info.line.unit_value), ctx.offer.header.currency)
+    elif "reference_unit_value" in ref:
+        value = convert(
+            ctx, float(ref["reference_unit_value"]), ctx.ruleset.param("reference_currency")
+        )
+    maintenance = (
+        value * float(ref["maintenance_cost_ratio"])
+        if value is not None and "maintenance_cost_ratio" in ref
+        else None
+    )
+    parts = (
+        value * float(ref["parts_cost_ratio"])
+        if value is not None and "parts_cost_ratio" in ref
+        else None
+    )
+    return UnitCost(fuel, maintenance, parts)
+
+
+def unit_costs(ctx: Context) -> tuple[UnitCost, ...]:
+    cached = ctx.__dict__.get("_unit_costs")
+    if cached is None:
+        cached = tuple(unit_cost(ctx, info) for info in ctx.lines)
+        ctx.__dict__["_unit_costs"] = cached
+    return cached
+
+
+def headroom(ctx: Context, year_index: int) -> float | None:
+    """Uncommitted fuel + maintenance + parts budget in year `year_index` (1-based) after handover."""
+    budget = ctx.budget
+    if budget is None:
+        return None
+    year = ctx.ref_year + year_index - 1 if ctx.ref_year is not None else None
+    parts = [budget.for_year(k, year) for k in ("fuel", "maintenance", "parts")]
+    known = [p for p in parts if p is not None]
+    return sum(known) if known else None
+
+
+def lifecycle(ctx: Context) -> LifecycleCost:
+    costs = unit_costs(ctx)
+    horizon = max(ctx.horizon, 1)
+    lines: list[LineCost] = []
+    totals = [[0.0, 0.0, 0.0] for _ in range(horizon)]
+    for info, cost in zip(ctx.lines, costs, strict=True):
+        f, m, p = (info.qty * (v or 0.0) for v in (cost.fuel, cost.maintenance, cost.parts))
+        years = tuple(CostYear(k, f, m, p) for k in range(1, horizon + 1))
+        lines.append(LineCost(info.index, years))
+        for t in totals:
+            t[0] += f
+            t[1] += m
+            t[2] += p
+    total_years = tuple(
+        CostYear(k, totals[k - 1][0], totals[k - 1][1], totals[k - 1][2], headroom(ctx, k))
+        for k in range(1, horizon + 1)
+    )
+    return LifecycleCost(
+        recipient_currency(ctx), horizon, tuple(lines), total_years, assumptions(ctx, costs)
+    )
+
+
+def assumptions(ctx: Context, costs: tuple[UnitCost, ...]) -> tuple[Evidence, ...]:
+    out = [
+        ev(
+            "fuel_price",
+            "fuel price per litre (profile)",
+            "prix du litre de carburant (profil)",
+            ctx.profile.fuel_price,
+            recipient_currency(ctx) or "",
+        ),
+        ev(
+            "offer_currency",
+            "currency of the offer's values",
+            "devise des valeurs de l'offre",
+            ctx.offer.header.currency,
+        ),
+    ]
+    for label_en, label_fr, attr in (
+        ("fuel", "carburant", "fuel"),
+        ("maintenance", "maintenance", "maintenance"),
+        ("parts", "pièces", "parts"),
+    ):
+        missing = [
+            str(i.index + 1)
+            for i, c in zip(ctx.lines, costs, strict=True)
+            if getattr(c, attr) is None
+        ]
+        if missing:
+            out.append(
+                ev(
+                    f"{attr}_not_computed",
+                    f"lines whose {label_en} cost could not be computed (counted as 0)",
+                    f"lignes dont le coût {label_fr} n'a pu être calculé (compté 0)",
+                    ", ".join(missing),
+                )
+            )
+    for info in ctx.lines:
+        ref = info.ref
+        if ref:
+            out.append(
+                ev(
+                    f"reference_{info.cat}",
+                    f"reference for {info.cat_title.en}",
+                    f"référence pour {info.cat_title.fr}",
+                    ", ".join(
+                        f"{k}={ref[k]}"
+                        for k in (
+                            "km_per_year",
+                            "fuel_l_per_100km",
+                            "hours_per_year",
+                            "fuel_l_per_hour",
+                            "maintenance_cost_ratio",
+                            "parts_cost_ratio",
+                        )
+                        if k in ref
+                    ),
+                )
+            )
+    seen: set[str] = set()
+    unique = []
+    for item in out:
+        if item.key not in seen:
+            seen.add(item.key)
+            unique.append(item)
+    return tuple(unique)

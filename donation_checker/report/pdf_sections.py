@@ -25,7 +25,7 @@ from . import rows as R
 from .pdf_badge import VerdictBadge
 from .pdf_charts import family_chart, fleet_chart
 from .pdf_layout import FRAME_WIDTH, HEADER_FILL, INK, RULE, ZEBRA, register_fonts, styles
-from .safe_text import clean, missing_glyphs, para
+from .safe_text import clean, has_right_to_left, missing_glyphs, para
 from .texts import label, verdict_advice, verdict_name
 
 # Status symbols survive greyscale printing where a coloured cell would not.
@@ -50,12 +50,17 @@ class Ink:
         self.lang = lang
         self.covered = register_fonts()
         self.missing: set[str] = set()
+        self.right_to_left = False
         self.s = styles()
+
+    def _note(self, raw: str) -> None:
+        self.missing |= missing_glyphs(raw, self.covered)
+        self.right_to_left = self.right_to_left or has_right_to_left(raw)
 
     def p(self, text: object, style: str = "cell", bold_prefix: str = "") -> Paragraph:
         """A Paragraph of untrusted `text`, optionally after a fixed bold prefix."""
         raw = clean(text)
-        self.missing |= missing_glyphs(raw, self.covered)
+        self._note(raw)
         markup = para(raw)
         if bold_prefix:
             markup = f"<b>{para(bold_prefix)}</b> {markup}"
@@ -66,7 +71,7 @@ class Ink:
         parts = []
         for item in items:
             raw = clean(item)
-            self.missing |= missing_glyphs(raw, self.covered)
+            self._note(raw)
             parts.append(para(raw))
         return Paragraph("<br/>".join(parts), getattr(self.s, style))
 
@@ -547,11 +552,15 @@ def annex_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]
 
 
 def glyph_note(ink: Ink) -> list[Flowable]:
-    """A note naming the characters that printed as boxes (added last, once they are known)."""
-    if not ink.missing:
-        return []
-    chars = " ".join(f"U+{ord(c):04X}" for c in sorted(ink.missing)[:40])
-    return [Spacer(1, 8), Paragraph(para(ink.t("missing_glyphs", chars=chars)), ink.s.muted)]
+    """Notes on text the PDF cannot show faithfully: characters that printed as boxes, and
+    right-to-left scripts (added last, once all the text is known)."""
+    out: list[Flowable] = []
+    if ink.missing:
+        chars = " ".join(f"U+{ord(c):04X}" for c in sorted(ink.missing)[:40])
+        out += [Spacer(1, 8), Paragraph(para(ink.t("missing_glyphs", chars=chars)), ink.s.muted)]
+    if ink.right_to_left:
+        out += [Spacer(1, 4), Paragraph(para(ink.t("right_to_left")), ink.s.muted)]
+    return out
 
 
 def report_date_text(meta: R.ReportMeta) -> str:

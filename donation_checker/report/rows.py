@@ -223,7 +223,11 @@ def line_rows(a: Assessment, lang: str) -> list[LineRow]:
         main = ""
         if line.main_finding:
             f = by_key.get((line.main_finding, line.index))
-            main = f"{line.main_finding}: {f.message.get(lang)}" if f else line.main_finding
+            main = (
+                f"{line.main_finding}{colon(lang)} {f.message.get(lang)}"
+                if f
+                else line.main_finding
+            )
         rows.append(
             LineRow(
                 number=str(line.index + 1),

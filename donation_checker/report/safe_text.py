@@ -50,6 +50,12 @@ def missing_glyphs(text: str, covered: frozenset[int]) -> set[str]:
     }
 
 
+def has_right_to_left(text: str) -> bool:
+    """True when the text holds Arabic or Hebrew letters, which reportlab prints left to right
+    and without letter joining."""
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
 # A leading =, +, -, @ (or a tab/CR/NUL hiding one) makes Excel and LibreOffice read a cell as a
 # formula (CWE-1236, OWASP ASVS 1.2.10).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\x00")

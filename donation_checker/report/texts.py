@@ -174,6 +174,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "s’impriment comme des cases vides : {chars}. Les noms figurent tels quels dans les "
         "fichiers sources.",
     ),
+    "right_to_left": (
+        "Right-to-left text (Arabic, Hebrew) is printed left to right without letter joining; "
+        "check such names against the source files.",
+        "Les textes écrits de droite à gauche (arabe, hébreu) sont imprimés de gauche à droite, "
+        "sans liaison des lettres ; vérifier ces noms dans les fichiers sources.",
+    ),
     "sha_note": (
         "SHA-256 fingerprints identify the exact files used; anyone holding the files can check "
         "them.",

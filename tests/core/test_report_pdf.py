@@ -161,8 +161,9 @@ def test_characters_the_font_lacks_or_markup_never_break_the_build() -> None:
     text = flat(data)
     assert "S&P 500 < 0.9 > 1 <b>bold</b> &amp; &#9731;" in text
     assert "<b>RESTREINT</b>" in text
-    # CJK is not in DejaVu Sans: the annex says so instead of failing.
-    assert "U+4E30" in text
+    # CJK is not in DejaVu Sans and Arabic is not shaped: the annex says so instead of failing.
+    assert "U+4E30" in text and "U+1F691" in text
+    assert "Right-to-left text (Arabic, Hebrew)" in text
 
 
 class _OpenRecorder:

@@ -25,6 +25,7 @@ class Totals:
     verdict: Verdict
     knockouts: tuple[str, ...]  # unremoved knock-outs
     removable_knockouts: tuple[str, ...]
+    ceiling: Verdict | None = None  # best verdict the offer may get, whatever its score
 
 
 def line_shares(quantities: Sequence[int]) -> list[float]:
@@ -106,8 +107,11 @@ def verdict(
     knockouts: Sequence[str],
     removable: Sequence[str],
     ruleset: RuleSet,
+    ceiling: Verdict | None = None,
 ) -> Verdict:
     result = band(score, ruleset)
+    if ceiling is not None:
+        result = worse(result, ceiling)
     if result is Verdict.ACCEPT and conf < float(ruleset.param("min_confidence_to_accept", 0.0)):
         result = Verdict.CONDITIONAL  # too little data to accept without conditions
     if knockouts:
@@ -155,6 +159,7 @@ def totals(
     shares: Sequence[float],
     ruleset: RuleSet,
     weights: Mapping[str, float] | None = None,
+    ceiling: Verdict | None = None,
 ) -> Totals:
     fam_weights = (
         weights if weights is not None else {k: f.weight for k, f in ruleset.families.items()}
@@ -171,7 +176,16 @@ def totals(
         score,
         conf,
         overall_cap,
-        verdict(score, conf, hard, soft, ruleset),
+        verdict(score, conf, hard, soft, ruleset, ceiling),
         hard,
         soft,
+        ceiling,
     )
+
+
+def line_ceiling(line_verdicts: Iterable[Verdict], ruleset: RuleSet) -> Verdict | None:
+    """An offer is accepted as it stands only if every line is: one weaker line makes the whole
+    offer "conditional" (accept the good lines, attach conditions to or redirect the others)."""
+    if not ruleset.param("lines_cap_verdict", True):
+        return None
+    return Verdict.CONDITIONAL if any(v is not Verdict.ACCEPT for v in line_verdicts) else None

@@ -11,7 +11,7 @@ from ..assessment import Assessment, Condition, Finding, InputRecord, LineAssess
 from ..model import Inventory, Offer
 from ..normalise import ModelNames
 from ..ruleset import Rule, RuleSet
-from .aggregate import line_shares, totals
+from .aggregate import line_ceiling, line_shares, totals
 from .context import Context, LineInfo
 from .counter import counter_proposal
 from .impact import category_impacts, offer_findings
@@ -161,9 +161,11 @@ def assess(
             per_line[info.index].append(finding)
     offer_level = [f for f in findings if f.line is None]
     shares = line_shares([i.qty for i in ctx.lines])
-    total = totals(findings, shares, ruleset)
     lines = tuple(
         _line_assessment(info, per_line[info.index] + offer_level, ruleset) for info in ctx.lines
+    )
+    total = totals(
+        findings, shares, ruleset, ceiling=line_ceiling((ln.verdict for ln in lines), ruleset)
     )
     conditions = tuple(f.condition for f in findings if f.condition is not None)
     return Assessment(

@@ -304,18 +304,22 @@ def register_cap(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         if which == "asset"
         else ("spare-parts register", "registre des pièces")
     )
+    article = "an" if which == "asset" else "a"
     evidence = (ev("register", label[0] + " in use", label[1] + " tenu", state),)
     values = {"cap": rule.params["cap"]}
     if state is None:
         return unknown(
-            f"Whether the recipient keeps a {label[0]} is not known.",
+            f"Whether the recipient keeps {article} {label[0]} is not known.",
             f"On ne sait pas si le bénéficiaire tient un {label[1]}.",
             *evidence,
         )
     if state:
         return Outcome(
             100.0,
-            T(f"The recipient keeps a {label[0]}.", f"Le bénéficiaire tient un {label[1]}."),
+            T(
+                f"The recipient keeps {article} {label[0]}.",
+                f"Le bénéficiaire tient un {label[1]}.",
+            ),
             evidence,
             values,
         )

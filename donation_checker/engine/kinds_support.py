@@ -352,6 +352,70 @@ def workshop_tools(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     )
 
 
+def workshop_hours(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    p = rule.params
+    needed = sum(i.qty * float(i.ref.get("maintenance_hours_per_year", 0)) for i in ctx.lines)
+    missing = sorted(
+        {i.cat_title.en for i in ctx.lines if "maintenance_hours_per_year" not in i.ref}
+    )
+    shops = ctx.workshops
+    free = shops.hours_free if shops else None
+    evidence = (
+        ev(
+            "hours_needed",
+            "workshop hours the offer needs a year",
+            "heures d'atelier nécessaires par an",
+            round(needed),
+            "h",
+        ),
+        ev(
+            "hours_free",
+            "free workshop hours a year (available − committed)",
+            "heures d'atelier libres par an (disponibles − engagées)",
+            None if free is None else round(free),
+            "h",
+            sensitive=True,
+            rows=ctx.workshop_rows() if shops else (),
+        ),
+        ev(
+            "no_reference",
+            "categories without a maintenance-hours reference",
+            "catégories sans référence d'heures de maintenance",
+            ", ".join(missing) or None,
+        ),
+    )
+    if free is None or missing:
+        return unknown(
+            "Free workshop hours, or the hours some categories need, are not known.",
+            "Les heures d'atelier libres, ou les heures nécessaires à certaines catégories, sont inconnues.",
+            *evidence,
+        )
+    ratio = needed / free if free > 0 else (float("inf") if needed > 0 else 0.0)
+    score = (
+        100.0
+        if ratio <= p["comfortable_share"]
+        else (float(p["tight_score"]) if ratio <= 1 else 0.0)
+    )
+    extra = max(0.0, needed - max(free, 0.0))
+    values = {
+        "hours_needed": round(needed),
+        "hours_free": round(free),
+        "extra_hours": round(extra),
+        "mechanics": math.ceil(extra / float(p["hours_per_mechanic"])) if extra else 0,
+    }
+    share = "∞" if ratio == float("inf") else pct(ratio)
+    share_fr = "∞" if ratio == float("inf") else pct(ratio, "fr")
+    return Outcome(
+        score,
+        T(
+            f"The offer needs {num(needed)} workshop hours a year, {share} of the {num(free)} free hours.",
+            f"L'offre demande {num(needed, 'fr')} heures d'atelier par an, soit {share_fr} des {num(free, 'fr')} heures libres.",
+        ),
+        evidence,
+        values,
+    )
+
+
 def complexity(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     top = ctx.fleet.complexity_max
@@ -389,6 +453,36 @@ def complexity(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
 
 
 SPECS = (
+    kind(
+        "workshop_hours",
+        "offer",
+        T(
+            "Workshop hours the whole offer needs a year against the free hours.",
+            "Heures d'atelier annuelles de toute l'offre comparées aux heures libres.",
+        ),
+        (
+            "maintenance.hours_available",
+            "maintenance.hours_committed",
+            "categories.maintenance_hours_per_year",
+        ),
+        {
+            "comfortable_share": _n(
+                "share of the free hours that still scores 100",
+                "part des heures libres qui vaut encore 100",
+                0.5,
+            ),
+            "tight_score": _n(
+                "score up to 100 % of the free hours", "score jusqu'à 100 % des heures libres", 50
+            ),
+            "hours_per_mechanic": _n(
+                "productive hours a mechanic gives a year",
+                "heures productives annuelles d'un mécanicien",
+                1400,
+            ),
+        },
+        ("hours_needed", "hours_free", "extra_hours", "mechanics"),
+        workshop_hours,
+    ),
     kind(
         "spares_package",
         "line",

@@ -25,7 +25,7 @@ def _verdict_at(
     w[family] = w[family] * (1 + change)
     score = overall(base.families, w, base.overall_cap)
     conf = confidence(base.known_share, w)
-    return verdict(score, conf, base.knockouts, base.removable_knockouts, ruleset)
+    return verdict(score, conf, base.knockouts, base.removable_knockouts, ruleset, base.ceiling)
 
 
 def _crossings(

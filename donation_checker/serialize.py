@@ -1,0 +1,206 @@
+"""Assessment → a JSON-safe dict (the `assess --json` output). The schema is in docs/rules.md.
+
+Texts are given in the requested language; numbers stay numbers; NaN and infinities become
+null so the output is strict JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from .assessment import (
+    Assessment,
+    CategoryImpact,
+    Condition,
+    CostYear,
+    CounterProposal,
+    Evidence,
+    Finding,
+    LifecycleCost,
+    RowRef,
+    Sensitivity,
+    Text,
+)
+
+SCHEMA_VERSION = "1"
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_value(v) for v in value]
+    return value
+
+
+def _text(text: Text | None, lang: str) -> str | None:
+    return None if text is None else text.get(lang)
+
+
+def _row(ref: RowRef) -> dict[str, Any]:
+    return {"table": ref.table, "sheet": ref.sheet, "row": ref.row}
+
+
+def _evidence(item: Evidence, lang: str) -> dict[str, Any]:
+    return {
+        "key": item.key,
+        "label": item.label.get(lang),
+        "value": _value(item.value),
+        "unit": item.unit,
+        "sensitive": item.sensitive,
+        "rows": [_row(r) for r in item.rows],
+    }
+
+
+def _condition(c: Condition, lang: str) -> dict[str, Any]:
+    return {
+        "rule": c.rule_id,
+        "line": c.line,
+        "text": c.text.get(lang),
+        "removes_knockout": c.removes_knockout,
+    }
+
+
+def _finding(f: Finding, lang: str) -> dict[str, Any]:
+    return {
+        "rule": f.rule_id,
+        "family": f.family,
+        "title": f.title.get(lang),
+        "line": f.line,
+        "score": _value(f.score),
+        "status": f.status.value,
+        "weight": f.weight,
+        "knockout": f.knockout,
+        "message": f.message.get(lang),
+        "evidence": [_evidence(e, lang) for e in f.evidence],
+        "source": f.source,
+        "condition": None if f.condition is None else _condition(f.condition, lang),
+    }
+
+
+def _cost_year(y: CostYear) -> dict[str, Any]:
+    return {
+        "year": y.year,
+        "fuel": _value(round(y.fuel, 2)),
+        "maintenance": _value(round(y.maintenance, 2)),
+        "parts": _value(round(y.parts, 2)),
+        "total": _value(round(y.total, 2)),
+        "headroom": None if y.headroom is None else _value(round(y.headroom, 2)),
+    }
+
+
+def _lifecycle(lc: LifecycleCost | None, lang: str) -> dict[str, Any] | None:
+    if lc is None:
+        return None
+    return {
+        "currency": lc.currency,
+        "horizon_years": lc.horizon_years,
+        "lines": [{"line": c.line, "years": [_cost_year(y) for y in c.years]} for c in lc.lines],
+        "totals": [_cost_year(y) for y in lc.totals],
+        "assumptions": [_evidence(e, lang) for e in lc.assumptions],
+    }
+
+
+def _counter(c: CounterProposal, lang: str) -> dict[str, Any]:
+    return {
+        "line": c.line,
+        "offered": c.offered,
+        "absorbable": c.absorbable,
+        "limiting_factor": _text(c.limiting_factor, lang),
+        "alternative": c.alternative,
+        "alternative_reason": _text(c.alternative_reason, lang),
+        "evidence": [_evidence(e, lang) for e in c.evidence],
+    }
+
+
+def _sensitivity(s: Sensitivity | None, lang: str) -> dict[str, Any] | None:
+    if s is None:
+        return None
+    return {
+        "robust": s.robust,
+        "statement": s.statement.get(lang),
+        "families": [
+            {
+                "family": f.family,
+                "weight": f.weight,
+                "change_needed": _value(f.change_needed),
+                "verdict_after": None if f.verdict_after is None else f.verdict_after.value,
+            }
+            for f in s.families
+        ],
+    }
+
+
+def _impact(c: CategoryImpact) -> dict[str, Any]:
+    return {
+        "category": c.category,
+        "models_before": c.models_before,
+        "models_after": c.models_after,
+        "units_before": c.units_before,
+        "units_after": c.units_after,
+        "new_models": list(c.new_models),
+    }
+
+
+def _families(values: Mapping[str, float | None]) -> dict[str, float | None]:
+    return {k: _value(v) for k, v in values.items()}
+
+
+def assessment_to_dict(a: Assessment, lang: str = "en") -> dict[str, Any]:
+    """The assessment as plain dicts, lists, strings, numbers, booleans and nulls."""
+    inputs = {
+        r.role: {
+            "name": r.name,
+            "sha256": r.sha256,
+            "rows_imported": r.rows_imported,
+            "rows_rejected": r.rows_rejected,
+        }
+        for r in a.inputs
+    }
+    removable = sorted(
+        {f.rule_id for f in a.findings if f.knockout and f.rule_id not in a.knockouts}
+    )
+    header = {k: _value(v) for k, v in vars(a.offer_header).items()}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "lang": lang,
+        "verdict": a.verdict.value,
+        "score": _value(a.score),
+        "confidence": _value(a.confidence),
+        "families": _families(a.families),
+        "family_weights": dict(a.family_weights),
+        "knockouts": list(a.knockouts),
+        "knockouts_removable": removable,
+        "findings": [_finding(f, lang) for f in a.findings],
+        "offer_findings": [_finding(f, lang) for f in a.offer_findings],
+        "conditions": [_condition(c, lang) for c in a.conditions],
+        "lines": [
+            {
+                "line": ln.index,
+                "label": ln.label,
+                "score": _value(ln.score),
+                "confidence": _value(ln.confidence),
+                "verdict": ln.verdict.value,
+                "main_finding": ln.main_finding,
+            }
+            for ln in a.lines
+        ],
+        "counter_proposal": [_counter(c, lang) for c in a.counter_proposals],
+        "lifecycle_cost": _lifecycle(a.lifecycle, lang),
+        "sensitivity": _sensitivity(a.sensitivity, lang),
+        "fleet_impact": [_impact(c) for c in a.fleet_impact],
+        "inputs": inputs,
+        "ruleset": {
+            "name": a.ruleset_name,
+            "version": a.ruleset_version,
+            "sha256": a.ruleset_sha256,
+        },
+        "offer": header,
+        "recipient": a.recipient,
+        "currency": a.currency,
+    }

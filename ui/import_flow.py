@@ -1,0 +1,182 @@
+"""Import a workbook off the GUI thread; when its columns are not recognised, ask the user to map
+them (mapping_dialog.py), remember the answer for files of the same shape, and import again."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from donation_checker.errors import DonationCheckerError, InputRejected
+from donation_checker.importer import import_inventory, import_offer
+from donation_checker.importer.grid import SheetGrid, column_letter, read_csv, read_workbook
+from donation_checker.importer.sniff import FileKind, sniff
+
+from .settings import Settings
+from .tasks import CancelFn, ProgressFn, Task, TaskRunner
+
+# Import failures the column-mapping dialog can fix.
+MAPPABLE = frozenset({"no_fleet_table", "missing_columns", "no_offer_lines"})
+PREVIEW_ROWS = 40
+TARGET_TABLE = {"inventory": "fleet", "offer": "offer_lines"}
+
+
+@dataclass(frozen=True)
+class NeedsMapping:
+    """The import could not find its table: what the mapping dialog needs to ask the user."""
+
+    path: str
+    kind: str  # "inventory" | "offer"
+    grids: tuple[SheetGrid, ...]  # first PREVIEW_ROWS rows of each sheet
+    error: InputRejected
+    shape: str
+
+
+def shape_of(kind: str, grids: tuple[SheetGrid, ...] | list[SheetGrid]) -> str:
+    """A signature of the workbook's layout (its sheet names) used to find a remembered mapping;
+    the header cells are checked separately, see remembered_mapping()."""
+    names = "\x1f".join(g.name for g in grids)
+    return hashlib.sha1(f"{kind}\x1e{names}".encode()).hexdigest()[:16]
+
+
+def _cells(grid: SheetGrid, row: int) -> list[str]:
+    return [str(grid.cell(row, c)).strip() for c in range(grid.width)]
+
+
+def remembered_mapping(
+    entries: list[dict[str, Any]], grids: tuple[SheetGrid, ...]
+) -> dict[str, dict[str, str]] | None:
+    """The first remembered mapping whose sheet still has the same header cells."""
+    by_name = {g.name: g for g in grids}
+    for entry in entries:
+        grid = by_name.get(str(entry.get("sheet")))
+        row = entry.get("header_row")
+        if grid is None or not isinstance(row, int):
+            continue
+        if _cells(grid, row) == list(entry.get("headers", [])):
+            mapping = entry.get("mapping")
+            if isinstance(mapping, dict):
+                return {str(t): {str(f): str(c) for f, c in m.items()} for t, m in mapping.items()}
+    return None
+
+
+def mapping_entry(
+    grid: SheetGrid, header_row: int, table: str, fields: Mapping[str, int]
+) -> dict[str, Any]:
+    """What to remember, and the mapping to import with: header text (or letter when blank)."""
+    headers = _cells(grid, header_row)
+    mapping = {
+        f: (headers[c] if c < len(headers) and headers[c] else column_letter(c))
+        for f, c in fields.items()
+    }
+    return {
+        "sheet": grid.name,
+        "header_row": header_row,
+        "headers": headers,
+        "table": table,
+        "mapping": {table: mapping},
+    }
+
+
+def preview_grids(path: Path) -> tuple[SheetGrid, ...]:
+    kind = sniff(path)
+    grids = [read_csv(path)] if kind is FileKind.CSV else read_workbook(path, kind)
+    return tuple(SheetGrid(g.name, g.rows[:PREVIEW_ROWS], g.merged) for g in grids)
+
+
+class ImportFlow(QObject):
+    """Runs imports; emits `imported` with the Inventory/Offer or `needs_mapping`."""
+
+    started = Signal(str, str)  # kind, file name
+    progress = Signal(float, str)
+    imported = Signal(str, str, object)  # kind, path, Inventory | Offer
+    failed = Signal(str, str)  # kind, message for the user
+    cancelled = Signal(str)
+    needs_mapping = Signal(object)  # NeedsMapping
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        settings: Settings,
+        lang: Callable[[], str],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.settings = settings
+        self.lang = lang
+        self.task: Task | None = None
+
+    def busy(self) -> bool:
+        return self.task is not None
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def start(
+        self, path: str | Path, kind: str, mapping: Mapping[str, Mapping[str, str]] | None = None
+    ) -> None:
+        path = Path(path)
+        importer = import_inventory if kind == "inventory" else import_offer
+        # QSettings is read here, on the GUI thread; the job only gets plain data.
+        known = {shape: self.settings.mappings(shape) for shape in self._shapes()}
+
+        def job(progress: ProgressFn, cancel: CancelFn) -> object:
+            try:
+                return importer(path, mapping=mapping, progress=progress, cancel=cancel)
+            except InputRejected as exc:
+                if exc.reason not in MAPPABLE or mapping is not None:
+                    raise
+                grids = preview_grids(path)
+                shape = shape_of(kind, grids)
+                remembered = remembered_mapping(known.get(shape, []), grids)
+                if remembered is not None:
+                    try:
+                        return importer(path, mapping=remembered, progress=progress, cancel=cancel)
+                    except InputRejected:
+                        pass  # the file changed shape after all: ask again
+                return NeedsMapping(str(path), kind, grids, exc, shape)
+
+        self.started.emit(kind, path.name)
+        self.task = self.runner.submit(
+            job,
+            name=f"import {kind}",
+            on_success=lambda result: self._done(kind, str(path), result),
+            on_failure=lambda exc: self._failed(kind, exc),
+            on_progress=self.progress.emit,
+            on_cancel=lambda: self._cancelled(kind),
+        )
+
+    def _shapes(self) -> list[str]:
+        qs = self.settings.qsettings
+        qs.beginGroup("mappings")
+        try:
+            return [str(k) for k in qs.childKeys()]
+        finally:
+            qs.endGroup()
+
+    def _done(self, kind: str, path: str, result: object) -> None:
+        self.task = None
+        if isinstance(result, NeedsMapping):
+            self.needs_mapping.emit(result)
+        else:
+            self.imported.emit(kind, path, result)
+
+    def _failed(self, kind: str, exc: BaseException) -> None:
+        self.task = None
+        if isinstance(exc, DonationCheckerError):
+            message = exc.describe(self.lang())
+        elif isinstance(exc, OSError):
+            message = self.tr("The file cannot be read: {error}").format(error=exc.strerror or exc)
+        else:
+            message = self.tr("The import failed unexpectedly; the details are in the log file.")
+        self.failed.emit(kind, message)
+
+    def _cancelled(self, kind: str) -> None:
+        self.task = None
+        self.cancelled.emit(kind)

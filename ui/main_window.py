@@ -1,0 +1,408 @@
+"""The main window: five areas over one Session, menus and shortcuts, files in and out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QTabWidget, QWidget
+
+from donation_checker import __version__
+from donation_checker.errors import DonationCheckerError
+
+from .assessment_panel import AssessmentPanel
+from .case_file import Autosaver
+from .case_io import CaseIO
+from .dialogs import Dialogs, workbook_filter
+from .errors import ErrorReporter
+from .i18n import install_language
+from .import_flow import ImportFlow, NeedsMapping
+from .inventory_panel import InventoryPanel
+from .mapping_dialog import MappingDialog
+from .offer_panel import OfferPanel
+from .report_panel import ReportPanel
+from .rules_panel import RulesPanel
+from .session import Session
+from .settings import Settings
+from .settings_dialog import SettingsDialog
+from .tasks import TaskRunner
+
+TABS = ("inventory", "offer", "assessment", "rules", "report")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt")
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, settings: Settings, reporter: ErrorReporter, dialogs: Dialogs | None = None
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.reporter = reporter
+        self.dialogs = dialogs or Dialogs()
+        self.runner = TaskRunner(reporter, self)
+        self.session = Session(self.runner, settings.language, self)
+        self.session.currency_label = settings.currency_label
+        self.flow = ImportFlow(self.runner, settings, lambda: self.session.lang, self)
+        self.cases = CaseIO(self)
+        self.autosaver = Autosaver(self.session.snapshot, lambda: self.session.modified, self)
+        self.mapping_dialog: MappingDialog | None = None
+        self.setAcceptDrops(True)
+        self.setMinimumSize(960, 620)
+        self._build_ui()
+        self._connect_signals()
+        self._load_default_rules()
+        self._restore_geometry()
+
+    # --- construction (rebuilt on a language change) -------------------------------------------
+
+    def _build_ui(self) -> None:
+        self.session.lang = self.settings.language
+        self.session.lines.lang = self.session.lang
+        self._init_panels()
+        self._init_actions()
+        self._init_menus()
+        self._init_status()
+        self._update_title()
+
+    def _init_panels(self) -> None:
+        s = self.session
+        self.inventory_panel = InventoryPanel(s)
+        self.offer_panel = OfferPanel(s)
+        self.assessment_panel = AssessmentPanel(s)
+        self.rules_panel = RulesPanel(s)
+        self.report_panel = ReportPanel(s, self.runner, self.dialogs, self._report_meta)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(self.tr("Areas"))
+        for panel, title in (
+            (self.inventory_panel, self.tr("&Inventory")),
+            (self.offer_panel, self.tr("&Offer")),
+            (self.assessment_panel, self.tr("&Assessment")),
+            (self.rules_panel, self.tr("&Rules")),
+            (self.report_panel, self.tr("Re&port")),
+        ):
+            self.tabs.addTab(panel, title)
+        self.setCentralWidget(self.tabs)
+        self.inventory_panel.open_requested.connect(self.open_inventory)
+        self.inventory_panel.cancel_requested.connect(self.flow.cancel)
+        self.offer_panel.import_requested.connect(self.import_offer)
+        self.rules_panel.open_requested.connect(self.cases.open_rules)
+        self.rules_panel.save_requested.connect(self.cases.save_rules_as)
+        self.report_panel.message.connect(self.show_message)
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        return action
+
+    def _init_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.act_open = self._action(
+            self.tr("&Open inventory…"),
+            self.open_inventory,
+            key.Open,
+            self.tr("Open the recipient's inventory workbook"),
+        )
+        self.act_offer = self._action(
+            self.tr("&Import offer…"),
+            self.import_offer,
+            "Ctrl+I",
+            self.tr("Import the donor's offer from Excel or CSV"),
+        )
+        self.act_open_case = self._action(
+            self.tr("Open &case…"), self.cases.open_case_dialog, "Ctrl+Shift+O"
+        )
+        self.act_save = self._action(self.tr("&Save case"), self.cases.save, key.Save)
+        self.act_save_as = self._action(self.tr("Save case &as…"), self.cases.save_as, key.SaveAs)
+        self.act_pdf = self._action(
+            self.tr("Save report as &PDF…"), self.report_panel.save_pdf, "Ctrl+E"
+        )
+        self.act_excel = self._action(self.tr("Export to &Excel…"), self.report_panel.export_excel)
+        self.act_print = self._action(self.tr("&Print report…"), self._print, key.Print)
+        self.act_quit = self._action(self.tr("&Quit"), self.close, key.Quit)
+        self.act_undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.act_undo.setShortcut(QKeySequence(key.Undo))
+        self.act_redo = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.act_redo.setShortcut(QKeySequence(key.Redo))
+        self.act_add = self._action(self.tr("&Add offer line"), self._add_line, "Ctrl+Shift+N")
+        self.act_prefs = self._action(self.tr("&Preferences…"), self.preferences, key.Preferences)
+        self.act_about = self._action(self.tr("&About Donation Checker"), self.about)
+
+    def _init_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.act_open, self.act_offer])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_open_case])
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addActions([self.act_save, self.act_save_as])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_pdf, self.act_excel, self.act_print])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.act_undo, self.act_redo, self.act_add])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_prefs)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_about)
+        for toolbar in self.findChildren(type(self.addToolBar("x"))):
+            self.removeToolBar(toolbar)
+            toolbar.deleteLater()
+        tools = self.addToolBar(self.tr("Main"))
+        tools.setObjectName("main_toolbar")
+        tools.setMovable(False)
+        tools.addActions(
+            [self.act_open, self.act_offer, self.act_save, self.act_pdf, self.act_print]
+        )
+
+    def _init_status(self) -> None:
+        status = self.statusBar()
+        for child in status.findChildren(QWidget):
+            if child.objectName().startswith("status_"):
+                status.removeWidget(child)
+                child.deleteLater()
+        self.status_assessment = QLabel()
+        self.status_assessment.setObjectName("status_assessment")
+        self.status_progress = QProgressBar()
+        self.status_progress.setObjectName("status_progress")
+        self.status_progress.setRange(0, 1000)
+        self.status_progress.setMaximumWidth(180)
+        self.status_progress.setVisible(False)
+        status.addPermanentWidget(self.status_progress)
+        status.addPermanentWidget(self.status_assessment)
+        self._assessing(False)
+
+    def _connect_signals(self) -> None:
+        f = self.flow
+        f.started.connect(self._import_started)
+        f.progress.connect(self._import_progress)
+        f.imported.connect(self._imported)
+        f.failed.connect(self._import_failed)
+        f.cancelled.connect(self._import_cancelled)
+        f.needs_mapping.connect(self._ask_mapping)
+        self.session.modified_changed.connect(lambda _m: self._update_title())
+        self.session.assessing.connect(self._assessing)
+
+    def retranslate(self) -> None:
+        """Apply a new language: rebuild every view over the same session (nothing is lost)."""
+        install_language(self.settings.language)
+        current = self.tabs.currentIndex()
+        old = self.centralWidget()
+        self._build_ui()
+        old.deleteLater()
+        self.tabs.setCurrentIndex(current)
+        self.session.lines.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.session.lines.columnCount() - 1
+        )
+        self.session.schedule()  # texts of the assessment come out in the new language
+
+    # --- imports ------------------------------------------------------------------------------
+
+    def open_inventory(self, path: str | None = None) -> None:
+        path = path or self.dialogs.open_path(
+            self, self.tr("Open the inventory"), workbook_filter()
+        )
+        if path and not self.flow.busy():
+            self.flow.start(path, "inventory")
+
+    def import_offer(self, path: str | None = None) -> None:
+        path = path or self.dialogs.open_path(self, self.tr("Import the offer"), workbook_filter())
+        if path and not self.flow.busy():
+            self.flow.start(path, "offer")
+
+    def _import_started(self, kind: str, name: str) -> None:
+        if kind == "inventory":
+            self.inventory_panel.set_busy(True, name)
+        self.status_progress.setValue(0)
+        self.status_progress.setVisible(True)
+        self.show_message(self.tr("Reading {file}…").format(file=name))
+
+    def _import_progress(self, fraction: float, label: str) -> None:
+        self.inventory_panel.show_progress(fraction, label)
+        self.status_progress.setValue(int(fraction * 1000))
+
+    def _import_done(self) -> None:
+        self.inventory_panel.set_busy(False)
+        self.status_progress.setVisible(False)
+
+    def _imported(self, kind: str, path: str, result: Any) -> None:
+        self._import_done()
+        report = result.report
+        if kind == "inventory":
+            self.session.set_inventory(result, path)
+            self.cases.inventory_arrived(result)
+            self.tabs.setCurrentWidget(self.inventory_panel)
+        else:
+            self.offer_panel.load_offer(result)
+            self.tabs.setCurrentWidget(self.offer_panel)
+        self.show_message(
+            self.tr("{file}: {imported} rows imported, {rejected} rejected.").format(
+                file=Path(path).name, imported=report.rows_imported, rejected=report.rows_rejected
+            )
+        )
+
+    def _import_failed(self, kind: str, message: str) -> None:
+        self._import_done()
+        self.show_message(message)
+        title = (
+            self.tr("The inventory cannot be used")
+            if kind == "inventory"
+            else self.tr("The offer cannot be used")
+        )
+        self.dialogs.warning(self, title, message)
+
+    def _import_cancelled(self, kind: str) -> None:
+        self._import_done()
+        self.show_message(self.tr("Import cancelled; nothing was changed."))
+
+    def _ask_mapping(self, request: NeedsMapping) -> None:
+        self._import_done()
+        dialog = MappingDialog(request, self.session.lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.mapping_chosen.connect(lambda entry: self._mapped(request, entry))
+        dialog.finished.connect(lambda _r: setattr(self, "mapping_dialog", None))
+        self.mapping_dialog = dialog
+        dialog.open()
+
+    def _mapped(self, request: NeedsMapping, entry: dict[str, Any]) -> None:
+        self.settings.remember_mapping(request.shape, entry)
+        self.flow.start(request.path, request.kind, mapping=entry["mapping"])
+
+    # --- other actions ------------------------------------------------------------------------
+
+    def _add_line(self) -> None:
+        self.tabs.setCurrentWidget(self.offer_panel)
+        self.offer_panel.add_line()
+
+    def _print(self) -> None:
+        self.tabs.setCurrentWidget(self.report_panel)
+        self.report_panel.print_report()
+
+    def _report_meta(self) -> dict[str, str]:
+        return {
+            "marking": self.settings.marking,
+            "author": self.settings.officer_name,
+            "organisation": self.settings.organisation,
+        }
+
+    def _load_default_rules(self) -> None:
+        path = self.settings.default_rules or None
+        try:
+            self.session.load_rules(path)
+            return
+        except DonationCheckerError as exc:
+            problem = exc.describe(self.session.lang)
+        if path is not None:
+            try:
+                self.session.load_rules(None)
+                problem += "\n\n" + self.tr("The shipped rule set is used instead.")
+            except DonationCheckerError as exc:
+                problem += "\n\n" + exc.describe(self.session.lang)
+        self.dialogs.warning(self, self.tr("The rule set cannot be used"), problem)
+
+    def preferences(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.apply_preferences(dialog.apply())
+
+    def apply_preferences(self, language_changed: bool) -> None:
+        self.session.currency_label = self.settings.currency_label
+        self.report_panel.marking.setText(self.settings.marking)
+        if language_changed:
+            self.retranslate()
+        else:
+            self.session.schedule()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Donation Checker"),
+            self.tr(
+                "Donation Checker {version}\n\nDecision support for in-kind equipment donations: "
+                "does an offer fit the recipient's fleet, spare parts, workshops and budget?"
+            ).format(version=__version__),
+        )
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _assessing(self, busy: bool) -> None:
+        a = self.session.assessment
+        if busy:
+            text = self.tr("Assessing…")
+        elif a is None:
+            text = self.tr("No assessment")
+        else:
+            from .labels import verdict_label
+
+            text = self.tr("Verdict: {verdict}").format(verdict=verdict_label(a.verdict.value))
+        self.status_assessment.setText(text)
+
+    def _update_title(self) -> None:
+        name = Path(self.cases.path).name if self.cases.path else self.tr("New case")
+        self.setWindowTitle(f"{name}[*] — Donation Checker")
+        self.setWindowModified(self.session.modified)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.cases.open_case(p))
+        self.recent_menu.setEnabled(bool(self.settings.recent_files()))
+
+    # --- window events ------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths:
+            return
+        event.acceptProposedAction()
+        self.open_dropped(paths[0])
+
+    def open_dropped(self, path: str) -> None:
+        suffix = Path(path).suffix.lower()
+        if suffix in (".dcase", ".json"):
+            self.cases.open_case(path)
+        elif self.tabs.currentWidget() is self.offer_panel:
+            self.import_offer(path)
+        else:
+            self.open_inventory(path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session.modified:
+            answer = self.dialogs.save_discard_cancel(
+                self,
+                self.tr("Unsaved changes"),
+                self.tr("This case has changes that are not saved. Save them before closing?"),
+            )
+            if answer == "cancel" or (answer == "save" and not self.cases.save()):
+                event.ignore()
+                return
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        self.settings.sync()
+        self.autosaver.stop()
+        self.autosaver.discard()
+        self.runner.shutdown()
+        event.accept()

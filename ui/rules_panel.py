@@ -1,0 +1,219 @@
+"""Rules area: the active rule set, its families and rules, and weight sliders for what-if."""
+
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from donation_checker.formatting import fmt_number
+
+from .inventory_panel import fit_columns, make_table_view
+from .session import Session, rules_label
+from .table_models import FrameModel
+
+STEPS_PER_UNIT = 10  # slider positions per unit of weight: weights move by 0.1
+
+
+class RulesPanel(QWidget):
+    open_requested = Signal()
+    save_requested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.lang = session.lang
+        self.sliders: dict[str, QSlider] = {}
+        self._values: dict[str, QLabel] = {}
+        # Sliders move in many small steps: apply the weights once the hand stops.
+        self._apply_timer = QTimer(self)
+        self._apply_timer.setSingleShot(True)
+        self._apply_timer.setInterval(150)
+        self._apply_timer.timeout.connect(self.apply_weights)
+        self._build()
+        session.ruleset_changed.connect(self._ruleset_changed)
+        self.refresh()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.name = QLabel()
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
+        self.name.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("Open rule set…"))
+        self.open_button.clicked.connect(self.open_requested)
+        self.save_button = QPushButton(self.tr("Save as new rule set…"))
+        self.save_button.clicked.connect(self.save_requested)
+        self.reset_button = QPushButton(self.tr("Restore defaults"))
+        self.reset_button.setToolTip(
+            self.tr("Put every family weight back to the rule set's value")
+        )
+        self.reset_button.clicked.connect(self.restore_defaults)
+        for button in (self.open_button, self.save_button, self.reset_button):
+            button.setAccessibleName(button.text().rstrip("…"))
+        bar.addWidget(self.name, 1)
+        bar.addWidget(self.open_button)
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.reset_button)
+        layout.addLayout(bar)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.weights_box = QGroupBox(self.tr("Family weights (what-if)"))
+        self.weights_grid = QGridLayout(self.weights_box)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(self.weights_box)
+        note = QLabel(
+            self.tr(
+                "Moving a slider re-runs the assessment with that weight. The rule "
+                "file is not changed until you save it as a new rule set."
+            )
+        )
+        note.setWordWrap(True)
+        holder_layout.addWidget(note)
+        holder_layout.addStretch(1)
+        holder.setMinimumWidth(320)
+        split.addWidget(holder)
+        self.rules_model = FrameModel(lang=self.lang, parent=self)
+        self.rules_view = make_table_view(self.rules_model, self.tr("Rules"))
+        self.rules_view.verticalHeader().setVisible(False)
+        split.addWidget(self.rules_view)
+        split.setStretchFactor(1, 3)
+        split.setSizes([360, 900])
+        layout.addWidget(split, 1)
+
+    # --- content ------------------------------------------------------------------------------
+
+    def _ruleset_changed(self) -> None:
+        # Weight changes come from our own sliders: rebuild only for another rule set.
+        base = self.session.base_ruleset
+        if base is None or set(self.sliders) != set(base.families):
+            self.refresh()
+        else:
+            self._show_rules()
+            self._sync_values()
+
+    def refresh(self) -> None:
+        base = self.session.base_ruleset
+        while self.weights_grid.count():
+            item = self.weights_grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.sliders.clear()
+        self._values.clear()
+        self.name.setText(
+            self.tr("Rule set: {name}").format(name=rules_label(base))
+            if base
+            else self.tr("No rule set loaded.")
+        )
+        self.save_button.setEnabled(base is not None)
+        self.reset_button.setEnabled(base is not None)
+        if base is None:
+            self.rules_model.set_frame(pd.DataFrame())
+            return
+        top = max([f.weight for f in base.families.values()] + [1.0])
+        current = self.session.ruleset.families if self.session.ruleset else base.families
+        for row, (fam_id, fam) in enumerate(base.families.items()):
+            label = QLabel(fam.title.get(self.lang))
+            slider = QSlider(Qt.Orientation.Horizontal)
+            slider.setRange(0, int(max(10.0, top * 3) * STEPS_PER_UNIT))
+            slider.setValue(round(current[fam_id].weight * STEPS_PER_UNIT))
+            slider.setAccessibleName(
+                self.tr("Weight of {family}").format(family=fam.title.get(self.lang))
+            )
+            slider.setPageStep(STEPS_PER_UNIT)
+            slider.valueChanged.connect(self._slider_moved)
+            value = QLabel()
+            value.setMinimumWidth(48)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.weights_grid.addWidget(label, row, 0)
+            self.weights_grid.addWidget(slider, row, 1)
+            self.weights_grid.addWidget(value, row, 2)
+            self.sliders[fam_id] = slider
+            self._values[fam_id] = value
+        self._sync_values()
+        self._show_rules()
+
+    def _sync_values(self) -> None:
+        base = self.session.base_ruleset
+        for fam_id, slider in self.sliders.items():
+            weight = slider.value() / STEPS_PER_UNIT
+            label = self._values[fam_id]
+            label.setText(fmt_number(weight, self.lang, 1))
+            changed = base is not None and abs(base.families[fam_id].weight - weight) > 1e-9
+            label.setStyleSheet("font-weight: bold; color: #0550ae;" if changed else "")
+
+    def _show_rules(self) -> None:
+        ruleset = self.session.ruleset
+        if ruleset is None:
+            return
+        lang = self.lang
+        frame = pd.DataFrame.from_records(
+            [
+                (
+                    r.id,
+                    ruleset.families[r.family].title.get(lang)
+                    if r.family in ruleset.families
+                    else r.family,
+                    r.title.get(lang),
+                    r.weight,
+                    r.knockout,
+                    r.kind,
+                    r.source,
+                )
+                for r in ruleset.rules
+            ],
+            columns=["id", "family", "title", "weight", "knockout", "kind", "source"],
+        )
+        self.rules_model.set_frame(
+            frame,
+            list(frame.columns),
+            [
+                self.tr("Rule"),
+                self.tr("Family"),
+                self.tr("Title"),
+                self.tr("Weight"),
+                self.tr("Knock-out"),
+                self.tr("Kind"),
+                self.tr("Source"),
+            ],
+        )
+        fit_columns(self.rules_view, 260)
+
+    # --- what-if ------------------------------------------------------------------------------
+
+    def _slider_moved(self) -> None:
+        self._sync_values()
+        self._apply_timer.start()
+
+    def weights(self) -> dict[str, float]:
+        return {fam: slider.value() / STEPS_PER_UNIT for fam, slider in self.sliders.items()}
+
+    def apply_weights(self) -> None:
+        self._apply_timer.stop()
+        self.session.set_weights(self.weights())
+
+    def set_weight(self, family: str, weight: float) -> None:
+        self.sliders[family].setValue(round(weight * STEPS_PER_UNIT))
+
+    def restore_defaults(self) -> None:
+        base = self.session.base_ruleset
+        if base is None:
+            return
+        for fam_id, slider in self.sliders.items():
+            slider.blockSignals(True)
+            slider.setValue(round(base.families[fam_id].weight * STEPS_PER_UNIT))
+            slider.blockSignals(False)
+        self._sync_values()
+        self.apply_weights()

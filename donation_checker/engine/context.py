@@ -756,19 +756,29 @@ class Context:
         codes.discard("")
         return frozenset(codes)
 
-    def parts_for_make(self, make_key: str) -> pd.DataFrame | None:
-        """Spare-parts rows whose applicability names the make (matched on unique values)."""
+    def parts_for_make(self, make_key: str, make: str = "") -> pd.DataFrame | None:
+        """Spare-parts rows whose applicability names the make (matched on unique values):
+        the whole make ("mercedesbenz" in "Mercedes-Benz Zetros") or its first word
+        ("Mercedes Zetros")."""
         found: pd.DataFrame | None = self._memoised(
-            "parts", make_key, lambda: self._parts_for_make(make_key)
+            "parts", make_key, lambda: self._parts_for_make(make_key, make)
         )
         return found
 
-    def _parts_for_make(self, make_key: str) -> pd.DataFrame | None:
+    def _parts_for_make(self, make_key: str, make: str) -> pd.DataFrame | None:
         table = self.inventory.spare_parts
         if table is None or "applies_to" not in table.frame:
             return None
         frame = table.frame
-        hit = _map_unique(frame["applies_to"], lambda v: bool(make_key) and make_key in compact(v))
+        words = fold(make).split()
+        first = words[0] if words and len(words[0]) >= 3 else ""
+
+        def applies(value: Any) -> bool:
+            if not make_key:
+                return False
+            return make_key in compact(value) or (bool(first) and first in fold(value).split())
+
+        hit = _map_unique(frame["applies_to"], applies)
         return frame[hit.fillna(False).astype(bool).to_numpy()]
 
     def rows_of(self, table: Table, frame: pd.DataFrame) -> tuple[RowRef, ...]:

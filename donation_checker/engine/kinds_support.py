@@ -81,7 +81,7 @@ def parts_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     stated = parse_bool(raw)
     text = fold(raw)
     region_words = [fold(w) for w in p["regional_words"]]
-    parts = ctx.parts_for_make(info.make_key)
+    parts = ctx.parts_for_make(info.make_key, info.make)
     lead, rows = ctx._memoised("parts_lead", info.make_key, lambda: _lead_time(ctx, parts))
     evidence = [
         ev("dealer", "dealer in the country (offer)", "concessionnaire dans le pays (offre)", raw),

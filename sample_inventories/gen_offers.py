@@ -11,7 +11,7 @@ import io
 from dataclasses import astuple, dataclass
 from typing import Any
 
-from gen_fleet import AMBULANCE, LIGHT, RADIO, TRUCK
+from gen_fleet import AMBULANCE, LIAISON, LIGHT, TRUCK
 from gen_xlsx import BOLD, first_sheet, header_row, new_workbook, set_widths, write_rows
 from openpyxl import Workbook
 
@@ -130,11 +130,13 @@ OFFER_GOOD = OfferSpec(
         Line(LIGHT, "Toyota", "Land Cruiser 79", "HZJ79 simple cabine", 20, 2025, "Neuf", 0,
              "Gazole", "Gauche", "Manuelle", 12, "Mécanique", 24, 42_000_000, TOYOTA_PARTS, "oui",
              4, 20, FULL_MANUALS, "français", 24, 38_500_000, 3_300_000,
-             "Concessionnaire Toyota, Bamako", INSPECTED, 2035, 50, "Gao (1re Région militaire)"),
+             "Concessionnaire Toyota, Bamako", INSPECTED, 2035, 55, "Gao (1re Région militaire)",
+             "Version « grand chaud » (climatisation et refroidissement renforcés)"),
         Line(LIGHT, "Toyota", "Hilux", "double cabine 2.4 D-4D", 12, 2025, "Neuf", 0, "Gazole",
              "Gauche", "Manuelle", 12, "Gestion électronique", 24, 18_000_000, TOYOTA_PARTS, "oui",
              2, 12, FULL_MANUALS, "français", 24, 27_000_000, 2_600_000,
-             "Concessionnaire Toyota, Bamako", INSPECTED, 2035, 50, "Sévaré (6e Région militaire)"),
+             "Concessionnaire Toyota, Bamako", INSPECTED, 2035, 55, "Sévaré (6e Région militaire)",
+             "Version « grand chaud » (climatisation et refroidissement renforcés)"),
     ),
 )
 
@@ -159,13 +161,13 @@ OFFER_AMBULANCES = OfferSpec(
 OFFER_MIXED = OfferSpec(
     "offre_mixte",
     _header("Partenaire bilatéral B", "PB-2026-MIX-07", dt.date(2026, 3, 2), "oui",
-            "0112/MDAC-DMHTA du 21/10/2025", "Donateur", "Donateur", "oui",
-            "Les camions Zetros et les postes Codan répondent à la demande ; "
-            "les 4 Stallion sont proposés en complément."),
+            "0112/MDAC-DMHTA du 21/10/2025", "Donateur", "non précisé", "non",
+            "Les camions Zetros répondent à la demande ; les Stallion et les Defender sont "
+            "proposés en complément, sur les stocks du donateur."),
     (
-        Line(TRUCK, "Mercedes-Benz", "Zetros 1833", "4x4 plateau bâché", 12, 2025, "Neuf", 0,
-             "Gazole", "Gauche", "Manuelle", 24, "Gestion électronique", 24, 180_000_000,
-             ZETROS_PARTS, "oui", 3, 12, FULL_MANUALS, "français", 24, 95_000_000, 7_800_000,
+        Line(TRUCK, "Mercedes-Benz", "Zetros 1833", "4x4 plateau bâché", 10, 2025, "Neuf", 0,
+             "Gazole", "Gauche", "Manuelle", 24, "Gestion électronique", 12, 75_000_000,
+             ZETROS_PARTS, "oui", 2, 10, FULL_MANUALS, "français", 24, 95_000_000, 7_800_000,
              "Importateur Mercedes-Benz Trucks, Bamako", INSPECTED, 2038, 55,
              "Sévaré (6e Région militaire)"),
         Line(TRUCK, "Ashok Leyland", "Stallion", "4x4 transport de troupes", 4, 2025, "Neuf", 0,
@@ -173,11 +175,11 @@ OFFER_MIXED = OfferSpec(
              "Manuel d'utilisation, manuel d'atelier", "anglais", 12, 42_000_000, 6_500_000,
              "non (représentant régional à Abidjan)", INSPECTED, 2032, 50, "Kati",
              "Lot de pièces partiel (filtres seulement)"),
-        Line(RADIO, "Codan", "Envoy X2", "HF mobile véhicule", 10, 2025, "Neuf", None, "", "", "",
-             12, "Numérique", 24, 6_000_000, "08-05544-001, 06-0012-48", "oui", 2, None,
-             "Manuel d'utilisation, manuel technique", "français", 24, 9_500_000, 250_000,
-             "Intégrateur Codan, Bamako", "Recette usine conforme", 2034, 55,
-             "Sévaré (6e Région militaire)"),
+        Line(LIAISON, "Land Rover", "Defender 110", "station wagon 2.2 TD4", 8, 2014, "Occasion",
+             160_000, "Gazole", "Gauche", "Manuelle", 12, "Gestion électronique", 6, 6_000_000,
+             "", "non", 0, 8, "Manuel d'utilisation", "anglais", 0, 14_000_000, 4_200_000,
+             "non", "Défauts listés et étiquetés", 2026, 50, "Kati",
+             "Véhicules réformés ; production arrêtée en 2016"),
     ),
 )
 

@@ -115,6 +115,7 @@ def design_figures(fleet: list[FleetRow]) -> dict[str, Any]:
         "ural_4320_units": by_model[("Ural", "4320")],
         "ural_mechanics": qualified_mechanics("Ural"),
         "ashok_leyland_units": by_make["Ashok Leyland"],
+        "land_rover_units": by_make["Land Rover"],
         "ford_units": by_make["Ford"],
         "lc79_serviceable": serviceable[("Toyota", "Land Cruiser 79")],
         "hilux_serviceable": serviceable[("Toyota", "Hilux")],
@@ -150,13 +151,14 @@ def check_design(f: dict[str, Any]) -> list[str]:
         "Hilux requirement gap covers the offer": f["hilux_gap"] >= hilux,
         "good offer costs <= 50% of headroom": f["good_offer_running_cost"] <= 0.5 * headroom,
         "spare light-vehicle drivers for the good offer": f["drivers_light"] >= good,
-        # Mixed offer: the Zetros line is supportable; the Ashok Leyland make is new.
+        # Mixed offer: the Zetros line is supportable; the Stallion and Defender makes are new.
         "Zetros held with >= 10 serviceable": f["zetros_serviceable"] >= 10,
         "Mercedes-Benz mechanics cover fleet + Zetros": f["mercedes_mechanics"]
         >= need(f["mercedes_units"] + zetros),
         "Zetros requirement gap covers the offer": f["zetros_gap"] >= zetros,
         "mixed offer costs <= 50% of headroom": f["mixed_offer_running_cost"] <= 0.5 * headroom,
         "Ashok Leyland absent from the fleet": f["ashok_leyland_units"] == 0,
+        "Land Rover absent from the fleet": f["land_rover_units"] == 0,
         # Large offer: the model is held, but mechanics, hours, budget and drivers fall short.
         "Ural 4320 held in number": f["ural_4320_units"] >= 10,
         "Ural mechanics cope with today's fleet": f["ural_mechanics"] >= need(f["ural_units"]),

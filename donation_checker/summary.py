@@ -1,26 +1,10 @@
-"""A short plain-text summary of an assessment for the terminal."""
+"""A short plain-text summary of an assessment for the terminal (same wording as the report)."""
 
 from __future__ import annotations
 
-from .assessment import Assessment, Finding, Status, Verdict
-
-VERDICT_LABELS = {
-    Verdict.ACCEPT: ("ACCEPT", "ACCEPTATION"),
-    Verdict.CONDITIONAL: ("ACCEPT WITH CONDITIONS", "ACCEPTATION SOUS CONDITIONS"),
-    Verdict.REDIRECT: ("REDIRECT (ask for something else)", "RÉORIENTATION (demander autre chose)"),
-    Verdict.DECLINE: ("DECLINE", "REFUS"),
-}
-
-
-def verdict_label(verdict: Verdict, lang: str) -> str:
-    en, fr = VERDICT_LABELS[verdict]
-    return fr if lang == "fr" else en
-
-
-def _score(x: float | None, lang: str) -> str:
-    if x is None:
-        return "inconnu" if lang == "fr" else "unknown"
-    return f"{x:.0f}"
+from .assessment import Assessment, Finding, Status
+from .formatting import fmt_percent, fmt_score
+from .report.texts import family_name, label, verdict_name
 
 
 def _weakest(findings: tuple[Finding, ...], n: int) -> list[Finding]:
@@ -28,49 +12,57 @@ def _weakest(findings: tuple[Finding, ...], n: int) -> list[Finding]:
     return sorted(scored, key=lambda f: (f.score or 0.0, -f.weight))[:n]
 
 
+def _lines(indexes: list[int | None], lang: str) -> str:
+    numbers = sorted(i + 1 for i in indexes if i is not None)
+    if not numbers:
+        return label("whole_offer", lang)
+    if len(numbers) == 1:
+        return label("line_n", lang, n=str(numbers[0]))
+    return f"{label('lines_word', lang)} {', '.join(str(n) for n in numbers)}"
+
+
 def format_assessment(a: Assessment, lang: str = "en", *, top: int = 5) -> str:
     fr = lang == "fr"
+    c = " : " if fr else ": "  # French typography puts a space before the colon
     h = a.offer_header
-    c = " : " if fr else ": "  # French puts a space before the colon
-    pct = f"{a.confidence * 100:.0f}\u202f%" if fr else f"{a.confidence * 100:.0f}%"
-    lines = [
-        f"{'Offre' if fr else 'Offer'} {h.reference or '?'} — {h.donor or '?'}",
-        f"Verdict{c}{verdict_label(a.verdict, lang)}",
-        f"{'Score global' if fr else 'Overall score'}{c}{_score(a.score, lang)}/100 · "
-        f"{'confiance' if fr else 'confidence'} {pct}",
+    out = [
+        f"{label('offer_reference', lang)}{c}{h.reference or '?'} — {h.donor or '?'}",
+        f"{label('verdict', lang)}{c}{verdict_name(a.verdict, lang).upper()}",
+        f"{label('overall_score', lang)}{c}{fmt_score(a.score, lang)} · "
+        f"{label('confidence', lang).lower()} {fmt_percent(a.confidence, lang)}",
     ]
     if a.families:
-        fam = ", ".join(f"{k} {_score(v, lang)}" for k, v in a.families.items())
-        lines.append(f"{'Familles' if fr else 'Families'}{c}{fam}")
+        fam = ", ".join(
+            f"{family_name(k, lang)} {fmt_score(v, lang)}" for k, v in a.families.items()
+        )
+        out.append(f"{label('sec_scores', lang)}{c}{fam}")
     if a.knockouts:
-        label = "Critères éliminatoires" if fr else "Knock-outs"
-        lines.append(f"{label}{c}{', '.join(a.knockouts)}")
+        out.append(f"{label('knockouts', lang)}{c}{', '.join(a.knockouts)}")
     weakest = _weakest((*a.findings, *a.offer_findings), top)
     if weakest:
-        lines.append("")
-        lines.append("Constats principaux :" if fr else "Main findings:")
+        out += ["", label("key_reasons", lang) + c.rstrip()]
         for f in weakest:
-            where = "" if f.line is None else f" [{'ligne' if fr else 'line'} {f.line + 1}]"
-            lines.append(
-                f"  - {f.rule_id}{where} ({_score(f.score, lang)}){c}{f.message.get(lang)}"
+            where = "" if f.line is None else f" [{_lines([f.line], lang)}]"
+            out.append(
+                f"  - {f.rule_id}{where} ({fmt_score(f.score, lang)}){c}{f.message.get(lang)}"
             )
     if a.conditions:
-        lines.append("")
-        lines.append("Conditions :" if fr else "Conditions:")
+        # The same condition asked for several lines is listed once, with its lines.
+        grouped: dict[tuple[str, str], list[int | None]] = {}
         for cond in a.conditions:
-            lines.append(f"  - {cond.rule_id}{c}{cond.text.get(lang)}")
-    proposals = [p for p in a.counter_proposals if p.absorbable is not None or p.alternative]
+            grouped.setdefault((cond.rule_id, cond.text.get(lang)), []).append(cond.line)
+        out += ["", label("conditions", lang) + c.rstrip()]
+        for (rule_id, text), lines in grouped.items():
+            out.append(f"  - {rule_id} [{_lines(lines, lang)}]{c}{text}")
+    proposals = []
+    for p in a.counter_proposals:
+        parts = []
+        if p.absorbable is not None and p.absorbable < p.offered:
+            parts.append(f"{p.absorbable} / {p.offered} {label('absorbable', lang).lower()}")
+        if p.alternative:
+            parts.append(f"{label('better_fit', lang).lower()}{c}{p.alternative}")
+        if parts:
+            proposals.append(f"  - {_lines([p.line], lang)}{c}{'; '.join(parts)}")
     if proposals:
-        lines.append("")
-        lines.append("Contre-proposition :" if fr else "Counter-proposal:")
-        for p in proposals:
-            parts = []
-            if p.absorbable is not None and p.absorbable < p.offered:
-                parts.append(
-                    f"{p.absorbable} / {p.offered} {'absorbables' if fr else 'absorbable'}"
-                )
-            if p.alternative:
-                parts.append(f"{'préférer' if fr else 'prefer'} {p.alternative}")
-            if parts:
-                lines.append(f"  - {'ligne' if fr else 'line'} {p.line + 1}{c}{'; '.join(parts)}")
-    return "\n".join(lines)
+        out += ["", label("counter_proposal", lang) + c.rstrip(), *proposals]
+    return "\n".join(out)

@@ -200,10 +200,12 @@ def key_reasons_section(a: Assessment, ink: Ink) -> list[Flowable]:
                 ],
             ]
         )
-    table = Table(data, colWidths=[16, FRAME_WIDTH - 16], hAlign="LEFT")
+    table = Table(data, colWidths=[_NUMBER_COL, FRAME_WIDTH - _NUMBER_COL], hAlign="LEFT")
     table.setStyle(_LIST_STYLE)
     return [*out, table]
 
+
+_NUMBER_COL = 22  # room for "12." in a numbered list
 
 _LIST_STYLE = TableStyle(
     [
@@ -231,7 +233,7 @@ def conditions_section(a: Assessment, ink: Ink) -> list[Flowable]:
                 [ink.p(c.text, "cell"), ink.p(f"{c.rule_id} · {where}", "muted")],
             ]
         )
-    table = Table(data, colWidths=[16, FRAME_WIDTH - 16], hAlign="LEFT")
+    table = Table(data, colWidths=[_NUMBER_COL, FRAME_WIDTH - _NUMBER_COL], hAlign="LEFT")
     table.setStyle(_LIST_STYLE)
     return [*out, table]
 

@@ -187,14 +187,21 @@ class CounterRow:
 
 
 def counter_rows(a: Assessment, lang: str) -> list[CounterRow]:
+    """Counter-proposals that change something: fewer units than offered, or another model.
+    A line the recipient can absorb as offered is not a counter-proposal and is left out."""
     labels = line_labels(a)
     rows = []
     for cp in a.counter_proposals:
-        alt = ""
-        if cp.alternative:
-            alt = cp.alternative
-            if cp.alternative_reason:
-                alt += f" — {cp.alternative_reason.get(lang)}"
+        fewer = cp.absorbable is not None and cp.absorbable < cp.offered
+        if not (fewer or cp.alternative or (cp.absorbable is None and cp.limiting_factor)):
+            continue
+        alt = cp.alternative or ""
+        if cp.alternative_reason:
+            reason = cp.alternative_reason.get(lang).strip()
+            # Rule texts often restate the model ("Ural 4320: 32 in service"): say it once.
+            if alt and reason.casefold().startswith(alt.casefold()):
+                reason = reason[len(alt) :].lstrip(" :—-–")
+            alt = f"{alt} — {reason}" if alt and reason else alt or reason
         rows.append(
             CounterRow(
                 where=where(cp.line, labels, lang),

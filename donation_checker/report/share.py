@@ -155,24 +155,49 @@ def sensitive_evidence(a: Assessment) -> list[Evidence]:
 
 def redact(a: Assessment, lang: str) -> Assessment:
     """The assessment as it may be sent to a donor. Unit counts in the fleet impact and budget
-    headroom are hidden by the report writers themselves (they need the numbers to draw bands)."""
-    r = Redactor(sensitive_evidence(a), lang)
+    headroom are hidden by the report writers themselves (they need the numbers to draw bands).
+
+    A sentence is scrubbed of the sensitive values of its own finding (and, for a counter-
+    proposal, of the findings on its line): scrubbing every holding from every sentence would
+    also strike unrelated small numbers such as "manuals: 1 of 3". Texts that belong to no
+    finding are scrubbed of every sensitive value of the assessment.
+    """
+    everything = Redactor(sensitive_evidence(a), lang)
+
+    def own(f: Finding) -> Redactor:
+        return Redactor([ev for ev in f.evidence if ev.sensitive], lang)
+
+    scoped = {(f.rule_id, f.line): own(f) for f in (*a.findings, *a.offer_findings)}
+    by_line: dict[int | None, list[Evidence]] = {}
+    for f in (*a.findings, *a.offer_findings):
+        by_line.setdefault(f.line, []).extend(ev for ev in f.evidence if ev.sensitive)
+
+    def finding(f: Finding) -> Finding:
+        return scoped[(f.rule_id, f.line)].finding(f)
+
+    def condition(c: Condition) -> Condition:
+        return scoped.get((c.rule_id, c.line), everything).condition(c)
+
+    def counter(cp: CounterProposal) -> CounterProposal:
+        near = [*by_line.get(cp.line, []), *(ev for ev in cp.evidence if ev.sensitive)]
+        return Redactor(near, lang).counter_proposal(cp)
+
     lifecycle: LifecycleCost | None = None
     if a.lifecycle:
         lifecycle = dataclasses.replace(
-            a.lifecycle, assumptions=r.evidence_items(a.lifecycle.assumptions)
+            a.lifecycle, assumptions=everything.evidence_items(a.lifecycle.assumptions)
         )
     sensitivity: Sensitivity | None = None
     if a.sensitivity:
         sensitivity = dataclasses.replace(
-            a.sensitivity, statement=r.bilingual(a.sensitivity.statement)
+            a.sensitivity, statement=everything.bilingual(a.sensitivity.statement)
         )
     return dataclasses.replace(
         a,
-        findings=tuple(r.finding(f) for f in a.findings),
-        offer_findings=tuple(r.finding(f) for f in a.offer_findings),
-        conditions=tuple(r.condition(c) for c in a.conditions),
-        counter_proposals=tuple(r.counter_proposal(cp) for cp in a.counter_proposals),
+        findings=tuple(finding(f) for f in a.findings),
+        offer_findings=tuple(finding(f) for f in a.offer_findings),
+        conditions=tuple(condition(c) for c in a.conditions),
+        counter_proposals=tuple(counter(cp) for cp in a.counter_proposals),
         lifecycle=lifecycle,
         sensitivity=sensitivity,
     )

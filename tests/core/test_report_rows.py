@@ -129,3 +129,33 @@ def test_redacted_assessment_holds_no_sensitive_value_or_row_reference() -> None
         assert secret not in blob
     for f in (*a.findings, *a.offer_findings):
         assert all(ev.rows == () for ev in f.evidence)
+
+
+def test_redaction_is_scoped_to_the_finding_that_holds_the_values() -> None:
+    a = make_assessment()
+    doc = next(f for f in a.findings if f.rule_id == "DOC-01")
+    doc = dataclasses.replace(doc, message=Text("Manuals in French: 1 of 3.", "1 sur 3."))
+    mech = next(f for f in a.findings if f.rule_id == "MAINT-01")
+    mech = dataclasses.replace(
+        mech,
+        evidence=(*mech.evidence, Evidence("n", Text("n", "n"), 3, sensitive=True)),
+        message=Text("3 mechanics at Tessalit-Nord.", "3 mécaniciens à Tessalit-Nord."),
+    )
+    others = tuple(f for f in a.findings if f.rule_id not in ("DOC-01", "MAINT-01"))
+    shared = redact(dataclasses.replace(a, findings=(*others, doc, mech)), "en")
+    by_rule = {f.rule_id: f for f in shared.findings}
+    assert by_rule["DOC-01"].message.en == "Manuals in French: 1 of 3."
+    assert by_rule["MAINT-01"].message.en == "[a few (1–9)] mechanics at [withheld]."
+
+
+def test_counter_proposals_that_change_nothing_are_left_out() -> None:
+    a = make_assessment()
+    same = dataclasses.replace(
+        a.counter_proposals[0], line=0, offered=20, absorbable=20, limiting_factor=None,
+        alternative=None, alternative_reason=None,
+    )  # fmt: skip
+    rows = R.counter_rows(
+        dataclasses.replace(a, counter_proposals=(same, *a.counter_proposals)), "en"
+    )
+    assert [r.where for r in rows] == ["line 2 — Mercedes-Benz Unimog U4000 × 12"]
+    assert rows[0].alternative.startswith("Toyota Land Cruiser 79 — already in service")

@@ -186,6 +186,7 @@ def totals(
 def line_ceiling(line_verdicts: Iterable[Verdict], ruleset: RuleSet) -> Verdict | None:
     """An offer is accepted as it stands only if every line is: one weaker line makes the whole
     offer "conditional" (accept the good lines, attach conditions to or redirect the others)."""
-    if not ruleset.param("lines_cap_verdict", True):
-        return None
-    return Verdict.CONDITIONAL if any(v is not Verdict.ACCEPT for v in line_verdicts) else None
+    verdicts = list(line_verdicts)
+    if len(verdicts) < 2 or not ruleset.param("lines_cap_verdict", True):
+        return None  # a single line's verdict is the offer's own
+    return Verdict.CONDITIONAL if any(v is not Verdict.ACCEPT for v in verdicts) else None

@@ -7,6 +7,11 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+
+from donation_checker.assessment import Finding, Status
+from donation_checker.engine import KINDS, assess
+from donation_checker.model import Offer
+from donation_checker.ruleset import RuleSet, load_ruleset
 from tests.core.test_engine_samples import (
     GOOD_HEADER,
     GOOD_LINE,
@@ -14,11 +19,6 @@ from tests.core.test_engine_samples import (
     inventory,
     report,
 )
-
-from donation_checker.assessment import Finding, Status
-from donation_checker.engine import KINDS, assess
-from donation_checker.model import Offer
-from donation_checker.ruleset import RuleSet, load_ruleset
 
 RULES = load_ruleset()
 NISSAN = {"make": "Nissan", "model": "Patrol"}

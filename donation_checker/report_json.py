@@ -82,9 +82,10 @@ def table_title(name: str, lang: str) -> str:
 def format_import_report(r: ImportReport, lang: str = "en", *, max_issues: int = 20) -> str:
     """A plain-text report for the terminal: one block per table, every rejected row listed."""
     fr = lang == "fr"
+    c = " : " if fr else ": "  # French typography: a space before the colon
     out = [f"{r.file}  (SHA-256 {r.sha256[:16]}…)"]
     for t in r.tables:
-        where = f"{'feuille' if fr else 'sheet'} '{t.sheet}'" if t.sheet else "CSV"
+        where = (f"feuille « {t.sheet} »" if fr else f"sheet '{t.sheet}'") if t.sheet else "CSV"
         if t.header_row:
             where += f", {'en-tête ligne' if fr else 'header row'} {t.header_row}"
         out.append("")
@@ -100,10 +101,10 @@ def format_import_report(r: ImportReport, lang: str = "en", *, max_issues: int =
                 f"rejected {t.rows_rejected} · skipped {t.rows_skipped}"
             )
         mapped = ", ".join(f"{m.column}→{m.field}" for m in t.mapping)
-        out.append(f"  {'colonnes' if fr else 'columns'}: {mapped}")
+        out.append(f"  {'colonnes' if fr else 'columns'}{c}{mapped}")
         if t.ignored_columns:
             label = "colonnes ignorées" if fr else "columns ignored"
-            out.append(f"  {label}: {', '.join(t.ignored_columns)}")
+            out.append(f"  {label}{c}{', '.join(t.ignored_columns)}")
         for title, issues in (
             ("rejetée" if fr else "rejected", t.rejected),
             ("avertissement" if fr else "warning", t.warnings),
@@ -111,20 +112,20 @@ def format_import_report(r: ImportReport, lang: str = "en", *, max_issues: int =
         ):
             for issue in issues[:max_issues]:
                 place = issue.place.describe_fr() if fr else issue.place.describe()
-                out.append(f"  - {title}: {place}: {issue.message_fr if fr else issue.message}")
+                out.append(f"  - {title}{c}{place}{c}{issue.message_fr if fr else issue.message}")
             if len(issues) > max_issues:
                 more = len(issues) - max_issues
                 out.append(f"  - … {more} {'de plus (voir --json)' if fr else 'more (see --json)'}")
         if t.normalised:
             norm = ", ".join(f"{k} {v}" for k, v in sorted(t.normalised.items()))
-            out.append(f"  {'valeurs normalisées' if fr else 'values normalised'}: {norm}")
+            out.append(f"  {'valeurs normalisées' if fr else 'values normalised'}{c}{norm}")
     if r.missing_tables:
         label = "tables absentes" if fr else "tables not found"
         out.append("")
-        out.append(f"{label}: {', '.join(table_title(m, lang) for m in r.missing_tables)}")
+        out.append(f"{label}{c}{', '.join(table_title(m, lang) for m in r.missing_tables)}")
     if r.unrecognised_sheets:
         label = "feuilles non reconnues" if fr else "sheets not recognised"
-        out.append(f"{label}: {', '.join(r.unrecognised_sheets)}")
+        out.append(f"{label}{c}{', '.join(r.unrecognised_sheets)}")
     for w in r.warnings:
         out.append(w.message_fr if fr else w.message)
     return "\n".join(out)

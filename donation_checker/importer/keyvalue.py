@@ -27,15 +27,12 @@ def _pairs(grid: SheetGrid, rows: range) -> list[tuple[int, int, str, object]]:
     for r in rows:
         row = grid.rows[r] if r < len(grid.rows) else []
         cells = [(c, v) for c, v in enumerate(row) if not is_blank(v)]
-        if not cells or len(cells) > 2:
-            continue  # blank, or a table row rather than a "key : value" pair
+        if len(cells) != 2:
+            continue  # blank, a title (one cell) or a table row: not a "key : value" pair
         c0, key = cells[0]
         if not isinstance(key, str):
             continue
-        value: object = ""
-        vcol = c0 + 1
-        if len(cells) >= 2:
-            vcol, value = cells[1]
+        vcol, value = cells[1]
         out.append((r, vcol, " ".join(key.split()).rstrip(" :"), value))
     return out
 

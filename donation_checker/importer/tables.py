@@ -188,10 +188,15 @@ def extract(
     start = guess.header_row + 1
     end = len(grid.rows) if stop_row is None else min(stop_row, len(grid.rows))
     cols = sorted(guess.columns)
+    # Unmapped leading columns are read too: a "TOTAL" label often sits in a number column.
+    lead = [c for c in range(min(3, grid.width)) if c not in guess.columns]
+    columns = _columns(grid.rows[start:end], cols + lead)
     raw = {
         guess.columns[c][0]: pd.Series(col, dtype=object)
-        for c, col in zip(cols, _columns(grid.rows[start:end], cols), strict=True)
+        for c, col in zip(cols, columns[: len(cols)], strict=True)
     }
+    lead_raw = [pd.Series(col, dtype=object) for col in columns[len(cols) :]]
+
     n = end - start
     converted = {f: convert_column(s, spec.field(f).type, field_name=f) for f, s in raw.items()}
     blank_all = np.ones(n, dtype=bool)
@@ -217,15 +222,22 @@ def extract(
         skipped.append(RowIssue(place(int(i)), "blank_row", "Blank row.", "Ligne vide."))
 
     header_folded = {f: fold(guess.labels[c]) for c, (f, _) in guess.columns.items()}
-    text_fields = [f for f in raw if spec.field(f).type in ("text", "code", "list")][:4]
-    total_mask = np.zeros(n, dtype=bool)
-    for f in text_fields:
-        total_mask |= _unique_mask(raw[f], _is_total_label)[:n]
+    # A totals row: a text cell starts with "Total"/"Sous-total" and a required text cell
+    # (make, model...) is empty or is that label. Codes are not scanned (too many values).
+    text_fields = [f for f in raw if spec.field(f).type in ("text", "list")]
+    labelled = np.zeros(n, dtype=bool)
+    for series in [*(raw[f] for f in text_fields), *lead_raw]:
+        labelled |= _unique_mask(series, _is_total_label)[:n]
+    required_text = [f for f in text_fields if f in spec.required] or text_fields
+    gap = np.zeros(n, dtype=bool)
+    for f in required_text:
+        gap |= converted[f].blank[:n] | _unique_mask(raw[f], _is_total_label)[:n]
+    total_mask = labelled & gap
     # A header repeated by a page-break export is an exact copy of the header cells.
     same_count = np.zeros(n, dtype=np.int32)
     for c, (f, _) in guess.columns.items():
         header_cell = grid.cell(guess.header_row, c)
-        if header_folded[f] and isinstance(header_cell, str):
+        if header_folded[f] and isinstance(header_cell, str) and header_cell.strip():
             same_count += raw[f].eq(header_cell).to_numpy(dtype=bool)[:n]
     repeated_mask = same_count >= max(2, len(raw) // 2)
     for i in np.nonzero((total_mask | repeated_mask) & (status == 0))[0].tolist():

@@ -242,3 +242,20 @@ def test_csv_with_bom_semicolons_and_french_decimals(tmp_path: Path) -> None:
     assert list(frame["category"]) == ["Pick-up", "Camion"]
     assert list(frame["nsn"]) == ["0230015224389", "NA"]
     assert list(frame["voltage"]) == [12.0, 24.0]
+
+
+def test_totals_label_in_an_unmapped_first_column_is_skipped_not_rejected(tmp_path: Path) -> None:
+    path = write_rows(
+        tmp_path / "t.xlsx",
+        {
+            "Parc": [
+                ["N° d'ordre", "Catégorie", "Marque", "Modèle", "Quantité"],
+                [1, "Pick-up", "Toyota", "Hilux", 4],
+                ["TOTAL", None, None, None, 4],
+            ]
+        },
+    )
+    fleet = import_inventory(path).report.table("fleet")
+    assert fleet is not None
+    assert [(i.place.row, i.reason) for i in fleet.skipped] == [(3, "total_row")]
+    assert fleet.rows_rejected == 0

@@ -79,6 +79,12 @@ class Ink:
         return label(key, self.lang, **values)
 
 
+def heading(ink: Ink, key: str, level: str) -> list[Flowable]:
+    """A section heading that moves to the next page rather than end a page alone."""
+    room = 90 if level == "h1" else 70
+    return [CondPageBreak(room), Paragraph(para(ink.t(key)), getattr(ink.s, level))]
+
+
 def _table(
     data: list[list[object]], widths: Sequence[float], extra: Sequence[tuple[object, ...]] = ()
 ) -> Table:
@@ -185,7 +191,7 @@ def first_page(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
 
 
 def key_reasons_section(a: Assessment, ink: Ink) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph(para(ink.t("key_reasons")), ink.s.h2)]
+    out: list[Flowable] = heading(ink, "key_reasons", "h2")
     rows = R.key_reason_rows(a, ink.lang)
     if not rows:
         return [*out, Paragraph(para(ink.t("no_key_reasons")), ink.s.body)]
@@ -218,7 +224,7 @@ _LIST_STYLE = TableStyle(
 
 
 def conditions_section(a: Assessment, ink: Ink) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph(para(ink.t("conditions")), ink.s.h2)]
+    out: list[Flowable] = heading(ink, "conditions", "h2")
     rows = R.condition_rows(a, ink.lang)
     if not rows:
         return [*out, Paragraph(para(ink.t("no_conditions")), ink.s.body)]
@@ -239,7 +245,7 @@ def conditions_section(a: Assessment, ink: Ink) -> list[Flowable]:
 
 
 def counter_proposal_section(a: Assessment, ink: Ink) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph(para(ink.t("counter_proposal")), ink.s.h2)]
+    out: list[Flowable] = heading(ink, "counter_proposal", "h2")
     rows = R.counter_rows(a, ink.lang)
     if not rows:
         return [*out, Paragraph(para(ink.t("no_counter_proposal")), ink.s.body)]
@@ -264,7 +270,7 @@ def counter_proposal_section(a: Assessment, ink: Ink) -> list[Flowable]:
 
 def scores_section(a: Assessment, ink: Ink) -> list[Flowable]:
     rows = R.family_rows(a, ink.lang)
-    out: list[Flowable] = [Paragraph(para(ink.t("sec_scores")), ink.s.h1)]
+    out: list[Flowable] = heading(ink, "sec_scores", "h1")
     if not rows:
         return out
     data: list[list[object]] = [_head(ink, "family", "score", "weight")]
@@ -284,7 +290,7 @@ def scores_section(a: Assessment, ink: Ink) -> list[Flowable]:
 
 
 def fleet_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph(para(ink.t("sec_fleet")), ink.s.h1)]
+    out: list[Flowable] = heading(ink, "sec_fleet", "h1")
     rows = R.fleet_rows(a.fleet_impact, ink.lang, meta.share)
     if not rows:
         return [*out, Paragraph(para(ink.t("no_fleet_impact")), ink.s.body)]
@@ -338,7 +344,7 @@ def fleet_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]
 
 
 def lines_section(a: Assessment, ink: Ink) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph(para(ink.t("sec_lines")), ink.s.h1)]
+    out: list[Flowable] = heading(ink, "sec_lines", "h1")
     rows = R.line_rows(a, ink.lang)
     if not rows:
         return [*out, Paragraph(para(ink.t("no_lines")), ink.s.body)]
@@ -357,17 +363,21 @@ def lines_section(a: Assessment, ink: Ink) -> list[Flowable]:
 
 
 def findings_section(a: Assessment, ink: Ink) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph(para(ink.t("sec_findings")), ink.s.h1)]
+    out: list[Flowable] = heading(ink, "sec_findings", "h1")
     groups = R.finding_groups(a, ink.lang)
     if not groups:
         return [*out, Paragraph(para(ink.t("no_findings")), ink.s.body)]
     widths = _fractions(1.7, 1.25, 5.0)
     colon = R.colon(ink.lang)
+    lead: list[Flowable] = out[1:]  # the section title travels with the first family
+    out = out[:1]
     for fam in groups:
-        out.append(CondPageBreak(80))
-        out.append(ink.p(f"{fam.name} — {fam.score_text}", "h2"))
-        for rule in fam.rules:
-            out.append(_rule_table(rule, ink, widths, colon))
+        tables = [_rule_table(rule, ink, widths, colon) for rule in fam.rules]
+        title = ink.p(f"{fam.name} — {fam.score_text}", "h2")
+        # The family title stays with its first rule (KeepTogether still splits a rule
+        # table taller than a page).
+        out += [KeepTogether([*lead, title, *tables[:1]]), *tables[1:]]
+        lead = []
     return out
 
 
@@ -414,7 +424,7 @@ def _rule_table(rule: R.RuleGroup, ink: Ink, widths: Sequence[float], colon: str
 
 
 def cost_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph(para(ink.t("sec_cost")), ink.s.h1)]
+    out: list[Flowable] = heading(ink, "sec_cost", "h1")
     lc = a.lifecycle
     if lc is None or not lc.totals:
         out.append(Paragraph(para(ink.t("no_lifecycle")), ink.s.body))
@@ -488,7 +498,7 @@ def cost_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
 
 
 def sensitivity_section(a: Assessment, ink: Ink) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph(para(ink.t("sec_sensitivity")), ink.s.h2)]
+    out: list[Flowable] = heading(ink, "sec_sensitivity", "h2")
     s = a.sensitivity
     if s is None:
         return [*out, Paragraph(para(ink.t("no_sensitivity")), ink.s.body)]
@@ -546,7 +556,7 @@ def annex_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]
 
     weights = R.family_rows(a, ink.lang)
     if weights:
-        out.append(Paragraph(para(ink.t("weights_used")), ink.s.h2))
+        out += heading(ink, "weights_used", "h2")
         data = [_head(ink, "family", "weight")]
         data += [[ink.p(r.name), ink.p(r.weight_text)] for r in weights]
         out.append(_table(data, _fractions(3, 2)))

@@ -67,12 +67,20 @@ def remembered_mapping(
 def mapping_entry(
     grid: SheetGrid, header_row: int, table: str, fields: Mapping[str, int]
 ) -> dict[str, Any]:
-    """What to remember, and the mapping to import with: header text (or letter when blank)."""
+    """What to remember, and the mapping to import with.
+
+    Columns are named by their header text, which the importer looks for to find the header row;
+    a header the importer would read as a column letter ("Nbr", "Qty") or a blank one is named
+    by its letter instead.
+    """
     headers = _cells(grid, header_row)
-    mapping = {
-        f: (headers[c] if c < len(headers) and headers[c] else column_letter(c))
-        for f, c in fields.items()
-    }
+
+    def name(column: int) -> str:
+        text = headers[column] if column < len(headers) else ""
+        looks_like_letters = text.isascii() and text.isalpha() and len(text) <= 3
+        return text if text and not looks_like_letters else column_letter(column)
+
+    mapping = {f: name(c) for f, c in fields.items()}
     return {
         "sheet": grid.name,
         "header_row": header_row,

@@ -98,7 +98,7 @@ class OfferLinesModel(QAbstractTableModel):
         self._rows: list[Row] = []
         self._checks: list[dict[str, CellCheck]] = []
         for sig in (self.dataChanged, self.rowsInserted, self.rowsRemoved, self.modelReset):
-            sig.connect(self.changed.emit)
+            sig.connect(lambda *_args: self.changed.emit())
 
     # --- content ------------------------------------------------------------------------------
 

@@ -56,7 +56,14 @@ class LinesView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setDefaultSectionSize(105)
         self.verticalHeader().setDefaultSectionSize(22)
-        self.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
+        # As in a spreadsheet: typing, F2 or a double click edits; moving around does not.
+        triggers = QTableView.EditTrigger
+        self.setEditTriggers(
+            triggers.DoubleClicked
+            | triggers.EditKeyPressed
+            | triggers.AnyKeyPressed
+            | triggers.SelectedClicked
+        )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste):

@@ -1,0 +1,104 @@
+"""Importing inventories through the real window: progress, report, errors, column mapping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.ui.helpers import load_inventory
+
+
+def test_import_inventory_fills_tables_and_report(
+    qtbot: Any, window: Any, inventory_file: Path
+) -> None:
+    inventory = load_inventory(qtbot, window, inventory_file)
+    panel = window.inventory_panel
+    assert window.session.inventory is inventory
+    assert panel.table_model.rowCount() == 5  # the "lots" row is rejected
+    assert panel.table_choice.count() >= 2  # fleet and maintenance at least
+    issues = panel.issue_model.frame
+    rejected = issues[issues["row"] == 7]
+    assert len(rejected) == 1 and rejected.iloc[0]["column"] == "E"
+    assert (
+        "not a whole number" in rejected.iloc[0]["problem"]
+        or "not a number" in rejected.iloc[0]["problem"]
+    )
+    assert "5 rows imported" in panel.summary.text() or "rows imported" in panel.summary.text()
+    assert not panel.progress.isVisible()
+
+
+def test_filter_and_sort_inventory_table(qtbot: Any, window: Any, inventory_file: Path) -> None:
+    load_inventory(qtbot, window, inventory_file)
+    panel = window.inventory_panel
+    qtbot.keyClicks(panel.filter, "toyota")
+    assert panel.table_model.rowCount() == 3
+    assert "3 of 5" in panel.count.text()
+    panel.filter.clear()
+    quantity = panel.table_model.columns.index("quantity")
+    panel.table_view.sortByColumn(
+        quantity, panel.table_view.horizontalHeader().sortIndicatorOrder()
+    )
+    values = [panel.table_model.index(r, quantity).data() for r in range(5)]
+    numbers = [int(v) for v in values]
+    assert numbers in (sorted(numbers), sorted(numbers, reverse=True))
+
+
+def test_unusable_file_shows_the_reason(
+    qtbot: Any, window: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    bad = tmp_path / "report.xlsx"
+    bad.write_bytes(b"%PDF-1.4 not a workbook")
+    with qtbot.waitSignal(window.flow.failed, timeout=10_000):
+        window.open_inventory(str(bad))
+    assert dialogs.warnings, "the user must be told"
+    _title, text = dialogs.warnings[-1]
+    assert "PDF" in text and "report.xlsx" in text
+    assert window.session.inventory is None
+    assert window.inventory_panel.open_button.isEnabled()
+
+
+def test_mapping_dialog_completes_an_unknown_layout(
+    qtbot: Any, window: Any, unknown_headers_file: Path
+) -> None:
+    with qtbot.waitSignal(window.flow.needs_mapping, timeout=15_000):
+        window.open_inventory(str(unknown_headers_file))
+    dialog = window.mapping_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.header_row.setValue(3)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    for field, column in (("category", 0), ("make", 1), ("model", 2)):
+        dialog.set_field(field, column)
+    assert not ok.isEnabled()  # quantity still missing
+    assert "Quantity" in dialog.problem.text()
+    dialog.set_field("quantity", 3)
+    assert ok.isEnabled()
+    assert dialog.result_model.rowCount() == 2
+    with qtbot.waitSignal(window.flow.imported, timeout=15_000):
+        qtbot.mouseClick(ok, qtbot_button())
+    assert len(window.session.inventory.fleet) == 2
+
+    # The same layout again: the remembered mapping is used without asking.
+    with qtbot.waitSignal(window.flow.imported, timeout=15_000):
+        window.open_inventory(str(unknown_headers_file))
+    assert window.mapping_dialog is None
+
+
+def qtbot_button() -> Any:
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
+
+
+def test_cancel_stops_the_import(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from tests.ui.conftest import FLEET_HEADERS, FLEET_ROWS, write_workbook
+
+    big = write_workbook(tmp_path / "big.xlsx", {"Fleet": [FLEET_HEADERS] + FLEET_ROWS[:5] * 400})
+    with qtbot.waitSignals([window.flow.cancelled], timeout=30_000, raising=False) as blocker:
+        window.open_inventory(str(big))
+        window.inventory_panel.cancel_button.click()
+    # A tiny file may finish before the cancel is seen; either way nothing is half-loaded.
+    qtbot.waitUntil(lambda: not window.flow.busy(), timeout=30_000)
+    if blocker.signal_triggered:
+        assert window.session.inventory is None
+    else:
+        assert len(window.session.inventory.fleet) == 2000

@@ -116,14 +116,11 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def similarity(header: str, synonym: str) -> float:
-    """1.0 for the same folded text; otherwise a blend of overlap and containment of word stems."""
-    fh, fs = fold(header), fold(synonym)
+def _blend(fh: str, a: frozenset[str], fs: str, b: frozenset[str]) -> float:
     if not fh or not fs:
         return 0.0
     if fh == fs:
         return 1.0
-    a, b = stems(header), stems(synonym)
     if not a or not b:
         return 0.0
     common = len(a & b)
@@ -134,6 +131,16 @@ def similarity(header: str, synonym: str) -> float:
     return min(0.95, 0.5 * jaccard + 0.5 * containment)
 
 
+def similarity(header: str, synonym: str) -> float:
+    """1.0 for the same folded text; otherwise a blend of overlap and containment of word stems."""
+    return _blend(fold(header), stems(header), fold(synonym), stems(synonym))
+
+
+def could_be_header(text: str) -> bool:
+    """Headers are short texts with letters; codes, numbers and long notes are not."""
+    return 0 < len(text) <= 80 and any(ch.isalpha() for ch in text)
+
+
 class Vocabulary:
     """All table specs of one fields file, with cached header scoring."""
 
@@ -141,6 +148,11 @@ class Vocabulary:
         self.tables = dict(tables)
         self.path = path
         self._scores: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
+        # Synonyms folded and stemmed once: scoring a header is then set arithmetic only.
+        self._synonyms = {
+            name: [(f.name, [(fold(x), stems(x)) for x in (f.name, *f.synonyms)]) for f in t.fields]
+            for name, t in self.tables.items()
+        }
 
     def table(self, name: str) -> TableSpec:
         return self.tables[name]
@@ -174,10 +186,12 @@ class Vocabulary:
         cached = self._scores.get(key)
         if cached is None:
             out = []
-            for spec in self.tables[table].fields:
-                best = max(similarity(header, syn) for syn in (spec.name, *spec.synonyms))
-                if best > 0:
-                    out.append((spec.name, best))
+            if could_be_header(header):
+                fh, a = fold(header), stems(header)
+                for name, synonyms in self._synonyms[table]:
+                    best = max(_blend(fh, a, fs, b) for fs, b in synonyms)
+                    if best > 0:
+                        out.append((name, best))
             cached = self._scores[key] = tuple(out)
         return cached
 

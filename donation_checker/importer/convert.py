@@ -38,7 +38,23 @@ def is_blank(value: object) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
+def _all_text_codes(raw: pd.Series) -> Converted | None:
+    """Fast path for a code column that holds only text cells (the usual case): vectorised
+    strip, no per-value parsing. None when any cell is not text."""
+    if pd.api.types.infer_dtype(raw, skipna=False) != "string":
+        return None
+    stripped = raw.str.strip()
+    blank = (stripped == "").to_numpy(dtype=bool)
+    trimmed = int((stripped.str.len() != raw.str.len()).sum())
+    values = stripped.astype(object).where(~blank, None)
+    problems = pd.Series(np.full(len(raw), None, dtype=object), index=raw.index, dtype=object)
+    counts: Counter[str] = Counter({"whitespace": trimmed} if trimmed else {})
+    return Converted(values, blank, problems, counts)
+
+
 def convert_column(raw: pd.Series, ftype: str, *, field_name: str = "") -> Converted:
+    if ftype == "code" and (fast := _all_text_codes(raw)) is not None:
+        return fast
     func = _CONVERTERS[ftype]
     if ftype == "code" and field_name == "nsn":
         func = _to_nsn

@@ -157,8 +157,16 @@ def _columns(rows: list[list[object]], cols: list[int]) -> list[list[object]]:
     return [[row[c] if c < len(row) else "" for row in rows] for c in cols]
 
 
+_TOTAL_INITIALS = frozenset("tTsSgGeE")
+
+
 def _is_total_label(value: object) -> bool:
-    return isinstance(value, str) and fold(value).startswith(_TOTAL_WORDS)
+    # The initial-letter test spares folding the thousands of ordinary values.
+    return (
+        isinstance(value, str)
+        and value.lstrip()[:1] in _TOTAL_INITIALS
+        and fold(value).startswith(_TOTAL_WORDS)
+    )
 
 
 def _unique_mask(series: pd.Series, predicate: Callable[[object], bool]) -> np.ndarray:

@@ -109,7 +109,7 @@ class AssessmentPanel(QWidget):
             )
         )
         top.addWidget(self.details)
-        top.setSizes([760, 300])
+        top.setSizes([820, 240])
         main.addWidget(top)
 
         self.tabs = QTabWidget()
@@ -277,6 +277,14 @@ class AssessmentPanel(QWidget):
             bar.setToolTip(self.tr("Weight {weight}").format(weight=row.weight_text))
             if row.score is None:
                 bar.setEnabled(False)
+            else:  # the same bands as the verdict colours: weak, middling, good
+                # light tints so the dark score text stays readable over the bar
+                colour = "#f3b7b9" if row.score < 50 else "#f5d48a" if row.score < 75 else "#9fd5a8"
+                bar.setStyleSheet(
+                    "QProgressBar { border: 1px solid #8c959f; border-radius: 3px; "
+                    "background: #f6f8fa; text-align: center; color: #1f2328; } "
+                    f"QProgressBar::chunk {{ background: {colour}; }}"
+                )
             self.family_form.addRow(row.name, bar)
             self._bars[row.key] = bar
 
@@ -313,9 +321,9 @@ class AssessmentPanel(QWidget):
         self.finding_view.expandAll()
         header = self.finding_view.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 250)
-        header.resizeSection(1, 200)
-        header.resizeSection(2, 130)
+        header.resizeSection(0, 240)
+        header.resizeSection(1, 180)
+        header.resizeSection(2, 175)
 
     def _select(self, current: QModelIndex, _previous: QModelIndex) -> None:
         finding = current.data(FINDING_ROLE) if current.isValid() else None

@@ -1,0 +1,67 @@
+"""Rules area: weight sliders drive the live assessment; save as a new rule set; restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from donation_checker.ruleset import load_ruleset
+from tests.ui.helpers import load_inventory, wait_assessment
+
+LINES = [
+    {"category": "Pick-up", "make": "Toyota", "model": "Land Cruiser 79", "quantity": "6"},
+    {"category": "Tracked vehicle", "make": "Hagglunds", "model": "Bv206", "quantity": "40"},
+]
+
+
+def test_weight_slider_reruns_the_assessment(qtbot: Any, window: Any, inventory_file: Path) -> None:
+    load_inventory(qtbot, window, inventory_file)
+    window.session.lines.replace_all(LINES, "lines")
+    before = wait_assessment(qtbot, window)
+    assert before is not None
+    panel = window.rules_panel
+    family = min(before.families, key=lambda f: before.families[f] or 100.0)
+    panel.set_weight(family, 0.0)  # what if the weakest family did not count?
+    qtbot.waitUntil(lambda: window.session.weights.get(family) == 0.0, timeout=5000)
+    after = wait_assessment(qtbot, window)
+    assert after is not None and after.family_weights[family] == 0.0
+    assert after.score != before.score
+    assert window.session.modified
+
+    panel.restore_defaults()
+    restored = wait_assessment(qtbot, window)
+    assert window.session.weights == {}
+    assert restored.score == before.score
+
+
+def test_save_as_new_rule_set_reloads_with_the_new_weights(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    family = next(iter(window.session.base_ruleset.families))
+    window.rules_panel.set_weight(family, 4.5)
+    window.rules_panel.apply_weights()
+    target = tmp_path / "what-if.toml"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    qtbot.mouseClick(window.rules_panel.save_button, qtbot_left())
+    reloaded = load_ruleset(target)
+    assert reloaded.families[family].weight == 4.5
+
+
+def test_rules_table_lists_every_rule(window: Any) -> None:
+    ruleset = window.session.ruleset
+    model = window.rules_panel.rules_model
+    assert model.rowCount() == len(ruleset.rules)
+    assert {model.index(r, 0).data() for r in range(model.rowCount())} == {
+        r.id for r in ruleset.rules
+    }
+
+
+def qtbot_left() -> Any:
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton

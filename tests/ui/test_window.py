@@ -1,0 +1,96 @@
+"""Desktop conventions: shortcuts, accessible names, drop to open, preferences, geometry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from ui.main_window import MainWindow
+from ui.settings_dialog import SettingsDialog
+
+
+def test_standard_shortcuts(window: Any) -> None:
+    expected = {
+        window.act_open: QKeySequence.StandardKey.Open,
+        window.act_save: QKeySequence.StandardKey.Save,
+        window.act_save_as: QKeySequence.StandardKey.SaveAs,
+        window.act_print: QKeySequence.StandardKey.Print,
+        window.act_undo: QKeySequence.StandardKey.Undo,
+        window.act_redo: QKeySequence.StandardKey.Redo,
+        window.act_quit: QKeySequence.StandardKey.Quit,
+    }
+    for action, key in expected.items():
+        bindings = QKeySequence.keyBindings(key)
+        if bindings:  # some platforms have no binding for SaveAs/Quit
+            assert action.shortcut() == bindings[0], action.text()
+
+
+def test_key_widgets_have_accessible_names(window: Any) -> None:
+    for widget in (
+        window.inventory_panel.open_button,
+        window.inventory_panel.filter,
+        window.inventory_panel.table_view,
+        window.offer_panel.view,
+        window.assessment_panel.badge,
+        window.assessment_panel.finding_view,
+        window.report_panel.save_button,
+        window.tabs,
+    ):
+        assert isinstance(widget, QWidget) and widget.accessibleName(), widget
+
+
+def test_dropping_a_workbook_imports_it(qtbot: Any, window: Any, inventory_file: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(inventory_file))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.flow.imported, timeout=30_000):
+        window.dropEvent(event)
+    assert window.session.inventory is not None
+
+
+def test_preferences_are_stored(qtbot: Any, window: Any) -> None:
+    dialog = SettingsDialog(window.settings, window)
+    qtbot.addWidget(dialog)
+    dialog.officer.setText("Cne A. Traoré")
+    dialog.marking.setText("DIFFUSION RESTREINTE")
+    dialog.currency.setCurrentIndex(1)
+    assert dialog.apply() is False  # language unchanged
+    window.apply_preferences(False)
+    assert window.settings.officer_name == "Cne A. Traoré"
+    assert window.report_panel.marking.text() == "DIFFUSION RESTREINTE"
+    assert window.session.currency_label("XOF") == "FCFA"
+
+
+def test_geometry_is_restored(
+    qtbot: Any, window: Any, settings: Any, dialogs: Any, notices: Any
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    window.resize(min(1111, screen.width()), min(700, screen.height()))
+    size = window.size()
+    window.close()
+    assert settings.geometry() is not None
+    from ui.errors import ErrorReporter
+
+    again = MainWindow(settings, ErrorReporter(notifier=notices), dialogs)
+    qtbot.addWidget(again)
+    # The offscreen screen is small, so the window may be clamped to its minimum size.
+    assert again.size() == size.expandedTo(again.minimumSize())
+    again.runner.shutdown()
+    again.autosaver.stop()
+
+
+def test_minimum_size_and_about_text(window: Any) -> None:
+    assert window.minimumWidth() >= 900 and window.minimumHeight() >= 600
+    assert window.windowTitle().endswith("Donation Checker")

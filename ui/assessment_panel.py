@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -209,7 +210,7 @@ class AssessmentPanel(QWidget):
             self.sensitivity.setText("")
             self._set_families(None)
             for model in self.models.values():
-                model.set_frame(frames.pd.DataFrame())
+                model.set_frame(pd.DataFrame())
             return
         lang = self.lang
         self._badge(a.verdict.value)
@@ -240,7 +241,7 @@ class AssessmentPanel(QWidget):
             total = sum(y.total for y in a.lifecycle.totals)
             title += f" ({fmt_money(total, self.session.currency_label(currency), lang)})"
         self.tabs.setTabText(cost_index, title)
-        self.models["evidence"].set_frame(frames.pd.DataFrame())
+        self.models["evidence"].set_frame(pd.DataFrame())
 
     def _fit(self, key: str) -> None:
         fit_columns(self.views[key])
@@ -330,7 +331,7 @@ class AssessmentPanel(QWidget):
         a = self.session.assessment
         if not isinstance(finding, Finding) or a is None:
             self.details.clear()
-            self.models["evidence"].set_frame(frames.pd.DataFrame())
+            self.models["evidence"].set_frame(pd.DataFrame())
             return
         explanation = ""
         ruleset = self.session.ruleset

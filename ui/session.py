@@ -50,7 +50,6 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.lines = OfferLinesModel(self.undo_stack, lang, self)
         self.header = OfferHeader()
-        self.offer_report = None  # ImportReport of the last imported offer file, if any
         self.inventory: Inventory | None = None
         self.inventory_path: str | None = None
         self.base_ruleset: RuleSet | None = None

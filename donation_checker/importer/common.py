@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputRejected, RuleSetError
-from ..model import Place, Table, TableReport
+from ..model import Place, RowIssue, Table, TableReport
 from ..normalise import (
     ModelNames,
     canonical_complexity,
@@ -24,10 +24,19 @@ from ..normalise import (
     canonical_transmission,
 )
 from ..resources import aliases_path
-from .grid import Cancel, ImportCancelled, Progress, SheetGrid, read_csv, read_workbook
-from .sniff import FileKind, sniff
+from .grid import (
+    Cancel,
+    ImportCancelled,
+    Progress,
+    SheetGrid,
+    hidden_sheets,
+    read_csv,
+    read_workbook,
+)
+from .sniff import FileKind, Inspection, inspect
 from .tables import HeaderGuess, explicit_guess, find_header
 from .vocabulary import Vocabulary
+from .xmlsafety import require_safe_xml
 
 # Explicit column mapping from a caller (GUI mapping dialog, --map): table -> field -> column
 # letter or header text.
@@ -44,14 +53,16 @@ def sha256_of(path: Path) -> str:
 
 def open_grids(
     path: Path, progress: Progress | None, cancel: Cancel | None
-) -> tuple[FileKind, list[SheetGrid]]:
-    kind = sniff(path)
+) -> tuple[Inspection, list[SheetGrid]]:
+    require_safe_xml()
+    found = inspect(path)
+    kind = found.kind
     if cancel and cancel():
         raise ImportCancelled
     if kind is FileKind.CSV:
         grids = [read_csv(path)]
     else:
-        grids = read_workbook(path, kind, progress, cancel)
+        grids = read_workbook(path, kind, progress, cancel, found.sheets)
     if not any(g.rows for g in grids):
         raise InputRejected(
             "The workbook has no data in any sheet.",
@@ -61,7 +72,42 @@ def open_grids(
             place=Place(path.name),
             reason="empty_workbook",
         )
-    return kind, grids
+    return found, grids
+
+
+_IGNORED_TEXT = {
+    "macros": ("macros (never run)", "macros (jamais exécutées)"),
+    "external_links": ("links to other workbooks", "liens vers d'autres classeurs"),
+    "connections": ("data connections and web queries", "connexions de données et requêtes web"),
+}
+
+
+def file_warnings(
+    path: Path, found: Inspection, grids: Sequence[SheetGrid]
+) -> tuple[RowIssue, ...]:
+    """Problems of the file as a whole: hidden sheets left unread, content never run or
+    followed, CSV lines and encoding."""
+    kind = found.kind
+    hidden = tuple(
+        RowIssue(
+            Place(path.name, s),
+            "hidden_sheet",
+            f"Hidden sheet '{s}' was not read.",
+            f"La feuille masquée « {s} » n'a pas été lue.",
+        )
+        for s in (hidden_sheets(path) if kind is not FileKind.CSV else [])
+    )
+    ignored = tuple(
+        RowIssue(
+            Place(path.name),
+            "external_content_ignored" if label != "macros" else "macros_ignored",
+            f"The workbook holds {_IGNORED_TEXT[label][0]}: ignored, only cell values are read.",
+            f"Le classeur contient des {_IGNORED_TEXT[label][1]} : ignorés, seules les valeurs "
+            "des cellules sont lues.",
+        )
+        for label in found.ignored
+    )
+    return hidden + ignored + tuple(issue for g in grids for issue in g.issues)
 
 
 def assign_tables(
@@ -164,7 +210,8 @@ def canonicalise(table: Table, report: TableReport, names: ModelNames) -> tuple[
         if column in frame.columns:
             frame[column] = _map_unique(frame[column], _languages)
     if "make" in frame.columns and "model" in frame.columns:
-        pairs = frame["make"].astype(str) + "\x1f" + frame["model"].astype(str)
+        # A missing model is "", never the text "None" (a model may be called "None").
+        pairs = _text_or_empty(frame["make"]) + "\x1f" + _text_or_empty(frame["model"])
         split = _map_unique(pairs, lambda p: _resolve(names, str(p)))
         resolved = (
             pd.DataFrame(
@@ -189,10 +236,12 @@ def canonicalise(table: Table, report: TableReport, names: ModelNames) -> tuple[
     return Table(table.name, frame), replace(report, normalised=counts)
 
 
+def _text_or_empty(series: pd.Series) -> pd.Series:
+    return series.where(series.notna(), "").astype(str)
+
+
 def _resolve(names: ModelNames, pair: str) -> tuple[str, str, str, str]:
     make, model = pair.split("\x1f", 1)
-    if model == "None":
-        model = ""
     canonical_make = names.make(make)
     return canonical_make, names.model(make, model), names.make_key(make), names.key(make, model)
 

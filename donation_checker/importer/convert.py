@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..normalise import parse_bool, split_list
+from .cells import CellFault, FormattedNumber
 
 # Outcome of one cell conversion: (value, problem code or None, normalisation kind or None)
 Outcome = tuple[object, str | None, str | None]
@@ -60,7 +62,10 @@ def convert_column(raw: pd.Series, ftype: str, *, field_name: str = "") -> Conve
         func = _to_nsn
     codes, uniques = pd.factorize(raw, use_na_sentinel=True)
     ublank = np.array([is_blank(u) for u in uniques], dtype=bool)
-    outcomes = [(None, None, None) if b else func(u) for u, b in zip(uniques, ublank, strict=True)]
+    outcomes = [
+        (None, None, None) if b else _marked(u, ftype, func)
+        for u, b in zip(uniques, ublank, strict=True)
+    ]
     n = len(raw)
     values = np.empty(n, dtype=object)
     problems = np.empty(n, dtype=object)
@@ -88,14 +93,39 @@ def convert_column(raw: pd.Series, ftype: str, *, field_name: str = "") -> Conve
     )
 
 
+def _marked(v: object, ftype: str, func: Callable[[object], Outcome]) -> Outcome:
+    """Cells the reader could not give plainly: a fault is a problem, never a blank."""
+    if isinstance(v, CellFault):
+        return None, v.reason, None
+    if isinstance(v, FormattedNumber):
+        if ftype == "code":
+            return v.text, None, "code_zeros_from_format"
+        return func(v.number)
+    return func(v)
+
+
 def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+# Excel's limit for one cell; longer text can only come from a hand-made or damaged file.
+CELL_LIMIT = 32_767
+# Control and invisible format characters (zero-width space/joiners, BOM, bidi overrides) in a
+# name make two equal-looking values differ; whitespace controls are folded by _collapse.
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\ufeff]")
+
+
 def _to_text(v: object) -> Outcome:
     if isinstance(v, str):
+        if len(v) > CELL_LIMIT:
+            return _collapse(v[:CELL_LIMIT]), "too_long", "truncated"
         t = _collapse(v)
-        return t, None, ("whitespace" if t != v else None)
+        kind = "whitespace" if t != v else None
+        if _INVISIBLE.search(t):
+            t, kind = _INVISIBLE.sub("", t), "invisible_removed"
+        if not t.isascii() and not unicodedata.is_normalized("NFC", t):
+            t, kind = unicodedata.normalize("NFC", t), kind or "unicode_nfc"
+        return t, None, kind
     if isinstance(v, bool):
         return ("oui" if v else "non"), None, "bool_as_text"
     if isinstance(v, float) and v.is_integer():
@@ -108,6 +138,8 @@ def _to_text(v: object) -> Outcome:
 def _to_code(v: object) -> Outcome:
     # Codes are compared and printed exactly: only surrounding spaces are removed.
     if isinstance(v, str):
+        if len(v) > CELL_LIMIT:
+            return None, "too_long", None
         t = v.strip()
         return t, None, ("whitespace" if t != v else None)
     if isinstance(v, bool):
@@ -278,19 +310,32 @@ def _parse_date_text(text: str) -> dt.date | None:
     return None
 
 
+# Excel's 1900 date system counts a 29 February 1900 that never existed, so serials before
+# 1 March 1900 cannot be read reliably; a reader shows them a day off or on the fictitious day.
+_FIRST_RELIABLE_DATE = dt.date(1900, 3, 1)
+
+
+def _checked_date(d: dt.date, kind: str | None) -> Outcome:
+    if d < _FIRST_RELIABLE_DATE:
+        return None, "impossible_date", None
+    return d, None, kind
+
+
 def _to_date(v: object) -> Outcome:
     if isinstance(v, dt.datetime):
-        return v.date(), None, None
+        return _checked_date(v.date(), None)
     if isinstance(v, dt.date):
-        return v, None, None
+        return _checked_date(v, None)
     if isinstance(v, str):
         d = _parse_date_text(v)
         if d is None:
             return None, "not_a_date", None
-        return d, None, "text_to_date"
-    if isinstance(v, int | float) and not isinstance(v, bool) and 1 <= v <= 2_958_465:
+        return _checked_date(d, "text_to_date")
+    if isinstance(v, int | float) and not isinstance(v, bool) and 61 <= v <= 2_958_465:
         # A date typed into a cell formatted as a number: read as a 1900-system serial.
         return (dt.date(1899, 12, 30) + dt.timedelta(days=int(v))), None, "serial_to_date"
+    if isinstance(v, int | float) and not isinstance(v, bool) and 1 <= v < 61:
+        return None, "impossible_date", None
     return None, "not_a_date", None
 
 
@@ -330,5 +375,29 @@ PROBLEM_TEXT: dict[str, tuple[str, str]] = {
         "mettez la colonne au format Texte",
     ),
     "negative": ("is negative", "est négatif"),
+    "formula_without_value": (
+        "is a formula whose result was never saved (the file was written by a program that does "
+        "not calculate); open it in Excel or LibreOffice and save it again",
+        "est une formule dont le résultat n'a jamais été enregistré (fichier écrit par un "
+        "programme qui ne calcule pas) ; ouvrez-le dans Excel ou LibreOffice et enregistrez-le",
+    ),
+    "formula_error": (
+        "holds a formula error; correct the formula in the file",
+        "contient une erreur de formule ; corrigez la formule dans le fichier",
+    ),
+    "ragged_line": (
+        "is on a line with more fields than the table (a separator inside a value?); the "
+        "line was not imported",
+        "est sur une ligne qui a plus de champs que le tableau (un séparateur dans une "
+        "valeur ?) ; la ligne n'a pas été importée",
+    ),
+    "too_long": (
+        f"is longer than Excel's limit of {CELL_LIMIT:,} characters",
+        f"dépasse la limite d'Excel de {CELL_LIMIT:,} caractères",
+    ),
+    "impossible_date": (
+        "is a date before 1 March 1900, which Excel's date system cannot represent reliably",
+        "est une date antérieure au 1er mars 1900, qu'Excel ne peut pas représenter de façon fiable",
+    ),
     "missing_required": ("is empty but required", "est vide alors qu'elle est obligatoire"),
 }

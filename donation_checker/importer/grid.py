@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -17,8 +18,10 @@ from typing import cast
 import python_calamine as pc
 
 from ..errors import InputRejected
-from ..model import Place
+from ..model import Place, RowIssue
+from .cells import CellFault, zero_padded
 from .sniff import FileKind
+from .xmlscan import MAX_SHEET_CELLS, SheetFacts
 
 Progress = Callable[[float, str], None]
 Cancel = Callable[[], bool]
@@ -33,6 +36,8 @@ class SheetGrid:
     name: str
     rows: list[list[object]]  # ragged rows allowed; "" marks an empty cell
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    # Problems found while reading the sheet itself (CSV lines, encoding), for the import report.
+    issues: list[RowIssue] = field(default_factory=list)
 
     @property
     def width(self) -> int:
@@ -55,10 +60,18 @@ def column_letter(index: int) -> str:
 
 
 def read_workbook(
-    path: Path, kind: FileKind, progress: Progress | None = None, cancel: Cancel | None = None
+    path: Path,
+    kind: FileKind,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    facts: Mapping[str, SheetFacts] | None = None,
 ) -> list[SheetGrid]:
+    """Every visible sheet as a grid. `facts` (from sniff.inspect) marks formula cells without a
+    saved value and error cells, and restores codes shown with leading zeros."""
     try:
-        wb = pc.CalamineWorkbook.from_path(str(path))
+        # By content, not by extension: a .xls or .ods named .xlsx is read as what it is.
+        with open(path, "rb") as fh:
+            wb = pc.CalamineWorkbook.from_filelike(fh)
     except Exception as exc:  # calamine raises its own error types for damaged files
         raise InputRejected(
             f"The workbook cannot be read ({_short(exc)}).",
@@ -80,8 +93,12 @@ def read_workbook(
             progress(i / max(1, len(names)), name)
         try:
             sheet = wb.get_sheet_by_name(name)
+            if sheet.height * sheet.width > MAX_SHEET_CELLS:
+                raise _too_large(path, name, sheet.height, sheet.width)
             rows = cast(list[list[object]], sheet.to_python(skip_empty_area=False))
             merged = list(sheet.merged_cell_ranges or [])
+        except InputRejected:
+            raise
         except Exception as exc:
             raise InputRejected(
                 f"The sheet cannot be read ({_short(exc)}).",
@@ -91,51 +108,165 @@ def read_workbook(
                 place=Place(path.name, name),
                 reason="unreadable_sheet",
             ) from exc
+        if facts and name in facts:
+            _apply_facts(rows, facts[name])
         grids.append(SheetGrid(name, rows, merged))
     return grids
 
 
+def _apply_facts(rows: list[list[object]], facts: SheetFacts) -> None:
+    def put(r: int, c: int, value: object) -> None:
+        while len(rows) <= r:
+            rows.append([])
+        row = rows[r]
+        if len(row) <= c:
+            row.extend([""] * (c + 1 - len(row)))
+        row[c] = value
+
+    for (r, c), formula in facts.formulas_without_value.items():
+        put(r, c, CellFault("formula_without_value", formula))
+    for (r, c), shown in facts.errors.items():
+        put(r, c, CellFault("formula_error", shown))
+    for (r, c), width in facts.zero_padded.items():
+        if r < len(rows) and c < len(rows[r]) and isinstance(rows[r][c], float):
+            rows[r][c] = zero_padded(cast(float, rows[r][c]), width)
+
+
+def _too_large(path: Path, sheet: str, height: int, width: int) -> InputRejected:
+    return InputRejected(
+        f"The sheet is too large to import: it spans {height:,} rows × {width:,} columns (over "
+        f"{MAX_SHEET_CELLS:,} cells).",
+        f"La feuille est trop grande pour être importée : elle couvre {height:,} lignes × "
+        f"{width:,} colonnes (plus de {MAX_SHEET_CELLS:,} cellules).",
+        hint="Delete the rows and columns beyond the table or split the file.",
+        hint_fr="Supprimez les lignes et colonnes au-delà du tableau ou scindez le fichier.",
+        place=Place(path.name, sheet),
+        reason="sheet_too_large",
+    )
+
+
 def hidden_sheets(path: Path) -> list[str]:
     try:
-        wb = pc.CalamineWorkbook.from_path(str(path))
+        with open(path, "rb") as fh:
+            wb = pc.CalamineWorkbook.from_filelike(fh)
     except Exception:
         return []
     return [m.name for m in wb.sheets_metadata if not str(m.visible).lower().endswith("visible")]
 
 
+_DELIMITERS = (";", ",", "\t", "|")
+
+
 def read_csv(path: Path) -> SheetGrid:
-    """Read a CSV/TSV file as text cells only: nothing is guessed as a number or a date here."""
+    """Read a CSV/TSV file as text cells only: nothing is guessed as a number or a date here.
+
+    The separator is the candidate that splits the first lines into the most consistent number
+    of fields (csv.Sniffer guesses letters on some files). Quotes are parsed strictly: a stray
+    quote would otherwise swallow the following lines silently. A line with more fields than the
+    table has its cells marked (the row is rejected), one with fewer is reported.
+    """
     raw = path.read_bytes()
-    text = _decode(raw, path)
-    sample = text[:65536]
+    text, encoding_issue = _decode(raw, path)
+    issues = [encoding_issue] if encoding_issue else []
+    first, _, rest = text.partition("\n")
+    hint = first.strip().lower()
+    if hint.startswith("sep=") and len(hint) == 5:
+        delimiter, text = first.strip()[4], rest  # Excel's "sep=;" line names the separator
+    else:
+        delimiter = _choose_delimiter(text[:65536])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[object]] = []
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=";,\t|")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        rows: list[list[object]] = [list(r) for r in reader]
+        for record in reader:
+            rows.append(list(record))
+            if len(rows) * max(len(rows[0]), 1) > MAX_SHEET_CELLS:
+                raise _too_large(path, "", len(rows), len(rows[0]))
     except csv.Error as exc:
         raise InputRejected(
-            f"The CSV file is malformed ({exc}).",
-            f"Le fichier CSV est mal formé ({exc}).",
-            hint="Check the quotes in the file or export it again.",
-            hint_fr="Vérifiez les guillemets du fichier ou exportez-le de nouveau.",
-            place=Place(path.name),
+            f"The CSV file is malformed near line {reader.line_num} ({exc}).",
+            f"Le fichier CSV est mal formé vers la ligne {reader.line_num} ({exc}).",
+            hint='A quote (") probably opens a value without closing it: fix that line or '
+            "export the file again.",
+            hint_fr='Un guillemet (") ouvre sans doute une valeur sans la fermer : corrigez '
+            "cette ligne ou exportez de nouveau le fichier.",
+            place=Place(path.name, "", reader.line_num),
             reason="bad_csv",
         ) from exc
-    return SheetGrid("", rows)
+    issues.extend(_ragged(rows, path.name))
+    return SheetGrid("", rows, issues=issues)
 
 
-def _decode(raw: bytes, path: Path) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    for enc in ("utf-8-sig", "cp1252"):
+def _choose_delimiter(sample: str) -> str:
+    lines = [ln for ln in sample.splitlines()[:50] if ln.strip()]
+    best, best_score = ",", (0, 0)
+    for delimiter in _DELIMITERS:
         try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
+            counts = [len(r) for r in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:
             continue
+        if not counts:
+            continue
+        modal = max(set(counts), key=counts.count)
+        score = (counts.count(modal) if modal > 1 else 0, modal)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _ragged(rows: list[list[object]], file_name: str) -> list[RowIssue]:
+    """Lines whose field count differs from the table's: more fields are marked on every cell
+    (the values are probably shifted), fewer are reported. Lines above the table are not."""
+    lengths = Counter(len(r) for r in rows)
+    lengths.pop(0, None)
+    if not lengths:
+        return []
+    modal = lengths.most_common(1)[0][0]
+    first = next(i for i, r in enumerate(rows) if len(r) == modal)
+    issues: list[RowIssue] = []
+    for i in [i for i, r in enumerate(rows) if len(r) != modal and i > first]:
+        row = rows[i]
+        while len(row) > modal and not str(row[-1]).strip():
+            row.pop()  # a trailing separator adds an empty field: harmless
+        n = len(row)
+        if n == modal or not any(str(v).strip() for v in row):
+            continue
+        place = Place(file_name, "", i + 1)
+        issues.append(
+            RowIssue(
+                place,
+                "ragged_line",
+                f"Line {i + 1} has {n} fields instead of {modal}.",
+                f"La ligne {i + 1} a {n} champs au lieu de {modal}.",
+                value=str(n),
+            )
+        )
+        if n > modal:
+            rows[i] = [CellFault("ragged_line", str(v)) for v in row]
+    return issues
+
+
+def _decode(raw: bytes, path: Path) -> tuple[str, RowIssue | None]:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), None
+        except UnicodeDecodeError:
+            pass
+    else:
+        try:
+            return raw.decode("utf-8-sig"), None
+        except UnicodeDecodeError:
+            pass
+        try:
+            return raw.decode("cp1252"), RowIssue(
+                Place(path.name),
+                "encoding_cp1252",
+                "The file is not UTF-8; it was read as Windows-1252 (Western European). Check "
+                "the accents.",
+                "Le fichier n'est pas en UTF-8 ; il a été lu en Windows-1252 (Europe "
+                "occidentale). Vérifiez les accents.",
+            )
+        except UnicodeDecodeError:
+            pass
     raise InputRejected(
         "The CSV file's text encoding is not recognised.",
         "L'encodage du fichier CSV n'est pas reconnu.",

@@ -18,11 +18,12 @@ from .common import (
     assign_tables,
     canonicalise,
     check_cancel,
+    file_warnings,
     load_model_names,
     open_grids,
     sha256_of,
 )
-from .grid import Cancel, Progress, SheetGrid, hidden_sheets
+from .grid import Cancel, Progress, SheetGrid
 from .keyvalue import key_value_score, looks_like_key_value_sheet, read_key_values
 from .sniff import FileKind
 from .tables import HeaderGuess, extract
@@ -47,7 +48,8 @@ def import_inventory(
     names = names or load_model_names()
     if progress:
         progress(0.0, path.name)
-    kind, grids = open_grids(path, _scaled(progress, 0.0, 0.6), cancel)
+    found, grids = open_grids(path, _scaled(progress, 0.0, 0.6), cancel)
+    kind = found.kind
     check_cancel(cancel)
 
     profile_grid = _find_profile_sheet(grids, vocab) if kind is not FileKind.CSV else None
@@ -92,15 +94,7 @@ def import_inventory(
 
     used = {r.sheet for r in reports}
     unrecognised = tuple(g.name for g in grids if g.name not in used and g.rows)
-    warnings = tuple(
-        RowIssue(
-            Place(path.name, s),
-            "hidden_sheet",
-            f"Hidden sheet '{s}' was not read.",
-            f"La feuille masquée « {s} » n'a pas été lue.",
-        )
-        for s in (hidden_sheets(path) if kind is not FileKind.CSV else [])
-    )
+    warnings = file_warnings(path, found, grids)
     missing = tuple(
         t
         for t in (*INVENTORY_TABLES, "profile")

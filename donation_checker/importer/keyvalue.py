@@ -29,7 +29,7 @@ def _pairs(grid: SheetGrid, rows: range) -> list[tuple[int, int, str, object]]:
         cells = [(c, v) for c, v in enumerate(row) if not is_blank(v)]
         if len(cells) != 2:
             continue  # blank, a title (one cell) or a table row: not a "key : value" pair
-        c0, key = cells[0]
+        _, key = cells[0]
         if not isinstance(key, str):
             continue
         vcol, value = cells[1]

@@ -14,6 +14,7 @@ from .common import (
     assign_tables,
     canonicalise,
     check_cancel,
+    file_warnings,
     load_model_names,
     open_grids,
     sha256_of,
@@ -39,7 +40,8 @@ def import_offer(
     path = Path(path)
     vocab = vocabulary or load_vocabulary()
     names = names or load_model_names()
-    kind, grids = open_grids(path, progress, cancel)
+    found, grids = open_grids(path, progress, cancel)
+    kind = found.kind
     check_cancel(cancel)
     chosen, incomplete = assign_tables(grids, ("offer_lines",), vocab, mapping)
     if "offer_lines" not in chosen:
@@ -116,6 +118,7 @@ def import_offer(
         unrecognised_sheets=tuple(
             g.name for g in grids if g.rows and g.name not in {r.sheet for r in reports}
         ),
+        warnings=file_warnings(path, found, grids),
     )
     return Offer(header=_header(header_values), lines=lines, report=report)
 

@@ -8,14 +8,24 @@ entity-expansion bombs and external entities whatever the parser underneath.
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from ..errors import InputRejected
 from ..model import Place
+from .xmlscan import (
+    MAX_ROWS,
+    MAX_SHEET_CELLS,
+    SheetFacts,
+    SheetScanner,
+    padded_styles,
+    sheet_parts,
+)
 
 
 class FileKind(StrEnum):
@@ -37,6 +47,27 @@ class ZipCaps:
 
 
 DEFAULT_CAPS = ZipCaps()
+# Small parts read whole (after the same checks) to interpret the sheets: styles, sheet names.
+_META_PARTS = ("xl/styles.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+_META_LIMIT = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """A file's kind and, for .xlsx, what the guard pass learned about each sheet (by name)."""
+
+    kind: FileKind
+    sheets: Mapping[str, SheetFacts] = field(default_factory=dict)
+    ignored: tuple[str, ...] = ()  # "macros", "external_links", "connections": never run
+
+
+_IGNORED = (
+    ("macros", ("vbaProject.bin", "vbaProjectSignature.bin")),
+    ("external_links", ("xl/externalLinks/",)),
+    ("connections", ("xl/connections.xml", "xl/queryTables/")),
+)
+
+
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CHUNK = 1 << 20
 
@@ -49,6 +80,12 @@ def _reject(
 
 def sniff(path: Path, caps: ZipCaps = DEFAULT_CAPS) -> FileKind:
     """Classify a file by its content and run the container guards. Raises InputRejected."""
+    return inspect(path, caps).kind
+
+
+def inspect(path: Path, caps: ZipCaps = DEFAULT_CAPS) -> Inspection:
+    """sniff() plus the per-sheet facts of an .xlsx (formulas without a saved value, error
+    cells, codes shown with leading zeros, real extent). Raises InputRejected."""
     try:
         size = path.stat().st_size
         with open(path, "rb") as fh:
@@ -100,7 +137,7 @@ def sniff(path: Path, caps: ZipCaps = DEFAULT_CAPS) -> FileKind:
                 "Ouvrez-le dans Excel, retirez le mot de passe (Fichier > Informations > Protéger le "
                 "classeur) et enregistrez une copie.",
             )
-        return FileKind.XLS
+        return Inspection(FileKind.XLS)
     if head.startswith(b"%PDF"):
         raise _reject(
             path,
@@ -129,7 +166,7 @@ def sniff(path: Path, caps: ZipCaps = DEFAULT_CAPS) -> FileKind:
             "Save the table as .xlsx or .csv.",
             "Enregistrez le tableau en .xlsx ou .csv.",
         )
-    return FileKind.CSV
+    return Inspection(FileKind.CSV)
 
 
 def _ole_has_encrypted_package(path: Path) -> bool:
@@ -142,7 +179,7 @@ def _ole_has_encrypted_package(path: Path) -> bool:
     )
 
 
-def _check_zip(path: Path, caps: ZipCaps) -> FileKind:
+def _check_zip(path: Path, caps: ZipCaps) -> Inspection:
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
@@ -154,6 +191,7 @@ def _check_zip(path: Path, caps: ZipCaps) -> FileKind:
             "Open it in Excel or LibreOffice, let it repair the file and save a copy.",
             "Ouvrez-le dans Excel ou LibreOffice, laissez-le réparer et enregistrez une copie.",
         ) from exc
+    archive_size = path.stat().st_size
     with zf:
         infos = zf.infolist()
         if len(infos) > caps.max_entries:
@@ -164,6 +202,17 @@ def _check_zip(path: Path, caps: ZipCaps) -> FileKind:
             )
         declared = 0
         for info in infos:
+            if _impossible_size(info, archive_size):
+                raise _reject(
+                    path,
+                    "corrupt_zip",
+                    f"The workbook is damaged (part {info.filename} has impossible sizes).",
+                    f"Le classeur est endommagé (la partie {info.filename} a des tailles "
+                    "impossibles).",
+                    "Open it in Excel or LibreOffice, let it repair the file and save a copy.",
+                    "Ouvrez-le dans Excel ou LibreOffice, laissez-le réparer et enregistrez une "
+                    "copie.",
+                )
             declared += info.file_size
             if info.file_size > caps.max_part_bytes or declared > caps.max_total_bytes:
                 raise _bomb(
@@ -182,10 +231,77 @@ def _check_zip(path: Path, caps: ZipCaps) -> FileKind:
                 )
         names = {i.filename for i in infos}
         kind = _zip_kind(zf, names, path)
+        # Metadata parts first, so the sheet scans know the styles and the sheet names.
+        ordered = sorted(infos, key=lambda i: i.filename not in _META_PARTS)
+        meta: dict[str, bytearray] = {}
+        parts: dict[str, str] | None = None  # worksheet part -> sheet name, once metadata is read
+        padded: dict[int, int] = {}
+        sheets: dict[str, SheetFacts] = {}
         total = 0
-        for info in infos:
-            total += _inflate_checked(zf, info, path, caps, caps.max_total_bytes - total)
-    return kind
+        for info in ordered:
+            name = info.filename
+            sink: Callable[[bytes], None] | None = None
+            scanner: SheetScanner | None = None
+            if kind is FileKind.XLSX and name in _META_PARTS:
+                if info.file_size <= _META_LIMIT:
+                    sink = meta.setdefault(name, bytearray()).extend
+            elif kind is FileKind.XLSX:
+                if parts is None:
+                    parts = sheet_parts(
+                        bytes(meta.get("xl/workbook.xml", b"")),
+                        bytes(meta.get("xl/_rels/workbook.xml.rels", b"")),
+                    )
+                    padded = padded_styles(bytes(meta.get("xl/styles.xml", b"")))
+                if name in parts:
+                    scanner = SheetScanner(name, padded)
+                    sink = _guarded_sink(scanner, parts[name], path)
+            total += _inflate_checked(zf, info, path, caps, caps.max_total_bytes - total, sink)
+            if scanner is not None and parts is not None:
+                facts = scanner.close()
+                _check_extent(facts, parts[name], path)
+                sheets[parts[name]] = facts
+    ignored = tuple(label for label, marks in _IGNORED if any(m in n for n in names for m in marks))
+    return Inspection(kind, sheets, ignored)
+
+
+def _guarded_sink(scanner: SheetScanner, sheet: str, path: Path) -> Callable[[bytes], None]:
+    def feed(data: bytes) -> None:
+        scanner.feed(data)
+        _check_extent(scanner.facts, sheet, path)
+
+    return feed
+
+
+def _check_extent(facts: SheetFacts, sheet: str, path: Path) -> None:
+    """Refuse a sheet whose cell grid would not fit in memory before the reader allocates it."""
+    if facts.rows <= MAX_ROWS and facts.area <= MAX_SHEET_CELLS:
+        return
+    size = f"{facts.rows:,} × {max(facts.columns, 1):,}"
+    raise InputRejected(
+        f"The sheet is too large to import: it spans {size} rows × columns (over "
+        f"{MAX_SHEET_CELLS:,} cells), often because of stray cells far below or right of the "
+        "table.",
+        f"La feuille est trop grande pour être importée : elle couvre {size} lignes × colonnes "
+        f"(plus de {MAX_SHEET_CELLS:,} cellules), souvent à cause de cellules isolées loin sous "
+        "le tableau ou à sa droite.",
+        hint="Delete the rows and columns beyond the table (Ctrl+End shows the last used cell) "
+        "or split the file, then import again.",
+        hint_fr="Supprimez les lignes et colonnes au-delà du tableau (Ctrl+Fin montre la "
+        "dernière cellule utilisée) ou scindez le fichier, puis importez de nouveau.",
+        place=Place(path.name, sheet),
+        reason="sheet_too_large",
+    )
+
+
+def _impossible_size(info: zipfile.ZipInfo, archive_size: int) -> bool:
+    """Sizes no compressor can produce: DEFLATE expands at most about 1032 times, a stored part
+    is as large as its data, no part is larger than the archive. Such an entry is damaged, not a
+    bomb."""
+    if info.compress_size > archive_size:
+        return True
+    if info.compress_type == zipfile.ZIP_STORED:
+        return info.file_size != info.compress_size
+    return info.file_size > info.compress_size * 1100 + 4096
 
 
 def _zip_kind(zf: zipfile.ZipFile, names: set[str], path: Path) -> FileKind:
@@ -202,6 +318,15 @@ def _zip_kind(zf: zipfile.ZipFile, names: set[str], path: Path) -> FileKind:
             "Enregistrez le tableau en .xlsx ou .ods.",
         )
     if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
+        if not any(n.startswith("xl/workbook.") for n in names):
+            raise _reject(
+                path,
+                "corrupt_zip",
+                "The workbook is damaged (its xl/workbook part is missing).",
+                "Le classeur est endommagé (sa partie xl/workbook manque).",
+                "Open it in Excel or LibreOffice, let it repair the file and save a copy.",
+                "Ouvrez-le dans Excel ou LibreOffice, laissez-le réparer et enregistrez une copie.",
+            )
         return FileKind.XLSX
     if "[Content_Types].xml" in names and any(n.startswith("word/") for n in names):
         raise _reject(
@@ -223,7 +348,12 @@ def _zip_kind(zf: zipfile.ZipFile, names: set[str], path: Path) -> FileKind:
 
 
 def _inflate_checked(
-    zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, caps: ZipCaps, budget: int
+    zf: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    path: Path,
+    caps: ZipCaps,
+    budget: int,
+    sink: Callable[[bytes], None] | None = None,
 ) -> int:
     """Inflate one part from its raw bytes in chunks and return its real size.
 
@@ -255,7 +385,8 @@ def _inflate_checked(
     inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
     remaining = info.compress_size
     seen = 0
-    first = True
+    prolog = is_xml  # a DOCTYPE can only come before the root element
+    tail = b""
     try:
         while remaining > 0 or (inflater is not None and inflater.unconsumed_tail):
             if inflater is not None and inflater.unconsumed_tail:
@@ -266,10 +397,11 @@ def _inflate_checked(
                     raise damaged
                 remaining -= len(data)
             out = inflater.decompress(data, _CHUNK) if inflater is not None else data
-            if first and is_xml and out:
-                _refuse_dtd(out[:8192], path, info.filename)
-                first = False
+            if prolog and out:
+                prolog, tail = _probe_prolog(tail + out, path, info.filename)
             seen += len(out)
+            if sink is not None and out:
+                sink(out)
             if seen > limit:
                 raise _bomb(
                     path,
@@ -298,8 +430,21 @@ def _inflate_checked(
     return seen
 
 
+_ROOT = re.compile(rb"<[A-Za-z_]")
+_COMMENT = re.compile(rb"<!--.*?-->", re.S)
+
+
+def _probe_prolog(data: bytes, path: Path, part: str) -> tuple[bool, bytes]:
+    """Look for a DTD in the XML prolog (comments skipped). Returns (still in the prolog, the
+    last bytes to prepend to the next chunk so a split keyword is still seen)."""
+    probe = _COMMENT.sub(b"", data.replace(b"\x00", b""))
+    root = _ROOT.search(probe)
+    _refuse_dtd(probe[: root.start()] if root else probe, path, part)
+    return root is None, data[-32:]
+
+
 def _refuse_dtd(head: bytes, path: Path, part: str) -> None:
-    probe = head.replace(b"\x00", b"").upper()
+    probe = head.upper()
     if b"<!DOCTYPE" in probe or b"<!ENTITY" in probe:
         raise _reject(
             path,

@@ -65,7 +65,10 @@ def _row_labels(grid: SheetGrid, r: int, width: int, vocab: Vocabulary, table: s
         return child
     parent = _parent_labels(grid, r - 1, width)
     merged_above = {
-        c for (r0, c0), (r1, c1) in grid.merged if r0 <= r - 1 <= r1 for c in range(c0, c1 + 1)
+        c
+        for (r0, c0), (r1, c1) in grid.merged
+        if r0 <= r - 1 <= r1
+        for c in range(c0, min(c1 + 1, width))
     }
     labels = []
     for c in range(width):
@@ -179,6 +182,67 @@ def _unique_mask(series: pd.Series, predicate: Callable[[object], bool]) -> np.n
     return out
 
 
+_MAX_MERGES_FILLED = 1000
+
+
+def _fill_merged(
+    grid: SheetGrid,
+    guess: HeaderGuess,
+    raw: dict[str, pd.Series],
+    start: int,
+    end: int,
+    file_name: str,
+) -> list[RowIssue]:
+    """Copy the value of a vertically merged data range (only its top cell holds it) to every
+    row of the range, and say so: each row of a merged "Camion" block is a truck."""
+    issues: list[RowIssue] = []
+    fields = {c: f for c, (f, _) in guess.columns.items()}
+    merges = [m for m in grid.merged if m[0][0] >= start and m[1][0] > m[0][0] and m[0][0] < end]
+    for (r0, c0), (r1, c1) in merges[:_MAX_MERGES_FILLED]:
+        mapped = [c for c in range(c0, min(c1 + 1, grid.width)) if c in fields]
+        if not mapped:
+            continue
+        value = grid.cell(r0, c0)
+        for c in mapped:
+            raw[fields[c]].iloc[r0 + 1 - start : min(r1 + 1, end) - start] = value
+        where = f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"
+        c = mapped[0]
+        issues.append(
+            RowIssue(
+                Place(file_name, grid.name, r0 + 1, column_letter(c), guess.labels[c]),
+                "merged_cells_filled",
+                f"Merged cells {where}: the value {_text(value)!r} was applied to each of its "
+                f"{r1 - r0 + 1} rows.",
+                f"Cellules fusionnées {where} : la valeur {_text(value)!r} a été appliquée à "
+                f"chacune de ses {r1 - r0 + 1} lignes.",
+                value=_text(value),
+            )
+        )
+    return issues
+
+
+def _duplicate_headers(grid: SheetGrid, guess: HeaderGuess, file_name: str) -> list[RowIssue]:
+    """An unmapped column headed like a mapped one: the user must know which one was read."""
+    used = {fold(guess.labels[c]): c for c in guess.columns if guess.labels[c]}
+    issues = []
+    for c, label in enumerate(guess.labels):
+        first = used.get(fold(label)) if label else None
+        if c in guess.columns or first is None:
+            continue
+        issues.append(
+            RowIssue(
+                Place(file_name, grid.name, guess.header_row + 1, column_letter(c), label),
+                "duplicate_column",
+                f"Two columns are headed '{label}': column {column_letter(first)} was read, "
+                f"column {column_letter(c)} was ignored. Rename one or map the columns by hand.",
+                f"Deux colonnes s'intitulent « {label} » : la colonne {column_letter(first)} a "
+                f"été lue, la colonne {column_letter(c)} ignorée. Renommez-en une ou associez "
+                "les colonnes à la main.",
+            )
+        )
+    return issues
+
+
 @dataclass
 class Extracted:
     table: Table
@@ -204,6 +268,8 @@ def extract(
         for c, col in zip(cols, columns[: len(cols)], strict=True)
     }
     lead_raw = [pd.Series(col, dtype=object) for col in columns[len(cols) :]]
+    layout_issues = _fill_merged(grid, guess, raw, start, end, file_name)
+    layout_issues += _duplicate_headers(grid, guess, file_name)
 
     n = end - start
     converted = {f: convert_column(s, spec.field(f).type, field_name=f) for f, s in raw.items()}
@@ -260,6 +326,10 @@ def extract(
             )
 
     normalised: Counter[str] = Counter()
+    warnings.extend(layout_issues)
+    filled = sum(1 for i in layout_issues if i.reason == "merged_cells_filled")
+    if filled:
+        normalised["merged_cells_filled"] += filled
     for f, conv in converted.items():
         field_type = spec.field(f).type
         problems = conv.problems.to_numpy()[:n]

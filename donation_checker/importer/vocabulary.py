@@ -188,8 +188,13 @@ class Vocabulary:
             out = []
             if could_be_header(header):
                 fh, a = fold(header), stems(header)
+                forms = [(fh, a)]
+                if len(fh) > 2 and all(len(w) == 1 for w in fh.split()):
+                    # "N.S.N.", "S/N": initials written apart are the acronym
+                    joined = fh.replace(" ", "")
+                    forms.append((joined, stems(joined)))
                 for name, synonyms in self._synonyms[table]:
-                    best = max(_blend(fh, a, fs, b) for fs, b in synonyms)
+                    best = max(_blend(h, hs, fs, b) for h, hs in forms for fs, b in synonyms)
                     if best > 0:
                         out.append((name, best))
             cached = self._scores[key] = tuple(out)

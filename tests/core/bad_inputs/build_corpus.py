@@ -298,7 +298,7 @@ def a11_missing(p: Path) -> Path:
 # --- B. resource exhaustion and hostile content -------------------------------------------------
 
 
-def b12_zip_bomb(p: Path) -> Path:
+def b12_zip_bomb(p: Path, size: int = 600 << 20) -> Path:
     src = fleet(p.with_suffix(".src.xlsx"))
     with (
         zipfile.ZipFile(src) as zin,
@@ -312,11 +312,16 @@ def b12_zip_bomb(p: Path) -> Path:
                 b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
             )
             row = b'<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>' * 8192
-            for _ in range((600 << 20) // len(row)):
+            for _ in range(size // len(row)):
                 fh.write(row)
             fh.write(b"</sheetData></worksheet>")
     src.unlink()
     return p
+
+
+def b12_ratio_bomb(p: Path) -> Path:
+    """Under every declared-size cap (300 MB), refused by its inflation ratio while inflating."""
+    return b12_zip_bomb(p, 300 << 20)
 
 
 def b12_lying_size(p: Path) -> Path:

@@ -274,6 +274,15 @@ CASES: tuple[Case, ...] = (
     ),
     Case("b12-zip-bomb-offer", "#12", OFF, B.o_zip_bomb, REJECTED, "zip_bomb"),
     Case(
+        "b12-ratio-bomb",
+        "#12",
+        INV,
+        B.b12_ratio_bomb,
+        REJECTED,
+        "zip_bomb",
+        note="300 MB declared honestly: refused by its ratio after 20 MB",
+    ),
+    Case(
         "b12-lying-size",
         "#12",
         INV,

@@ -1,0 +1,61 @@
+"""Zip and XML entity bombs are refused before any parser sees them: in under 2 seconds and
+under 200 MB, measured both in this process (tracemalloc: Python allocations) and in a fresh
+child process (ru_maxrss: everything, native code included)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from donation_checker.errors import InputRejected
+from donation_checker.importer import import_inventory
+
+from . import build_corpus as B
+
+ROOT = Path(__file__).parents[3]
+BOMBS = {
+    "zip-bomb": (B.b12_zip_bomb, "zip_bomb"),
+    "ratio-bomb": (B.b12_ratio_bomb, "zip_bomb"),
+    "lying-size": (B.b12_lying_size, "zip_bomb"),
+    "billion-laughs": (B.b13_billion_laughs, "xml_entities"),
+    "quadratic": (B.b13_quadratic, "xml_entities"),
+    "xxe": (B.b14_xxe, "xml_entities"),
+    "stray-far-cell": (B.b15_stray_far_cell, "sheet_too_large"),
+}
+
+
+@pytest.mark.parametrize("name", list(BOMBS))
+def test_bomb_is_refused_fast_and_small(name: str, tmp_path: Path) -> None:
+    build, reason = BOMBS[name]
+    path = build(tmp_path / f"{name}.xlsx")
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    with pytest.raises(InputRejected) as err:
+        import_inventory(path)
+    elapsed = time.perf_counter() - t0
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert err.value.reason == reason
+    assert elapsed < 2.0, elapsed
+    assert peak < 200 << 20, peak
+
+    child = subprocess.run(
+        [sys.executable, "-m", "tests.core.bad_inputs.measure_child", "inventory", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    figures = json.loads(child.stdout)
+    assert figures["reason"] == reason
+    assert figures["seconds"] < 2.0, figures
+    # The whole process, interpreter and pandas included, stays under 200 MB.
+    assert figures["rss_peak_mb"] < 200, figures
+    print(f"{name}: {elapsed:.2f} s, tracemalloc peak {peak / 2**20:.1f} MB; child {figures}")

@@ -135,6 +135,7 @@ def _window():  # type: ignore[no-untyped-def]
 
     from PySide6.QtWidgets import QApplication
 
+    from ui.dialogs import HeadlessDialogs
     from ui.errors import ErrorReporter
     from ui.main_window import MainWindow
     from ui.settings import Settings
@@ -144,7 +145,7 @@ def _window():  # type: ignore[no-untyped-def]
     reporter = ErrorReporter(
         notifier=lambda title, text, details: print(title, text, file=sys.stderr)
     )
-    window = MainWindow(settings, reporter)
+    window = MainWindow(settings, reporter, HeadlessDialogs())
     window.resize(1200, 800)
     return app, window
 

@@ -102,20 +102,8 @@ def _after_idle(window: object, callback: object) -> None:
 def _screenshot(app: object, settings: object, reporter: object, args: argparse.Namespace) -> int:
     from PySide6.QtCore import QElapsedTimer, QTimer
 
-    from .dialogs import Dialogs
+    from .dialogs import HeadlessDialogs
     from .main_window import MainWindow
-
-    class HeadlessDialogs(Dialogs):
-        """No one is there to answer: print warnings, decline questions."""
-
-        def warning(self, parent: object, title: str, text: str) -> None:
-            print(f"{title}: {text}", file=sys.stderr)
-
-        def confirm(self, parent: object, title: str, text: str) -> bool:
-            return False
-
-        def save_discard_cancel(self, parent: object, title: str, text: str) -> str:
-            return "discard"
 
     window = MainWindow(settings, reporter, HeadlessDialogs())  # type: ignore[arg-type]
     width, _, height = args.size.partition("x")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -55,6 +57,20 @@ class Dialogs:
     ) -> str:
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path
+
+
+class HeadlessDialogs(Dialogs):
+    """For runs with no one at the screen (--screenshot, benchmarks): print warnings to stderr,
+    decline questions, discard on close."""
+
+    def warning(self, parent: QWidget | None, title: str, text: str) -> None:
+        print(f"{title}: {text}", file=sys.stderr)
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        return False
+
+    def save_discard_cancel(self, parent: QWidget | None, title: str, text: str) -> str:
+        return "discard"
 
 
 def workbook_filter() -> str:

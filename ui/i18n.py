@@ -29,10 +29,11 @@ def normalise_language(value: object) -> str:
 
 
 def install_language(lang: str) -> bool:
-    """Swap the application's translators for `lang`; True when a French catalogue was loaded.
+    """Swap the application's translators for `lang`; True when its catalogue was loaded.
 
-    English is the source language, so it needs no catalogue. Qt's own strings (standard buttons,
-    file dialogs) come from Qt's qtbase catalogue when it ships with PySide6.
+    English is the source language: its small catalogue holds only the plural forms ("1 row",
+    "2 rows"). Qt's own strings (standard buttons, file dialogs) come from Qt's qtbase catalogue
+    when it ships with PySide6.
     """
     app = QCoreApplication.instance()
     if app is None:
@@ -44,14 +45,14 @@ def install_language(lang: str) -> bool:
     QLocale.setDefault(
         QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English)
     )
-    if lang != "fr":
-        return False
     loaded = False
     ours = QTranslator(app)
-    if ours.load(str(TRANSLATIONS_DIR / "donation_checker_fr.qm")):
+    if ours.load(str(TRANSLATIONS_DIR / f"donation_checker_{lang}.qm")):
         app.installTranslator(ours)
         _installed.append(ours)
         loaded = True
+    if lang != "fr":
+        return loaded
     qt_own = QTranslator(app)
     if qt_own.load("qtbase_fr", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from donation_checker.importer import INVENTORY_TABLES
 from donation_checker.model import ROW_COLUMN, SHEET_COLUMN, ImportReport
 
-from .labels import table_label
+from .labels import rows_imported_text, table_label
 from .session import Session
 from .table_models import FrameModel
 
@@ -225,11 +225,7 @@ class InventoryPanel(QWidget):
         self._show_table()
 
     def summary_text(self, report: ImportReport) -> str:
-        lines = [
-            self.tr("{imported} rows imported, {rejected} rejected.").format(
-                imported=report.rows_imported, rejected=report.rows_rejected
-            )
-        ]
+        lines = [rows_imported_text(report.rows_imported, report.rows_rejected)]
         if report.missing_tables:
             lines.append(
                 self.tr("Not found: {tables}").format(
@@ -272,8 +268,8 @@ class InventoryPanel(QWidget):
 
     def _count(self) -> None:
         self.count.setText(
-            self.tr("{shown} of {total} rows").format(
-                shown=self.table_model.rowCount(), total=self.table_model.total_rows()
+            self.tr("{shown} of %Ln rows", "", self.table_model.total_rows()).format(
+                shown=QLocale().toString(self.table_model.rowCount())
             )
         )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from .i18n import translated
 
@@ -134,3 +134,23 @@ def verdict_label(verdict: str) -> str:
 def status_label(status: str) -> str:
     source = _STATUSES.get(str(status))
     return translated("Status", source) if source else str(status)
+
+
+def labelled(label: str) -> str:
+    """A form label: "Donor:" in English, "Donateur :" (no-break space) in French."""
+    return QCoreApplication.translate("Labels", "{label}:").format(label=label)
+
+
+def cell_problem(field: str, problem: str) -> str:
+    """A cell's problem as the import report words it: the field's name, then what is wrong."""
+    return QCoreApplication.translate("Labels", "“{field}” {problem}").format(
+        field=field, problem=problem
+    )
+
+
+def rows_imported_text(imported: int, rejected: int) -> str:
+    """ "12 rows imported, 1 rejected.": each count takes its own plural form."""
+    return QCoreApplication.translate("Counts", "{imported}, {rejected}.").format(
+        imported=QCoreApplication.translate("Counts", "%Ln rows imported", "", imported),
+        rejected=QCoreApplication.translate("Counts", "%Ln rejected", "", rejected),
+    )

@@ -20,6 +20,7 @@ from .errors import ErrorReporter
 from .i18n import install_language
 from .import_flow import ImportFlow, NeedsMapping
 from .inventory_panel import InventoryPanel
+from .labels import rows_imported_text, verdict_label
 from .mapping_dialog import MappingDialog
 from .offer_panel import OfferPanel
 from .report_panel import ReportPanel
@@ -102,6 +103,9 @@ class MainWindow(QMainWindow):
         return action
 
     def _init_actions(self) -> None:
+        # A language change builds new actions: the old ones go, with their shortcuts.
+        for old in getattr(self, "_own_actions", []):
+            old.deleteLater()
         key = QKeySequence.StandardKey
         self.act_open = self._action(
             self.tr("&Open inventory…"),
@@ -133,6 +137,7 @@ class MainWindow(QMainWindow):
         self.act_add = self._action(self.tr("&Add offer line"), self._add_line, "Ctrl+Shift+N")
         self.act_prefs = self._action(self.tr("&Preferences…"), self.preferences, key.Preferences)
         self.act_about = self._action(self.tr("&About Donation Checker"), self.about)
+        self._own_actions = [v for v in vars(self).values() if isinstance(v, QAction)]
 
     def _init_menus(self) -> None:
         bar = self.menuBar()
@@ -245,8 +250,9 @@ class MainWindow(QMainWindow):
             self.offer_panel.load_offer(result)
             self.tabs.setCurrentWidget(self.offer_panel)
         self.show_message(
-            self.tr("{file}: {imported} rows imported, {rejected} rejected.").format(
-                file=Path(path).name, imported=report.rows_imported, rejected=report.rows_rejected
+            self.tr("{file}: {counts}").format(
+                file=Path(path).name,
+                counts=rows_imported_text(report.rows_imported, report.rows_rejected),
             )
         )
 
@@ -342,8 +348,6 @@ class MainWindow(QMainWindow):
         elif a is None:
             text = self.tr("No assessment")
         else:
-            from .labels import verdict_label
-
             text = self.tr("Verdict: {verdict}").format(verdict=verdict_label(a.verdict.value))
         self.status_assessment.setText(text)
 

@@ -233,7 +233,9 @@ class MappingDialog(QDialog):
             )
         elif twice:
             self.problem.setText(
-                self.tr("Column {columns} is used for two fields.").format(columns=", ".join(twice))
+                self.tr("Column {columns} is used for more than one field.", "", len(twice)).format(
+                    columns=", ".join(twice)
+                )
             )
         else:
             self.problem.setText("")

@@ -27,7 +27,7 @@ from donation_checker.importer import load_vocabulary
 from donation_checker.importer.convert import PROBLEM_TEXT, convert_column
 from donation_checker.model import OfferLine
 
-from .labels import field_label
+from .labels import cell_problem, field_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ERROR_COLOUR = "#f8d7da"
@@ -73,11 +73,14 @@ def problem_text(code: str, lang: str) -> str:
     return fr if lang == "fr" else en
 
 
-def value_text(value: object) -> str:
-    """An imported value back to editable text."""
+def value_text(value: object, lang: str = "en") -> str:
+    """An imported value back to editable text (yes/no in the interface language; the cell
+    parser reads both languages)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, bool):
+        if lang == "fr":
+            return "oui" if value else "non"
         return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -235,7 +238,7 @@ class OfferLinesModel(QAbstractTableModel):
             return self._rows[index.row()].get(field, "")
         problem = self._checks[index.row()][field].problem
         if role == Qt.ItemDataRole.ToolTipRole and problem:
-            return f"{field_label(field)} {problem_text(problem, self.lang)}"
+            return cell_problem(field_label(field), problem_text(problem, self.lang))
         if role == Qt.ItemDataRole.BackgroundRole and problem:
             return QColor(ERROR_COLOUR)
         if role == Qt.ItemDataRole.TextAlignmentRole and self.fields[index.column()][1] in (

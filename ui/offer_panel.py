@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from donation_checker.importer import load_vocabulary
 from donation_checker.model import Offer, OfferHeader
 
-from .labels import field_label
+from .labels import cell_problem, field_label, labelled
 from .offer_model import ERROR_COLOUR, OfferLinesModel, Row, check_cell, problem_text, value_text
 from .session import Session
 
@@ -143,7 +143,9 @@ class OfferPanel(QWidget):
         spec = load_vocabulary().table("offer_header")
         for i, field in enumerate(spec.fields):
             editor = self._editor(field.name, field.type)
-            forms[min(i * 3 // len(spec.fields), 2)].addRow(field_label(field.name) + ":", editor)
+            forms[min(i * 3 // len(spec.fields), 2)].addRow(
+                labelled(field_label(field.name)), editor
+            )
         notes_box = QVBoxLayout()
         notes_box.addWidget(QLabel(self.tr("Officer's notes:")))
         self.notes = QPlainTextEdit()
@@ -247,7 +249,9 @@ class OfferPanel(QWidget):
         check = check_cell(editor.text(), ftype, name, False)
         editor.setStyleSheet(f"background: {ERROR_COLOUR};" if check.problem else "")
         editor.setToolTip(
-            f"{field_label(name)} {problem_text(check.problem, self.lang)}" if check.problem else ""
+            cell_problem(field_label(name), problem_text(check.problem, self.lang))
+            if check.problem
+            else ""
         )
 
     def header(self) -> OfferHeader:
@@ -291,7 +295,7 @@ class OfferPanel(QWidget):
         """Replace the lines with an imported offer's (one undo step); fill the header too."""
         rows = [
             {
-                f: value_text(getattr(line, f))
+                f: value_text(getattr(line, f), self.lang)
                 for f, _ in self.model.fields
                 if value_text(getattr(line, f))
             }
@@ -305,7 +309,9 @@ class OfferPanel(QWidget):
         total = self.model.rowCount()
         valid = len(self.model.valid_lines())
         problems = self.model.problem_count()
-        text = self.tr("{total} lines, {valid} complete").format(total=total, valid=valid)
+        text = self.tr("{lines}, {complete}").format(
+            lines=self.tr("%Ln lines", "", total), complete=self.tr("%Ln complete", "", valid)
+        )
         if problems:
-            text += " · " + self.tr("{n} cells to check").format(n=problems)
+            text += " · " + self.tr("%Ln cells to check", "", problems)
         self.status.setText(text)

@@ -1,0 +1,72 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en">
+<context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <location filename="../labels.py" line="+154"/>
+        <source>%Ln rows imported</source>
+        <translation>
+            <numerusform>%Ln row imported</numerusform>
+            <numerusform>%Ln rows imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln rejected</source>
+        <translation>
+            <numerusform>%Ln rejected</numerusform>
+            <numerusform>%Ln rejected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InventoryPanel</name>
+    <message numerus="yes">
+        <location filename="../inventory_panel.py" line="+271"/>
+        <source>{shown} of %Ln rows</source>
+        <translation>
+            <numerusform>{shown} of %Ln row</numerusform>
+            <numerusform>{shown} of %Ln rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message numerus="yes">
+        <location filename="../mapping_dialog.py" line="+236"/>
+        <source>Column {columns} is used for more than one field.</source>
+        <translation>
+            <numerusform>Column {columns} is used for more than one field.</numerusform>
+            <numerusform>Columns {columns} are each used for more than one field.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OfferPanel</name>
+    <message numerus="yes">
+        <location filename="../offer_panel.py" line="+313"/>
+        <source>%Ln lines</source>
+        <translation>
+            <numerusform>%Ln line</numerusform>
+            <numerusform>%Ln lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%Ln complete</source>
+        <translation>
+            <numerusform>%Ln complete</numerusform>
+            <numerusform>%Ln complete</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln cells to check</source>
+        <translation>
+            <numerusform>%Ln cell to check</numerusform>
+            <numerusform>%Ln cells to check</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

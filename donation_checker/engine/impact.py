@@ -92,7 +92,7 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
         Finding(
             "IMPACT-FRAGMENTATION",
             "compatibility",
-            Text("Models per category", "Modèles par catégorie"),
+            Text("Models per category, whole offer", "Modèles par catégorie, toute l'offre"),
             None,
             None,
             Status.PASS if added == 0 else Status.WARN,
@@ -128,7 +128,7 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
         _finding(
             "IMPACT-MAINTENANCE-HOURS",
             "maintenance",
-            Text("Workshop hours", "Heures d'atelier"),
+            Text("Workshop hours the whole offer adds", "Heures d'atelier ajoutées par l'offre"),
             ratio,
             msg,
             (
@@ -164,7 +164,7 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
         _finding(
             "IMPACT-MECHANICS",
             "maintenance",
-            Text("Mechanics", "Mécaniciens"),
+            Text("Mechanics the whole offer needs", "Mécaniciens nécessaires à l'offre"),
             ratio,
             msg,
             (
@@ -198,7 +198,7 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
         _finding(
             "IMPACT-DRIVERS",
             "absorption",
-            Text("Drivers", "Conducteurs"),
+            Text("Drivers the whole offer needs", "Conducteurs nécessaires à l'offre"),
             ratio,
             msg,
             (
@@ -233,7 +233,7 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
         _finding(
             "IMPACT-RUNNING-COST",
             "absorption",
-            Text("Running cost", "Coût de fonctionnement"),
+            Text("Running cost of the whole offer", "Coût de fonctionnement de l'offre"),
             ratio,
             msg,
             (

@@ -355,7 +355,11 @@ def finding_row(f: Finding, labels: dict[int, str], lang: str) -> FindingRow:
     result = status_name(f.status, lang)
     if f.knockout:
         result = f"{result} ({label('knockout_tag', lang)})"
-    result += f" · {fmt_score(f.score, lang)}"
+    # Offer-level effects carry no weight: they inform, they are not scored.
+    if f.weight == 0 and f.score is None:
+        result += f" · {label('for_information', lang)}"
+    else:
+        result += f" · {fmt_score(f.score, lang)}"
     evidence = [format_evidence(ev, lang) for ev in f.evidence]
     refs = [r for ev in f.evidence for r in ev.rows]
     if refs:

@@ -36,6 +36,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "share of the rules' weight for which data was available",
         "part du poids des règles pour laquelle des données étaient disponibles",
     ),
+    "for_information": ("for information", "pour information"),
     "knockouts": ("Blocking criteria not lifted", "Critères éliminatoires non levés"),
     "conditions": ("Conditions to attach", "Conditions à poser"),
     "key_reasons": ("Why this verdict", "Motifs de l’avis"),

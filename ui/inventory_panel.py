@@ -125,6 +125,9 @@ class InventoryPanel(QWidget):
             self.issue_model, self.tr("Rows not imported and warnings")
         )
         left_layout.addWidget(self.issue_view, 1)
+        # Takes the spare height when there is no issue to list, so the report stays at the top.
+        self.filler = QWidget()
+        left_layout.addWidget(self.filler, 1)
         split.addWidget(left)
 
         right = QWidget()
@@ -151,7 +154,7 @@ class InventoryPanel(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
-        split.setSizes([470, 880])
+        split.setSizes([540, 810])
         self.stack.addWidget(split)
         layout.addWidget(self.stack, 1)
 
@@ -209,6 +212,7 @@ class InventoryPanel(QWidget):
         )
         fit_columns(self.issue_view, 300)
         self.issue_view.setVisible(len(issues) > 0)
+        self.filler.setVisible(len(issues) == 0)
         self.issues_title.setText(
             self.tr("<b>Rows not imported, warnings and skipped rows</b>")
             if len(issues)

@@ -112,27 +112,49 @@ def find_header(
     return best
 
 
+HEADER_ROW_KEY = "header_row"  # optional entry of a mapping: the header's Excel row number
+
+
 def explicit_guess(
     grid: SheetGrid, spec: TableSpec, mapping: Mapping[str, str], header_row: int | None = None
 ) -> HeaderGuess | None:
-    """Build a guess from a caller's mapping field -> column letter or header text."""
+    """Build a guess from a caller's mapping: field -> header text or column letter, plus an
+    optional "header_row" (Excel row number). Header text wins over a letter, so a header
+    such as "Qty" or "Nbr" is not read as column QTY or NBR."""
     width = grid.width
-    rows = [header_row] if header_row is not None else range(min(HEADER_SCAN_ROWS, len(grid.rows)))
+    if header_row is None and str(mapping.get(HEADER_ROW_KEY, "")).strip().isdigit():
+        header_row = int(str(mapping[HEADER_ROW_KEY]).strip()) - 1
+    fields = {f: t for f, t in mapping.items() if f in spec.field_names}
+    if not fields or width == 0:
+        return None
+    if header_row is not None:
+        rows: list[int] = [header_row]
+    else:
+        by_text = [
+            r
+            for r in range(min(HEADER_SCAN_ROWS, len(grid.rows)))
+            if any(fold(t) in {fold(_text(v)) for v in grid.rows[r]} for t in fields.values())
+        ]
+        first_filled = next(
+            (
+                r
+                for r in range(min(HEADER_SCAN_ROWS, len(grid.rows)))
+                if sum(1 for v in grid.rows[r] if _text(v)) >= 2
+            ),
+            None,
+        )
+        rows = by_text[:1] or ([first_filled] if first_filled is not None else [])
     for r in rows:
         labels = [_text(grid.cell(r, c)) for c in range(width)]
         folded = [fold(x) for x in labels]
         columns: dict[int, tuple[str, float]] = {}
-        for field_name, target in mapping.items():
-            if field_name not in spec.field_names:
-                continue
-            idx = _letter_index(target)
-            if idx is None and fold(target) in folded:
-                idx = folded.index(fold(target))
+        for field_name, target in fields.items():
+            idx = folded.index(fold(target)) if fold(target) in folded else _letter_index(target)
             if idx is not None and idx < width:
                 columns[idx] = (field_name, 1.0)
-        if columns and (header_row is not None or any(fold(t) in folded for t in mapping.values())):
-            fields = {f for f, _ in columns.values()}
-            missing = tuple(f for f in spec.required if f not in fields)
+        if columns:
+            found = {f for f, _ in columns.values()}
+            missing = tuple(f for f in spec.required if f not in found)
             return HeaderGuess(
                 spec.name, grid.name, r, tuple(labels), columns, float(len(columns)) + 10.0, missing
             )

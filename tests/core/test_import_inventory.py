@@ -259,3 +259,37 @@ def test_totals_label_in_an_unmapped_first_column_is_skipped_not_rejected(tmp_pa
     assert fleet is not None
     assert [(i.place.row, i.reason) for i in fleet.skipped] == [(3, "total_row")]
     assert fleet.rows_rejected == 0
+
+
+def test_explicit_mapping_by_letters_only_and_short_headers_that_look_like_letters(
+    tmp_path: Path,
+) -> None:
+    path = write_rows(
+        tmp_path / "letters.xlsx",
+        {
+            "Feuil1": [
+                ["Liste"],
+                ["Col1", "Col2", "Col3", "Qty"],
+                ["Pick-up", "Toyota", "Hilux", 7],
+            ]
+        },
+    )
+    by_letters = import_inventory(
+        path,
+        mapping={
+            "fleet": {
+                "category": "A",
+                "make": "B",
+                "model": "C",
+                "quantity": "D",
+                "header_row": "2",
+            }
+        },
+    )
+    assert by_letters.fleet.frame["quantity"].tolist() == [7]
+    # "Qty" is a header here, not column QTY.
+    by_text = import_inventory(
+        path,
+        mapping={"fleet": {"category": "Col1", "make": "Col2", "model": "Col3", "quantity": "Qty"}},
+    )
+    assert by_text.fleet.frame["model"].tolist() == ["Hilux"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
@@ -18,9 +19,7 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     On any exception the temporary file is removed and `target` is untouched.
     """
     target = Path(target)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = _create_temp(target)
     try:
         yield tmp
         with open(tmp, "rb+") as fh:
@@ -32,6 +31,23 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def _create_temp(target: Path) -> Path:
+    """An exclusive new file beside target. Unlike mkstemp (0600) it gets the permissions the
+    user's umask gives any new file, or the permissions of the file it replaces."""
+    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666
+    for _ in range(100):
+        tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        if target.exists():
+            os.chmod(tmp, mode)  # an existing file keeps its own permissions, umask aside
+        return tmp
+    raise FileExistsError(f"cannot create a temporary file beside {target}")
 
 
 def write_bytes_atomic(target: str | os.PathLike[str], data: bytes) -> None:

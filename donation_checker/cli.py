@@ -198,8 +198,8 @@ def cmd_assess(args: argparse.Namespace) -> int:
     from .serialize import assessment_to_dict
     from .summary import format_assessment
 
-    _say(args, format_assessment(result.assessment, args.lang))
-    _emit_json(args.json, assessment_to_dict(result.assessment, args.lang))
+    # Files first, terminal last: a closed pipe (| head) must not cost the report.
+    written: list[str] = []
     if args.pdf:
         from .report import build_pdf
 
@@ -212,12 +212,19 @@ def cmd_assess(args: argparse.Namespace) -> int:
             author=args.author,
             organisation=args.organisation,
         )
-        _say(args, f"PDF: {args.pdf}")
+        written.append(f"PDF: {args.pdf}")
     if args.xlsx:
         from .report import export_xlsx
 
         export_xlsx(result.assessment, args.xlsx, lang=args.lang, share=args.share)
-        _say(args, f"Excel: {args.xlsx}")
+        written.append(f"Excel: {args.xlsx}")
+    if args.json and args.json != "-":
+        _emit_json(args.json, assessment_to_dict(result.assessment, args.lang))
+    _say(args, format_assessment(result.assessment, args.lang))
+    if args.json == "-":
+        _emit_json("-", assessment_to_dict(result.assessment, args.lang))
+    for line in written:
+        _say(args, line)
     return EXIT_OK
 
 
@@ -241,6 +248,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REJECTED
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly, as other command-line tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_INTERNAL
     except Exception as exc:  # the last line of defence: no traceback in front of a user
         if args.debug:
             raise

@@ -116,6 +116,52 @@ _STATUSES: dict[str, str] = {
 }
 
 
+# Canonical codes the importer and the engine store (diesel, LHD, new…), shown in the interface
+# language. Each French word reads back to the same code (donation_checker/normalise.py), so a
+# French user can edit the shown text and the assessment does not change.
+_VALUES: dict[str, dict[str, str]] = {
+    "condition": {
+        "new": QT_TRANSLATE_NOOP("Value", "new"),
+        "used": QT_TRANSLATE_NOOP("Value", "used"),
+    },
+    "fuel": {
+        "diesel": QT_TRANSLATE_NOOP("Value", "diesel"),
+        "petrol": QT_TRANSLATE_NOOP("Value", "petrol"),
+        "jet": QT_TRANSLATE_NOOP("Value", "jet fuel"),
+        "electric": QT_TRANSLATE_NOOP("Value", "electric"),
+        "lpg": QT_TRANSLATE_NOOP("Value", "LPG"),
+        "hybrid": QT_TRANSLATE_NOOP("Value", "hybrid"),
+        "none": QT_TRANSLATE_NOOP("Value", "none"),
+        "mains": QT_TRANSLATE_NOOP("Value", "mains"),
+    },
+    "drive_side": {
+        "LHD": QT_TRANSLATE_NOOP("Value", "LHD"),
+        "RHD": QT_TRANSLATE_NOOP("Value", "RHD"),
+    },
+    "transmission": {
+        "manual": QT_TRANSLATE_NOOP("Value", "manual"),
+        "automatic": QT_TRANSLATE_NOOP("Value", "automatic"),
+    },
+    "complexity": {
+        "mechanical": QT_TRANSLATE_NOOP("Value", "mechanical"),
+        "electronic": QT_TRANSLATE_NOOP("Value", "electronic"),
+        "digital": QT_TRANSLATE_NOOP("Value", "digital"),
+    },
+    "inspection": {
+        "clean": QT_TRANSLATE_NOOP("Value", "clean"),
+        "labelled": QT_TRANSLATE_NOOP("Value", "defects labelled"),
+        "defects": QT_TRANSLATE_NOOP("Value", "defects"),
+        "none": QT_TRANSLATE_NOOP("Value", "none"),
+    },
+}
+
+
+def value_word(field: str, text: str) -> str:
+    """A canonical code of `field` in the interface language; any other text as it is."""
+    source = _VALUES.get(field, {}).get(text)
+    return translated("Value", source) if source else text
+
+
 def field_label(name: str) -> str:
     source = _FIELDS.get(name)
     return translated(_FIELD, source) if source else name

@@ -7,7 +7,18 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QTabWidget,
+    QWidget,
+)
 
 from donation_checker import __version__
 from donation_checker.errors import DonationCheckerError
@@ -32,6 +43,21 @@ from .tasks import TaskRunner
 
 TABS = ("inventory", "offer", "assessment", "rules", "report")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt")
+
+
+class UnshiftedTabStyle(QProxyStyle):
+    """Tabs whose label is not shifted down when unselected: the shift clips the accent of a
+    capital (the "É" of "Évaluation") in the Fusion style."""
+
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        if metric == QStyle.PixelMetric.PM_TabBarTabShiftVertical:
+            return 0
+        return super().pixelMetric(metric, option, widget)
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +102,9 @@ class MainWindow(QMainWindow):
         self.report_panel = ReportPanel(s, self.runner, self.dialogs, self._report_meta)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tab_style = UnshiftedTabStyle(QApplication.style().name())
+        self.tab_style.setParent(self.tabs)
+        self.tabs.tabBar().setStyle(self.tab_style)
         self.tabs.setAccessibleName(self.tr("Areas"))
         for panel, title in (
             (self.inventory_panel, self.tr("&Inventory")),

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from donation_checker.importer import load_vocabulary
 from donation_checker.model import Offer, OfferHeader
 
-from .labels import cell_problem, field_label, labelled
+from .labels import cell_problem, field_label, labelled, value_word
 from .offer_model import ERROR_COLOUR, OfferLinesModel, Row, check_cell, problem_text, value_text
 from .session import Session
 
@@ -56,6 +56,7 @@ class LinesView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setDefaultSectionSize(105)
         self.verticalHeader().setDefaultSectionSize(22)
+        self.fit_headers()
         # As in a spreadsheet: typing, F2 or a double click edits; moving around does not.
         triggers = QTableView.EditTrigger
         self.setEditTriggers(
@@ -64,6 +65,15 @@ class LinesView(QTableView):
             | triggers.AnyKeyPressed
             | triggers.SelectedClicked
         )
+
+    def fit_headers(self) -> None:
+        """Widen a column whose title is longer than the default width (French titles are)."""
+        header = self.horizontalHeader()
+        metrics = header.fontMetrics()
+        for column in range(self.lines.columnCount()):
+            title = str(self.lines.headerData(column, Qt.Orientation.Horizontal) or "")
+            needed = metrics.horizontalAdvance(title) + 2 * metrics.averageCharWidth() + 8
+            header.resizeSection(column, max(header.defaultSectionSize(), needed))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste):
@@ -295,7 +305,7 @@ class OfferPanel(QWidget):
         """Replace the lines with an imported offer's (one undo step); fill the header too."""
         rows = [
             {
-                f: value_text(getattr(line, f), self.lang)
+                f: value_word(f, value_text(getattr(line, f), self.lang))
                 for f, _ in self.model.fields
                 if value_text(getattr(line, f))
             }

@@ -25,7 +25,7 @@ from PySide6.QtGui import QColor
 
 from donation_checker.formatting import fmt_date, fmt_number
 
-from .labels import field_label
+from .labels import field_label, value_word
 
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1  # the value as the core holds it
 SOURCE_ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's position in the frame
@@ -152,7 +152,9 @@ class FrameModel(QAbstractTableModel):
             for c in self._columns:
                 codes, uniques = pd.factorize(self._frame[c], use_na_sentinel=True)
                 texts = [
-                    u.casefold() if isinstance(u, str) else display_text(u, self.lang).casefold()
+                    value_word(
+                        c, u if isinstance(u, str) else display_text(u, self.lang)
+                    ).casefold()
                     for u in uniques
                 ]
                 self._factors.append((codes, texts))
@@ -204,7 +206,7 @@ class FrameModel(QAbstractTableModel):
         pos = int(self._order[index.row()])
         value = self._arrays[index.column()][pos]
         if role == Qt.ItemDataRole.DisplayRole:
-            return display_text(value, self.lang)
+            return value_word(self._columns[index.column()], display_text(value, self.lang))
         if role == Qt.ItemDataRole.ToolTipRole:
             hint = self._hint(pos, self._columns[index.column()]) if self._hint else None
             if hint:

@@ -323,3 +323,31 @@ def test_language_choice_is_remembered(tmp_path: Path, monkeypatch: pytest.Monke
     first.language = "fr"
     first.sync()
     assert Settings(tmp_path / "settings.ini").language == "fr"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_shown_codes_read_back_to_the_same_code(qtbot: Any, lang: str) -> None:
+    """Diesel shows as "gazole" in French; typed back into the offer it is still diesel."""
+    from donation_checker import normalise
+    from ui.i18n import install_language
+    from ui.labels import _VALUES, value_word
+
+    readers = {
+        "condition": normalise.canonical_condition,
+        "fuel": normalise.canonical_fuel,
+        "drive_side": normalise.canonical_drive_side,
+        "transmission": normalise.canonical_transmission,
+        "complexity": normalise.canonical_complexity,
+        "inspection": normalise.canonical_inspection,
+    }
+    assert set(_VALUES) == set(readers)
+    try:
+        install_language(lang)
+        for field, codes in _VALUES.items():
+            for code in codes:
+                word = value_word(field, code)
+                assert readers[field](word) == code, (field, code, word)
+                if lang == "fr":
+                    assert word != code, (field, code)
+    finally:
+        install_language("en")

@@ -4,7 +4,7 @@
 <context>
     <name>Counts</name>
     <message numerus="yes">
-        <location filename="../labels.py" line="+154"/>
+        <location filename="../labels.py" line="+200"/>
         <source>%Ln rows imported</source>
         <translation>
             <numerusform>%Ln row imported</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>InventoryPanel</name>
     <message numerus="yes">
-        <location filename="../inventory_panel.py" line="+271"/>
+        <location filename="../inventory_panel.py" line="+275"/>
         <source>{shown} of %Ln rows</source>
         <translation>
             <numerusform>{shown} of %Ln row</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>OfferPanel</name>
     <message numerus="yes">
-        <location filename="../offer_panel.py" line="+313"/>
+        <location filename="../offer_panel.py" line="+323"/>
         <source>%Ln lines</source>
         <translation>
             <numerusform>%Ln line</numerusform>

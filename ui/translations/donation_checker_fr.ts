@@ -385,7 +385,7 @@
 <context>
     <name>Counts</name>
     <message>
-        <location filename="../labels.py" line="+153"/>
+        <location filename="../labels.py" line="+199"/>
         <source>{imported}, {rejected}.</source>
         <translation>{imported}, {rejected}.</translation>
     </message>
@@ -445,7 +445,7 @@ Veuillez transmettre ce fichier à votre correspondant du support.</translation>
 <context>
     <name>Field</name>
     <message>
-        <location filename="../labels.py" line="-144"/>
+        <location filename="../labels.py" line="-190"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
@@ -502,7 +502,7 @@ Veuillez transmettre ce fichier à votre correspondant du support.</translation>
     <message>
         <location line="+1"/>
         <source>Drive side</source>
-        <translation>Position de conduite</translation>
+        <translation>Côté de conduite</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -918,7 +918,7 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>Lignes non importées et avertissements</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Table shown</source>
         <translation>Tableau affiché</translation>
     </message>
@@ -1010,7 +1010,7 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>Problème</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&lt;b&gt;Rows not imported, warnings and skipped rows&lt;/b&gt;</source>
         <translation>&lt;b&gt;Lignes non importées, avertissements et lignes ignorées&lt;/b&gt;</translation>
     </message>
@@ -1056,7 +1056,7 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="+52"/>
+        <location filename="../labels.py" line="+98"/>
         <source>{label}:</source>
         <translation>{label}&#xa0;:</translation>
     </message>
@@ -1069,7 +1069,7 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
 <context>
     <name>LinesView</name>
     <message>
-        <location filename="../offer_panel.py" line="+91"/>
+        <location filename="../offer_panel.py" line="+101"/>
         <source>Paste lines</source>
         <translation>Coller des lignes</translation>
     </message>
@@ -1082,7 +1082,7 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+79"/>
+        <location filename="../main_window.py" line="+108"/>
         <source>Areas</source>
         <translation>Zones</translation>
     </message>
@@ -1885,7 +1885,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
 <context>
     <name>Status</name>
     <message>
-        <location filename="../labels.py" line="-34"/>
+        <location filename="../labels.py" line="-80"/>
         <source>Pass</source>
         <translation>Conforme</translation>
     </message>
@@ -1954,9 +1954,113 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
     </message>
 </context>
 <context>
+    <name>Value</name>
+    <message>
+        <location line="+23"/>
+        <source>new</source>
+        <translation>neuf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>used</source>
+        <translation>occasion</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>diesel</source>
+        <translation>gazole</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>petrol</source>
+        <translation>essence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>jet fuel</source>
+        <translation>kérosène</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>electric</source>
+        <translation>électrique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LPG</source>
+        <translation>GPL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hybrid</source>
+        <translation>hybride</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mains</source>
+        <translation>secteur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>LHD</source>
+        <translation>gauche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RHD</source>
+        <translation>droite</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>manual</source>
+        <translation>manuelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>automatic</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mechanical</source>
+        <translation>mécanique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>electronic</source>
+        <translation>électronique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>digital</source>
+        <translation>numérique</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>clean</source>
+        <translation>conforme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>defects labelled</source>
+        <translation>défauts étiquetés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>defects</source>
+        <translation>défauts</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+20"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+</context>
+<context>
     <name>Verdict</name>
     <message>
-        <location line="+4"/>
+        <location line="-49"/>
         <source>Accept</source>
         <translation>Acceptation</translation>
     </message>

@@ -111,13 +111,16 @@ class CounterProposal:
 @dataclass(frozen=True)
 class CostYear:
     year: int  # 1..N after handover
-    fuel: float
-    maintenance: float
-    parts: float
+    fuel: float | None  # None: not computable from the data (never a silent zero)
+    maintenance: float | None
+    parts: float | None
     headroom: float | None = None  # uncommitted budget that year, when known
 
     @property
-    def total(self) -> float:
+    def total(self) -> float | None:
+        """The year's total, or None when any part of it is unknown."""
+        if self.fuel is None or self.maintenance is None or self.parts is None:
+            return None
         return self.fuel + self.maintenance + self.parts
 
 

@@ -83,13 +83,17 @@ def _finding(f: Finding, lang: str) -> dict[str, Any]:
     }
 
 
+def _money(x: float | None) -> Any:
+    return None if x is None else _value(round(x, 2))
+
+
 def _cost_year(y: CostYear) -> dict[str, Any]:
     return {
         "year": y.year,
-        "fuel": _value(round(y.fuel, 2)),
-        "maintenance": _value(round(y.maintenance, 2)),
-        "parts": _value(round(y.parts, 2)),
-        "total": _value(round(y.total, 2)),
+        "fuel": _money(y.fuel),
+        "maintenance": _money(y.maintenance),
+        "parts": _money(y.parts),
+        "total": _money(y.total),
         "headroom": None if y.headroom is None else _value(round(y.headroom, 2)),
     }
 

@@ -238,7 +238,8 @@ class AssessmentPanel(QWidget):
         cost_index = list(self.models).index("cost")
         title = self.tr("Life-cycle cost")
         if a.lifecycle is not None:
-            total = sum(y.total for y in a.lifecycle.totals)
+            totals = [y.total for y in a.lifecycle.totals]
+            total = None if None in totals else sum(t for t in totals if t is not None)
             title += f" ({fmt_money(total, self.session.currency_label(currency), lang)})"
         self.tabs.setTabText(cost_index, title)
         self.models["evidence"].set_frame(pd.DataFrame())

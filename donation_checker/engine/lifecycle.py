@@ -40,10 +40,23 @@ def recipient_currency(ctx: Context) -> str | None:
     return ctx.budget.currency if ctx.budget else None
 
 
+def _currency_code(name: str | None, aliases: Any) -> str | None:
+    """ISO code of a currency as people write it ("FCFA", "F CFA" -> XOF), via the rule set."""
+    if not name or not name.strip():
+        return None
+    key = "".join(ch for ch in name.upper() if ch.isalnum())
+    table = {
+        "".join(ch for ch in str(k).upper() if ch.isalnum()): str(v).upper()
+        for k, v in dict(aliases).items()
+    }
+    return table.get(key, key)
+
+
 def convert(ctx: Context, amount: float, source: str | None) -> float | None:
     """Amount in `source` currency expressed in the recipient's; None when no rate is known."""
-    target = recipient_currency(ctx)
-    src = source.strip().upper() if source else None
+    aliases: Any = ctx.ruleset.param("currency_aliases", {})
+    target = _currency_code(recipient_currency(ctx), aliases)
+    src = _currency_code(source, aliases)
     if src is None or target is None or src == target:
         return amount
     rates: Any = ctx.ruleset.param("exchange_rates", {})
@@ -113,15 +126,18 @@ def lifecycle(ctx: Context) -> LifecycleCost:
     costs = unit_costs(ctx)
     horizon = max(ctx.horizon, 1)
     lines: list[LineCost] = []
-    totals = [[0.0, 0.0, 0.0] for _ in range(horizon)]
+    # An unknown part of a line's cost stays unknown in the line and in the totals.
+    totals: list[list[float | None]] = [[0.0, 0.0, 0.0] for _ in range(horizon)]
     for info, cost in zip(ctx.lines, costs, strict=True):
-        f, m, p = (info.qty * (v or 0.0) for v in (cost.fuel, cost.maintenance, cost.parts))
-        years = tuple(CostYear(k, f, m, p) for k in range(1, horizon + 1))
+        parts = [
+            None if v is None else info.qty * v for v in (cost.fuel, cost.maintenance, cost.parts)
+        ]
+        years = tuple(CostYear(k, *parts) for k in range(1, horizon + 1))
         lines.append(LineCost(info.index, years))
         for t in totals:
-            t[0] += f
-            t[1] += m
-            t[2] += p
+            for i, v in enumerate(parts):
+                before = t[i]
+                t[i] = None if v is None or before is None else before + v
     total_years = tuple(
         CostYear(k, totals[k - 1][0], totals[k - 1][1], totals[k - 1][2], headroom(ctx, k))
         for k in range(1, horizon + 1)

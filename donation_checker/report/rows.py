@@ -459,6 +459,8 @@ def _amount(x: float | None, lang: str) -> str:
 def _headroom_cells(y: CostYear, lang: str, share: bool) -> tuple[str, str]:
     if y.headroom is None:
         return unknown(lang), unknown(lang)
+    if y.total is None:
+        return (label("withheld", lang) if share else _amount(y.headroom, lang)), unknown(lang)
     fits = y.total <= y.headroom
     verdict = label("within_headroom" if fits else "exceeds_headroom", lang)
     if share:
@@ -484,7 +486,7 @@ def cost_year_rows(a: Assessment, lang: str, share: bool) -> list[CostRow]:
                 total=_amount(y.total, lang),
                 headroom=headroom,
                 share=ratio,
-                exceeds=y.headroom is not None and y.total > y.headroom,
+                exceeds=y.headroom is not None and y.total is not None and y.total > y.headroom,
             )
         )
     return rows
@@ -508,7 +510,8 @@ def cost_line_rows(a: Assessment, lang: str) -> tuple[list[str], list[list[str]]
         per_year = {y.year: y.total for y in line.years}
         cells = [where(line.line, labels, lang)]
         cells += [_amount(per_year.get(y), lang) for y in years]
-        cells.append(_amount(sum(per_year.values()), lang))
+        known = [v for v in per_year.values() if v is not None]
+        cells.append(_amount(sum(known) if len(known) == len(per_year) else None, lang))
         rows.append(cells)
     return header, rows
 

@@ -290,11 +290,16 @@ def _cost(wb: Workbook, a: Assessment, lang: str, share: bool) -> None:
             ratio: Cell = unknown(lang)
         elif share:
             headroom = label("withheld", lang)
-            fits = y.total <= y.headroom
-            ratio = label("within_headroom" if fits else "exceeds_headroom", lang)
+            if y.total is None:
+                ratio = unknown(lang)
+            else:
+                fits = y.total <= y.headroom
+                ratio = label("within_headroom" if fits else "exceeds_headroom", lang)
         else:
             headroom = y.headroom
-            ratio = y.total / y.headroom if y.headroom > 0 else unknown(lang)
+            ratio = (
+                y.total / y.headroom if y.total is not None and y.headroom > 0 else unknown(lang)
+            )
         totals.append([y.year, y.fuel, y.maintenance, y.parts, y.total, headroom, ratio])
     heads = ["year", "fuel", "maintenance", "parts", "total", "headroom", "cost_share"]
     money = {2: _MONEY, 3: _MONEY, 4: _MONEY, 5: _MONEY, 6: _MONEY, 7: _PERCENT}

@@ -5,6 +5,7 @@ Everything here is pure and cheap; bulk callers apply it to unique values only a
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -20,7 +21,15 @@ def fold(text: object) -> str:
     """
     if text is None:
         return ""
-    s = unicodedata.normalize("NFKD", str(text))
+    return _fold_text(str(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_text(text: str) -> str:
+    # Most values (codes, English headers, make names) are ASCII: skip the Unicode work for them.
+    if text.isascii():
+        return _NON_ALNUM.sub(" ", text.lower()).strip()
+    s = unicodedata.normalize("NFKD", text)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("ß", "ss")
     return _NON_ALNUM.sub(" ", s.lower()).strip()

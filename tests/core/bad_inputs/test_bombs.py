@@ -39,11 +39,11 @@ def test_bomb_is_refused_fast_and_small(name: str, tmp_path: Path) -> None:
     with pytest.raises(InputRejected) as err:
         import_inventory(path)
     elapsed = time.perf_counter() - t0
-    _, peak = tracemalloc.get_traced_memory()
+    _, traced = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert err.value.reason == reason
     assert elapsed < 2.0, elapsed
-    assert peak < 200 << 20, peak
+    assert traced < 200 << 20, traced
 
     child = subprocess.run(
         [sys.executable, "-m", "tests.core.bad_inputs.measure_child", "inventory", str(path)],
@@ -56,6 +56,9 @@ def test_bomb_is_refused_fast_and_small(name: str, tmp_path: Path) -> None:
     figures = json.loads(child.stdout)
     assert figures["reason"] == reason
     assert figures["seconds"] < 2.0, figures
-    # The whole process, interpreter and pandas included, stays under 200 MB.
-    assert figures["rss_peak_mb"] < 200, figures
-    print(f"{name}: {elapsed:.2f} s, tracemalloc peak {peak / 2**20:.1f} MB; child {figures}")
+    # The whole process, interpreter and pandas included, stays under 200 MB (VmHWM where the
+    # system has it: ru_maxrss carries the parent's figure across exec).
+    peak = figures["hwm_peak_mb"] or figures["ru_maxrss_peak_mb"]
+    assert peak < 200, figures
+    assert figures["ru_maxrss_peak_mb"] - figures["ru_maxrss_before_mb"] < 200, figures
+    print(f"{name}: {elapsed:.3f} s, tracemalloc peak {traced / 2**20:.1f} MB; child {figures}")

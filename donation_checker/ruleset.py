@@ -25,7 +25,8 @@ from .errors import RuleSetError
 from .normalise import fold
 from .resources import default_ruleset_path
 
-PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+# {name} or {name|singular|plural}; only the name is captured (see engine.wording.fill).
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\|[^{}|]*\|[^{}|]*)?\}")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 

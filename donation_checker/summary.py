@@ -58,11 +58,16 @@ def format_assessment(a: Assessment, lang: str = "en", *, top: int = 5) -> str:
     for p in a.counter_proposals:
         parts = []
         if p.absorbable is not None and p.absorbable < p.offered:
-            parts.append(f"{p.absorbable} / {p.offered} {label('absorbable', lang).lower()}")
+            word = label("absorbable", lang).lower()
+            if fr and p.absorbable > 1:
+                word += "s"  # « 12 / 40 absorbables »
+            parts.append(f"{p.absorbable} / {p.offered} {word}")
         if p.alternative:
             parts.append(f"{label('better_fit', lang).lower()}{c}{p.alternative}")
         if parts:
-            proposals.append(f"  - {_lines([p.line], lang)}{c}{'; '.join(parts)}")
+            proposals.append(
+                f"  - {_lines([p.line], lang)}{c}{(' ; ' if fr else '; ').join(parts)}"
+            )
     if proposals:
         out += ["", label("counter_proposal", lang) + c.rstrip(), *proposals]
     return "\n".join(out)

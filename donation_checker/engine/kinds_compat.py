@@ -14,6 +14,22 @@ from .wording import T, ev, ladder, num
 if TYPE_CHECKING:
     from ..ruleset import Rule
 
+_SIDE_FR = {"LHD": "à gauche", "RHD": "à droite"}
+_FUEL_FR = {
+    "diesel": "gazole",
+    "petrol": "essence",
+    "jet": "carburéacteur",
+    "electric": "électrique",
+    "lpg": "GPL",
+    "hybrid": "hybride",
+    "mains": "secteur",
+}
+
+
+def fuel_fr(fuel: str | None) -> str:
+    """The canonical fuel name as a French reader writes it."""
+    return _FUEL_FR.get(str(fuel), str(fuel))
+
 
 def unknown(en: str, fr: str, *evidence: object) -> Outcome:
     return Outcome(None, T(en, fr), tuple(evidence), status=Status.UNKNOWN)  # type: ignore[arg-type]
@@ -270,7 +286,7 @@ def fuel_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             100.0,
             T(
                 f"{info.fuel} is in the recipient's supply chain.",
-                f"Le carburant {info.fuel} est dans la chaîne d'approvisionnement du bénéficiaire.",
+                f"Le carburant {fuel_fr(info.fuel)} est dans la chaîne d'approvisionnement du bénéficiaire.",
             ),
             evidence,
             values,
@@ -279,7 +295,7 @@ def fuel_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         0.0,
         T(
             f"{info.fuel} is not in the recipient's supply chain ({', '.join(supply)}).",
-            f"Le carburant {info.fuel} n'est pas dans la chaîne d'approvisionnement ({', '.join(supply)}).",
+            f"Le carburant {fuel_fr(info.fuel)} n'est pas dans la chaîne d'approvisionnement ({', '.join(fuel_fr(x) for x in supply)}).",
         ),
         evidence,
         values,
@@ -353,7 +369,7 @@ def drive_controls(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         100.0,
         T(
             f"{info.drive_side} fits {side}-hand traffic.",
-            f"La conduite {info.drive_side} convient à la circulation à {'droite' if side == 'right' else 'gauche'}.",
+            f"La conduite {_SIDE_FR.get(str(info.drive_side), info.drive_side)} convient à la circulation à {'droite' if side == 'right' else 'gauche'}.",
         ),
         tuple(evidence),
         values,

@@ -57,6 +57,7 @@ def economic_life(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             )
     remaining = max(0.0, 1.0 - max(share for _, share in used))
     score = ladder(remaining, rule.params["steps"], rule.params["floor"])
+    minimum = rule.params["steps"][0][0] if rule.params["steps"] else 0
     return Outcome(
         score,
         T(
@@ -65,8 +66,8 @@ def economic_life(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         ),
         evidence,
         {
-            "remaining": pct(remaining),
-            "min_remaining": pct(rule.params["steps"][0][0] if rule.params["steps"] else 0),
+            "remaining": T(pct(remaining), pct(remaining, "fr")),
+            "min_remaining": T(pct(minimum), pct(minimum, "fr")),
         },
     )
 

@@ -83,7 +83,7 @@ def sensitivity(
     if robust:
         statement = Text(
             f"Robust: no single family weight changed by up to {pct(limit)} changes the verdict.",
-            f"Robuste : aucune variation d'un seul poids de famille jusqu'à {pct(limit, 'fr')} ne change le verdict.",
+            f"Robuste : aucune variation d'un seul poids de famille jusqu'à {pct(limit, 'fr')} ne change l’avis.",
         )
     else:
         nearest = min(flips, key=lambda r: abs(r.change_needed or 0))

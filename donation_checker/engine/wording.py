@@ -53,15 +53,28 @@ def ev(
     )
 
 
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\|([^{}|]*)\|([^{}|]*))?\}")
+
+
+def is_singular(value: Any, lang: str) -> bool:
+    """French counts 0 and 1 as singular ("0 an", "1 an"); English only 1."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return abs(value) < 2 if lang == "fr" else value == 1
 
 
 def fill(template: str, values: Mapping[str, Any], lang: str) -> str:
-    """Replace {name} with the value, numbers formatted for the language. Nothing is evaluated:
-    only bare names are substituted, so a rule file cannot reach attributes or format specs."""
+    """Replace {name} with the value, numbers formatted for the language, and {name|one|many}
+    with the number followed by the word that agrees with it ("1 mécanicien", "3 mécaniciens").
+    Nothing is evaluated: only bare names are substituted, so a rule file cannot reach
+    attributes or format specs."""
 
     def sub(match: re.Match[str]) -> str:
         value = values.get(match.group(1))
+        if match.group(2) is not None:
+            word = match.group(2) if is_singular(value, lang) else match.group(3)
+            number = num(value, lang) if value is not None else "?"
+            return f"{number} {word}" if word else number
         if isinstance(value, Text):
             return value.get(lang)
         if isinstance(value, float) and not value.is_integer():

@@ -116,7 +116,11 @@ def key_reason_rows(a: Assessment, lang: str, limit: int = 5) -> list[ReasonRow]
         place = where(f.line, labels, lang)
         others = len({g.line for g in by_rule[f.rule_id]}) - 1
         if others > 0:
-            place += " " + label("and_other_lines", lang, n=str(others))
+            place += " " + (
+                label("and_one_other_line", lang)
+                if others == 1
+                else label("and_other_lines", lang, n=str(others))
+            )
         rows.append(ReasonRow(f.rule_id, f.title.get(lang), place, f.status, f.message.get(lang)))
     return rows
 

@@ -41,6 +41,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "conditions": ("Conditions to attach", "Conditions à poser"),
     "key_reasons": ("Why this verdict", "Motifs de l’avis"),
     "and_other_lines": ("(and {n} other lines)", "(et {n} autres lignes)"),
+    "and_one_other_line": ("(and 1 other line)", "(et 1 autre ligne)"),
     "no_key_reasons": (
         "No rule failed or raised a warning.",
         "Aucune règle n’est en échec ni en réserve.",

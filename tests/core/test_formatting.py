@@ -82,5 +82,6 @@ def test_scores_are_out_of_100() -> None:
 def test_french_numbers_read_back_to_the_rounded_value(x: float) -> None:
     text = fmt_number(x, "fr", decimals=2)
     back = float(text.replace(NARROW_NBSP, "").replace(",", "."))
-    assert back == pytest.approx(round(x, 2), abs=0.006)
+    # Half-up rounding of a binary float may land one cent away from round(x, 2).
+    assert back == pytest.approx(x, abs=0.0051 + abs(x) * 1e-15)
     assert "." not in text

@@ -53,7 +53,7 @@ def test_key_reasons_put_blocking_failures_first_and_count_other_lines() -> None
     reasons = R.key_reason_rows(make_assessment(6), "en")
     assert reasons[0].rule_id == "COMP-04"
     assert reasons[0].status is Status.FAIL
-    assert "(and 1 other lines)" in reasons[0].where
+    assert "(and 1 other line)" in reasons[0].where
     assert len({r.rule_id for r in reasons}) == len(reasons)
 
 

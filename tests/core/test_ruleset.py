@@ -196,3 +196,14 @@ def test_kinds_declare_documented_parameters() -> None:
         assert kind.description.en and kind.description.fr
         for spec in kind.params.values():
             assert spec.doc.en and spec.doc.fr
+
+
+def test_plural_placeholders_agree_with_their_number_in_both_languages() -> None:
+    from donation_checker.engine.wording import fill
+
+    template_fr = "pour {n|mécanicien|mécaniciens} et {k|annonce|annonces}"
+    assert fill(template_fr, {"n": 1, "k": 0}, "fr") == "pour 1 mécanicien et 0 annonce"
+    assert fill(template_fr, {"n": 3, "k": 2}, "fr") == "pour 3 mécaniciens et 2 annonces"
+    assert fill("{n|year|years} left", {"n": 0}, "en") == "0 years left"
+    assert fill("{n|year|years} left", {"n": 1}, "en") == "1 year left"
+    assert PLACEHOLDER.findall("{n|one|many} and {m}") == ["n", "m"]

@@ -36,61 +36,112 @@ def default_lang() -> str:
     return "fr" if loc.lower().startswith("fr") else "en"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="donation-checker",
-        description="Check whether an in-kind equipment donation fits the recipient's fleet.",
-    )
+# Help texts in both languages: key -> (English, French).
+_HELP: dict[str, tuple[str, str]] = {
+    "description": (
+        "Check whether an in-kind equipment donation fits the recipient's fleet.",
+        "Vérifier qu'un don de matériel convient au parc du bénéficiaire.",
+    ),
+    "debug": ("show internal tracebacks", "afficher les traces internes"),
+    "lang": (
+        "language of messages and reports (default: from the locale)",
+        "langue des messages et des rapports (par défaut : celle du système)",
+    ),
+    "json": (
+        "write the result as JSON ('-' = standard output)",
+        "écrire le résultat en JSON (« - » = sortie standard)",
+    ),
+    "aliases": (
+        "extra make/model alias file (TOML)",
+        "fichier d’alias de marques et modèles supplémentaire (TOML)",
+    ),
+    "check-inventory": (
+        "import an inventory workbook and print the import report",
+        "importer un classeur d’inventaire et afficher le rapport d’import",
+    ),
+    "normalized": (
+        "write the imported fleet rows with canonical column names; other tables go beside it "
+        "as OUT.<table>.csv",
+        "écrire les lignes du parc importées avec les noms de colonnes canoniques ; les autres "
+        "tableaux sont écrits à côté (OUT.<table>.csv)",
+    ),
+    "map": (
+        "explicit column mapping (see README)",
+        "association explicite des colonnes (voir le README)",
+    ),
+    "check-offer": (
+        "import an offer and print its import report",
+        "importer une offre et afficher son rapport d’import",
+    ),
+    "assess": (
+        "assess an offer against an inventory",
+        "évaluer une offre au regard d’un inventaire",
+    ),
+    "inventory": ("the recipient's inventory workbook", "le classeur d’inventaire du bénéficiaire"),
+    "offer": ("the donor's offer (workbook or CSV)", "l’offre du donateur (classeur ou CSV)"),
+    "rules": (
+        "rule set (TOML); default: the shipped one",
+        "jeu de règles (TOML) ; par défaut : celui livré",
+    ),
+    "pdf": ("write the PDF assessment report", "écrire le rapport d’évaluation en PDF"),
+    "xlsx": ("write the assessment as an Excel workbook", "écrire l’évaluation en classeur Excel"),
+    "share": (
+        "shareable version: no exact holdings, quantities or locations",
+        "version partageable : sans effectifs, quantités ni implantations exacts",
+    ),
+    "marking": (
+        "protective marking line on every page",
+        "mention de protection sur chaque page",
+    ),
+    "author": ("author named on the report", "rédacteur nommé sur le rapport"),
+    "organisation": ("organisation named on the report", "organisme nommé sur le rapport"),
+    "horizon": ("life-cycle cost horizon in years", "horizon du coût de cycle de vie, en années"),
+}
+
+
+def _help_lang(argv: Sequence[str] | None) -> str:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if "--lang" in args and args.index("--lang") + 1 < len(args):
+        return "fr" if args[args.index("--lang") + 1] == "fr" else "en"
+    return default_lang()
+
+
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    def h(key: str) -> str:
+        en, fr = _HELP[key]
+        return fr if lang == "fr" else en
+
+    parser = argparse.ArgumentParser(prog="donation-checker", description=h("description"))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show internal tracebacks")
+    parser.add_argument("--debug", action="store_true", help=h("debug"))
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--lang",
-        choices=("en", "fr"),
-        default=None,
-        help="language of messages and reports (default: from the locale)",
-    )
-    common.add_argument("--json", metavar="PATH|-", help="write the result as JSON ('-' = stdout)")
-    common.add_argument("--aliases", metavar="FILE", help="extra make/model alias file (TOML)")
+    common.add_argument("--lang", choices=("en", "fr"), default=None, help=h("lang"))
+    common.add_argument("--json", metavar="PATH|-", help=h("json"))
+    common.add_argument("--aliases", metavar="FILE", help=h("aliases"))
 
-    inv = sub.add_parser(
-        "check-inventory",
-        parents=[common],
-        help="import an inventory workbook and print the import report",
-    )
+    inv = sub.add_parser("check-inventory", parents=[common], help=h("check-inventory"))
     inv.add_argument("file", metavar="FILE")
-    inv.add_argument(
-        "--normalized",
-        metavar="OUT.csv",
-        help="write the imported fleet rows with canonical column names; other "
-        "tables go beside it as OUT.<table>.csv",
-    )
-    inv.add_argument("--map", metavar="MAP.toml", help="explicit column mapping (see README)")
+    inv.add_argument("--normalized", metavar="OUT.csv", help=h("normalized"))
+    inv.add_argument("--map", metavar="MAP.toml", help=h("map"))
 
-    off = sub.add_parser(
-        "check-offer", parents=[common], help="import an offer and print its report"
-    )
+    off = sub.add_parser("check-offer", parents=[common], help=h("check-offer"))
     off.add_argument("file", metavar="FILE")
-    off.add_argument("--map", metavar="MAP.toml", help="explicit column mapping (see README)")
+    off.add_argument("--map", metavar="MAP.toml", help=h("map"))
 
-    ass = sub.add_parser("assess", parents=[common], help="assess an offer against an inventory")
-    ass.add_argument("--inventory", required=True, metavar="FILE")
-    ass.add_argument("--offer", required=True, metavar="FILE")
-    ass.add_argument("--rules", metavar="FILE", help="rule set (TOML); default: the shipped one")
-    ass.add_argument("--pdf", metavar="OUT.pdf", help="write the PDF assessment report")
-    ass.add_argument("--xlsx", metavar="OUT.xlsx", help="write the assessment as an Excel workbook")
-    ass.add_argument(
-        "--share",
-        action="store_true",
-        help="shareable version: no exact holdings, quantities or locations",
-    )
-    ass.add_argument("--marking", default="", help="protective marking line on every page")
-    ass.add_argument("--author", default="", help="author named on the report")
-    ass.add_argument("--organisation", default="", help="organisation named on the report")
-    ass.add_argument("--horizon", type=int, metavar="YEARS", help="life-cycle cost horizon")
-    ass.add_argument("--map", metavar="MAP.toml", help="explicit column mapping (see README)")
+    ass = sub.add_parser("assess", parents=[common], help=h("assess"))
+    ass.add_argument("--inventory", required=True, metavar="FILE", help=h("inventory"))
+    ass.add_argument("--offer", required=True, metavar="FILE", help=h("offer"))
+    ass.add_argument("--rules", metavar="FILE", help=h("rules"))
+    ass.add_argument("--pdf", metavar="OUT.pdf", help=h("pdf"))
+    ass.add_argument("--xlsx", metavar="OUT.xlsx", help=h("xlsx"))
+    ass.add_argument("--share", action="store_true", help=h("share"))
+    ass.add_argument("--marking", default="", help=h("marking"))
+    ass.add_argument("--author", default="", help=h("author"))
+    ass.add_argument("--organisation", default="", help=h("organisation"))
+    ass.add_argument("--horizon", type=int, metavar="YEARS", help=h("horizon"))
+    ass.add_argument("--map", metavar="MAP.toml", help=h("map"))
     return parser
 
 
@@ -236,7 +287,7 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(_help_lang(argv))
     args = parser.parse_args(argv)
     if getattr(args, "lang", None) is None:
         args.lang = default_lang()

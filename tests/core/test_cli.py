@@ -68,3 +68,11 @@ def test_formula_like_text_is_neutralised_in_the_normalised_csv(tmp_path: Path) 
     out = tmp_path / "n.csv"
     assert main(["check-inventory", str(inv), "--normalized", str(out)]) == 0
     assert "'=HYPERLINK" in out.read_text(encoding="utf-8-sig")
+
+
+def test_help_is_available_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["assess", "--help", "--lang", "fr"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert "jeu de règles" in out and "version partageable" in out

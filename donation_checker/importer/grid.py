@@ -69,9 +69,7 @@ def read_workbook(
     """Every visible sheet as a grid. `facts` (from sniff.inspect) marks formula cells without a
     saved value and error cells, and restores codes shown with leading zeros."""
     try:
-        # By content, not by extension: a .xls or .ods named .xlsx is read as what it is.
-        with open(path, "rb") as fh:
-            wb = pc.CalamineWorkbook.from_filelike(fh)
+        wb = _open_workbook(path, kind)
     except Exception as exc:  # calamine raises its own error types for damaged files
         raise InputRejected(
             f"The workbook cannot be read ({_short(exc)}).",
@@ -145,10 +143,31 @@ def _too_large(path: Path, sheet: str, height: int, width: int) -> InputRejected
     )
 
 
-def hidden_sheets(path: Path) -> list[str]:
+_SUFFIXES = {
+    FileKind.XLSX: (".xlsx", ".xlsm", ".xlsb"),
+    FileKind.XLS: (".xls",),
+    FileKind.ODS: (".ods",),
+}
+
+
+def _open_workbook(path: Path, kind: FileKind | None) -> pc.CalamineWorkbook:
+    """Open by content, not by extension, so a .xls or .ods named .xlsx is read as what it is;
+    a file whose extension already matches is opened by path if content detection fails."""
     try:
         with open(path, "rb") as fh:
-            wb = pc.CalamineWorkbook.from_filelike(fh)
+            return pc.CalamineWorkbook.from_filelike(fh)
+    except Exception:
+        suffixes = (
+            _SUFFIXES.get(kind, ()) if kind else tuple(x for v in _SUFFIXES.values() for x in v)
+        )
+        if path.suffix.lower() in suffixes:
+            return pc.CalamineWorkbook.from_path(str(path))
+        raise
+
+
+def hidden_sheets(path: Path) -> list[str]:
+    try:
+        wb = _open_workbook(path, None)
     except Exception:
         return []
     return [m.name for m in wb.sheets_metadata if not str(m.visible).lower().endswith("visible")]

@@ -429,6 +429,19 @@ def b15_whole_sheet_merge(p: Path) -> Path:
     return patch(src, p, sheet1(replace_in(b"</sheetData>", merge)))
 
 
+def b15_ods_repeated_cells(p: Path) -> Path:
+    """An OpenDocument row repeated a million times with a cell repeated 16,000 times: one line
+    of XML that stands for 16 billion cells."""
+    bomb = (
+        b'<table:table-row table:number-rows-repeated="1048570"><table:table-cell '
+        b'table:number-columns-repeated="16000" office:value-type="string"><text:p>x</text:p>'
+        b"</table:table-cell></table:table-row></table:table>"
+    )
+    src = p.with_suffix(".src.ods")
+    shutil.copyfile(FIXTURES / "fleet.ods", src)
+    return patch(src, p, {"content.xml": replace_in(b"</table:table>", bomb)})
+
+
 def b16_million_rows(p: Path) -> Path:
     """A genuine sheet at Excel's row limit: 1,048,576 rows × 12 columns, written as raw XML."""
     src = fleet(p.with_suffix(".src.xlsx"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -347,6 +347,16 @@ CASES: tuple[Case, ...] = (
         B.b15_whole_sheet_merge,
         IMPORTED,
         note="merge H1:XFD1048576 outside the table",
+    ),
+    Case(
+        "b15-ods-repeated-cells",
+        "+",
+        INV,
+        B.b15_ods_repeated_cells,
+        REJECTED,
+        "unreadable_workbook",
+        note="ODS row and cell repeat counts standing for 16 billion cells",
+        suffix=".ods",
     ),
     Case(
         "b16-million-rows",
@@ -858,6 +868,39 @@ CASES: tuple[Case, ...] = (
         check=offer_reference("00042"),
         note="reference 42 shown as 00042",
     ),
+)
+
+# The same damaged and hostile files sent as an offer: the offer importer shares the guards and
+# the row account, and must give the same outcome.
+_OFFER_TWINS = (
+    "a02-pdf",
+    "a02-jpeg",
+    "a03-truncated",
+    "a03-flipped",
+    "a04-no-workbook",
+    "a05-encrypted-ole",
+    "a05-encrypted-zip",
+    "a07-legacy-xls",
+    "a09-ods",
+    "b12-lying-size",
+    "b13-billion-laughs",
+    "b14-xxe-file",
+    "b15-stray-far-cell",
+    "b15-ods-repeated-cells",
+    "b18-five-megabytes",
+    "c21-all-empty",
+    "c23-hidden-extra-sheet",
+    "d41-error-values",
+    "d41-formulas-no-value",
+    "e48-cp1252",
+    "e48-undecodable",
+    "e51-ragged-more",
+    "e51-stray-quote",
+)
+CASES = CASES + tuple(
+    replace(c, id=f"{c.id}-offer", importer=OFF, check=None, note="as an offer")
+    for c in CASES
+    if c.id in _OFFER_TWINS
 )
 
 

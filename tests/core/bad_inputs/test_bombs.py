@@ -62,3 +62,22 @@ def test_bomb_is_refused_fast_and_small(name: str, tmp_path: Path) -> None:
     assert peak < 200, figures
     assert figures["ru_maxrss_peak_mb"] - figures["ru_maxrss_before_mb"] < 200, figures
     print(f"{name}: {elapsed:.3f} s, tracemalloc peak {traced / 2**20:.1f} MB; child {figures}")
+
+
+def test_an_xml_stack_without_defusedxml_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import openpyxl.xml
+
+    from donation_checker.errors import DonationCheckerError
+    from donation_checker.importer.xmlsafety import require_safe_xml
+
+    assert "defusedxml active" in require_safe_xml()
+    require_safe_xml.cache_clear()
+    monkeypatch.setattr(openpyxl.xml, "DEFUSEDXML", False)
+    try:
+        with pytest.raises(DonationCheckerError) as err:
+            require_safe_xml()
+        assert err.value.reason == "unsafe_xml_stack"
+        with pytest.raises(DonationCheckerError):
+            import_inventory(ROOT / "sample_inventories" / "inventaire_fama_2025.xlsx")
+    finally:
+        require_safe_xml.cache_clear()

@@ -45,9 +45,12 @@ def _all_text_codes(raw: pd.Series) -> Converted | None:
     strip, no per-value parsing. None when any cell is not text."""
     if pd.api.types.infer_dtype(raw, skipna=False) != "string":
         return None
+    lengths = raw.str.len()
+    if len(raw) and int(lengths.max()) > CELL_LIMIT:
+        return None  # an over-long value is refused one by one below
     stripped = raw.str.strip()
     blank = (stripped == "").to_numpy(dtype=bool)
-    trimmed = int((stripped.str.len() != raw.str.len()).sum())
+    trimmed = int((stripped.str.len() != lengths).sum())
     values = stripped.astype(object).where(~blank, None)
     problems = pd.Series(np.full(len(raw), None, dtype=object), index=raw.index, dtype=object)
     counts: Counter[str] = Counter({"whitespace": trimmed} if trimmed else {})

@@ -103,7 +103,9 @@ def _marked(v: object, ftype: str, func: Callable[[object], Outcome]) -> Outcome
     if isinstance(v, FormattedNumber):
         if ftype == "code":
             return v.text, None, "code_zeros_from_format"
-        return func(v.number)
+        if ftype == "text":
+            return v.text, None, "number_as_text"  # as displayed: "007", not "7"
+        return func(v.text if ftype == "list" else v.number)
     return func(v)
 
 

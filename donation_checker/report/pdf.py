@@ -34,7 +34,7 @@ from .pdf_sections import (
     report_date_text,
     scores_section,
 )
-from .rows import ReportMeta
+from .rows import DETAIL_LINES, ReportMeta
 from .safe_text import clean
 from .share import redact
 from .texts import label
@@ -68,8 +68,11 @@ def build_pdf_bytes(
     generated: dt.date | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    detail_lines: int = DETAIL_LINES,
 ) -> bytes:
-    """The report as PDF bytes (for a preview, or to write elsewhere)."""
+    """The report as PDF bytes (for a preview, or to write elsewhere). An offer of more than
+    `detail_lines` lines gets a summarised report: per rule, counts and the worst lines; the Excel
+    export keeps every line's detail."""
     lang = "fr" if lang.lower().startswith("fr") else "en"
     meta = ReportMeta(
         lang=lang,
@@ -78,6 +81,7 @@ def build_pdf_bytes(
         author=clean(author).strip(),
         organisation=clean(organisation).strip(),
         generated=generated or dt.date.today(),
+        detail_lines=detail_lines,
     )
     report = _Progress(progress, cancel)
     a = redact(assessment, lang) if share else assessment
@@ -138,6 +142,7 @@ def build_pdf(
     generated: dt.date | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    detail_lines: int = DETAIL_LINES,
 ) -> None:
     """Write the report to `target`. The whole document is built in memory first and then moved
     into place atomically, so a failed or cancelled build leaves any previous file untouched."""
@@ -151,6 +156,7 @@ def build_pdf(
         generated=generated,
         progress=progress,
         cancel=cancel,
+        detail_lines=detail_lines,
     )
     write_bytes_atomic(target, data)
 
@@ -167,7 +173,7 @@ def _story(a: Assessment, meta: ReportMeta, ink: Ink, report: _Progress) -> list
         lambda: scores_section(a, ink),
         lambda: fleet_section(a, meta, ink),
         lambda: lines_section(a, ink),
-        lambda: findings_section(a, ink),
+        lambda: findings_section(a, ink, meta.summarised(a)),
         lambda: cost_section(a, meta, ink),
         lambda: annex_section(a, meta, ink),
     ]

@@ -7,7 +7,9 @@ Paragraph; markup in this module only ever wraps fixed text written here.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -20,13 +22,22 @@ from reportlab.platypus import (
 )
 
 from ..assessment import Assessment, Status
-from ..formatting import fmt_date, unknown
+from ..formatting import fmt_date, fmt_number, unknown
 from . import rows as R
 from .pdf_badge import VerdictBadge
 from .pdf_charts import family_chart, fleet_chart
-from .pdf_layout import FRAME_WIDTH, HEADER_FILL, INK, RULE, ZEBRA, register_fonts, styles
-from .safe_text import clean, has_right_to_left, missing_glyphs, para
-from .texts import label, verdict_advice, verdict_name
+from .pdf_layout import (
+    FONT,
+    FRAME_WIDTH,
+    HEADER_FILL,
+    INK,
+    RULE,
+    ZEBRA,
+    register_fonts,
+    styles,
+)
+from .safe_text import clean, has_right_to_left, missing_glyphs, para, shorten
+from .texts import label, status_name, verdict_advice, verdict_name
 
 # Status symbols survive greyscale printing where a coloured cell would not.
 _STATUS_MARK = {Status.FAIL: "✘", Status.WARN: "⚠", Status.UNKNOWN: "?", Status.PASS: "✔"}
@@ -51,6 +62,8 @@ class Ink:
         self.covered = register_fonts()
         self.missing: set[str] = set()
         self.right_to_left = False
+        self.shortened = False  # a plain cell was cut; the full text is in the Excel export
+        self._plain: dict[tuple[str, float, float, int], str] = {}
         self.s = styles()
 
     def _note(self, raw: str) -> None:
@@ -75,8 +88,96 @@ class Ink:
             parts.append(para(raw))
         return Paragraph("<br/>".join(parts), getattr(self.s, style))
 
+    def plain(self, text: object, width: float, size: float = 8, max_lines: int = 2) -> str:
+        """Untrusted `text` as a plain table cell: wrapped to `width` points, at most `max_lines`
+        lines (the last one ending with "…" when cut). A plain string is drawn as is, never
+        parsed, and costs a fraction of a Paragraph: this keeps a 1,000-row table fast."""
+        key = (str(text), width, size, max_lines)
+        cached = self._plain.get(key)
+        if cached is not None:
+            return cached
+        full = clean(text)
+        raw = shorten(full, 80 * max_lines)
+        self._note(raw)
+        lines = wrap_words(raw, width, size)
+        if len(lines) > max_lines:
+            lines = lines[:max_lines]
+            lines[-1] = _with_ellipsis(lines[-1], width, size)
+            self.shortened = True
+        self.shortened = self.shortened or raw != full
+        out = self._plain[key] = "\n".join(lines)
+        return out
+
     def t(self, key: str, **values: str) -> str:
         return label(key, self.lang, **values)
+
+    def other_lines(self, n: int) -> str:
+        """`… 12 other lines (see the Excel export).`"""
+        return self.t("one_other_line_excel") if n == 1 else self.t("other_lines_excel", n=str(n))
+
+
+@cache
+def _char_widths() -> dict[str, float]:
+    """Advance widths of the body font per character, in points at size 1 (looked up once:
+    reportlab's own per-string measure is pure Python and dominated a 1,000-row table)."""
+    font = getFont(FONT)
+    default = font.face.defaultWidth
+    widths = font.face.charWidths
+    return {chr(cp): widths.get(cp, default) / 1000 for cp in range(0x3000)}
+
+
+def _width(text: str, size: float) -> float:
+    table = _char_widths()
+    return sum(table.get(ch, 1.0) for ch in text) * size
+
+
+def wrap_words(text: str, width: float, size: float) -> list[str]:
+    """Greedy word wrap of `text` to `width` points; a word wider than the cell is cut."""
+    space = _width(" ", size)
+    lines: list[str] = []
+    current: list[str] = []
+    used = 0.0
+    for word in text.split(" "):
+        if not word:
+            continue
+        w = _width(word, size)
+        if current and used + space + w <= width:
+            current.append(word)
+            used += space + w
+            continue
+        if current:
+            lines.append(" ".join(current))
+        if w > width:
+            *whole, word = _hard_wrap(word, width, size)
+            lines += whole
+            w = _width(word, size)
+        current, used = [word], w
+    if current:
+        lines.append(" ".join(current))
+    return lines or [""]
+
+
+def _hard_wrap(word: str, width: float, size: float) -> list[str]:
+    """Cut a word longer than the cell (a code, a URL) so it never runs over the next column."""
+    parts = []
+    while len(word) > 1 and _width(word, size) > width:
+        lo, hi = 1, len(word) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if _width(word[:mid], size) <= width:
+                lo = mid
+            else:
+                hi = mid - 1
+        parts.append(word[:lo])
+        word = word[lo:]
+    parts.append(word)
+    return parts
+
+
+def _with_ellipsis(line: str, width: float, size: float) -> str:
+    while line and _width(line + "…", size) > width:
+        line = line[:-1]
+    return line.rstrip() + "…"
 
 
 def heading(ink: Ink, key: str, level: str) -> list[Flowable]:
@@ -119,6 +220,7 @@ def _fractions(*parts: float) -> list[float]:
 
 
 def first_page(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
+    summarised = meta.summarised(a)
     lang = meta.lang
     h = a.offer_header
     out: list[Flowable] = [Paragraph(para(ink.t("doc_title")), ink.s.title)]
@@ -185,8 +287,8 @@ def first_page(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
     )
     out.append(head_table)
     out += key_reasons_section(a, ink)
-    out += conditions_section(a, ink)
-    out += counter_proposal_section(a, ink)
+    out += conditions_section(a, ink, summarised)
+    out += counter_proposal_section(a, ink, summarised)
     return out
 
 
@@ -223,9 +325,19 @@ _LIST_STYLE = TableStyle(
 )
 
 
-def conditions_section(a: Assessment, ink: Ink) -> list[Flowable]:
+def conditions_section(a: Assessment, ink: Ink, summarised: bool = False) -> list[Flowable]:
     out: list[Flowable] = heading(ink, "conditions", "h2")
-    rows = R.condition_rows(a, ink.lang)
+    more: list[Flowable] = []
+    if summarised:
+        summary = R.condition_summary(a, ink.lang)
+        rows = summary.rows
+        if summary.other_wordings:
+            note = ink.t(
+                "conditions_more", n=str(summary.other_wordings), m=str(summary.other_lines)
+            )
+            more = [Spacer(1, 2), Paragraph(para(note), ink.s.muted)]
+    else:
+        rows = R.condition_rows(a, ink.lang)
     if not rows:
         return [*out, Paragraph(para(ink.t("no_conditions")), ink.s.body)]
     data: list[list[object]] = []
@@ -241,14 +353,17 @@ def conditions_section(a: Assessment, ink: Ink) -> list[Flowable]:
         )
     table = Table(data, colWidths=[_NUMBER_COL, FRAME_WIDTH - _NUMBER_COL], hAlign="LEFT")
     table.setStyle(_LIST_STYLE)
-    return [*out, table]
+    return [*out, table, *more]
 
 
-def counter_proposal_section(a: Assessment, ink: Ink) -> list[Flowable]:
+def counter_proposal_section(a: Assessment, ink: Ink, summarised: bool = False) -> list[Flowable]:
     out: list[Flowable] = heading(ink, "counter_proposal", "h2")
-    rows = R.counter_rows(a, ink.lang)
+    rows = R.counter_rows(a, ink.lang, R.TOP_SHOWN if summarised else None)
     if not rows:
         return [*out, Paragraph(para(ink.t("no_counter_proposal")), ink.s.body)]
+    left = R.counter_count(a) - len(rows) if summarised else 0
+    if left > 0:
+        out.append(Paragraph(para(ink.t("counter_top", n=str(len(rows)))), ink.s.muted))
     data: list[list[object]] = [
         _head(ink, "line", "offered", "absorbable", "limiting_factor", "better_fit")
     ]
@@ -262,7 +377,10 @@ def counter_proposal_section(a: Assessment, ink: Ink) -> list[Flowable]:
                 ink.p(r.alternative),
             ]
         )
-    return [*out, _table(data, _fractions(2.3, 0.8, 1.1, 2.2, 2.4))]
+    out.append(_table(data, _fractions(2.3, 0.8, 1.1, 2.2, 2.4)))
+    if left > 0:
+        out.append(Paragraph(para(ink.other_lines(left)), ink.s.muted))
+    return out
 
 
 # ---------------------------------------------------------------- scores and fleet
@@ -344,33 +462,59 @@ def fleet_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]
 
 
 def lines_section(a: Assessment, ink: Ink) -> list[Flowable]:
+    """Every line of the offer, one table row each, in plain cells (no Paragraph per row)."""
     out: list[Flowable] = heading(ink, "sec_lines", "h1")
     rows = R.line_rows(a, ink.lang)
     if not rows:
         return [*out, Paragraph(para(ink.t("no_lines")), ink.s.body)]
+    # "acceptation sous conditions" on one line; the main finding takes what is left.
+    widths = [32.0, 124.0, 40.0, 118.0]
+    widths.append(FRAME_WIDTH - sum(widths))
+    inner = [w - 6 for w in widths]  # the cells' left and right padding
     data: list[list[object]] = [_head(ink, "line", "item", "score", "verdict", "main_finding")]
+    verdicts: dict[str, str] = {}  # a handful of distinct verdict names, wrapped once each
     for r in rows:
-        data.append([r.number, ink.p(r.item), r.score, ink.p(r.verdict), ink.p(r.main_finding)])
+        verdict = verdicts.get(r.verdict)
+        if verdict is None:
+            verdict = verdicts[r.verdict] = ink.plain(r.verdict, inner[3])
+        data.append(
+            [
+                r.number,
+                ink.plain(r.item, inner[1]),
+                r.score,
+                verdict,
+                ink.plain(r.main_finding, inner[4]),
+            ]
+        )
     extra = [
-        ("FONTNAME", (0, 1), (-1, -1), "DejaVuSans"),
+        ("FONTNAME", (0, 1), (-1, -1), FONT),
         ("FONTSIZE", (0, 1), (-1, -1), 8),
+        ("LEADING", (0, 1), (-1, -1), 10),
         ("ALIGN", (0, 1), (0, -1), "RIGHT"),
     ]
-    return [*out, _table(data, _fractions(0.62, 2.6, 0.8, 1.4, 4.1), extra)]
+    out.append(_table(data, widths, extra))
+    if ink.shortened:
+        out.append(Paragraph(para(ink.t("lines_shortened")), ink.s.muted))
+    return out
 
 
 # ---------------------------------------------------------------- findings
 
 
-def findings_section(a: Assessment, ink: Ink) -> list[Flowable]:
+def findings_section(a: Assessment, ink: Ink, summarised: bool = False) -> list[Flowable]:
     out: list[Flowable] = heading(ink, "sec_findings", "h1")
-    groups = R.finding_groups(a, ink.lang)
+    groups = R.finding_groups(a, ink.lang, R.WORST_SHOWN if summarised else None)
     if not groups:
         return [*out, Paragraph(para(ink.t("no_findings")), ink.s.body)]
     widths = _fractions(1.7, 1.25, 5.0)
     colon = R.colon(ink.lang)
     lead: list[Flowable] = out[1:]  # the section title travels with the first family
     out = out[:1]
+    if summarised:
+        note = ink.t(
+            "findings_summary_note", n=fmt_number(len(a.lines), ink.lang, 0), m=str(R.WORST_SHOWN)
+        )
+        lead.append(Paragraph(para(note), ink.s.body))
     for fam in groups:
         tables = [_rule_table(rule, ink, widths, colon) for rule in fam.rules]
         title = ink.p(f"{fam.name} — {fam.score_text}", "h2")
@@ -381,6 +525,18 @@ def findings_section(a: Assessment, ink: Ink) -> list[Flowable]:
     return out
 
 
+def _rule_summary(rule: R.RuleGroup, ink: Ink, colon: str) -> str:
+    """`Lines: fail 12 · warning 30 · pass 958; scores 0–100/100`."""
+    counts = " · ".join(
+        f"{_STATUS_MARK[status]} {status_name(status, ink.lang)}{colon} {n}"
+        for status, n in rule.counts
+    )
+    text = f"{ink.t('rule_lines')}{colon} {counts}"
+    if rule.score_range:
+        text += f" ; {ink.t('score_range', n=rule.score_range)}"
+    return text if ink.lang == "fr" else text.replace(" ; ", "; ")
+
+
 def _rule_table(rule: R.RuleGroup, ink: Ink, widths: Sequence[float], colon: str) -> Table:
     """One rule as one table whose two header rows (the rule, then the column names) repeat on
     every page it runs over, so a reader never wonders which rule a row belongs to."""
@@ -389,10 +545,11 @@ def _rule_table(rule: R.RuleGroup, ink: Ink, widths: Sequence[float], colon: str
     ]
     if rule.sources:
         heading.append(ink.p("; ".join(rule.sources), "muted", bold_prefix=ink.t("source") + colon))
-    data: list[list[object]] = [
-        [heading, "", ""],
-        _head(ink, "line", "status", "explanation"),
-    ]
+    if rule.counts:
+        heading.append(ink.p(_rule_summary(rule, ink, colon), "small"))
+    data: list[list[object]] = [[heading, "", ""]]
+    if rule.rows:
+        data.append(_head(ink, "line", "status", "explanation"))
     for r in rule.rows:
         detail: list[Flowable] = [ink.p(r.message)]
         if r.evidence:
@@ -400,7 +557,9 @@ def _rule_table(rule: R.RuleGroup, ink: Ink, widths: Sequence[float], colon: str
         if r.condition:
             detail.append(ink.p(r.condition, "small", bold_prefix=ink.t("condition_tag") + colon))
         data.append([ink.p(r.where), ink.p(f"{_STATUS_MARK[r.status]} {r.result}"), detail])
-    table = Table(data, colWidths=list(widths), repeatRows=2, hAlign="LEFT")
+    if rule.hidden:
+        data.append([Paragraph(para(ink.other_lines(rule.hidden)), ink.s.muted), "", ""])
+    table = Table(data, colWidths=list(widths), repeatRows=min(len(data) - 1, 2), hAlign="LEFT")
     style = [
         ("SPAN", (0, 0), (-1, 0)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -416,6 +575,8 @@ def _rule_table(rule: R.RuleGroup, ink: Ink, widths: Sequence[float], colon: str
         ("LINEBELOW", (0, 2), (-1, -1), 0.25, RULE),
     ]
     style += [("BACKGROUND", (0, i), (-1, i), ZEBRA) for i in range(3, len(data), 2)]
+    if rule.hidden:
+        style.append(("SPAN", (0, -1), (-1, -1)))
     table.setStyle(TableStyle(style))
     return table
 
@@ -424,6 +585,7 @@ def _rule_table(rule: R.RuleGroup, ink: Ink, widths: Sequence[float], colon: str
 
 
 def cost_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
+    summarised = meta.summarised(a)
     out: list[Flowable] = heading(ink, "sec_cost", "h1")
     lc = a.lifecycle
     if lc is None or not lc.totals:
@@ -467,9 +629,11 @@ def cost_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
         out.append(_table(data, _fractions(0.6, 1.3, 1.3, 1.3, 1.4, 1.4, 1.3), extra))
         if meta.share:
             out.append(Paragraph(para(ink.t("headroom_withheld")), ink.s.muted))
-        header, line_rows = R.cost_line_rows(a, ink.lang)
+        header, line_rows = R.cost_line_rows(a, ink.lang, R.TOP_SHOWN if summarised else None)
+        left = len(lc.lines) - len(line_rows)
         if line_rows:
-            out.append(Paragraph(para(ink.t("cost_by_line")), ink.s.h3))
+            title = ink.t("cost_top", n=str(len(line_rows))) if left else ink.t("cost_by_line")
+            out.append(Paragraph(para(title), ink.s.h3))
             n_years = len(header) - 2
             widths = _fractions(2.6, *([1.0] * n_years), 1.1) if n_years <= 6 else None
             table_data: list[list[object]] = [
@@ -488,6 +652,8 @@ def cost_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
             out.append(
                 _table(table_data, widths or _fractions(2.6, *([1.0] * (len(header) - 1))), extra_l)
             )
+            if left > 0:
+                out.append(Paragraph(para(ink.other_lines(left)), ink.s.muted))
         if lc.assumptions:
             out.append(Paragraph(para(ink.t("assumptions")), ink.s.h3))
             out.append(

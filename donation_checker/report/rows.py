@@ -7,6 +7,7 @@ building a PDF. Strings here are raw (unescaped); the PDF layer escapes them.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -15,8 +16,10 @@ from ..assessment import (
     CategoryImpact,
     Condition,
     CostYear,
+    CounterProposal,
     Evidence,
     Finding,
+    LineCost,
     RowRef,
     Status,
 )
@@ -33,6 +36,13 @@ from .texts import family_name, label, status_name, verdict_name
 
 MAX_ROW_REFS = 8  # row numbers listed per evidence item before "and N more"
 
+# Above this many offer lines the report summarises: per rule, counts and the worst few lines;
+# per-line lists cut to the top few. The Excel export keeps every line in full.
+DETAIL_LINES = 20
+WORST_SHOWN = 5  # lines detailed per rule in a summarised report
+TOP_SHOWN = 10  # rows of a per-line list (costs, counter-proposals) in a summarised report
+WORDINGS_SHOWN = 2  # wordings of one condition listed in a summarised report
+
 
 @dataclass(frozen=True)
 class ReportMeta:
@@ -44,6 +54,11 @@ class ReportMeta:
     author: str = ""
     organisation: str = ""
     generated: dt.date | None = None
+    detail_lines: int = DETAIL_LINES
+
+    def summarised(self, a: Assessment) -> bool:
+        """True when the offer is too long for a per-line report to stay readable."""
+        return len(a.lines) > self.detail_lines
 
 
 def _yes_no(value: bool, lang: str) -> str:
@@ -149,30 +164,75 @@ class ConditionRow:
     removes_knockout: bool
 
 
-def condition_rows(a: Assessment, lang: str) -> list[ConditionRow]:
-    """One row per distinct condition; the same wording asked for several lines is listed once
-    with its lines (a 300-line offer must not repeat one sentence 300 times)."""
-    labels = line_labels(a)
+def _grouped_conditions(a: Assessment, lang: str) -> dict[tuple[str, str, bool], list[int | None]]:
     grouped: dict[tuple[str, str, bool], list[int | None]] = {}
     for c in _ordered_conditions(a.conditions):
         grouped.setdefault((c.rule_id, c.text.get(lang), c.removes_knockout), []).append(c.line)
-    rows = []
-    for (rule_id, text, lifts), lines in grouped.items():
-        if len(lines) == 1 or None in lines:
-            place = where(lines[0] if len(lines) == 1 else None, labels, lang)
-        else:
-            place = lines_list([n for n in lines if n is not None], lang)
-        rows.append(ConditionRow(rule_id, place, text, lifts))
-    return rows
+    return grouped
 
 
-def lines_list(lines: Sequence[int], lang: str, limit: int = 12) -> str:
-    """`lines 3, 6, 9 and 12 more` for 0-based line indexes."""
+def _condition_row(
+    key: tuple[str, str, bool],
+    lines: list[int | None],
+    labels: dict[int, str],
+    lang: str,
+    limit: int | None,
+) -> ConditionRow:
+    rule_id, text, lifts = key
+    if len(lines) == 1 or None in lines:
+        place = where(lines[0] if len(lines) == 1 else None, labels, lang)
+    else:
+        place = lines_list([n for n in lines if n is not None], lang, limit)
+    return ConditionRow(rule_id, place, text, lifts)
+
+
+def condition_rows(a: Assessment, lang: str, limit: int | None = 12) -> list[ConditionRow]:
+    """One row per distinct condition; the same wording asked for several lines is listed once
+    with its lines (a 300-line offer must not repeat one sentence 300 times). `limit` caps the
+    line numbers listed per row (None lists them all, for the Excel export)."""
+    labels = line_labels(a)
+    return [
+        _condition_row(key, lines, labels, lang, limit)
+        for key, lines in _grouped_conditions(a, lang).items()
+    ]
+
+
+@dataclass(frozen=True)
+class ConditionSummary:
+    rows: list[ConditionRow]
+    other_wordings: int  # wordings left out of the report (all in the Excel export)
+    other_lines: int  # distinct lines those wordings apply to
+
+
+def condition_summary(a: Assessment, lang: str, per_rule: int = WORDINGS_SHOWN) -> ConditionSummary:
+    """For a long offer: per rule, the `per_rule` wordings that apply to the most lines.
+    Wordings of one rule often differ only by a quantity ("convert the 12 vehicles"), so the
+    examples tell the reader what is asked and the Excel export lists every line."""
+    labels = line_labels(a)
+    by_rule: dict[tuple[str, bool], list[tuple[tuple[str, str, bool], list[int | None]]]] = {}
+    for key, lines in _grouped_conditions(a, lang).items():
+        by_rule.setdefault((key[0], key[2]), []).append((key, lines))
+    rows: list[ConditionRow] = []
+    other_wordings = 0
+    other_lines: set[int | None] = set()
+    for items in by_rule.values():
+        items.sort(key=lambda kl: -len(kl[1]))  # stable: ties keep the order of the offer
+        for key, lines in items[:per_rule]:
+            rows.append(_condition_row(key, lines, labels, lang, 12))
+        for _, lines in items[per_rule:]:
+            other_wordings += 1
+            other_lines.update(lines)
+    return ConditionSummary(rows, other_wordings, len(other_lines))
+
+
+def lines_list(lines: Sequence[int], lang: str, limit: int | None = 12) -> str:
+    """`lines 3, 6, 9 and 12 more` for 0-based line indexes (every line when limit is None)."""
     numbers = sorted({n + 1 for n in lines})
-    shown = ", ".join(str(n) for n in numbers[:limit])
+    cap = len(numbers) if limit is None else limit
+    shown = ", ".join(str(n) for n in numbers[:cap])
     text = f"{label('lines_word', lang)} {shown}"
-    if len(numbers) > limit:
-        text += " " + label("and_more", lang, n=str(len(numbers) - limit))
+    if len(numbers) > cap:
+        text += " " + label("and_more", lang, n=str(len(numbers) - cap))
     return text
 
 
@@ -190,15 +250,25 @@ class CounterRow:
     alternative: str
 
 
-def counter_rows(a: Assessment, lang: str) -> list[CounterRow]:
+def _changes_something(cp: CounterProposal) -> bool:
+    fewer = cp.absorbable is not None and cp.absorbable < cp.offered
+    return bool(fewer or cp.alternative or (cp.absorbable is None and cp.limiting_factor))
+
+
+def _units_cut(cp: CounterProposal) -> float:
+    return cp.offered - (cp.absorbable if cp.absorbable is not None else 0)
+
+
+def counter_rows(a: Assessment, lang: str, limit: int | None = None) -> list[CounterRow]:
     """Counter-proposals that change something: fewer units than offered, or another model.
-    A line the recipient can absorb as offered is not a counter-proposal and is left out."""
+    A line the recipient can absorb as offered is not a counter-proposal and is left out.
+    With a `limit`, only the proposals that cut the most units are kept (largest first)."""
     labels = line_labels(a)
+    chosen = [cp for cp in a.counter_proposals if _changes_something(cp)]
+    if limit is not None and len(chosen) > limit:
+        chosen = heapq.nsmallest(limit, chosen, key=lambda cp: -_units_cut(cp))
     rows = []
-    for cp in a.counter_proposals:
-        fewer = cp.absorbable is not None and cp.absorbable < cp.offered
-        if not (fewer or cp.alternative or (cp.absorbable is None and cp.limiting_factor)):
-            continue
+    for cp in chosen:
         alt = cp.alternative or ""
         if cp.alternative_reason:
             reason = cp.alternative_reason.get(lang).strip()
@@ -218,6 +288,10 @@ def counter_rows(a: Assessment, lang: str) -> list[CounterRow]:
     return rows
 
 
+def counter_count(a: Assessment) -> int:
+    return sum(1 for cp in a.counter_proposals if _changes_something(cp))
+
+
 @dataclass(frozen=True)
 class LineRow:
     number: str
@@ -227,18 +301,27 @@ class LineRow:
     main_finding: str
 
 
+def main_findings(a: Assessment) -> dict[int, Finding]:
+    """Each line's main finding: the rule's finding on that line, or, when the rule judges the
+    offer as a whole (a budget, a fleet count), its whole-offer finding."""
+    by_key = {(f.rule_id, f.line): f for f in (*a.offer_findings, *a.findings)}
+    out = {}
+    for line in a.lines:
+        if line.main_finding:
+            f = by_key.get((line.main_finding, line.index)) or by_key.get((line.main_finding, None))
+            if f is not None:
+                out[line.index] = f
+    return out
+
+
 def line_rows(a: Assessment, lang: str) -> list[LineRow]:
-    by_key = {(f.rule_id, f.line): f for f in a.findings}
+    found = main_findings(a)
     rows = []
     for line in a.lines:
-        main = ""
-        if line.main_finding:
-            f = by_key.get((line.main_finding, line.index))
-            main = (
-                f"{line.main_finding}{colon(lang)} {f.message.get(lang)}"
-                if f
-                else line.main_finding
-            )
+        main = line.main_finding or ""
+        f = found.get(line.index)
+        if f is not None:
+            main = f"{main}{colon(lang)} {f.message.get(lang)}"
         rows.append(
             LineRow(
                 number=str(line.index + 1),
@@ -342,6 +425,11 @@ class RuleGroup:
     sources: tuple[str, ...]
     worst: Status
     rows: tuple[FindingRow, ...]
+    # Set when the rule is summarised: lines per status (worst first), the range of the line
+    # scores ("20–100/100"), and how many line findings are left to the Excel export.
+    counts: tuple[tuple[Status, int], ...] = ()
+    score_range: str = ""
+    hidden: int = 0
 
 
 @dataclass(frozen=True)
@@ -378,8 +466,56 @@ def finding_row(f: Finding, labels: dict[int, str], lang: str) -> FindingRow:
     )
 
 
-def finding_groups(a: Assessment, lang: str) -> list[FamilyGroup]:
-    """Findings by family, then by rule (worst first); within a rule, one row per line."""
+def _worst_first(f: Finding) -> tuple[int, float, int]:
+    # Lowest score first within a status; a line without a score sorts after the scored ones.
+    return (_SEVERITY[f.status], f.score if f.score is not None else 101.0, f.line or 0)
+
+
+def _score_range(items: Sequence[Finding], lang: str) -> str:
+    scores = [f.score for f in items if f.score is not None]
+    if not scores:
+        return unknown(lang)
+    low, high = min(scores), max(scores)
+    if round(low) == round(high):
+        return fmt_score(low, lang)
+    return f"{fmt_number(low, lang, 0)}–{fmt_score(high, lang)}"
+
+
+def _rule_group(
+    rule_id: str, items: list[Finding], labels: dict[int, str], lang: str, worst: int | None
+) -> RuleGroup:
+    status = min((f.status for f in items), key=_SEVERITY.__getitem__)
+    sources = tuple(dict.fromkeys(f.source.strip() for f in items if f.source.strip()))
+    title = items[0].title.get(lang)
+    if worst is None:
+        items.sort(key=lambda f: (f.line is not None, f.line or 0))
+        rows = tuple(finding_row(f, labels, lang) for f in items)
+        return RuleGroup(rule_id, title, sources, status, rows)
+    # Summarised: whole-offer findings always; of the line findings, the worst few that did not
+    # pass (a passing line needs no explanation in a summary).
+    offer = [f for f in items if f.line is None]
+    per_line = [f for f in items if f.line is not None]
+    failing = [f for f in per_line if f.status is not Status.PASS]
+    shown = heapq.nsmallest(worst, failing, key=_worst_first)
+    counts: dict[Status, int] = {}
+    for f in per_line:
+        counts[f.status] = counts.get(f.status, 0) + 1
+    return RuleGroup(
+        rule_id,
+        title,
+        sources,
+        status,
+        tuple(finding_row(f, labels, lang) for f in (*offer, *shown)),
+        counts=tuple(sorted(counts.items(), key=lambda kv: _SEVERITY[kv[0]])),
+        score_range=_score_range(per_line, lang) if per_line else "",
+        hidden=len(per_line) - len(shown),
+    )
+
+
+def finding_groups(a: Assessment, lang: str, worst: int | None = None) -> list[FamilyGroup]:
+    """Findings by family, then by rule (worst first); within a rule, one row per line — or,
+    with `worst`, a count per status and only the `worst` lowest-scoring lines that did not pass.
+    """
     labels = line_labels(a)
     families: dict[str, dict[str, list[Finding]]] = {}
     for f in (*a.offer_findings, *a.findings):
@@ -387,20 +523,10 @@ def finding_groups(a: Assessment, lang: str) -> list[FamilyGroup]:
     order = [k for k in a.families if k in families] + [k for k in families if k not in a.families]
     groups = []
     for key in order:
-        rules = []
-        for rule_id, items in families[key].items():
-            items.sort(key=lambda f: (f.line is not None, f.line or 0))
-            worst = min((f.status for f in items), key=_SEVERITY.__getitem__)
-            sources = tuple(dict.fromkeys(f.source.strip() for f in items if f.source.strip()))
-            rules.append(
-                RuleGroup(
-                    rule_id=rule_id,
-                    title=items[0].title.get(lang),
-                    sources=sources,
-                    worst=worst,
-                    rows=tuple(finding_row(f, labels, lang) for f in items),
-                )
-            )
+        rules = [
+            _rule_group(rule_id, items, labels, lang, worst)
+            for rule_id, items in families[key].items()
+        ]
         rules.sort(key=lambda g: (_SEVERITY[g.worst], g.rule_id))
         groups.append(
             FamilyGroup(
@@ -500,8 +626,17 @@ def cost_currency(a: Assessment) -> str | None:
     return (a.lifecycle.currency if a.lifecycle else None) or a.currency
 
 
-def cost_line_rows(a: Assessment, lang: str) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of total cost per line and per year, with a total column."""
+def _line_total(line: LineCost) -> float | None:
+    """The line's cost over the horizon, or None when any year is unknown (never a partial sum)."""
+    totals = [y.total for y in line.years]
+    return None if any(t is None for t in totals) else sum(t for t in totals if t is not None)
+
+
+def cost_line_rows(
+    a: Assessment, lang: str, limit: int | None = None
+) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of total cost per line and per year, with a total column. With a
+    `limit`, the costliest lines only (lines of unknown cost are not ranked)."""
     lc = a.lifecycle
     if lc is None or not lc.lines:
         return [], []
@@ -509,13 +644,16 @@ def cost_line_rows(a: Assessment, lang: str) -> tuple[list[str], list[list[str]]
     labels = line_labels(a)
     header = [label("line", lang)] + [label("year_n", lang, n=str(y)) for y in years]
     header.append(label("total", lang))
+    lines = list(lc.lines)
+    if limit is not None and len(lines) > limit:
+        known = [(t, line) for line in lines if (t := _line_total(line)) is not None]
+        lines = [line for _, line in heapq.nlargest(limit, known, key=lambda tl: tl[0])]
     rows = []
-    for line in lc.lines:
+    for line in lines:
         per_year = {y.year: y.total for y in line.years}
         cells = [where(line.line, labels, lang)]
         cells += [_amount(per_year.get(y), lang) for y in years]
-        known = [v for v in per_year.values() if v is not None]
-        cells.append(_amount(sum(known) if len(known) == len(per_year) else None, lang))
+        cells.append(_amount(_line_total(line), lang))
         rows.append(cells)
     return header, rows
 

@@ -116,6 +116,44 @@ _LABELS: dict[str, tuple[str, str]] = {
     "and_more": ("and {n} more", "et {n} autres"),
     "knockout_tag": ("blocking", "éliminatoire"),
     "no_findings": ("No finding.", "Aucun constat."),
+    "findings_summary_note": (
+        "The offer has {n} lines. For each rule, this section counts the lines by result and "
+        "details at most {m} lines, those with the lowest scores among the lines that did not "
+        "pass. Every finding of every line, with its evidence, is in the Excel export.",
+        "L’offre compte {n} lignes. Pour chaque règle, cette section dénombre les lignes par "
+        "résultat et détaille au plus {m} lignes, les moins bien notées parmi celles qui ne sont "
+        "pas conformes. Tous les constats de chaque ligne, avec leurs éléments probants, figurent "
+        "dans l’export Excel.",
+    ),
+    "rule_lines": ("Lines", "Lignes"),
+    "score_range": ("scores {n}", "notes {n}"),
+    "other_lines_excel": (
+        "… {n} other lines (see the Excel export).",
+        "… {n} autres lignes (voir l’export Excel).",
+    ),
+    "one_other_line_excel": (
+        "… 1 other line (see the Excel export).",
+        "… 1 autre ligne (voir l’export Excel).",
+    ),
+    "conditions_more": (
+        "… {n} other wordings of these conditions, for {m} lines, are listed in the Excel export.",
+        "… {n} autres formulations de ces conditions, pour {m} lignes, figurent dans l’export "
+        "Excel.",
+    ),
+    "counter_top": (
+        "The {n} proposals that cut the most units.",
+        "Les {n} propositions qui réduisent le plus les quantités.",
+    ),
+    "cost_top": (
+        "The {n} costliest lines, total per year",
+        "Les {n} lignes les plus coûteuses, total annuel",
+    ),
+    "lines_shortened": (
+        "Long item names and main findings are shortened to two lines; the Excel export holds "
+        "them in full.",
+        "Les désignations et constats principaux trop longs sont abrégés à deux lignes ; "
+        "l’export Excel les donne en entier.",
+    ),
     "condition_tag": ("Condition", "Condition"),
     # life-cycle cost
     "year": ("Year", "Année"),

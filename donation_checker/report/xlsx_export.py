@@ -40,6 +40,7 @@ _SHEETS = {
     "findings": ("Findings", "Constats"),
     "evidence": ("Evidence", "Éléments probants"),
     "conditions": ("Conditions", "Conditions"),
+    "counter": ("Counter-proposal", "Contre-proposition"),
     "cost": ("Life-cycle cost", "Coût cycle de vie"),
     "fleet": ("Fleet impact", "Effet sur le parc"),
     "inputs": ("Inputs", "Données d'entrée"),
@@ -141,6 +142,7 @@ def export_xlsx(
     _findings(wb, a, lang)
     _evidence(wb, a, lang, share)
     _conditions(wb, a, lang)
+    _counter(wb, a, lang)
     _cost(wb, a, lang, share)
     _fleet(wb, a, lang, share)
     _inputs(wb, a, lang, share)
@@ -185,10 +187,10 @@ def _summary(wb: Workbook, a: Assessment, lang: str, share: bool) -> None:
 
 def _lines(wb: Workbook, a: Assessment, lang: str) -> None:
     ws = _sheet(wb, "lines", lang)
-    by_key = {(f.rule_id, f.line): f for f in a.findings}
+    found = R.main_findings(a)
     rows: list[list[Cell]] = []
     for line in a.lines:
-        f = by_key.get((line.main_finding, line.index)) if line.main_finding else None
+        f = found.get(line.index)
         rows.append(
             [
                 line.index + 1,
@@ -267,12 +269,23 @@ def _conditions(wb: Workbook, a: Assessment, lang: str) -> None:
     ws = _sheet(wb, "conditions", lang)
     rows: list[list[Cell]] = [
         [i, c.rule_id, c.where, c.text, R.format_value(c.removes_knockout, lang)]
-        for i, c in enumerate(R.condition_rows(a, lang), start=1)
+        for i, c in enumerate(R.condition_rows(a, lang, limit=None), start=1)
     ]
     heads = ["number", "rule_id", "line", "text", "lifts"]
     _table(ws, [_h(k, lang) for k in heads], rows, [6, 11, 40, 90, 16])
     for r in range(2, len(rows) + 2):
         ws.cell(row=r, column=4).alignment = _WRAP
+
+
+def _counter(wb: Workbook, a: Assessment, lang: str) -> None:
+    """Every counter-proposal (the PDF of a long offer shows the largest few)."""
+    ws = _sheet(wb, "counter", lang)
+    rows: list[list[Cell]] = [
+        [r.where, r.offered, r.absorbable, r.limiting, r.alternative]
+        for r in R.counter_rows(a, lang)
+    ]
+    heads = ["line", "offered", "absorbable", "limiting_factor", "better_fit"]
+    _table(ws, [label(k, lang) for k in heads], rows, [40, 10, 12, 40, 70])
 
 
 def _cost(wb: Workbook, a: Assessment, lang: str, share: bool) -> None:

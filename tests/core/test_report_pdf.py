@@ -255,14 +255,37 @@ def test_a_line_with_an_unknown_score_reads_unknown() -> None:
     assert "Toyota Land Cruiser 79 pick-up × 20 unknown" in text
 
 
-def test_a_thousand_line_offer_builds(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_thousand_line_offer_gives_a_summarised_report_of_bounded_length(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     a = make_assessment(1000)
     start = time.perf_counter()
     data = build_pdf_bytes(a, marking=MARKING)
     elapsed = time.perf_counter() - start
-    pages = PdfReader(io.BytesIO(data)).pages
-    assert len(pages) > 40
-    last = re.sub(r"\s+", " ", pages[-1].extract_text() or "")
-    assert f"page {len(pages)} of {len(pages)}" in last.replace("\u00a0", " ")
+    pages = pages_text(data)
+    assert len(pages) < 60
+    assert f"page {len(pages)} of {len(pages)}" in pages[-1]
+    text = flat(data)
+    for rule_id in rule_ids(a):
+        assert rule_id in text, rule_id
+    assert "Every finding of every line, with its evidence, is in the Excel export." in text
+    assert "(see the Excel export)" in text  # rules, costs: the lines left out are counted
+    # The offer-lines table stays complete: its last line is there.
+    assert "1000 Toyota Land Cruiser 79" in text
     with capsys.disabled():
         print(f"\n1,000-line report: {len(pages)} pages in {elapsed:.1f} s")
+
+
+def test_summarised_french_report_says_where_the_detail_is() -> None:
+    text = flat(build_pdf_bytes(make_assessment(60), lang="fr", generated=GENERATED))
+    assert "figurent dans l’export Excel" in text
+    assert "voir l’export Excel" in text
+
+
+def test_detail_threshold_is_a_parameter() -> None:
+    a = make_assessment(30)
+    full = flat(build_pdf_bytes(a, generated=GENERATED, detail_lines=30))
+    short = flat(build_pdf_bytes(a, generated=GENERATED, detail_lines=20))
+    note = "Every finding of every line, with its evidence"
+    assert note not in full and note in short
+    assert "line 30 — Renault Master ambulance" in full

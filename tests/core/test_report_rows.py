@@ -9,7 +9,12 @@ from donation_checker.formatting import NARROW_NBSP
 from donation_checker.report import rows as R
 from donation_checker.report.share import Redactor, model_count_band, quantity_band, redact
 from donation_checker.report.texts import all_label_keys, label, verdict_name
-from tests.core.report_fixtures import SENSITIVE_NUMBERS, SENSITIVE_PLACES, make_assessment
+from tests.core.report_fixtures import (
+    SENSITIVE_NUMBERS,
+    SENSITIVE_PLACES,
+    make_assessment,
+    rule_ids,
+)
 
 
 def test_every_label_exists_in_both_languages_and_differs_where_it_should() -> None:
@@ -159,3 +164,72 @@ def test_counter_proposals_that_change_nothing_are_left_out() -> None:
     )
     assert [r.where for r in rows] == ["line 2 — Mercedes-Benz Unimog U4000 × 12"]
     assert rows[0].alternative.startswith("Toyota Land Cruiser 79 — already in service")
+
+
+def test_summarised_rules_count_every_line_and_detail_the_worst_few() -> None:
+    a = make_assessment(300)
+    groups = R.finding_groups(a, "en", worst=R.WORST_SHOWN)
+    rules = {r.rule_id: r for g in groups for r in g.rules}
+    assert set(rules) == rule_ids(a)
+    comp01 = rules["COMP-01"]  # passes on every line it judges: nothing to detail
+    assert comp01.counts == ((Status.PASS, 100),)
+    assert comp01.rows == () and comp01.hidden == 100
+    assert comp01.score_range == "100/100"
+    cond01 = rules["COND-01"]
+    assert cond01.counts == ((Status.WARN, 100),)
+    assert len(cond01.rows) == R.WORST_SHOWN and cond01.hidden == 100 - R.WORST_SHOWN
+    assert cond01.rows[0].evidence  # the lines shown keep their evidence
+    comp02 = rules["COMP-02"]  # a whole-offer finding is always shown
+    assert comp02.rows[0].where == "whole offer" and comp02.hidden == 0
+
+
+def test_worst_lines_are_the_lowest_scores_among_those_that_did_not_pass() -> None:
+    a = make_assessment(9)
+    scores = (70.0, 10.0, 40.0, 90.0, 30.0, 60.0, 20.0, 50.0, 80.0)
+    findings = tuple(
+        dataclasses.replace(f, score=scores[f.line or 0]) if f.rule_id == "COND-01" else f
+        for f in a.findings
+    )
+    a = dataclasses.replace(a, findings=findings)
+    rule = next(
+        r for g in R.finding_groups(a, "en", worst=2) for r in g.rules if r.rule_id == "COND-01"
+    )
+    # COND-01 judges lines 1, 4 and 7 (0-based 0, 3, 6): scores 70, 90 and 20.
+    assert [r.where.split(" — ")[0] for r in rule.rows] == ["line 7", "line 1"]
+    assert rule.score_range == "20–90/100"
+
+
+def test_condition_summary_keeps_a_few_wordings_per_rule_and_counts_the_rest() -> None:
+    a = make_assessment(12)
+    reworded = tuple(
+        dataclasses.replace(c, text=Text(f"Train {c.line} mechanics.", f"Former {c.line}."))
+        if c.rule_id == "MAINT-01"
+        else c
+        for c in a.conditions
+    )
+    a = dataclasses.replace(a, conditions=reworded)
+    summary = R.condition_summary(a, "en", per_rule=1)
+    assert [r.rule_id for r in summary.rows].count("MAINT-01") == 1
+    assert summary.other_wordings == len([c for c in reworded if c.rule_id == "MAINT-01"]) - 1
+    assert len(R.condition_rows(a, "en")) == len(summary.rows) + summary.other_wordings
+
+
+def test_line_lists_are_complete_without_a_limit() -> None:
+    assert R.lines_list(range(20), "en") == "lines 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 8 more"
+    assert R.lines_list(range(20), "en", limit=None).endswith("19, 20")
+
+
+def test_capped_lists_keep_the_largest_cuts_and_the_costliest_lines() -> None:
+    a = make_assessment(30)
+    cps = tuple(
+        dataclasses.replace(a.counter_proposals[0], line=i, offered=10 + i, absorbable=0)
+        for i in range(30)
+    )
+    a = dataclasses.replace(a, counter_proposals=cps)
+    top = R.counter_rows(a, "en", limit=3)
+    assert [r.offered for r in top] == ["39", "38", "37"]
+    assert R.counter_count(a) == 30 and len(R.counter_rows(a, "en")) == 30
+    _, rows = R.cost_line_rows(a, "en", limit=4)
+    assert len(rows) == 4
+    # Lines 3, 6, 9… (0-based 2, 5, 8…) cost the most in the fixture.
+    assert all(r[0].startswith(("line 3 ", "line 6 ", "line 9 ", "line 12 ")) for r in rows)

@@ -68,6 +68,7 @@ def test_sheets_and_content_in_english(tmp_path: Path) -> None:
         "Findings",
         "Evidence",
         "Conditions",
+        "Counter-proposal",
         "Life-cycle cost",
         "Fleet impact",
         "Inputs",
@@ -155,3 +156,16 @@ def test_a_failed_export_keeps_the_previous_file(
         export_xlsx(make_assessment(6), target)
     assert target.read_bytes() == good
     assert [p.name for p in tmp_path.iterdir()] == ["keep.xlsx"]
+
+
+def test_long_offers_keep_every_line_and_every_counter_proposal(tmp_path: Path) -> None:
+    target = tmp_path / "long.xlsx"
+    a = make_assessment(300)
+    a = dataclasses.replace(a, conditions=tuple(f.condition for f in a.findings if f.condition))
+    export_xlsx(a, target)
+    wb = load_workbook(target)
+    places = [row[2] for row in wb["Conditions"].iter_rows(min_row=2, values_only=True)]
+    assert not any("more" in str(p) for p in places)
+    assert any(str(p).endswith(", 300") for p in places)
+    assert wb["Counter-proposal"].max_row == 1 + len(a.counter_proposals)
+    assert wb["Findings"].max_row == 1 + len(a.findings) + len(a.offer_findings)

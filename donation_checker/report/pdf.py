@@ -172,7 +172,7 @@ def _story(a: Assessment, meta: ReportMeta, ink: Ink, report: _Progress) -> list
         lambda: first_page(a, meta, ink),
         lambda: scores_section(a, ink),
         lambda: fleet_section(a, meta, ink),
-        lambda: lines_section(a, ink),
+        lambda: lines_section(a, ink, meta.summarised(a)),
         lambda: findings_section(a, ink, meta.summarised(a)),
         lambda: cost_section(a, meta, ink),
         lambda: annex_section(a, meta, ink),

@@ -461,8 +461,9 @@ def fleet_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]
 # ---------------------------------------------------------------- offer lines
 
 
-def lines_section(a: Assessment, ink: Ink) -> list[Flowable]:
-    """Every line of the offer, one table row each, in plain cells (no Paragraph per row)."""
+def lines_section(a: Assessment, ink: Ink, summarised: bool = False) -> list[Flowable]:
+    """Every line of the offer, one table row each, in plain cells (no Paragraph per row). In a
+    summarised report a main finding is cut to two lines, so 1,000 lines stay a table to scan."""
     out: list[Flowable] = heading(ink, "sec_lines", "h1")
     rows = R.line_rows(a, ink.lang)
     if not rows:
@@ -473,6 +474,7 @@ def lines_section(a: Assessment, ink: Ink) -> list[Flowable]:
     inner = [w - 6 for w in widths]  # the cells' left and right padding
     data: list[list[object]] = [_head(ink, "line", "item", "score", "verdict", "main_finding")]
     verdicts: dict[str, str] = {}  # a handful of distinct verdict names, wrapped once each
+    depth = 2 if summarised else 8
     for r in rows:
         verdict = verdicts.get(r.verdict)
         if verdict is None:
@@ -480,10 +482,10 @@ def lines_section(a: Assessment, ink: Ink) -> list[Flowable]:
         data.append(
             [
                 r.number,
-                ink.plain(r.item, inner[1]),
+                ink.plain(r.item, inner[1], max_lines=depth),
                 r.score,
                 verdict,
-                ink.plain(r.main_finding, inner[4]),
+                ink.plain(r.main_finding, inner[4], max_lines=depth),
             ]
         )
     extra = [

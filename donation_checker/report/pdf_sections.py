@@ -558,11 +558,22 @@ def _rule_table(rule: R.RuleGroup, ink: Ink, widths: Sequence[float], colon: str
             detail.append(ink.lines(r.evidence, "muted"))
         if r.condition:
             detail.append(ink.p(r.condition, "small", bold_prefix=ink.t("condition_tag") + colon))
-        data.append([ink.p(r.where), ink.p(f"{_STATUS_MARK[r.status]} {r.result}"), detail])
+        # The line and result cells are plain (wrapped here): a Paragraph each would double the
+        # layout work of a long findings section.
+        data.append(
+            [
+                ink.plain(r.where, widths[0] - 6, max_lines=6),
+                ink.plain(f"{_STATUS_MARK[r.status]} {r.result}", widths[1] - 6, max_lines=4),
+                detail,
+            ]
+        )
     if rule.hidden:
         data.append([Paragraph(para(ink.other_lines(rule.hidden)), ink.s.muted), "", ""])
     table = Table(data, colWidths=list(widths), repeatRows=min(len(data) - 1, 2), hAlign="LEFT")
     style = [
+        ("FONTNAME", (0, 2), (1, -1), FONT),
+        ("FONTSIZE", (0, 2), (1, -1), 8),
+        ("LEADING", (0, 2), (1, -1), 10),
         ("SPAN", (0, 0), (-1, 0)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),

@@ -163,9 +163,17 @@ def redact(a: Assessment, lang: str) -> Assessment:
     finding are scrubbed of every sensitive value of the assessment.
     """
     everything = Redactor(sensitive_evidence(a), lang)
+    # A redactor depends only on the values it strikes, and most findings of a long offer share
+    # theirs (or have none): one regular expression per distinct set, not one per finding.
+    redactors: dict[tuple[tuple[type, object], ...], Redactor] = {}
 
     def own(f: Finding) -> Redactor:
-        return Redactor([ev for ev in f.evidence if ev.sensitive], lang)
+        sensitive = [ev for ev in f.evidence if ev.sensitive]
+        key = tuple((type(ev.value), ev.value) for ev in sensitive)
+        found = redactors.get(key)
+        if found is None:
+            found = redactors[key] = Redactor(sensitive, lang)
+        return found
 
     scoped = {(f.rule_id, f.line): own(f) for f in (*a.findings, *a.offer_findings)}
     by_line: dict[int | None, list[Evidence]] = {}

@@ -115,7 +115,7 @@ class Redactor:
     def evidence(self, ev: Evidence) -> Evidence:
         if ev.sensitive:
             return dataclasses.replace(ev, value=band_value(ev.value, self.lang), unit="", rows=())
-        return dataclasses.replace(ev, rows=())
+        return dataclasses.replace(ev, rows=()) if ev.rows else ev
 
     def evidence_items(self, items: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
         return tuple(self.evidence(ev) for ev in items)

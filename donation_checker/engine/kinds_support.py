@@ -100,7 +100,11 @@ def parts_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     elif text and any(w in text for w in region_words):
         where = "region"
     elif parts is not None and len(parts) and "supplier_location" in parts:
-        places = {fold(v) for v in parts["supplier_location"].dropna().unique()}
+        places = ctx._memoised(
+            "supplier_places",
+            info.make_key,
+            lambda: {fold(v) for v in parts["supplier_location"].dropna().unique()},
+        )
         country = fold(ctx.profile.country)
         region = fold(ctx.profile.region)
         if country and any(country in pl for pl in places):

@@ -106,6 +106,7 @@ class TableSpec:
         return tuple(f.name for f in self.fields)
 
 
+@functools.lru_cache(maxsize=65536)
 def stems(text: str) -> frozenset[str]:
     words = []
     for word in fold(text).split():

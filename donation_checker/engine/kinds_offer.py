@@ -186,6 +186,11 @@ def duplication(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     )
 
 
+# How offers say "not decided": as uninformative as an empty cell.
+_UNSTATED_START = ("non precis", "not stated", "a definir", "a preciser", "inconnu", "unknown")
+_UNSTATED_EXACT = frozenset({"tbd", "na", "n a", "nc", "n c", "nd", "n d"})
+
+
 def cost_clauses(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     head = ctx.offer.header
     donor_words = {fold(w) for w in rule.params["donor_words"]} | (
@@ -194,25 +199,34 @@ def cost_clauses(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     parts: list[float] = []
     missing_en: list[str] = []
     missing_fr: list[str] = []
+    state_en: list[str] = []
+    state_fr: list[str] = []
     for value, en, fr in (
         (head.transport_paid_by, "transport", "transport"),
         (head.customs_paid_by, "customs", "douane"),
     ):
         text = fold(value)
-        if not text:
+        # "non précisé", "TBD", "?" say as little as an empty cell.
+        if not text or text in _UNSTATED_EXACT or text.startswith(_UNSTATED_START):
             parts.append(0.0)
             missing_en.append(en)
             missing_fr.append(fr)
+            state_en.append(f"{en} not stated")
+            state_fr.append(f"{fr} non précisé{'e' if fr == 'douane' else ''}")
         elif any(w and w in text for w in donor_words):
             parts.append(100.0)
+            state_en.append(f"{en} paid by the donor")
+            state_fr.append(f"{fr} à la charge du donateur")
         else:
             parts.append(float(rule.params["recipient_pays"]))
+            state_en.append(f"{en}: {value}")
+            state_fr.append(f"{fr} : {value}")
     score = sum(parts) / len(parts)
     evidence = (
         ev("transport", "transport paid by", "transport à la charge de", head.transport_paid_by),
         ev("customs", "customs paid by", "douane à la charge de", head.customs_paid_by),
     )
-    values = {"missing": T(", ".join(missing_en) or "—", ", ".join(missing_fr) or "—")}
+    values = {"missing": T("; ".join(state_en), " ; ".join(state_fr))}
     if missing_en:
         return Outcome(
             score,

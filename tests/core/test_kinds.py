@@ -388,3 +388,21 @@ def test_unknown_inventory_table_means_unknown_not_zero() -> None:
         assert by_rule[rule_id].status is Status.UNKNOWN, rule_id
         assert by_rule[rule_id].score is None
     assert 0 < result.confidence < 1
+
+
+def test_cost_clause_written_as_not_stated_counts_as_not_stated() -> None:
+    from dataclasses import replace as _replace
+
+    from donation_checker.engine import assess
+    from donation_checker.ruleset import load_ruleset
+    from tests.core.test_engine_samples import good_offer, inventory
+
+    offer = good_offer()
+    header = _replace(
+        offer.header, transport_paid_by="Nations unies", customs_paid_by="non précisé"
+    )
+    result = assess(inventory(), _replace(offer, header=header), load_ruleset())
+    own04 = next(f for f in result.findings if f.rule_id == "OWN-04")
+    assert "douane" in own04.message.fr and "transport" not in own04.message.fr
+    assert own04.condition is not None
+    assert "douane non précisée" in own04.condition.text.fr

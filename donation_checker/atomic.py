@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import secrets
 import stat
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
@@ -19,6 +21,7 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     On any exception the temporary file is removed and `target` is untouched.
     """
     target = Path(target)
+    _sweep_stale_temps(target)
     tmp = _create_temp(target)
     try:
         yield tmp
@@ -31,6 +34,19 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+STALE_AFTER_SECONDS = 600
+
+
+def _sweep_stale_temps(target: Path) -> None:
+    """Remove temporary files a killed writer left beside target (older than ten minutes, so
+    a save still running in another process is never touched)."""
+    now = time.time()
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > STALE_AFTER_SECONDS:
+                leftover.unlink()
 
 
 def _create_temp(target: Path) -> Path:

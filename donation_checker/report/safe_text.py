@@ -34,7 +34,7 @@ def shorten(text: str, limit: int) -> str:
     return text[: max(limit - 1, 0)] + "…"
 
 
-def para(text: object, limit: int = 4000) -> str:
+def para(text: object, limit: int = 600) -> str:
     """Escaped text for a reportlab Paragraph: `<`, `>` and `&` become entities, so the parser
     sees character data only. Very long values are cut (with "…") so one cell never outgrows a
     page."""

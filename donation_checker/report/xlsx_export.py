@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Sequence
 
 from openpyxl import Workbook
@@ -73,11 +74,15 @@ def _h(key: str, lang: str) -> str:
     return label(key, lang)
 
 
+_OOXML_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+
+
 def put(ws: Worksheet, row: int, col: int, value: Cell, number_format: str = "") -> None:
     """Write one cell; text is always a string cell, never a formula or an error code."""
     cell = ws.cell(row=row, column=col)
     if isinstance(value, str):
-        text = cell_text(value)
+        # OOXML reads "_xHHHH_" as an escaped character; its own escape keeps such text literal.
+        text = _OOXML_ESCAPE.sub(r"_x005F_\1", cell_text(value))
         cell.value = text
         cell.data_type = "s"  # openpyxl would type "=..." as a formula and "#N/A" as an error
         if text[:1] in ("=", "+", "-", "@"):

@@ -37,3 +37,19 @@ def test_failure_leaves_the_old_file_and_no_temporary_file(tmp_path: Path) -> No
         raise RuntimeError("disk full")
     assert target.read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rules.toml"]
+
+
+def test_a_killed_writers_old_temporary_file_is_swept_but_a_fresh_one_is_kept(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "case.dccase"
+    stale = tmp_path / ".case.dccase.0123456789ab.tmp"
+    fresh = tmp_path / ".case.dccase.ba9876543210.tmp"
+    stale.write_bytes(b"half")
+    fresh.write_bytes(b"half")
+    old = stale.stat().st_mtime - 3600
+    os.utime(stale, (old, old))
+    write_bytes_atomic(target, b"whole")
+    assert not stale.exists()
+    assert fresh.exists()  # may belong to a save still running elsewhere
+    assert target.read_bytes() == b"whole"

@@ -8,7 +8,6 @@ import io
 from pathlib import Path
 
 import openpyxl
-import pytest
 import python_calamine as pc
 from pypdf import PdfReader
 
@@ -108,12 +107,6 @@ def test_codes_survive_import_assessment_pdf_and_exports(tmp_path: Path) -> None
     assert [r["nsn"] for r in rows] == ["0012345678901", "2320-01-456-7890", "0123456789012"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="report/xlsx_export: openpyxl writes text of the form _xHHHH_ unescaped, so Excel "
-    "(and any OOXML reader) shows the decoded character; such text must be written as "
-    "_x005F_xHHHH_ to survive the export",
-)
 def test_escape_like_text_survives_the_excel_export(tmp_path: Path) -> None:
     inventory = import_inventory(_inventory(tmp_path / "inventaire.xlsx"))
     offer = import_offer(_offer(tmp_path / "offre.xlsx"))

@@ -12,7 +12,7 @@ from .atomic import write_bytes_atomic
 from .model import ROW_COLUMN, SHEET_COLUMN, Table
 
 # OWASP ASVS 1.2.10: a cell starting with one of these may be evaluated as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\x00")
 
 
 # Matching keys are derived data; the source row and sheet are kept for traceability.

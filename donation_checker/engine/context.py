@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..assessment import RowRef, Text
+from ..columns import map_unique
 from ..model import ROW_COLUMN, SHEET_COLUMN, Inventory, Offer, OfferLine, Table
 from ..normalise import (
     ModelNames,
@@ -106,13 +107,6 @@ def _num(series: pd.Series) -> pd.Series:
     return pd.to_numeric(series, errors="coerce")
 
 
-def _map_unique(series: pd.Series, fn: Any) -> pd.Series:
-    """Apply a Python function to the unique values of a column only, then map back."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    mapped = np.array([fn(u) for u in uniques] + [None], dtype=object)
-    return pd.Series(mapped[codes], index=series.index, dtype=object)
-
-
 def _counter(
     frame: pd.DataFrame, keys: list[str], attr: str, weight: str
 ) -> dict[Any, dict[Any, int]]:
@@ -139,7 +133,7 @@ class FleetIndex:
         vocab = ruleset.categories
         n = len(frame)
         cat = (
-            _map_unique(frame["category"], vocab.canonical)
+            map_unique(frame["category"], vocab.canonical)
             if "category" in frame
             else pd.Series(["other:"] * n, index=frame.index, dtype=object)
         )
@@ -153,7 +147,7 @@ class FleetIndex:
             if "model" in frame
             else pd.Series([None] * n, index=frame.index, dtype=object)
         )
-        make_key = _map_unique(make_col, names.make_key)
+        make_key = map_unique(make_col, names.make_key)
         pair = make_col.astype(str).str.cat(model_col.astype(str), sep="\x1f")
         pair_codes, pair_uniques = pd.factorize(pair)
         key_of_pair = np.array([names.key(*p.split("\x1f", 1)) for p in pair_uniques], dtype=object)
@@ -187,7 +181,7 @@ class FleetIndex:
             ("complexity", canonical_complexity),
         ):
             if table.has(attr):
-                work[attr] = _map_unique(frame[attr], fn)
+                work[attr] = map_unique(frame[attr], fn)
         if table.has("voltage"):
             work["voltage"] = _num(frame["voltage"])
 
@@ -520,7 +514,7 @@ class Context:
         by_make: Counter[str] = Counter()
         qualified_known = table.has("qualified_makes") and mechanics is not None
         if qualified_known and mechanics is not None:
-            lists = _map_unique(
+            lists = map_unique(
                 frame["qualified_makes"].map(lambda v: tuple(v) if isinstance(v, list) else v),
                 _items,
             )
@@ -529,7 +523,7 @@ class Context:
                     by_make[make] += int(count)
         tool_makes: frozenset[str] | None = None
         if table.has("tool_kits"):
-            kits = _map_unique(
+            kits = map_unique(
                 frame["tool_kits"].map(lambda v: tuple(v) if isinstance(v, list) else v), _items
             )
             tool_makes = frozenset(self.names.make_key(k) for items in kits.dropna() for k in items)
@@ -581,7 +575,7 @@ class Context:
         frame = shop.table.frame
         if make_key is None or "qualified_makes" not in frame:
             return _rows_of(shop.table, None, self.max_rows)
-        lists = _map_unique(
+        lists = map_unique(
             frame["qualified_makes"].map(lambda v: tuple(v) if isinstance(v, list) else v), _items
         )
         mask = lists.map(
@@ -598,7 +592,7 @@ class Context:
         count = _num(frame["count"]).fillna(0)
         vocab = self.ruleset.categories
         cat = (
-            _map_unique(frame["category"], vocab.match)
+            map_unique(frame["category"], vocab.match)
             if "category" in frame
             else pd.Series([None] * len(frame), index=frame.index, dtype=object)
         )
@@ -607,7 +601,7 @@ class Context:
             for cid, cdef in vocab.categories.items():
                 for lic in cdef.reference.get("licence_classes", ()):
                     by_licence.setdefault(category_key(lic), cid)
-            lic_cat = _map_unique(frame["licence_class"], lambda v: by_licence.get(category_key(v)))
+            lic_cat = map_unique(frame["licence_class"], lambda v: by_licence.get(category_key(v)))
             cat = cat.where(cat.notna(), lic_cat)
         grouped = (
             pd.DataFrame({"cat": cat, "count": count})
@@ -631,7 +625,7 @@ class Context:
         frame = table.frame
         mask = pd.Series(False, index=frame.index)
         if "category" in frame:
-            mask |= _map_unique(frame["category"], vocab.match).eq(cat)
+            mask |= map_unique(frame["category"], vocab.match).eq(cat)
         return _rows_of(table, mask, self.max_rows)
 
     @cached_property
@@ -654,7 +648,7 @@ class Context:
                     return kind
             return None
 
-        kind = _map_unique(frame["line"], line_type)
+        kind = map_unique(frame["line"], line_type)
         amount = _num(frame["amount"])
         committed = (
             _num(frame["committed"]).fillna(0)
@@ -695,7 +689,7 @@ class Context:
         n = len(frame)
         none = pd.Series([None] * n, index=frame.index, dtype=object)
         cat = (
-            _map_unique(frame["category"], self.ruleset.categories.canonical)
+            map_unique(frame["category"], self.ruleset.categories.canonical)
             if "category" in frame
             else none
         )
@@ -703,8 +697,8 @@ class Context:
         model = frame.get("model", none)
         pair = make.astype(str).str.cat(model.astype(str), sep="\x1f")
         has_model = model.notna()
-        keys = _map_unique(pair, lambda p: self.names.key(*p.split("\x1f", 1)))
-        partner = _map_unique(frame["partner"], fold) if "partner" in frame else none
+        keys = map_unique(pair, lambda p: self.names.key(*str(p).split("\x1f", 1)))
+        partner = map_unique(frame["partner"], fold) if "partner" in frame else none
         partner_name = (
             frame["partner"].astype(object).where(frame["partner"].notna(), None)
             if "partner" in frame
@@ -718,7 +712,7 @@ class Context:
         qty = (
             _num(frame["quantity"]) if "quantity" in frame else pd.Series(np.nan, index=frame.index)
         )
-        status = _map_unique(frame["status"], fold) if "status" in frame else none
+        status = map_unique(frame["status"], fold) if "status" in frame else none
         row = (
             _num(frame[ROW_COLUMN]).fillna(0).astype(int)
             if ROW_COLUMN in frame
@@ -778,7 +772,7 @@ class Context:
                 return False
             return make_key in compact(value) or (bool(first) and first in fold(value).split())
 
-        hit = _map_unique(frame["applies_to"], applies)
+        hit = map_unique(frame["applies_to"], applies)
         return frame[hit.fillna(False).astype(bool).to_numpy()]
 
     def rows_of(self, table: Table, frame: pd.DataFrame) -> tuple[RowRef, ...]:

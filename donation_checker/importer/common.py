@@ -8,9 +8,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
+from ..columns import map_unique
 from ..errors import InputRejected, RuleSetError
 from ..model import Place, RowIssue, Table, TableReport
 from ..normalise import (
@@ -173,17 +173,6 @@ _CANONICAL: Mapping[str, Callable[[object], object]] = {
 }
 
 
-def _map_unique(series: pd.Series, func: Callable[[object], object]) -> pd.Series:
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    mapped = np.empty(len(uniques), dtype=object)
-    mapped[:] = [func(u) for u in uniques]
-    out = np.empty(len(series), dtype=object)
-    valid = codes >= 0
-    out[valid] = mapped[codes[valid]]
-    out[~valid] = None
-    return pd.Series(out, index=series.index, dtype=object)
-
-
 def _skip_none(func: Callable[[object], object]) -> Callable[[object], object]:
     return lambda value: None if value is None else func(value)
 
@@ -201,18 +190,18 @@ def canonicalise(table: Table, report: TableReport, names: ModelNames) -> tuple[
     for column, func in _CANONICAL.items():
         if column in frame.columns:
             before = frame[column]
-            after = _map_unique(before, _skip_none(func))
+            after = map_unique(before, _skip_none(func))
             changed = int((before.notna() & (after.astype(str) != before.astype(str))).sum())
             if changed:
                 counts[f"{column}:canonical"] = counts.get(f"{column}:canonical", 0) + changed
             frame[column] = after
     for column in ("manuals_language",):
         if column in frame.columns:
-            frame[column] = _map_unique(frame[column], _languages)
+            frame[column] = map_unique(frame[column], _languages)
     if "make" in frame.columns and "model" in frame.columns:
         # A missing model is "", never the text "None" (a model may be called "None").
         pairs = _text_or_empty(frame["make"]) + "\x1f" + _text_or_empty(frame["model"])
-        split = _map_unique(pairs, lambda p: _resolve(names, str(p)))
+        split = map_unique(pairs, lambda p: _resolve(names, str(p)))
         resolved = (
             pd.DataFrame(
                 split.tolist(),

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from xml.sax.saxutils import escape
 
+from ..csv_export import FORMULA_STARTS
+
 # C0/C1 controls (tab and newline are folded to spaces first), lone surrogates, and the
 # non-characters U+FFFE/U+FFFF: none renders, some break the PDF string encoding or the XML of
 # an .xlsx.
@@ -57,8 +59,8 @@ def has_right_to_left(text: str) -> bool:
 
 
 # A leading =, +, -, @ (or a tab/CR/NUL hiding one) makes Excel and LibreOffice read a cell as a
-# formula (CWE-1236, OWASP ASVS 1.2.10).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\x00")
+# formula (CWE-1236, OWASP ASVS 1.2.10). One list for the CSV and the Excel writers.
+FORMULA_TRIGGERS = FORMULA_STARTS
 
 
 def looks_like_formula(text: str) -> bool:

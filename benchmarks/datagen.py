@@ -1,7 +1,7 @@
 """Deterministic inventories and offers of any size for the benchmarks.
 
-Workbooks are written with openpyxl's normal mode, which stores shared strings and a
-<dimension> as Excel and LibreOffice do; files are cached by size and seed in benchmarks/data/.
+Workbooks are laid out as Excel saves them (shared strings, a <dimension>, text-formatted code
+columns; see xlsxwrite.py); files are cached by size in benchmarks/data/.
 """
 
 from __future__ import annotations
@@ -9,10 +9,11 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-import openpyxl
+from xlsxwrite import Sheet, write_workbook
 
 SEED = 20260101
 DATA_DIR = Path(__file__).resolve().parent / "data"
+LAYOUT = "_sst"  # part of the cache key: files from an older layout are not reused
 
 MODELS = [
     ("Pick-up", "Toyota", "Hilux"),
@@ -50,11 +51,11 @@ REGIONS = ["Kayes", "Koulikoro", "Sikasso", "Ségou", "Mopti", "Tombouctou", "Ga
 
 
 def inventory_path(rows: int) -> Path:
-    return DATA_DIR / f"inventory_{rows}.xlsx"
+    return DATA_DIR / f"inventory_{rows}{LAYOUT}.xlsx"
 
 
 def offer_path(lines: int) -> Path:
-    return DATA_DIR / f"offer_{lines}.xlsx"
+    return DATA_DIR / f"offer_{lines}{LAYOUT}.xlsx"
 
 
 def fleet_rows(rows: int, rng: random.Random) -> list[list[object]]:
@@ -90,16 +91,8 @@ def write_inventory(rows: int, path: Path | None = None) -> Path:
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     rng = random.Random(SEED + rows)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Parc"
-    ws.append(FLEET_HEADER)
-    for r in fleet_rows(rows, rng):
-        ws.append(r)
-    for cell in ws["M"][1:] + ws["N"][1:]:
-        cell.number_format = "@"
-    parts = wb.create_sheet("Pièces de rechange")
+    fleet: list[list[object]] = [list(FLEET_HEADER), *fleet_rows(rows, rng)]
+    parts: list[list[object]] = []
     parts.append(
         [
             "Référence",
@@ -126,7 +119,7 @@ def write_inventory(rows: int, path: Path | None = None) -> Path:
                 rng.randint(5, 120),
             ]
         )
-    shops = wb.create_sheet("Maintenance")
+    shops: list[list[object]] = []
     shops.append(
         [
             "Atelier",
@@ -152,17 +145,17 @@ def write_inventory(rows: int, path: Path | None = None) -> Path:
                 makes,
             ]
         )
-    budget = wb.create_sheet("Budget")
+    budget: list[list[object]] = []
     budget.append(["Ligne budgétaire", "Exercice", "Montant", "Montant engagé", "Devise"])
     for year in (2026, 2027, 2028):
         for line in ("Carburant", "Maintenance", "Pièces de rechange"):
             amount = rows * rng.randint(150_000, 400_000)
             budget.append([line, year, amount, int(amount * rng.uniform(0.6, 0.9)), "FCFA"])
-    people = wb.create_sheet("Personnel")
+    people: list[list[object]] = []
     people.append(["Catégorie de permis", "Catégorie de véhicule", "Nombre"])
     for category in sorted({m[0] for m in MODELS}):
         people.append(["C", category, rows // 5])
-    profile = wb.create_sheet("Profil")
+    profile: list[list[object]] = []
     for key, value in [
         ("Pays", "Mali"),
         ("Sens de circulation", "à droite"),
@@ -173,7 +166,17 @@ def write_inventory(rows: int, path: Path | None = None) -> Path:
         ("Registre des biens", "oui"),
     ]:
         profile.append([key, value])
-    wb.save(path)
+    write_workbook(
+        path,
+        [
+            Sheet("Parc", fleet, text_columns={12, 13}),
+            Sheet("Pièces de rechange", parts, text_columns={0, 1}),
+            Sheet("Maintenance", shops),
+            Sheet("Budget", budget),
+            Sheet("Personnel", people),
+            Sheet("Profil", profile),
+        ],
+    )
     return path
 
 
@@ -208,10 +211,7 @@ def write_offer(lines: int, path: Path | None = None) -> Path:
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     rng = random.Random(SEED - lines)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Offre"
+    ws: list[list[object]] = []
     for key, value in [
         ("Donateur", "Partenaire de référence"),
         ("Référence de l'offre", "BENCH"),
@@ -220,7 +220,7 @@ def write_offer(lines: int, path: Path | None = None) -> Path:
     ]:
         ws.append([key, value])
     ws.append([])
-    ws.append(OFFER_HEADER)
+    ws.append(list(OFFER_HEADER))
     for _ in range(lines):
         category, make, model = rng.choice(MODELS + EXTRA_MODELS)
         ws.append(
@@ -243,5 +243,5 @@ def write_offer(lines: int, path: Path | None = None) -> Path:
                 rng.randint(10, 60) * 1_000_000,
             ]
         )
-    wb.save(path)
+    write_workbook(path, [Sheet("Offre", ws)])
     return path

@@ -29,7 +29,6 @@ from .grid import (
     ImportCancelled,
     Progress,
     SheetGrid,
-    hidden_sheets,
     read_csv,
     read_workbook,
 )
@@ -62,7 +61,9 @@ def open_grids(
     if kind is FileKind.CSV:
         grids = [read_csv(path)]
     else:
-        grids = read_workbook(path, kind, progress, cancel, found.sheets)
+        hidden: list[str] = []
+        grids = read_workbook(path, kind, progress, cancel, found.sheets, hidden)
+        found = replace(found, hidden=tuple(hidden))
     if not any(g.rows for g in grids):
         raise InputRejected(
             "The workbook has no data in any sheet.",
@@ -87,7 +88,6 @@ def file_warnings(
 ) -> tuple[RowIssue, ...]:
     """Problems of the file as a whole: hidden sheets left unread, content never run or
     followed, CSV lines and encoding."""
-    kind = found.kind
     hidden = tuple(
         RowIssue(
             Place(path.name, s),
@@ -95,7 +95,7 @@ def file_warnings(
             f"Hidden sheet '{s}' was not read.",
             f"La feuille masquée « {s} » n'a pas été lue.",
         )
-        for s in (hidden_sheets(path) if kind is not FileKind.CSV else [])
+        for s in found.hidden
     )
     ignored = tuple(
         RowIssue(

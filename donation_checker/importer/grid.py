@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -65,9 +65,11 @@ def read_workbook(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     facts: Mapping[str, SheetFacts] | None = None,
+    hidden: list[str] | None = None,
 ) -> list[SheetGrid]:
     """Every visible sheet as a grid. `facts` (from sniff.inspect) marks formula cells without a
-    saved value and error cells, and restores codes shown with leading zeros."""
+    saved value and error cells, and restores codes shown with leading zeros. The names of
+    hidden sheets, which are not read, are appended to `hidden`."""
     try:
         wb = _open_workbook(path, kind)
     except Exception as exc:  # calamine raises its own error types for damaged files
@@ -86,14 +88,16 @@ def read_workbook(
         if cancel and cancel():
             raise ImportCancelled
         if visible and name not in visible:
-            continue  # hidden and very hidden sheets are reported, not imported
+            if hidden is not None:
+                hidden.append(name)  # hidden and very hidden sheets are reported, not imported
+            continue
         if progress:
             progress(i / max(1, len(names)), name)
         try:
             sheet = wb.get_sheet_by_name(name)
             if sheet.height * sheet.width > MAX_SHEET_CELLS:
                 raise _too_large(path, name, sheet.height, sheet.width)
-            rows = cast(list[list[object]], sheet.to_python(skip_empty_area=False))
+            rows = _rows(sheet)
             merged = list(sheet.merged_cell_ranges or [])
         except InputRejected:
             raise
@@ -110,6 +114,22 @@ def read_workbook(
             _apply_facts(rows, facts[name])
         grids.append(SheetGrid(name, rows, merged))
     return grids
+
+
+def _rows(sheet: pc.CalamineSheet) -> list[list[object]]:
+    """The sheet's cells from A1, row by row.
+
+    One row per call rather than to_python()'s single call: building a large sheet's Python
+    objects in one call holds the interpreter lock for a fifth of a second, which freezes the
+    window while an import runs in the background."""
+    if sheet.height == 0 or sheet.start is None:
+        return []
+    # iter_rows pads the rows above the used range but not the columns to its left.
+    pad: list[object] = [""] * sheet.start[1]
+    rows: Iterator[list[object]] = iter(sheet.iter_rows())  # type: ignore[arg-type]
+    if pad:
+        return [pad + row for row in rows]
+    return [row for row in rows]
 
 
 def _apply_facts(rows: list[list[object]], facts: SheetFacts) -> None:
@@ -163,14 +183,6 @@ def _open_workbook(path: Path, kind: FileKind | None) -> pc.CalamineWorkbook:
         if path.suffix.lower() in suffixes:
             return pc.CalamineWorkbook.from_path(str(path))
         raise
-
-
-def hidden_sheets(path: Path) -> list[str]:
-    try:
-        wb = _open_workbook(path, None)
-    except Exception:
-        return []
-    return [m.name for m in wb.sheets_metadata if not str(m.visible).lower().endswith("visible")]
 
 
 _DELIMITERS = (";", ",", "\t", "|")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputRejected
+from ..gcpause import paused_gc
 from ..model import ImportReport, Inventory, Place, Profile, RowIssue, Table, TableReport
 from ..normalise import (
     ModelNames,
@@ -32,6 +33,7 @@ from .vocabulary import Vocabulary, load_vocabulary
 INVENTORY_TABLES = ("fleet", "maintenance", "spare_parts", "budget", "personnel", "pledges")
 
 
+@paused_gc()
 def import_inventory(
     path: str | Path,
     *,

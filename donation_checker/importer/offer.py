@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputRejected
+from ..gcpause import paused_gc
 from ..model import ImportReport, Offer, OfferHeader, OfferLine, Place, TableReport
 from ..normalise import ModelNames, fold
 from .common import (
@@ -28,6 +29,7 @@ from .vocabulary import Vocabulary, load_vocabulary
 _INT_FIELDS = {"quantity", "year", "mechanics_trained", "drivers_trained", "support_end_year"}
 
 
+@paused_gc()
 def import_offer(
     path: str | Path,
     *,

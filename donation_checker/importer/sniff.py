@@ -59,6 +59,7 @@ class Inspection:
     kind: FileKind
     sheets: Mapping[str, SheetFacts] = field(default_factory=dict)
     ignored: tuple[str, ...] = ()  # "macros", "external_links", "connections": never run
+    hidden: tuple[str, ...] = ()  # hidden sheets, left unread (filled in by the reader)
 
 
 _IGNORED = (

@@ -171,14 +171,23 @@ def _letter_index(text: str) -> int | None:
     return n - 1
 
 
+# Rows transposed per C-level call: small enough that one call never holds the interpreter
+# lock long enough to freeze the window during a background import.
+_TRANSPOSE_CHUNK = 8192
+
+
 def _columns(rows: list[list[object]], cols: list[int]) -> list[list[object]]:
-    """The chosen columns of a block of rows; one C-level transpose when rows are rectangular."""
+    """The chosen columns of a block of rows; C-level transposes when rows are rectangular."""
     if not rows:
         return [[] for _ in cols]
     width = len(rows[0])
     if all(len(r) == width for r in rows) and cols and max(cols) < width:
-        transposed = list(zip(*rows, strict=True))
-        return [list(transposed[c]) for c in cols]
+        out: list[list[object]] = [[] for _ in cols]
+        for i in range(0, len(rows), _TRANSPOSE_CHUNK):
+            transposed = list(zip(*rows[i : i + _TRANSPOSE_CHUNK], strict=True))
+            for column, c in zip(out, cols, strict=True):
+                column.extend(transposed[c])
+        return out
     return [[row[c] if c < len(row) else "" for row in rows] for c in cols]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -123,8 +123,64 @@ def _counter(
     return out
 
 
+def _sorted_codes(keys: Sequence[Any]) -> tuple[list[Any], np.ndarray]:
+    """The distinct keys in sorted order, and each key's position in that order."""
+    names = sorted(set(keys))
+    rank = {k: i for i, k in enumerate(names)}
+    return names, np.array([rank[k] for k in keys], dtype=np.int64)
+
+
+def _per_row(codes: np.ndarray, per_unique: np.ndarray, missing: int = -1) -> np.ndarray:
+    """Row codes of distinct values (-1: missing) turned into the codes of what they map to."""
+    out = np.full(len(codes), missing, dtype=np.int64)
+    valid = codes >= 0
+    out[valid] = per_unique[codes[valid]]
+    return out
+
+
+def _model_codes(
+    make_col: pd.Series, model_col: pd.Series, names: ModelNames
+) -> tuple[list[str], np.ndarray]:
+    """Sorted model keys and each row's position among them, keyed on the make and model as
+    text (names.key on each distinct pair only)."""
+    make_text, model_text = make_col.astype(str), model_col.astype(str)
+    if make_text.isna().any() or model_text.isna().any():
+        # Text columns keep missing values through astype(str): pair them as text, as before.
+        pair = make_text.str.cat(model_text, sep="\x1f")
+        pair_codes, pair_uniques = pd.factorize(pair)
+        keys = [names.key(*p.split("\x1f", 1)) for p in pair_uniques]
+        model_names, of = _sorted_codes(keys)
+        return model_names, of[pair_codes]
+    make_codes, make_uniques = pd.factorize(make_text)
+    model_codes, model_uniques = pd.factorize(model_text)
+    width = max(len(model_uniques), 1)
+    combo_codes, combos = pd.factorize(make_codes.astype(np.int64) * width + model_codes)
+    keys = [
+        names.key(*f"{make_uniques[c // width]}\x1f{model_uniques[c % width]}".split("\x1f", 1))
+        for c in combos.tolist()
+    ]
+    model_names, of = _sorted_codes(keys)
+    return model_names, of[combo_codes]
+
+
+def _first_rows(codes: np.ndarray, limit: int) -> np.ndarray:
+    """Positions of the first `limit` rows of each code (negative codes left out), in row order."""
+    if not len(codes):
+        return codes
+    order = np.argsort(codes, kind="stable")
+    ordered = codes[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    rank = np.arange(len(codes)) - np.repeat(starts, np.diff(np.r_[starts, len(codes)]))
+    return np.sort(order[(rank < limit) & (ordered >= 0)])
+
+
 class FleetIndex:
-    """The fleet aggregated per model, per category and per make, with row references."""
+    """The fleet aggregated per model, per category and per make, with row references.
+
+    Category, make key and model key are turned into integer codes once (Python work on
+    distinct values only); the group-bys then run on integers, whose order is the order of the
+    strings, so every dictionary below comes out as a group-by on the strings would give it.
+    """
 
     def __init__(self, table: Table, ruleset: RuleSet, names: ModelNames, max_rows: int) -> None:
         frame = table.frame
@@ -132,26 +188,19 @@ class FleetIndex:
         self.max_rows = max_rows
         vocab = ruleset.categories
         n = len(frame)
-        cat = (
-            map_unique(frame["category"], vocab.canonical)
-            if "category" in frame
-            else pd.Series(["other:"] * n, index=frame.index, dtype=object)
-        )
-        make_col = (
-            frame["make"]
-            if "make" in frame
-            else pd.Series([None] * n, index=frame.index, dtype=object)
-        )
-        model_col = (
-            frame["model"]
-            if "model" in frame
-            else pd.Series([None] * n, index=frame.index, dtype=object)
-        )
-        make_key = map_unique(make_col, names.make_key)
-        pair = make_col.astype(str).str.cat(model_col.astype(str), sep="\x1f")
-        pair_codes, pair_uniques = pd.factorize(pair)
-        key_of_pair = np.array([names.key(*p.split("\x1f", 1)) for p in pair_uniques], dtype=object)
-        model_key = pd.Series(key_of_pair[pair_codes], index=frame.index, dtype=object)
+        none = pd.Series([None] * n, index=frame.index, dtype=object)
+        if "category" in frame:
+            raw, uniques = pd.factorize(frame["category"])
+            cat_names, cat_of = _sorted_codes([vocab.canonical(u) for u in uniques])
+            cat_code = _per_row(raw, cat_of)  # -1: no category, left out of every group
+        else:
+            cat_names, cat_code = ["other:"], np.zeros(n, dtype=np.int64)
+        make_col = frame.get("make", none)
+        model_col = frame.get("model", none)
+        raw, uniques = pd.factorize(make_col)
+        make_names, make_of = _sorted_codes([*(names.make_key(u) for u in uniques), ""])
+        make_code = _per_row(raw, make_of[:-1], missing=int(make_of[-1]))  # missing make: ""
+        model_names, model_code = _model_codes(make_col, model_col, names)
         qty = (
             _num(frame["quantity"]).fillna(0).clip(lower=0)
             if "quantity" in frame
@@ -162,84 +211,105 @@ class FleetIndex:
             serv = np.minimum(_num(frame["quantity_serviceable"]).fillna(qty).clip(lower=0), qty)
         else:
             serv = qty
+        n_models = max(len(model_names), 1)
+        cat_model = cat_code * n_models + model_code
+        valid = cat_code >= 0
         work = pd.DataFrame(
             {
-                "cat": cat,
-                "make_key": make_key.fillna(""),
-                "model_key": model_key,
-                "qty": qty,
-                "serv": serv,
-            },
-            index=frame.index,
+                "cat": cat_code,
+                "make": make_code,
+                "cat_model": cat_model,
+                "qty": qty.to_numpy(),
+                "serv": np.asarray(serv),
+            }
         )
-        if table.has("quantity_authorised"):
-            work["auth"] = _num(frame["quantity_authorised"])
-        for attr, fn in (
-            ("fuel", canonical_fuel),
-            ("drive_side", canonical_drive_side),
-            ("transmission", canonical_transmission),
-            ("complexity", canonical_complexity),
-        ):
-            if table.has(attr):
-                work[attr] = map_unique(frame[attr], fn)
-        if table.has("voltage"):
-            work["voltage"] = _num(frame["voltage"])
+        has_auth = table.has("quantity_authorised")
+        if has_auth:
+            work["auth"] = _num(frame["quantity_authorised"]).to_numpy()
+        in_cat = work if valid.all() else work[valid]
 
         # Display names: the first spelling seen for each model key.
-        first = pd.DataFrame(
-            {"model_key": model_key, "make": make_col, "model": model_col}
-        ).drop_duplicates("model_key")
+        _, first = np.unique(model_code, return_index=True)
+        first_makes = make_col.take(first).tolist()
+        first_models = model_col.take(first).tolist()
         self._names = {
-            k: (names.make(mk), names.model(mk, md)) for k, mk, md in first.itertuples(index=False)
+            model_names[model_code[i]]: (names.make(mk), names.model(mk, md))
+            for i, mk, md in zip(first.tolist(), first_makes, first_models, strict=True)
         }
 
-        per_model = work.groupby(["cat", "model_key"], sort=True, observed=True).agg(
-            make_key=("make_key", "first"), units=("qty", "sum"), serviceable=("serv", "sum")
+        per_model = in_cat.groupby("cat_model", sort=True).agg(
+            make=("make", "first"), units=("qty", "sum"), serviceable=("serv", "sum")
         )
-        has_auth = "auth" in work
-        per_cat = work.groupby("cat", sort=True, observed=True).agg(
+        per_cat = in_cat.groupby("cat", sort=True).agg(
             units=("qty", "sum"),
             serviceable=("serv", "sum"),
             **({"authorised": ("auth", lambda s: s.sum(min_count=1))} if has_auth else {}),
         )
         # Attribute counters on unit weights, per model and per category.
         attrs: dict[str, tuple[dict[Any, dict[Any, int]], dict[Any, dict[Any, int]]]] = {}
-        for attr in ("fuel", "drive_side", "transmission", "voltage"):
-            if attr in work:
-                small = (
-                    work.groupby(["cat", "model_key", attr], sort=True, observed=True, dropna=True)[
-                        "qty"
-                    ]
-                    .sum()
-                    .reset_index()
-                )
-                attrs[attr] = (
-                    _counter(small, ["cat", "model_key"], attr, "qty"),
-                    _counter(small, ["cat"], attr, "qty"),
-                )
         self.complexity_max: str | None = None
-        if "complexity" in work:
-            ranks = work["complexity"].map(COMPLEXITY_ORDER)
-            if ranks.notna().any():
-                top = int(ranks.max())
-                self.complexity_max = next(k for k, v in COMPLEXITY_ORDER.items() if v == top)
+        for attr, fn in (
+            ("fuel", canonical_fuel),
+            ("drive_side", canonical_drive_side),
+            ("transmission", canonical_transmission),
+            ("complexity", canonical_complexity),
+            ("voltage", None),
+        ):
+            if not table.has(attr):
+                continue
+            if fn is None:
+                raw, values = pd.factorize(_num(frame[attr]), sort=True)
+                attr_code = raw
+            else:
+                raw, uniques = pd.factorize(frame[attr])
+                mapped = [fn(u) for u in uniques]
+                values_list, of = _sorted_codes([m for m in mapped if m is not None])
+                rank = iter(of.tolist())
+                per_unique = np.array([-1 if m is None else next(rank) for m in mapped], np.int64)
+                attr_code = _per_row(raw, per_unique)
+                values = pd.Index(values_list, dtype=object)
+            if attr == "complexity":
+                ranks = [COMPLEXITY_ORDER[v] for v in values if v in COMPLEXITY_ORDER]
+                if ranks and (attr_code >= 0).any():
+                    top = max(ranks)
+                    self.complexity_max = next(k for k, v in COMPLEXITY_ORDER.items() if v == top)
+                continue
+            keep = valid & (attr_code >= 0)
+            key = cat_model[keep] * max(len(values), 1) + attr_code[keep]
+            sums = pd.Series(work["qty"].to_numpy()[keep]).groupby(key, sort=True).sum()
+            codes = sums.index.to_numpy()
+            pair, a = np.divmod(codes, max(len(values), 1))
+            c, m = np.divmod(pair, n_models)
+            small = pd.DataFrame(
+                {
+                    "cat": np.array(cat_names, dtype=object)[c] if len(c) else [],
+                    "model_key": np.array(model_names, dtype=object)[m] if len(m) else [],
+                    attr: values.take(a),
+                    "qty": sums.to_numpy(),
+                }
+            )
+            attrs[attr] = (
+                _counter(small, ["cat", "model_key"], attr, "qty"),
+                _counter(small, ["cat"], attr, "qty"),
+            )
 
         def counts(attr: str, level: int, key: Any) -> Mapping[Any, int]:
             return attrs.get(attr, ({}, {}))[level].get(key, {})
 
         self.models: dict[tuple[str, str], ModelStats] = {}
         cat_models: dict[str, list[tuple[int, str]]] = {}
-        for (c, mk), make_k, units, serviceable in zip(
+        for code, make_k, units, serviceable in zip(
             per_model.index.tolist(),
-            per_model["make_key"].tolist(),
+            per_model["make"].tolist(),
             per_model["units"].tolist(),
             per_model["serviceable"].tolist(),
             strict=True,
         ):
+            c, mk = cat_names[code // n_models], model_names[code % n_models]
             make, model = self._names.get(mk, ("", ""))
             stats = ModelStats(
                 c,
-                make_k,
+                make_names[make_k],
                 mk,
                 make,
                 model,
@@ -253,25 +323,40 @@ class FleetIndex:
             self.models[(c, mk)] = stats
             cat_models.setdefault(c, []).append((-stats.units, mk))
         self.categories: dict[str, CategoryStats] = {}
-        for c, row in per_cat.iterrows():
-            auth = row.get("authorised") if has_auth else None
-            self.categories[str(c)] = CategoryStats(
-                str(c),
-                int(row["units"]),
-                int(row["serviceable"]),
+        auths = per_cat["authorised"].tolist() if has_auth else [None] * len(per_cat)
+        for code, units, serviceable, auth in zip(
+            per_cat.index.tolist(),
+            per_cat["units"].tolist(),
+            per_cat["serviceable"].tolist(),
+            auths,
+            strict=True,
+        ):
+            c = cat_names[code]
+            self.categories[c] = CategoryStats(
+                c,
+                int(units),
+                int(serviceable),
                 None if auth is None or pd.isna(auth) else int(auth),
-                tuple(mk for _, mk in sorted(cat_models.get(str(c), []))),
+                tuple(mk for _, mk in sorted(cat_models.get(c, []))),
                 counts("fuel", 1, c),
                 counts("drive_side", 1, c),
                 counts("transmission", 1, c),
                 counts("voltage", 1, c),
             )
-        make_units = work.groupby("make_key", sort=True)["qty"].sum()
-        self.make_units: dict[str, int] = {str(k): int(v) for k, v in make_units.items()}
-        cat_make = work.groupby(["cat", "make_key"], sort=True)["qty"].sum()
+        make_units = work.groupby("make", sort=True)["qty"].sum()
+        self.make_units: dict[str, int] = {
+            make_names[k]: int(v)
+            for k, v in zip(make_units.index.tolist(), make_units.tolist(), strict=True)
+        }
+        n_makes = max(len(make_names), 1)
+        cat_make = (
+            pd.Series(in_cat["qty"].to_numpy())
+            .groupby(in_cat["cat"].to_numpy() * n_makes + in_cat["make"].to_numpy(), sort=True)
+            .sum()
+        )
         self.cat_make_units: dict[tuple[str, str], int] = {
-            (str(a), str(b)): int(v)
-            for (a, b), v in zip(cat_make.index.tolist(), cat_make.tolist(), strict=True)
+            (cat_names[k // n_makes], make_names[k % n_makes]): int(v)
+            for k, v in zip(cat_make.index.tolist(), cat_make.tolist(), strict=True)
         }
         self.fuels: Counter[str] = Counter()
         self.drive_sides: Counter[str] = Counter()
@@ -280,42 +365,31 @@ class FleetIndex:
             self.drive_sides.update(cat_stats.drive_sides)
         self.total_units = int(qty.sum())
 
-        # Row references: the first max_rows rows of each group, kept as arrays until asked for.
-        rows = (
-            _num(frame[ROW_COLUMN])
-            if ROW_COLUMN in frame
-            else pd.Series(np.arange(n) + 2, index=frame.index)
-        )
-        sheets = (
-            frame[SHEET_COLUMN].fillna("").astype(str)
-            if SHEET_COLUMN in frame
-            else pd.Series([""] * n, index=frame.index)
-        )
-        refs = pd.DataFrame(
-            {
-                "cat": cat,
-                "make_key": work["make_key"],
-                "model_key": model_key,
-                "row": rows.fillna(0).astype(int),
-                "sheet": sheets,
-            },
-            index=frame.index,
-        )
+        # Row references: the first max_rows rows of each model, make and category.
         self._refs: dict[str, dict[Any, list[tuple[str, int]]]] = {}
-        for level, keys in (
-            ("model", ["cat", "model_key"]),
-            ("make", ["make_key"]),
-            ("category", ["cat"]),
+        for level, codes_of_row, key_of in (
+            (
+                "model",
+                np.where(valid, cat_model, -1),
+                lambda k: (cat_names[k // n_models], model_names[k % n_models]),
+            ),
+            ("make", make_code, make_names.__getitem__),
+            ("category", cat_code, cat_names.__getitem__),
         ):
-            head = refs.groupby(keys, sort=False).head(max_rows)
-            grouped: dict[Any, list[tuple[str, int]]] = {}
-            key_values = (
-                list(zip(*(head[k] for k in keys), strict=True))
-                if len(keys) > 1
-                else list(head[keys[0]])
+            picked = _first_rows(codes_of_row, max_rows)
+            rows = (
+                _num(frame[ROW_COLUMN].iloc[picked]).fillna(0).astype(int).tolist()
+                if ROW_COLUMN in frame
+                else (picked + 2).tolist()
             )
-            for key, sheet, row in zip(key_values, head["sheet"], head["row"], strict=True):
-                grouped.setdefault(key, []).append((sheet, int(row)))
+            sheets = (
+                frame[SHEET_COLUMN].iloc[picked].fillna("").astype(str).tolist()
+                if SHEET_COLUMN in frame
+                else [""] * len(picked)
+            )
+            grouped: dict[Any, list[tuple[str, int]]] = {}
+            for code, sheet, row in zip(codes_of_row[picked].tolist(), sheets, rows, strict=True):
+                grouped.setdefault(key_of(code), []).append((sheet, row))
             self._refs[level] = grouped
         self._cache: dict[tuple[str, Any], tuple[RowRef, ...]] = {}
 

@@ -30,6 +30,10 @@ class Converted:
     blank: np.ndarray  # bool per row: the cell was empty
     problems: pd.Series  # problem code per row, None where the value was read
     normalised: Counter[str] = field(default_factory=Counter)
+    # The raw column factorised (pandas.factorize), kept so later per-value checks reuse it;
+    # None for the text-code fast path, which does not factorise.
+    codes: np.ndarray | None = None
+    uniques: np.ndarray | None = None
 
 
 def is_blank(value: object) -> bool:
@@ -41,20 +45,24 @@ def is_blank(value: object) -> bool:
 
 
 def _all_text_codes(raw: pd.Series) -> Converted | None:
-    """Fast path for a code column that holds only text cells (the usual case): vectorised
-    strip, no per-value parsing. None when any cell is not text."""
-    if pd.api.types.infer_dtype(raw, skipna=False) != "string":
+    """Fast path for a code column that holds only text cells (the usual case): each value is
+    stripped, nothing parsed. None when any cell is not text or is over-long (those are
+    refused one by one below)."""
+    cells = raw.to_numpy(dtype=object)
+    if not all(type(v) is str for v in cells):  # str subclasses take the slow path
         return None
-    lengths = raw.str.len()
-    if len(raw) and int(lengths.max()) > CELL_LIMIT:
-        return None  # an over-long value is refused one by one below
-    stripped = raw.str.strip()
-    blank = (stripped == "").to_numpy(dtype=bool)
-    trimmed = int((stripped.str.len() != lengths).sum())
-    values = stripped.astype(object).where(~blank, None)
+    if len(cells) and max(map(len, cells)) > CELL_LIMIT:
+        return None
+    stripped = [v.strip() for v in cells]
+    # str.strip returns the very same object when there is nothing to remove.
+    trimmed = sum(1 for a, b in zip(cells, stripped, strict=True) if a is not b)
+    blank = np.fromiter((not v for v in stripped), dtype=bool, count=len(stripped))
+    values = np.empty(len(stripped), dtype=object)
+    values[:] = stripped
+    values[blank] = None
     problems = pd.Series(np.full(len(raw), None, dtype=object), index=raw.index, dtype=object)
     counts: Counter[str] = Counter({"whitespace": trimmed} if trimmed else {})
-    return Converted(values, blank, problems, counts)
+    return Converted(pd.Series(values, index=raw.index, dtype=object), blank, problems, counts)
 
 
 def convert_column(raw: pd.Series, ftype: str, *, field_name: str = "") -> Converted:
@@ -93,6 +101,8 @@ def convert_column(raw: pd.Series, ftype: str, *, field_name: str = "") -> Conve
         blank,
         pd.Series(problems, index=raw.index, dtype=object),
         counts,
+        codes,
+        np.asarray(uniques, dtype=object),
     )
 
 

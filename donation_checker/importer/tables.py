@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..model import ROW_COLUMN, SHEET_COLUMN, ColumnMatch, Place, RowIssue, Table, TableReport
 from ..normalise import fold
-from .convert import PROBLEM_TEXT, convert_column, is_blank
+from .convert import PROBLEM_TEXT, Converted, convert_column, is_blank
 from .grid import SheetGrid, column_letter
 from .vocabulary import TableSpec, Vocabulary
 
@@ -181,7 +181,7 @@ def _columns(rows: list[list[object]], cols: list[int]) -> list[list[object]]:
     if not rows:
         return [[] for _ in cols]
     width = len(rows[0])
-    if all(len(r) == width for r in rows) and cols and max(cols) < width:
+    if len(set(map(len, rows))) == 1 and cols and max(cols) < width:
         out: list[list[object]] = [[] for _ in cols]
         for i in range(0, len(rows), _TRANSPOSE_CHUNK):
             transposed = list(zip(*rows[i : i + _TRANSPOSE_CHUNK], strict=True))
@@ -203,14 +203,34 @@ def _is_total_label(value: object) -> bool:
     )
 
 
-def _unique_mask(series: pd.Series, predicate: Callable[[object], bool]) -> np.ndarray:
-    """predicate applied once per distinct value, mapped back to every row."""
+def _factorised(series: pd.Series, conv: Converted | None) -> tuple[np.ndarray, np.ndarray]:
+    if conv is not None and conv.codes is not None and conv.uniques is not None:
+        return conv.codes, conv.uniques
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    return codes, np.asarray(uniques, dtype=object)
+
+
+def _unique_mask(
+    series: pd.Series, predicate: Callable[[object], bool], conv: Converted | None = None
+) -> np.ndarray:
+    """predicate applied once per distinct value, mapped back to every row."""
+    codes, uniques = _factorised(series, conv)
     hits = np.array([bool(predicate(u)) for u in uniques], dtype=bool)
     out = np.zeros(len(series), dtype=bool)
     valid = codes >= 0
     out[valid] = hits[codes[valid]]
     return out
+
+
+def _equals(series: pd.Series, text: str, conv: Converted) -> np.ndarray:
+    """Rows whose raw cell is exactly `text`; compared once per distinct value when the column
+    was factorised."""
+    if conv.codes is None or conv.uniques is None:
+        return series.eq(text).to_numpy(dtype=bool)
+    hits = [i for i, u in enumerate(conv.uniques) if isinstance(u, str) and u == text]
+    if not hits:
+        return np.zeros(len(series), dtype=bool)
+    return np.isin(conv.codes, hits)
 
 
 _MAX_MERGES_FILLED = 1000
@@ -331,19 +351,20 @@ def extract(
     # (make, model...) is empty or is that label. Codes are not scanned (too many values).
     text_fields = [f for f in raw if spec.field(f).type in ("text", "list")]
     labelled = np.zeros(n, dtype=bool)
-    for series in [*(raw[f] for f in text_fields), *lead_raw]:
-        labelled |= _unique_mask(series, _is_total_label)[:n]
+    total_label = {f: _unique_mask(raw[f], _is_total_label, converted[f]) for f in text_fields}
+    for mask in [*total_label.values(), *(_unique_mask(s, _is_total_label) for s in lead_raw)]:
+        labelled |= mask[:n]
     required_text = [f for f in text_fields if f in spec.required] or text_fields
     gap = np.zeros(n, dtype=bool)
     for f in required_text:
-        gap |= converted[f].blank[:n] | _unique_mask(raw[f], _is_total_label)[:n]
+        gap |= converted[f].blank[:n] | total_label[f][:n]
     total_mask = labelled & gap
     # A header repeated by a page-break export is an exact copy of the header cells.
     same_count = np.zeros(n, dtype=np.int32)
     for c, (f, _) in guess.columns.items():
         header_cell = grid.cell(guess.header_row, c)
         if header_folded[f] and isinstance(header_cell, str) and header_cell.strip():
-            same_count += raw[f].eq(header_cell).to_numpy(dtype=bool)[:n]
+            same_count += _equals(raw[f], header_cell, converted[f])[:n]
     repeated_mask = same_count >= max(2, len(raw) // 2)
     for i in np.nonzero((total_mask | repeated_mask) & (status == 0))[0].tolist():
         status[i] = 1

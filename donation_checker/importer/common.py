@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..columns import map_unique
@@ -173,10 +174,6 @@ _CANONICAL: Mapping[str, Callable[[object], object]] = {
 }
 
 
-def _skip_none(func: Callable[[object], object]) -> Callable[[object], object]:
-    return lambda value: None if value is None else func(value)
-
-
 def _languages(value: object) -> tuple[str, ...] | None:
     if not isinstance(value, tuple):
         return None
@@ -184,55 +181,78 @@ def _languages(value: object) -> tuple[str, ...] | None:
 
 
 def canonicalise(table: Table, report: TableReport, names: ModelNames) -> tuple[Table, TableReport]:
-    """Canonical fuel, drive side, etc., alias-resolved make/model and their matching keys."""
+    """Canonical fuel, drive side, etc., alias-resolved make/model and their matching keys.
+
+    Every rule runs once per distinct value (or make/model pair) and is mapped back to the rows,
+    as are the counts of rows it changed."""
     frame = table.frame.copy()
     counts = dict(report.normalised)
     for column, func in _CANONICAL.items():
         if column in frame.columns:
-            before = frame[column]
-            after = map_unique(before, _skip_none(func))
-            changed = int((before.notna() & (after.astype(str) != before.astype(str))).sum())
+            codes, uniques = pd.factorize(frame[column], use_na_sentinel=True)
+            mapped = [func(u) for u in uniques]
+            changed = _rows_where(
+                codes, [str(a) != str(b) for a, b in zip(mapped, uniques, strict=True)]
+            )
             if changed:
                 counts[f"{column}:canonical"] = counts.get(f"{column}:canonical", 0) + changed
-            frame[column] = after
+            frame[column] = _spread(codes, mapped, frame.index)
     for column in ("manuals_language",):
         if column in frame.columns:
             frame[column] = map_unique(frame[column], _languages)
     if "make" in frame.columns and "model" in frame.columns:
-        # A missing model is "", never the text "None" (a model may be called "None").
-        pairs = _text_or_empty(frame["make"]) + "\x1f" + _text_or_empty(frame["model"])
-        split = map_unique(pairs, lambda p: _resolve(names, str(p)))
-        resolved = (
-            pd.DataFrame(
-                split.tolist(),
-                columns=["make", "model", "make_key", "model_key"],
-                index=frame.index,
-            )
-            if len(frame)
-            else None
+        inverse, pairs = _pairs(frame["make"], frame["model"])
+        resolved = [_resolve(names, make, model) for make, model in pairs]
+        # A missing value compares unequal to its resolved text, as a changed row.
+        aliased = _rows_where(
+            inverse,
+            [
+                r[0] != make or r[1] != model
+                for r, (make, model) in zip(resolved, pairs, strict=True)
+            ],
         )
-        if resolved is not None:
-            aliased = int(
-                ((resolved["make"] != frame["make"]) | (resolved["model"] != frame["model"])).sum()
-            )
-            if aliased:
-                counts["make_model:alias"] = counts.get("make_model:alias", 0) + aliased
-            for col in resolved.columns:
-                frame[col] = resolved[col]
-        else:
-            frame["make_key"] = pd.Series(dtype=object)
-            frame["model_key"] = pd.Series(dtype=object)
+        if aliased:
+            counts["make_model:alias"] = counts.get("make_model:alias", 0) + aliased
+        for i, col in enumerate(("make", "model", "make_key", "model_key")):
+            frame[col] = _spread(inverse, [r[i] for r in resolved], frame.index)
     return Table(table.name, frame), replace(report, normalised=counts)
 
 
-def _text_or_empty(series: pd.Series) -> pd.Series:
-    return series.where(series.notna(), "").astype(str)
+def _spread(codes: np.ndarray, per_value: Sequence[object], index: pd.Index) -> pd.Series:
+    """Values computed per distinct value put back on every row; code -1 (missing) → None."""
+    mapped = np.empty(len(per_value) + 1, dtype=object)
+    mapped[: len(per_value)] = per_value
+    mapped[-1] = None
+    return pd.Series(mapped[codes], index=index, dtype=object)
 
 
-def _resolve(names: ModelNames, pair: str) -> tuple[str, str, str, str]:
-    make, model = pair.split("\x1f", 1)
-    canonical_make = names.make(make)
-    return canonical_make, names.model(make, model), names.make_key(make), names.key(make, model)
+def _rows_where(codes: np.ndarray, per_value: Sequence[bool]) -> int:
+    """How many rows carry a distinct value for which per_value is true."""
+    if not len(per_value) or not any(per_value):
+        return 0
+    counts = np.bincount(codes[codes >= 0], minlength=len(per_value))
+    return int(counts[np.asarray(per_value, dtype=bool)].sum())
+
+
+def _pairs(make: pd.Series, model: pd.Series) -> tuple[np.ndarray, list[tuple[object, object]]]:
+    """Distinct (make, model) pairs, missing values included, and each row's pair number."""
+    make_codes, makes = pd.factorize(make, use_na_sentinel=True)
+    model_codes, models = pd.factorize(model, use_na_sentinel=True)
+    stride = len(models) + 1
+    joint = np.where(make_codes < 0, len(makes), make_codes).astype(np.int64) * stride + np.where(
+        model_codes < 0, len(models), model_codes
+    )
+    distinct, inverse = np.unique(joint, return_inverse=True)
+    make_values, model_values = [*makes, None], [*models, None]
+    pairs = [(make_values[j // stride], model_values[j % stride]) for j in distinct.tolist()]
+    return inverse.reshape(-1), pairs
+
+
+def _resolve(names: ModelNames, make: object, model: object) -> tuple[str, str, str, str]:
+    # A missing model is "", never the text "None" (a model may be called "None").
+    mk = "" if make is None or make != make else str(make)
+    md = "" if model is None or model != model else str(model)
+    return names.make(mk), names.model(mk, md), names.make_key(mk), names.key(mk, md)
 
 
 def check_cancel(cancel: Cancel | None) -> None:

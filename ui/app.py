@@ -6,9 +6,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .dialogs import Dialogs
+    from .errors import ErrorReporter
+    from .main_window import MainWindow
+    from .settings import Settings
 
 TAB_NAMES = ("inventory", "offer", "assessment", "rules", "report")
 SCREENSHOT_TIMEOUT_MS = 180_000
@@ -52,6 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName("Donation Checker")
 
     if args.screenshot:
+        import tempfile
+
         # A throwaway settings file: a screenshot must not depend on, or change, the user's.
         ini = Path(tempfile.mkdtemp(prefix="dc-shot-")) / "settings.ini"
         settings = Settings(ini)
@@ -66,20 +74,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     reporter.install()
     install_language(settings.language)
 
-    from .main_window import MainWindow
-
     if args.screenshot:
         return _screenshot(app, settings, reporter, args)
-    window = MainWindow(settings, reporter)
-    window.show()
-    if not window.cases.offer_recovery():
-        if args.file:
-            window.open_dropped(args.file)
-        if args.inventory:
-            window.open_inventory(args.inventory)
-        if args.offer:
-            _after_idle(window, lambda: window.import_offer(args.offer))
+    open_window(settings, reporter, args)
     return int(app.exec())
+
+
+def open_window(
+    settings: Settings,
+    reporter: ErrorReporter,
+    args: argparse.Namespace,
+    dialogs: Dialogs | None = None,
+) -> MainWindow:
+    """Show the main window at once, as a shell the event loop completes on its next turns
+    (pandas, the core and the panels load meanwhile); then recover or open the files asked."""
+    from .main_window import MainWindow
+
+    window = MainWindow(settings, reporter, dialogs, deferred=True)
+    window.show()
+    window.when_ready(lambda: _open_at_start(window, args))
+    return window
+
+
+def _open_at_start(window: Any, args: argparse.Namespace) -> None:
+    """Work left by a crashed instance first (if the user recovers it), else the files named
+    on the command line."""
+    if window.cases.offer_recovery():
+        return
+    if args.file:
+        window.open_dropped(args.file)
+    if args.inventory:
+        window.open_inventory(args.inventory)
+    if args.offer:
+        _after_idle(window, lambda: window.import_offer(args.offer))
 
 
 def _stderr_notifier(title: str, text: str, details: str) -> None:

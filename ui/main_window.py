@@ -1,48 +1,60 @@
-"""The main window: five areas over one Session, menus and shortcuts, files in and out."""
+"""The main window: five areas over one Session, menus and shortcuts, files in and out.
+
+At start-up the window is shown first as a shell (title, menus, tool bar, the five tabs and a
+"Loading…" message) and the core, with pandas, and the panels are built on the following turns
+of the event loop, so the user sees the window at once. Until they are ready the actions that
+need them are disabled and files to open wait in when_ready(). This module therefore imports
+nothing heavy at its top: the panels' modules are imported where they are built.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QProxyStyle,
     QStyle,
-    QStyleOption,
     QTabWidget,
+    QToolBar,
     QWidget,
 )
 
-from donation_checker import __version__
-from donation_checker.errors import DonationCheckerError
-
-from .assessment_panel import AssessmentPanel
-from .case_file import Autosaver
-from .case_io import CaseIO
 from .dialogs import Dialogs, workbook_filter
 from .errors import ErrorReporter
 from .i18n import install_language
-from .import_flow import ImportFlow, NeedsMapping
-from .inventory_panel import InventoryPanel
-from .labels import rows_imported_text, verdict_label
-from .mapping_dialog import MappingDialog
-from .offer_panel import OfferPanel
-from .report_panel import ReportPanel
-from .rules_panel import RulesPanel
-from .session import Session
 from .settings import Settings
-from .settings_dialog import SettingsDialog
-from .tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
+    from PySide6.QtWidgets import QStyleOption
+
+    from .assessment_panel import AssessmentPanel
+    from .case_file import Autosaver
+    from .case_io import CaseIO
+    from .import_flow import ImportFlow, NeedsMapping
+    from .inventory_panel import InventoryPanel
+    from .mapping_dialog import MappingDialog
+    from .offer_panel import OfferPanel
+    from .report_panel import ReportPanel
+    from .rules_panel import RulesPanel
+    from .session import Session
+    from .tasks import TaskRunner
 TABS = ("inventory", "offer", "assessment", "rules", "report")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt")
+# A short pause between the shell's first paint and the first (longest) build step, so the
+# window system takes the frame before the event loop is busy for a few hundred milliseconds.
+FIRST_STEP_DELAY_MS = 15
+# Builds the panels even when the window is not painted soon (hidden, minimised).
+STARTUP_FALLBACK_MS = 500
 
 
 class UnshiftedTabStyle(QProxyStyle):
@@ -61,66 +73,195 @@ class UnshiftedTabStyle(QProxyStyle):
 
 
 class MainWindow(QMainWindow):
+    # Built by the start-up steps (_build_core, _build_panel), after the shell.
+    runner: TaskRunner
+    session: Session
+    flow: ImportFlow
+    cases: CaseIO
+    autosaver: Autosaver
+    inventory_panel: InventoryPanel
+    offer_panel: OfferPanel
+    assessment_panel: AssessmentPanel
+    rules_panel: RulesPanel
+    report_panel: ReportPanel
+
     def __init__(
-        self, settings: Settings, reporter: ErrorReporter, dialogs: Dialogs | None = None
+        self,
+        settings: Settings,
+        reporter: ErrorReporter,
+        dialogs: Dialogs | None = None,
+        *,
+        deferred: bool = False,
     ) -> None:
+        """`deferred`: show first, build later. The window is a shell until its first paint,
+        then builds the core and the panels one per event-loop turn (see when_ready). Without
+        it the window is complete when the constructor returns."""
         super().__init__()
         self.settings = settings
         self.reporter = reporter
         self.dialogs = dialogs or Dialogs()
-        self.runner = TaskRunner(reporter, self)
-        self.session = Session(self.runner, settings.language, self)
-        self.session.currency_label = settings.currency_label
-        self.flow = ImportFlow(self.runner, settings, lambda: self.session.lang, self)
-        self.cases = CaseIO(self)
-        self.autosaver = Autosaver(self.session.snapshot, lambda: self.session.modified, self)
+        # Owned here so the Undo and Redo actions exist in the shell; the session uses it.
+        self.undo_stack = QUndoStack(self)
         self.mapping_dialog: MappingDialog | None = None
+        self._core_built = False
+        self._ready = False
+        self._waiting: list[Callable[[], object]] = []
+        self._steps: list[Callable[[], None]] = [
+            self._build_core,
+            *(partial(self._build_panel, name) for name in TABS),
+            self._load_default_rules,
+            self._startup_done,
+        ]
+        self._stepping = False
         self.setAcceptDrops(True)
         self.setMinimumSize(960, 620)
-        self._build_ui()
-        self._connect_signals()
-        self._load_default_rules()
+        self._build_frame()
         self._restore_geometry()
+        if deferred:
+            self.statusBar().showMessage(self._loading_text())
+            QTimer.singleShot(STARTUP_FALLBACK_MS, self, self._start_steps)
+        else:
+            while self._steps:
+                self._steps.pop(0)()
+
+    # --- start-up -----------------------------------------------------------------------------
+
+    @property
+    def ready(self) -> bool:
+        """The core and the panels are built: every action works."""
+        return self._ready
+
+    def when_ready(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once the panels are built: at once if they are, else after, in the
+        order asked."""
+        if self._ready:
+            callback()
+        else:
+            self._waiting.append(callback)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._stepping and self._steps:  # the shell is on screen: build the rest
+            self._stepping = True
+            QTimer.singleShot(FIRST_STEP_DELAY_MS, self, self._next_step)
+
+    def _start_steps(self) -> None:
+        if not self._stepping and self._steps:
+            self._stepping = True
+            QTimer.singleShot(0, self, self._next_step)
+
+    def _next_step(self) -> None:
+        """One build step per turn of the event loop, so the window repaints in between."""
+        if self._steps:
+            self._steps.pop(0)()
+        if self._steps:
+            QTimer.singleShot(0, self, self._next_step)
+
+    def _loading_text(self) -> str:
+        return self.tr("Loading…")
+
+    def _build_core(self) -> None:
+        # The core and pandas are imported here: the longest step of the start-up.
+        from .case_file import Autosaver
+        from .case_io import CaseIO
+        from .import_flow import ImportFlow
+        from .session import Session
+        from .tasks import TaskRunner
+
+        self.runner = TaskRunner(self.reporter, self)
+        self.session = Session(self.runner, self.settings.language, self, self.undo_stack)
+        self.session.currency_label = self.settings.currency_label
+        self.flow = ImportFlow(self.runner, self.settings, lambda: self.session.lang, self)
+        self.cases = CaseIO(self)
+        self.autosaver = Autosaver(self.session.snapshot, lambda: self.session.modified, self)
+        self._core_built = True
+        self._connect_signals()
+        self._assessing(False)
+
+    def _startup_done(self) -> None:
+        self._ready = True
+        self._enable_actions(True)
+        status = self.statusBar()
+        if status.currentMessage() == self._loading_text():
+            status.clearMessage()
+        waiting, self._waiting = self._waiting, []
+        for callback in waiting:
+            callback()
 
     # --- construction (rebuilt on a language change) -------------------------------------------
 
-    def _build_ui(self) -> None:
-        self.session.lang = self.settings.language
-        self.session.lines.lang = self.session.lang
-        self._init_panels()
+    def _build_frame(self) -> None:
+        """Everything but the panels: the tabs (empty until their panel is built), actions,
+        menus, tool bar, status bar and title."""
+        self._init_tabs()
         self._init_actions()
         self._init_menus()
         self._init_status()
         self._update_title()
+        self._enable_actions(self._ready)
 
-    def _init_panels(self) -> None:
-        s = self.session
-        self.inventory_panel = InventoryPanel(s)
-        self.offer_panel = OfferPanel(s)
-        self.assessment_panel = AssessmentPanel(s)
-        self.rules_panel = RulesPanel(s)
-        self.report_panel = ReportPanel(s, self.runner, self.dialogs, self._report_meta)
+    def _init_tabs(self) -> None:
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tab_style = UnshiftedTabStyle(QApplication.style().name())
         self.tab_style.setParent(self.tabs)
         self.tabs.tabBar().setStyle(self.tab_style)
         self.tabs.setAccessibleName(self.tr("Areas"))
-        for panel, title in (
-            (self.inventory_panel, self.tr("&Inventory")),
-            (self.offer_panel, self.tr("&Offer")),
-            (self.assessment_panel, self.tr("&Assessment")),
-            (self.rules_panel, self.tr("&Rules")),
-            (self.report_panel, self.tr("Re&port")),
-        ):
-            self.tabs.addTab(panel, title)
+        titles = (
+            self.tr("&Inventory"),
+            self.tr("&Offer"),
+            self.tr("&Assessment"),
+            self.tr("&Rules"),
+            self.tr("Re&port"),
+        )
+        for title in titles:
+            self.tabs.addTab(QWidget(), title)
         self.setCentralWidget(self.tabs)
-        self.inventory_panel.open_requested.connect(self.open_inventory)
-        self.inventory_panel.cancel_requested.connect(self.flow.cancel)
-        self.offer_panel.import_requested.connect(self.import_offer)
-        self.rules_panel.open_requested.connect(self.cases.open_rules)
-        self.rules_panel.save_requested.connect(self.cases.save_rules_as)
+
+    def _build_panel(self, name: str) -> None:
+        """Build one area's panel and put it in its tab, in place of the empty page."""
+        panel = self._make_panel(name)
+        index = TABS.index(name)
+        current = self.tabs.currentIndex()
+        title = self.tabs.tabText(index)
+        page = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, panel, title)
+        self.tabs.setCurrentIndex(current)
+        page.deleteLater()
+
+    def _make_panel(self, name: str) -> QWidget:
+        s = self.session
+        if name == "inventory":
+            from .inventory_panel import InventoryPanel
+
+            self.inventory_panel = InventoryPanel(s)
+            self.inventory_panel.open_requested.connect(self.open_inventory)
+            self.inventory_panel.cancel_requested.connect(self.flow.cancel)
+            return self.inventory_panel
+        if name == "offer":
+            from .offer_panel import OfferPanel
+
+            self.offer_panel = OfferPanel(s)
+            self.offer_panel.import_requested.connect(self.import_offer)
+            return self.offer_panel
+        if name == "assessment":
+            from .assessment_panel import AssessmentPanel
+
+            self.assessment_panel = AssessmentPanel(s)
+            return self.assessment_panel
+        if name == "rules":
+            from .rules_panel import RulesPanel
+
+            self.rules_panel = RulesPanel(s)
+            self.rules_panel.open_requested.connect(self.cases.open_rules)
+            self.rules_panel.save_requested.connect(self.cases.save_rules_as)
+            return self.rules_panel
+        from .report_panel import ReportPanel
+
+        self.report_panel = ReportPanel(s, self.runner, self.dialogs, self._report_meta)
         self.report_panel.message.connect(self.show_message)
+        return self.report_panel
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -149,24 +290,46 @@ class MainWindow(QMainWindow):
             self.tr("Import the donor's offer from Excel or CSV"),
         )
         self.act_open_case = self._action(
-            self.tr("Open &case…"), self.cases.open_case_dialog, "Ctrl+Shift+O"
+            self.tr("Open &case…"), lambda: self.cases.open_case_dialog(), "Ctrl+Shift+O"
         )
-        self.act_save = self._action(self.tr("&Save case"), self.cases.save, key.Save)
-        self.act_save_as = self._action(self.tr("Save case &as…"), self.cases.save_as, key.SaveAs)
+        self.act_save = self._action(self.tr("&Save case"), lambda: self.cases.save(), key.Save)
+        self.act_save_as = self._action(
+            self.tr("Save case &as…"), lambda: self.cases.save_as(), key.SaveAs
+        )
         self.act_pdf = self._action(
-            self.tr("Save report as &PDF…"), self.report_panel.save_pdf, "Ctrl+E"
+            self.tr("Save report as &PDF…"), lambda: self.report_panel.save_pdf(), "Ctrl+E"
         )
-        self.act_excel = self._action(self.tr("Export to &Excel…"), self.report_panel.export_excel)
+        self.act_excel = self._action(
+            self.tr("Export to &Excel…"), lambda: self.report_panel.export_excel()
+        )
         self.act_print = self._action(self.tr("&Print report…"), self._print, key.Print)
         self.act_quit = self._action(self.tr("&Quit"), self.close, key.Quit)
-        self.act_undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.act_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcut(QKeySequence(key.Undo))
-        self.act_redo = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.act_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.act_redo.setShortcut(QKeySequence(key.Redo))
         self.act_add = self._action(self.tr("&Add offer line"), self._add_line, "Ctrl+Shift+N")
         self.act_prefs = self._action(self.tr("&Preferences…"), self.preferences, key.Preferences)
         self.act_about = self._action(self.tr("&About Donation Checker"), self.about)
         self._own_actions = [v for v in vars(self).values() if isinstance(v, QAction)]
+
+    def _enable_actions(self, enabled: bool) -> None:
+        """The actions that need the core or a panel wait for them (Quit, About, Undo and Redo
+        work in the shell: the stack is empty there)."""
+        for action in (
+            self.act_open,
+            self.act_offer,
+            self.act_open_case,
+            self.act_save,
+            self.act_save_as,
+            self.act_pdf,
+            self.act_excel,
+            self.act_print,
+            self.act_add,
+            self.act_prefs,
+        ):
+            action.setEnabled(enabled)
+        self.recent_menu.setEnabled(enabled)
 
     def _init_menus(self) -> None:
         bar = self.menuBar()
@@ -188,7 +351,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.act_prefs)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_about)
-        for toolbar in self.findChildren(type(self.addToolBar("x"))):
+        for toolbar in self.findChildren(QToolBar):
             self.removeToolBar(toolbar)
             toolbar.deleteLater()
         tools = self.addToolBar(self.tr("Main"))
@@ -213,7 +376,8 @@ class MainWindow(QMainWindow):
         self.status_progress.setVisible(False)
         status.addPermanentWidget(self.status_progress)
         status.addPermanentWidget(self.status_assessment)
-        self._assessing(False)
+        if self._core_built:
+            self._assessing(False)
 
     def _connect_signals(self) -> None:
         f = self.flow
@@ -231,7 +395,11 @@ class MainWindow(QMainWindow):
         install_language(self.settings.language)
         current = self.tabs.currentIndex()
         old = self.centralWidget()
-        self._build_ui()
+        self.session.lang = self.settings.language
+        self.session.lines.lang = self.session.lang
+        self._build_frame()
+        for name in TABS:
+            self._build_panel(name)
         old.deleteLater()
         self.tabs.setCurrentIndex(current)
         self.session.lines.headerDataChanged.emit(
@@ -242,6 +410,9 @@ class MainWindow(QMainWindow):
     # --- imports ------------------------------------------------------------------------------
 
     def open_inventory(self, path: str | None = None) -> None:
+        if not self._ready:
+            self.when_ready(lambda: self.open_inventory(path))
+            return
         path = path or self.dialogs.open_path(
             self, self.tr("Open the inventory"), workbook_filter()
         )
@@ -249,6 +420,9 @@ class MainWindow(QMainWindow):
             self.flow.start(path, "inventory")
 
     def import_offer(self, path: str | None = None) -> None:
+        if not self._ready:
+            self.when_ready(lambda: self.import_offer(path))
+            return
         path = path or self.dialogs.open_path(self, self.tr("Import the offer"), workbook_filter())
         if path and not self.flow.busy():
             self.flow.start(path, "offer")
@@ -269,6 +443,8 @@ class MainWindow(QMainWindow):
         self.status_progress.setVisible(False)
 
     def _imported(self, kind: str, path: str, result: Any) -> None:
+        from .labels import rows_imported_text
+
         self._import_done()
         report = result.report
         if kind == "inventory":
@@ -300,6 +476,8 @@ class MainWindow(QMainWindow):
         self.show_message(self.tr("Import cancelled; nothing was changed."))
 
     def _ask_mapping(self, request: NeedsMapping) -> None:
+        from .mapping_dialog import MappingDialog
+
         self._import_done()
         dialog = MappingDialog(request, self.session.lang, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -330,6 +508,8 @@ class MainWindow(QMainWindow):
         }
 
     def _load_default_rules(self) -> None:
+        from donation_checker.errors import DonationCheckerError
+
         path = self.settings.default_rules or None
         try:
             self.session.load_rules(path)
@@ -345,6 +525,8 @@ class MainWindow(QMainWindow):
         self.dialogs.warning(self, self.tr("The rule set cannot be used"), problem)
 
     def preferences(self) -> None:
+        from .settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.apply_preferences(dialog.apply())
@@ -358,6 +540,10 @@ class MainWindow(QMainWindow):
             self.session.schedule()
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from donation_checker import __version__
+
         QMessageBox.about(
             self,
             self.tr("About Donation Checker"),
@@ -377,13 +563,16 @@ class MainWindow(QMainWindow):
         elif a is None:
             text = self.tr("No assessment")
         else:
+            from .labels import verdict_label
+
             text = self.tr("Verdict: {verdict}").format(verdict=verdict_label(a.verdict.value))
         self.status_assessment.setText(text)
 
     def _update_title(self) -> None:
-        name = Path(self.cases.path).name if self.cases.path else self.tr("New case")
+        path = self.cases.path if self._core_built else None
+        name = Path(path).name if path else self.tr("New case")
         self.setWindowTitle(f"{name}[*] — Donation Checker")
-        self.setWindowModified(self.session.modified)
+        self.setWindowModified(self._core_built and self.session.modified)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -414,6 +603,9 @@ class MainWindow(QMainWindow):
         self.open_dropped(paths[0])
 
     def open_dropped(self, path: str) -> None:
+        if not self._ready:
+            self.when_ready(lambda: self.open_dropped(path))
+            return
         suffix = Path(path).suffix.lower()
         if suffix in (".dcase", ".json"):
             self.cases.open_case(path)
@@ -423,7 +615,7 @@ class MainWindow(QMainWindow):
             self.open_inventory(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.session.modified:
+        if self._core_built and self.session.modified:
             answer = self.dialogs.save_discard_cancel(
                 self,
                 self.tr("Unsaved changes"),
@@ -435,7 +627,10 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
         self.settings.sync()
-        self.autosaver.stop()
-        self.autosaver.discard()
-        self.runner.shutdown()
+        self._steps.clear()  # closed while starting: build nothing more
+        self._waiting.clear()
+        if self._core_built:
+            self.autosaver.stop()
+            self.autosaver.discard()
+            self.runner.shutdown()
         event.accept()

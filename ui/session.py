@@ -43,11 +43,18 @@ class Session(QObject):
     modified_changed = Signal(bool)
     notes_changed = Signal()
 
-    def __init__(self, runner: TaskRunner, lang: str = "en", parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        lang: str = "en",
+        parent: QObject | None = None,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(parent)
         self.runner = runner
         self.lang = lang
-        self.undo_stack = QUndoStack(self)
+        # The window may own the stack: its Undo and Redo actions exist before the session does.
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.lines = OfferLinesModel(self.undo_stack, lang, self)
         self.header = OfferHeader()
         self.inventory: Inventory | None = None

@@ -76,12 +76,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+160"/>
+        <location line="+161"/>
         <source>Applies to</source>
         <translation>Concerne</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-160"/>
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
@@ -212,7 +212,7 @@
         <translation>Note {score} · fiabilité {confidence}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>No verdict yet</source>
         <translation>Pas encore d’avis</translation>
     </message>
@@ -1082,7 +1082,12 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+108"/>
+        <location filename="../main_window.py" line="+161"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Areas</source>
         <translation>Zones</translation>
     </message>
@@ -1112,7 +1117,7 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>Ra&amp;pport</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+66"/>
         <source>&amp;Open inventory…</source>
         <translation>&amp;Ouvrir l’inventaire…</translation>
     </message>
@@ -1142,22 +1147,22 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>&amp;Enregistrer le dossier</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save case &amp;as…</source>
         <translation>Enregistrer le dossier &amp;sous…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Save report as &amp;PDF…</source>
         <translation>Enregistrer le rapport en &amp;PDF…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Export to &amp;Excel…</source>
         <translation>E&amp;xporter vers Excel…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Print report…</source>
         <translation>Imp&amp;rimer le rapport…</translation>
     </message>
@@ -1192,7 +1197,7 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>À &amp;propos de Donation Checker</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+24"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1217,12 +1222,12 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+60"/>
         <source>Open the inventory</source>
         <translation>Ouvrir l’inventaire</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Import the offer</source>
         <translation>Importer l’offre</translation>
     </message>
@@ -1232,7 +1237,7 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>{file}: {counts}</source>
         <translation>{file}&#xa0;: {counts}</translation>
     </message>
@@ -1252,7 +1257,7 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>Importation annulée&#x202f;; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>The shipped rule set is used instead.</source>
         <translation>Le jeu de règles fourni avec l’application est utilisé à la place.</translation>
     </message>
@@ -1262,7 +1267,7 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>Le jeu de règles est inutilisable</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>About Donation Checker</source>
         <translation>À propos de Donation Checker</translation>
     </message>
@@ -1286,17 +1291,17 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Aucune évaluation</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Verdict: {verdict}</source>
         <translation>Avis&#xa0;: {verdict}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>New case</source>
         <translation>Nouveau dossier</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
@@ -1749,7 +1754,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
 <context>
     <name>Session</name>
     <message>
-        <location filename="../session.py" line="+183"/>
+        <location filename="../session.py" line="+190"/>
         <source>The assessment engine is not available in this installation.</source>
         <translation>Le moteur d’évaluation n’est pas disponible dans cette installation.</translation>
     </message>

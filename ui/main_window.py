@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from .rules_panel import RulesPanel
     from .session import Session
     from .tasks import TaskRunner
+
 TABS = ("inventory", "offer", "assessment", "rules", "report")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt")
 # A short pause between the shell's first paint and the first (longest) build step, so the
@@ -106,7 +108,11 @@ class MainWindow(QMainWindow):
         self._core_built = False
         self._ready = False
         self._waiting: list[Callable[[], object]] = []
-        self._steps: list[Callable[[], None]] = [
+        self._steps: list[Callable[[], object]] = [
+            # The heaviest modules first, one per turn: pandas with the core's errors, then the
+            # rule sets and the offer model.
+            partial(import_module, ".tasks", __package__),
+            partial(import_module, ".session", __package__),
             self._build_core,
             *(partial(self._build_panel, name) for name in TABS),
             self._load_default_rules,
@@ -161,7 +167,6 @@ class MainWindow(QMainWindow):
         return self.tr("Loading…")
 
     def _build_core(self) -> None:
-        # The core and pandas are imported here: the longest step of the start-up.
         from .case_file import Autosaver
         from .case_io import CaseIO
         from .import_flow import ImportFlow

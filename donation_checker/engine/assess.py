@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -12,13 +13,13 @@ from ..model import Inventory, Offer
 from ..normalise import ModelNames
 from ..ruleset import Rule, RuleSet
 from .aggregate import line_ceiling, line_shares, totals
-from .context import Context, LineInfo
+from .context import Context, LineInfo, exact
 from .counter import counter_proposal
 from .impact import category_impacts, offer_findings
 from .lifecycle import lifecycle, recipient_currency
-from .registry import KINDS, Outcome
+from .registry import COMMON_PLACEHOLDERS, KINDS, KindSpec, Outcome
 from .sensitivity import sensitivity
-from .wording import fill
+from .wording import fill, placeholders
 
 
 def _status(score: float | None, rule: Rule, ruleset: RuleSet) -> Status:
@@ -53,36 +54,122 @@ def _common_values(ctx: Context, info: LineInfo | None) -> dict[str, Any]:
     }
 
 
-def _finding(rule: Rule, ctx: Context, info: LineInfo | None, outcome: Outcome) -> Finding:
-    status = outcome.status or _status(outcome.score, rule, ctx.ruleset)
-    knockout = rule.knockout and outcome.knockout and status is Status.FAIL
-    condition = None
+@dataclass(frozen=True)
+class _Judged:
+    """What the engine makes of an outcome, the same for every line that shares it."""
+
+    outcome: Outcome
+    status: Status
+    knockout: bool
+    score: float | None
+    weight: float
+    wants_condition: bool
+
+    @property
+    def tally(self) -> Hashable:
+        """All the line's score and verdict read from this finding (with the rule's place)."""
+        return (
+            exact(self.score),
+            self.status,
+            exact(self.weight),
+            self.knockout,
+            self.wants_condition,
+        )
+
+
+def _judge(rule: Rule, ruleset: RuleSet, outcome: Outcome) -> _Judged:
+    status = outcome.status or _status(outcome.score, rule, ruleset)
     wants = status in (Status.FAIL, Status.WARN) or (
         status is Status.UNKNOWN and rule.condition_when_unknown
     )
-    if outcome.applicable and wants:
+    return _Judged(
+        outcome,
+        status,
+        rule.knockout and outcome.knockout and status is Status.FAIL,
+        None if outcome.score is None else round(float(outcome.score), 2),
+        rule.weight if outcome.applicable else 0.0,
+        outcome.applicable and wants,
+    )
+
+
+def _condition_text(rule: Rule, values: dict[str, Any]) -> Text:
+    return Text(fill(rule.condition.en, values, "en"), fill(rule.condition.fr, values, "fr"))
+
+
+def _finding(rule: Rule, ctx: Context, info: LineInfo | None, outcome: Outcome) -> Finding:
+    j = _judge(rule, ctx.ruleset, outcome)
+    condition = None
+    if j.wants_condition:
         values = {**_common_values(ctx, info), **outcome.values}
-        text = Text(fill(rule.condition.en, values, "en"), fill(rule.condition.fr, values, "fr"))
         condition = Condition(
             rule.id,
             None if info is None else info.index,
-            text,
-            removes_knockout=knockout and rule.knockout_removable,
+            _condition_text(rule, values),
+            removes_knockout=j.knockout and rule.knockout_removable,
         )
+    return _make_finding(rule, info, j, condition)
+
+
+def _make_finding(
+    rule: Rule, info: LineInfo | None, j: _Judged, condition: Condition | None
+) -> Finding:
     return Finding(
         rule_id=rule.id,
         family=rule.family,
         title=rule.title,
         line=None if info is None else info.index,
-        score=None if outcome.score is None else round(float(outcome.score), 2),
-        status=status,
-        weight=rule.weight if outcome.applicable else 0.0,
-        knockout=knockout,
-        message=outcome.message,
-        evidence=outcome.evidence,
+        score=j.score,
+        status=j.status,
+        weight=j.weight,
+        knockout=j.knockout,
+        message=j.outcome.message,
+        evidence=j.outcome.evidence,
         source=rule.source,
         condition=condition,
     )
+
+
+def _line_findings(
+    rule: Rule, spec: KindSpec, ctx: Context, tallies_of_lines: list[list[int]]
+) -> list[Finding]:
+    """The rule on every line. Lines with equal keys share one outcome, and one condition text
+    when they also agree on the line values the text names (make, quantity…). Each line gets
+    the number of its finding's tally, appended to tallies_of_lines."""
+    variants: dict[Hashable, int] = {}
+    judged: list[_Judged] = []
+    tally_of: list[int] = []
+    tallies: dict[Hashable, int] = {}
+    named = _common_names(rule)
+    texts: dict[tuple[Any, ...], Text] = {}
+    removable = rule.knockout_removable
+    out: list[Finding] = []
+    for info in ctx.lines:
+        key = spec.key(info) if spec.key is not None else ("line", info.index)
+        v = variants.get(key)
+        if v is None:
+            v = variants[key] = len(judged)
+            judged.append(_judge(rule, ctx.ruleset, spec.score(rule, ctx, info)))
+            tally_of.append(tallies.setdefault(judged[v].tally, len(tallies)))
+        j = judged[v]
+        condition = None
+        if j.wants_condition:
+            common = _common_values(ctx, info)
+            text_key = (v, *(common[name] for name in named))
+            text = texts.get(text_key)
+            if text is None:
+                text = texts[text_key] = _condition_text(rule, {**common, **j.outcome.values})
+            condition = Condition(
+                rule.id, info.index, text, removes_knockout=j.knockout and removable
+            )
+        out.append(_make_finding(rule, info, j, condition))
+        tallies_of_lines[info.index].append(tally_of[v])
+    return out
+
+
+def _common_names(rule: Rule) -> tuple[str, ...]:
+    """The line values (make, quantity…) a rule's condition text names, in either language."""
+    found = placeholders(rule.condition.en) | placeholders(rule.condition.fr)
+    return tuple(name for name in COMMON_PLACEHOLDERS if name in found)
 
 
 def _line_assessment(info: LineInfo, findings: list[Finding], ruleset: RuleSet) -> LineAssessment:
@@ -150,20 +237,30 @@ def assess(
     ctx = Context(inventory, offer, ruleset, names or ModelNames(), horizon_years, as_of)
     findings: list[Finding] = []
     per_line: list[list[Finding]] = [[] for _ in ctx.lines]
+    tallies_of_lines: list[list[int]] = [[] for _ in ctx.lines]
     for rule in ruleset.rules:
         spec = KINDS[rule.kind]
         if spec.scope == "offer":
             findings.append(_finding(rule, ctx, None, spec.score(rule, ctx, None)))
             continue
-        for info in ctx.lines:
-            finding = _finding(rule, ctx, info, spec.score(rule, ctx, info))
+        for info, finding in zip(
+            ctx.lines, _line_findings(rule, spec, ctx, tallies_of_lines), strict=True
+        ):
             findings.append(finding)
             per_line[info.index].append(finding)
     offer_level = [f for f in findings if f.line is None]
     shares = line_shares([i.qty for i in ctx.lines])
-    lines = tuple(
-        _line_assessment(info, per_line[info.index] + offer_level, ruleset) for info in ctx.lines
-    )
+    # Lines whose findings tally alike, rule by rule, get the same score and verdict.
+    scored: dict[tuple[int, ...], LineAssessment] = {}
+    lines: list[LineAssessment] = []
+    for info in ctx.lines:
+        signature = tuple(tallies_of_lines[info.index])
+        same = scored.get(signature)
+        if same is None:
+            same = scored[signature] = _line_assessment(
+                info, per_line[info.index] + offer_level, ruleset
+            )
+        lines.append(replace(same, index=info.index, label=info.label))
     total = totals(
         findings, shares, ruleset, ceiling=line_ceiling((ln.verdict for ln in lines), ruleset)
     )
@@ -176,7 +273,7 @@ def assess(
         family_weights={k: f.weight for k, f in ruleset.families.items()},
         findings=tuple(findings),
         conditions=conditions,
-        lines=lines,
+        lines=tuple(lines),
         counter_proposals=tuple(counter_proposal(ctx, info) for info in ctx.lines),
         lifecycle=lifecycle(ctx) if ctx.lines else None,
         sensitivity=sensitivity(total, ruleset),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -90,6 +90,19 @@ class CategoryStats:
     drive_sides: Mapping[str, int]
     transmissions: Mapping[str, int]
     voltages: Mapping[float, int]
+
+
+def exact(value: Any) -> Hashable:
+    """A key equal for two values only when they read and print alike: 1, 1.0 and True are
+    equal in Python but shown differently, so each keeps its type."""
+    kind_of = type(value)
+    if value is None or kind_of is str or kind_of is int:
+        return value  # type: ignore[no-any-return]
+    if kind_of is float:
+        return (float, value.hex())  # -0.0 and 0.0 print differently too
+    if kind_of is tuple:
+        return (tuple, *(exact(v) for v in value))
+    return (kind_of, repr(value))
 
 
 def _items(value: Any) -> tuple[str, ...]:
@@ -587,13 +600,11 @@ class Context:
         mechanics = _num(frame["mechanics"]) if "mechanics" in frame else None
         by_make: Counter[str] = Counter()
         qualified_known = table.has("qualified_makes") and mechanics is not None
-        if qualified_known and mechanics is not None:
-            lists = map_unique(
-                frame["qualified_makes"].map(lambda v: tuple(v) if isinstance(v, list) else v),
-                _items,
-            )
-            for items, count in zip(lists, mechanics.fillna(0), strict=True):
-                for make in {self.names.make_key(i) for i in (items or ())}:
+        qualified = self._qualified_makes
+        if qualified_known and mechanics is not None and qualified is not None:
+            codes, makes = qualified
+            for code, count in zip(codes.tolist(), mechanics.fillna(0), strict=True):
+                for make in makes[code] if code >= 0 else ():
                     by_make[make] += int(count)
         tool_makes: frozenset[str] | None = None
         if table.has("tool_kits"):
@@ -646,16 +657,25 @@ class Context:
         shop = self.workshops
         if shop is None:
             return ()
-        frame = shop.table.frame
-        if make_key is None or "qualified_makes" not in frame:
+        qualified = self._qualified_makes
+        if make_key is None or qualified is None:
             return _rows_of(shop.table, None, self.max_rows)
-        lists = map_unique(
-            frame["qualified_makes"].map(lambda v: tuple(v) if isinstance(v, list) else v), _items
-        )
-        mask = lists.map(
-            lambda items: any(self.names.make_key(i) == make_key for i in (items or ()))
-        )
-        return _rows_of(shop.table, mask.astype(bool), self.max_rows)
+        codes, makes = qualified
+        hits = [code for code, keys in enumerate(makes) if make_key in keys]
+        mask = pd.Series(np.isin(codes, hits), index=shop.table.frame.index)
+        return _rows_of(shop.table, mask, self.max_rows)
+
+    @cached_property
+    def _qualified_makes(self) -> tuple[np.ndarray, list[frozenset[str]]] | None:
+        """Each workshop's code among the distinct qualified-makes lists (-1: none stated), and
+        the make keys of each distinct list: makes are matched once per list, not per row."""
+        table = self.inventory.maintenance
+        if table is None or "qualified_makes" not in table.frame:
+            return None
+        column = table.frame["qualified_makes"]
+        codes, uniques = pd.factorize(column.map(lambda v: tuple(v) if isinstance(v, list) else v))
+        makes = [frozenset(self.names.make_key(i) for i in _items(u)) for u in uniques]
+        return codes, makes
 
     @cached_property
     def drivers_by_cat(self) -> Mapping[str, int] | None:
@@ -846,8 +866,16 @@ class Context:
                 return False
             return make_key in compact(value) or (bool(first) and first in fold(value).split())
 
-        hit = map_unique(frame["applies_to"], applies)
-        return frame[hit.fillna(False).astype(bool).to_numpy()]
+        codes, uniques = self._applies_to
+        hits = [code for code, value in enumerate(uniques) if applies(value)]
+        return frame[np.isin(codes, hits)]
+
+    @cached_property
+    def _applies_to(self) -> tuple[np.ndarray, list[Any]]:
+        """The spare-parts applicability column factorised once for all makes."""
+        assert self.inventory.spare_parts is not None
+        codes, uniques = pd.factorize(self.inventory.spare_parts.frame["applies_to"])
+        return codes, list(uniques)
 
     def rows_of(self, table: Table, frame: pd.DataFrame) -> tuple[RowRef, ...]:
         return _rows_of(Table(table.name, frame), None, self.max_rows)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 from ..assessment import CounterProposal, Evidence, Text
-from .context import Context, LineInfo, dominant, traffic_side
+from .context import Context, LineInfo, dominant, exact, traffic_side
 from .lifecycle import headroom, unit_costs
 from .wording import ev, num
 
@@ -125,14 +125,13 @@ def _alternative(ctx: Context, info: LineInfo) -> tuple[str | None, Text | None]
     return None, None
 
 
-def counter_proposal(ctx: Context, info: LineInfo) -> CounterProposal:
+def _limited(ctx: Context, info: LineInfo) -> tuple[Text, int, Text, tuple[Evidence, ...]] | None:
+    """The tightest limit (its name, the units it allows, the phrase saying so) and the evidence
+    of all limits; None when no limit is known."""
     limits = _limits(ctx, info)
-    alternative, reason = _alternative(ctx, info)
     if not limits:
-        return CounterProposal(info.index, info.qty, None, None, alternative, reason)
+        return None
     name, q, _ = min(limits, key=lambda item: item[1])
-    absorbable = min(info.qty, q)
-    limiting = None if absorbable >= info.qty else name
     evidence = tuple(e for _, _, e in limits) + tuple(
         ev(
             f"limit_{t.en.replace(' ', '_')}",
@@ -142,8 +141,27 @@ def counter_proposal(ctx: Context, info: LineInfo) -> CounterProposal:
         )
         for t, qty, _ in limits
     )
-    if limiting is not None:
-        limiting = Text(f"{name.en} (allows {num(q)})", f"{name.fr} (permet {num(q, 'fr')})")
+    phrase = Text(f"{name.en} (allows {num(q)})", f"{name.fr} (permet {num(q, 'fr')})")
+    return name, q, phrase, evidence
+
+
+def counter_proposal(ctx: Context, info: LineInfo) -> CounterProposal:
+    # Limits depend on the line's category, make, trained mechanics and unit cost, and the
+    # alternative on its category and model: each is worked out once per distinct value.
+    cost = unit_costs(ctx)[info.index]
+    limited: tuple[Text, int, Text, tuple[Evidence, ...]] | None = ctx._memoised(
+        "counter_limits",
+        (info.cat, info.make_key, exact(info.line.mechanics_trained), cost),
+        lambda: _limited(ctx, info),
+    )
+    alternative, reason = ctx._memoised(
+        "counter_alternative", (info.cat, info.model_key), lambda: _alternative(ctx, info)
+    )
+    if limited is None:
+        return CounterProposal(info.index, info.qty, None, None, alternative, reason)
+    _, q, phrase, evidence = limited
+    absorbable = min(info.qty, q)
+    limiting = None if absorbable >= info.qty else phrase
     return CounterProposal(
         info.index, info.qty, absorbable, limiting, alternative, reason, evidence
     )

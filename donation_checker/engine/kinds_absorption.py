@@ -168,12 +168,13 @@ def _window(
 def _pledges_in(ctx: Context, cat: str, rule: Rule) -> pd.DataFrame | None:
     """Other partners' pledges in the category within the window (undated ones are kept)."""
     pledges = ctx.pledges
-    window = _window(ctx, rule.params["months_before"], rule.params["months_after"])
-    if pledges is None or window is None:
+    if pledges is None or ctx.ref_date is None:  # no window without a date
         return None
     cache: dict[Any, pd.DataFrame] = ctx.__dict__.setdefault("_pledge_cache", {})
     key = (cat, rule.params["months_before"], rule.params["months_after"])
     if key not in cache:
+        window = _window(ctx, rule.params["months_before"], rule.params["months_after"])
+        assert window is not None
         by_cat = ctx.__dict__.get("_pledges_by_cat")
         if by_cat is None:
             by_cat = {c: f for c, f in pledges.groupby("cat", sort=False)}
@@ -385,6 +386,7 @@ SPECS = (
         },
         ("drivers", "required", "available"),
         drivers,
+        key=lambda i: i.cat,
     ),
     kind(
         "new_types_window",
@@ -409,6 +411,7 @@ SPECS = (
         },
         ("new_types",),
         new_types_window,
+        key=lambda i: (i.cat, i.model_key),
     ),
     kind(
         "requirement_gap",
@@ -421,6 +424,7 @@ SPECS = (
         {},
         ("gap", "surplus"),
         requirement_gap,
+        key=lambda i: i.cat,
     ),
     kind(
         "register_cap",

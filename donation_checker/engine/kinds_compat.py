@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..assessment import Status
 from ..normalise import canonical_fuel
-from .context import Context, LineInfo, dominant, traffic_side
+from .context import Context, LineInfo, dominant, exact, traffic_side
 from .registry import Outcome, ParamSpec, kind
 from .wording import T, ev, ladder, num
 
@@ -518,6 +518,16 @@ SPECS = (
         },
         ("alternative", "units"),
         commonality,
+        key=lambda i: (
+            i.cat,
+            i.model_key,
+            i.make_key,
+            i.make,
+            i.model,
+            i.fuel,
+            i.drive_side,
+            exact(i.line.voltage),
+        ),
     ),
     kind(
         "fragmentation",
@@ -543,6 +553,7 @@ SPECS = (
         },
         ("models_before", "models_after", "alternative"),
         fragmentation,
+        key=lambda i: (i.cat, i.model_key),
     ),
     kind(
         "new_type_lot",
@@ -562,6 +573,7 @@ SPECS = (
         },
         ("lot", "min_lot"),
         new_type_lot,
+        key=lambda i: (i.cat, i.model_key),
     ),
     kind(
         "fuel_supply",
@@ -580,6 +592,7 @@ SPECS = (
         },
         ("fuel", "supply"),
         fuel_supply,
+        key=lambda i: i.fuel,
     ),
     kind(
         "drive_controls",
@@ -598,6 +611,7 @@ SPECS = (
         },
         ("drive_side", "expected_side", "transmission", "fleet_transmission"),
         drive_controls,
+        key=lambda i: (i.cat, i.drive_side, i.transmission),
     ),
     kind(
         "electrical",
@@ -615,6 +629,7 @@ SPECS = (
         },
         ("voltage", "fleet_voltage"),
         electrical,
+        key=lambda i: (i.cat, exact(i.line.voltage)),
     ),
     kind(
         "climate",
@@ -632,5 +647,6 @@ SPECS = (
         },
         ("rated", "theatre"),
         climate,
+        key=lambda i: exact(i.line.max_temperature),
     ),
 )

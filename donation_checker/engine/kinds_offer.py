@@ -7,7 +7,7 @@ import math
 from typing import TYPE_CHECKING
 
 from ..normalise import canonical_language, fold
-from .context import Context, LineInfo
+from .context import Context, LineInfo, exact
 from .kinds_absorption import _pledge_rows, _pledges_in
 from .kinds_compat import unknown
 from .registry import Outcome, ParamSpec, kind
@@ -437,6 +437,13 @@ SPECS = (
         },
         ("remaining", "min_remaining"),
         economic_life,
+        key=lambda i: (
+            i.cat,
+            exact(i.line.year),
+            exact(i.line.odometer_km),
+            exact(i.line.hours),
+            i.condition,
+        ),
     ),
     kind(
         "inspection",
@@ -451,6 +458,7 @@ SPECS = (
         },
         (),
         inspection,
+        key=lambda i: exact(i.line.inspection),
     ),
     kind(
         "requested",
@@ -472,6 +480,7 @@ SPECS = (
         },
         (),
         requested,
+        key=lambda i: i.cat,
     ),
     kind(
         "duplication",
@@ -491,6 +500,7 @@ SPECS = (
         },
         ("pledges", "partners"),
         duplication,
+        key=lambda i: i.cat,
     ),
     kind(
         "cost_clauses",
@@ -567,6 +577,7 @@ SPECS = (
         },
         ("language",),
         manuals,
+        key=lambda i: (exact(i.line.manuals), exact(i.line.manuals_language)),
     ),
     kind(
         "training",
@@ -591,6 +602,7 @@ SPECS = (
         },
         ("mechanics", "drivers"),
         training,
+        key=lambda i: (i.cat, i.model_key, i.make_key, i.qty, exact(i.line.drivers_trained)),
     ),
     kind(
         "warranty",
@@ -600,5 +612,6 @@ SPECS = (
         {"min_months": _n("months that score 100", "mois qui valent 100", 12)},
         ("months",),
         warranty,
+        key=lambda i: exact(i.line.warranty_months),
     ),
 )

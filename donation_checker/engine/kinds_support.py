@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..assessment import RowRef, Status
 from ..normalise import compact, fold, parse_bool
-from .context import COMPLEXITY_ORDER, Context, LineInfo
+from .context import COMPLEXITY_ORDER, Context, LineInfo, exact
 from .kinds_compat import unknown
 from .registry import Outcome, ParamSpec, kind
 from .wording import T, ev, ladder, num, pct
@@ -147,7 +147,8 @@ def parts_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
 def parts_overlap(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     listed = info.line.spare_parts_list
-    codes = ctx.part_codes
+    # The stock's part codes are folded only when a line lists parts to compare.
+    codes = ctx.part_codes if listed else None
     if not listed or codes is None:
         return unknown(
             "No part list in the offer, or no parts stock in the inventory, to compare.",
@@ -505,6 +506,7 @@ SPECS = (
         },
         ("months", "offered_months"),
         spares_package,
+        key=lambda i: (exact(i.line.spares_months), exact(i.line.spares_value)),
     ),
     kind(
         "parts_supply",
@@ -541,6 +543,7 @@ SPECS = (
         },
         ("lead_time",),
         parts_supply,
+        key=lambda i: (exact(i.line.dealer_in_country), i.make_key, i.make),
     ),
     kind(
         "parts_overlap",
@@ -556,6 +559,7 @@ SPECS = (
         },
         ("overlap",),
         parts_overlap,
+        key=lambda i: exact(i.line.spare_parts_list),
     ),
     kind(
         "support_horizon",
@@ -568,6 +572,7 @@ SPECS = (
         },
         ("years_left", "support_end"),
         support_horizon,
+        key=lambda i: exact(i.line.support_end_year),
     ),
     kind(
         "mechanics",
@@ -591,6 +596,7 @@ SPECS = (
         },
         ("mechanics", "required", "qualified"),
         mechanics,
+        key=lambda i: (i.make_key, i.make),
     ),
     kind(
         "workshop_tools",
@@ -610,6 +616,7 @@ SPECS = (
         },
         (),
         workshop_tools,
+        key=lambda i: (exact(i.line.tools_included), i.make_key, exact(i.line.location)),
     ),
     kind(
         "complexity",
@@ -625,5 +632,6 @@ SPECS = (
         },
         ("offered_class", "fleet_class"),
         complexity,
+        key=lambda i: i.complexity,
     ),
 )

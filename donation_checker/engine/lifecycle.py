@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..assessment import CostYear, Evidence, LifecycleCost, LineCost
-from .context import Context, LineInfo
+from .context import Context, LineInfo, exact
 from .wording import ev
 
 
@@ -55,8 +55,12 @@ def _currency_code(name: str | None, aliases: Any) -> str | None:
 def convert(ctx: Context, amount: float, source: str | None) -> float | None:
     """Amount in `source` currency expressed in the recipient's; None when no rate is known."""
     aliases: Any = ctx.ruleset.param("currency_aliases", {})
-    target = _currency_code(recipient_currency(ctx), aliases)
-    src = _currency_code(source, aliases)
+    target = ctx._memoised(
+        "currency_code",
+        recipient_currency(ctx),
+        lambda: _currency_code(recipient_currency(ctx), aliases),
+    )
+    src = ctx._memoised("currency_code", source, lambda: _currency_code(source, aliases))
     if src is None or target is None or src == target:
         return amount
     rates: Any = ctx.ruleset.param("exchange_rates", {})
@@ -106,13 +110,26 @@ def unit_cost(ctx: Context, info: LineInfo) -> UnitCost:
 def unit_costs(ctx: Context) -> tuple[UnitCost, ...]:
     cached = ctx.__dict__.get("_unit_costs")
     if cached is None:
-        cached = tuple(unit_cost(ctx, info) for info in ctx.lines)
+        # A line's unit cost depends on its category, fuel and unit value only.
+        cached = tuple(
+            ctx._memoised(
+                "unit_cost",
+                (info.cat, info.fuel, exact(info.line.unit_value)),
+                lambda info=info: unit_cost(ctx, info),
+            )
+            for info in ctx.lines
+        )
         ctx.__dict__["_unit_costs"] = cached
     return cached
 
 
 def headroom(ctx: Context, year_index: int) -> float | None:
     """Uncommitted fuel + maintenance + parts budget in year `year_index` (1-based) after handover."""
+    room: float | None = ctx._memoised("headroom", year_index, lambda: _headroom(ctx, year_index))
+    return room
+
+
+def _headroom(ctx: Context, year_index: int) -> float | None:
     budget = ctx.budget
     if budget is None:
         return None
@@ -163,6 +180,7 @@ def assumptions(ctx: Context, costs: tuple[UnitCost, ...]) -> tuple[Evidence, ..
             ctx.offer.header.currency,
         ),
     ]
+    seen_cats: set[str] = set()
     for label_en, label_fr, attr in (
         ("fuel", "carburant", "fuel"),
         ("maintenance", "maintenance", "maintenance"),
@@ -184,7 +202,8 @@ def assumptions(ctx: Context, costs: tuple[UnitCost, ...]) -> tuple[Evidence, ..
             )
     for info in ctx.lines:
         ref = info.ref
-        if ref:
+        if ref and f"reference_{info.cat}" not in seen_cats:  # the first line of each category
+            seen_cats.add(f"reference_{info.cat}")
             out.append(
                 ev(
                     f"reference_{info.cat}",

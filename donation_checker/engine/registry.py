@@ -8,7 +8,7 @@ bad file up front and the GUI and docs can describe the vocabulary without readi
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -77,6 +77,7 @@ class Outcome:
 
 
 ScoreFn = Callable[["Rule", "Context", "LineInfo | None"], Outcome]
+LineKey = Callable[["LineInfo"], Hashable]
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,9 @@ class KindSpec:
     params: Mapping[str, ParamSpec]
     placeholders: frozenset[str]
     score: ScoreFn
+    # Everything of a line the kind reads (line kinds): lines with equal keys get the same
+    # outcome, computed once. A thousand-line offer often has a few dozen distinct keys.
+    key: LineKey | None = None
 
     def defaults(self) -> Mapping[str, Any]:
         return {k: p.default for k, p in self.params.items()}
@@ -101,6 +105,7 @@ def kind(
     params: Mapping[str, ParamSpec],
     placeholders: tuple[str, ...],
     fn: ScoreFn,
+    key: LineKey | None = None,
 ) -> KindSpec:
     base = {
         "pass_at": ParamSpec(
@@ -128,6 +133,7 @@ def kind(
         params=MappingProxyType({**base, **params}),
         placeholders=frozenset((*COMMON_PLACEHOLDERS, *placeholders)),
         score=fn,
+        key=key,
     )
 
 

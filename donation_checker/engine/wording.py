@@ -56,6 +56,11 @@ def ev(
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\|([^{}|]*)\|([^{}|]*))?\}")
 
 
+def placeholders(template: str) -> frozenset[str]:
+    """The names a condition template fills in."""
+    return frozenset(m.group(1) for m in _PLACEHOLDER.finditer(template))
+
+
 def is_singular(value: Any, lang: str) -> bool:
     """French counts 0 and 1 as singular ("0 an", "1 an"); English only 1."""
     if isinstance(value, bool) or not isinstance(value, int | float):

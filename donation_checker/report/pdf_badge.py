@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..assessment import VERDICT_ORDER, Verdict
-from .pdf_layout import FONT, FONT_BOLD, INK, MUTED, styles
+from .pdf_layout import FONT, FONT_BOLD, INK, MUTED, Para, styles
 from .safe_text import para
 
 # (symbol, border colour, fill tint) per band.
@@ -69,7 +69,7 @@ class VerdictBadge(Flowable):  # type: ignore[misc]  # reportlab is untyped
             size -= 1
         c.setFont(FONT_BOLD, size)
         c.drawString(62, y0 + self.BOX_HEIGHT - 27, word)
-        advice = Paragraph(para(self.advice), styles().body)
+        advice = Para(para(self.advice), styles().body)
         _, h = advice.wrap(room, 30)
         advice.drawOn(c, 62, y0 + self.BOX_HEIGHT - 32 - h)
         self._draw_scale(c)

@@ -17,11 +17,15 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
 
 # Nothing in a report is ever fetched: no URL scheme is trusted and no host either, so even a
 # markup image that slipped past escaping could not make reportlab read a file or call out.
 rl_config.trustedSchemes = []
 rl_config.trustedHosts = None
+# Page streams are stored Flate-compressed only: the extra ASCII85 layer (reportlab's default,
+# for 7-bit transports) makes files a quarter larger and costs time on every page.
+rl_config.useA85 = 0
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVuSans"
@@ -51,6 +55,23 @@ def register_fonts() -> frozenset[int]:
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
     )
     return frozenset(regular.face.charToGlyph)
+
+
+class Para(Paragraph):  # type: ignore[misc]  # reportlab is untyped
+    """A Paragraph that breaks its lines once per width. A table measures each cell when it
+    sizes its rows, again when it splits at a page end and again when it draws; the line breaks
+    only depend on the width, so the later calls reuse the first (unless a split refused at a
+    page end has dropped them)."""
+
+    _wrapped: tuple[float, object] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        lines = getattr(self, "blPara", None)
+        done = self._wrapped
+        if lines is None or done is None or done[0] != availWidth or done[1] is not lines:
+            super().wrap(availWidth, availHeight)
+            self._wrapped = (availWidth, self.blPara)
+        return self.width, self.height
 
 
 @dataclass(frozen=True)

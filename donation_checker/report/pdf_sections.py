@@ -7,15 +7,12 @@ Paragraph; markup in this module only ever wraps fixed text written here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
-from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -33,9 +30,11 @@ from .pdf_layout import (
     INK,
     RULE,
     ZEBRA,
+    Para,
     register_fonts,
     styles,
 )
+from .pdf_text import TextTable, with_ellipsis, wrap_words
 from .safe_text import clean, has_right_to_left, missing_glyphs, para, shorten
 from .texts import label, status_name, verdict_advice, verdict_name
 
@@ -70,23 +69,23 @@ class Ink:
         self.missing |= missing_glyphs(raw, self.covered)
         self.right_to_left = self.right_to_left or has_right_to_left(raw)
 
-    def p(self, text: object, style: str = "cell", bold_prefix: str = "") -> Paragraph:
+    def p(self, text: object, style: str = "cell", bold_prefix: str = "") -> Para:
         """A Paragraph of untrusted `text`, optionally after a fixed bold prefix."""
         raw = clean(text)
         self._note(raw)
         markup = para(raw)
         if bold_prefix:
             markup = f"<b>{para(bold_prefix)}</b> {markup}"
-        return Paragraph(markup, getattr(self.s, style))
+        return Para(markup, getattr(self.s, style))
 
-    def lines(self, items: Sequence[str], style: str = "cell") -> Paragraph:
+    def lines(self, items: Sequence[str], style: str = "cell") -> Para:
         """Several data strings in one cell, one per line."""
         parts = []
         for item in items:
             raw = clean(item)
             self._note(raw)
             parts.append(para(raw))
-        return Paragraph("<br/>".join(parts), getattr(self.s, style))
+        return Para("<br/>".join(parts), getattr(self.s, style))
 
     def plain(self, text: object, width: float, size: float = 8, max_lines: int = 2) -> str:
         """Untrusted `text` as a plain table cell: wrapped to `width` points, at most `max_lines`
@@ -102,7 +101,7 @@ class Ink:
         lines = wrap_words(raw, width, size)
         if len(lines) > max_lines:
             lines = lines[:max_lines]
-            lines[-1] = _with_ellipsis(lines[-1], width, size)
+            lines[-1] = with_ellipsis(lines[-1], width, size)
             self.shortened = True
         self.shortened = self.shortened or raw != full
         out = self._plain[key] = "\n".join(lines)
@@ -116,74 +115,10 @@ class Ink:
         return self.t("one_other_line_excel") if n == 1 else self.t("other_lines_excel", n=str(n))
 
 
-@cache
-def _char_widths() -> dict[str, float]:
-    """Advance widths of the body font per character, in points at size 1 (looked up once:
-    reportlab's own per-string measure is pure Python and dominated a 1,000-row table)."""
-    font = getFont(FONT)
-    default = font.face.defaultWidth
-    widths = font.face.charWidths
-    return {chr(cp): widths.get(cp, default) / 1000 for cp in range(0x3000)}
-
-
-def _width(text: str, size: float) -> float:
-    table = _char_widths()
-    return sum(table.get(ch, 1.0) for ch in text) * size
-
-
-def wrap_words(text: str, width: float, size: float) -> list[str]:
-    """Greedy word wrap of `text` to `width` points; a word wider than the cell is cut."""
-    space = _width(" ", size)
-    lines: list[str] = []
-    current: list[str] = []
-    used = 0.0
-    for word in text.split(" "):
-        if not word:
-            continue
-        w = _width(word, size)
-        if current and used + space + w <= width:
-            current.append(word)
-            used += space + w
-            continue
-        if current:
-            lines.append(" ".join(current))
-        if w > width:
-            *whole, word = _hard_wrap(word, width, size)
-            lines += whole
-            w = _width(word, size)
-        current, used = [word], w
-    if current:
-        lines.append(" ".join(current))
-    return lines or [""]
-
-
-def _hard_wrap(word: str, width: float, size: float) -> list[str]:
-    """Cut a word longer than the cell (a code, a URL) so it never runs over the next column."""
-    parts = []
-    while len(word) > 1 and _width(word, size) > width:
-        lo, hi = 1, len(word) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if _width(word[:mid], size) <= width:
-                lo = mid
-            else:
-                hi = mid - 1
-        parts.append(word[:lo])
-        word = word[lo:]
-    parts.append(word)
-    return parts
-
-
-def _with_ellipsis(line: str, width: float, size: float) -> str:
-    while line and _width(line + "…", size) > width:
-        line = line[:-1]
-    return line.rstrip() + "…"
-
-
 def heading(ink: Ink, key: str, level: str) -> list[Flowable]:
     """A section heading that moves to the next page rather than end a page alone."""
     room = 90 if level == "h1" else 70
-    return [CondPageBreak(room), Paragraph(para(ink.t(key)), getattr(ink.s, level))]
+    return [CondPageBreak(room), Para(para(ink.t(key)), getattr(ink.s, level))]
 
 
 def _table(
@@ -201,7 +136,7 @@ def _table(
 def _head(ink: Ink, *keys: str, right_from: int | None = None) -> list[object]:
     """Header cells; columns from `right_from` on hold numbers and are right-aligned."""
     return [
-        Paragraph(
+        Para(
             para(ink.t(k)),
             ink.s.head_cell_right
             if right_from is not None and i >= right_from
@@ -223,14 +158,14 @@ def first_page(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
     summarised = meta.summarised(a)
     lang = meta.lang
     h = a.offer_header
-    out: list[Flowable] = [Paragraph(para(ink.t("doc_title")), ink.s.title)]
+    out: list[Flowable] = [Para(para(ink.t("doc_title")), ink.s.title)]
     subtitle = " — ".join(x for x in (clean(h.reference or ""), clean(h.donor or "")) if x.strip())
     if subtitle:
         out.append(ink.p(subtitle, "subtitle"))
     else:
         out.append(Spacer(1, 6))
     if meta.share:
-        out.append(Paragraph(para(ink.t("share_banner")), ink.s.banner))
+        out.append(Para(para(ink.t("share_banner")), ink.s.banner))
 
     ident = R.identification_rows(a, meta)
     half = (len(ident) + 1) // 2
@@ -238,11 +173,11 @@ def first_page(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
     grid: list[list[object]] = []
     for i in range(half):
         row: list[object] = [
-            Paragraph(para(left[i][0]), ink.s.muted),
+            Para(para(left[i][0]), ink.s.muted),
             ink.p(left[i][1], "cell_bold"),
         ]
         if i < len(right):
-            row += [Paragraph(para(right[i][0]), ink.s.muted), ink.p(right[i][1], "cell_bold")]
+            row += [Para(para(right[i][0]), ink.s.muted), ink.p(right[i][1], "cell_bold")]
         else:
             row += ["", ""]
         grid.append(row)
@@ -268,8 +203,8 @@ def first_page(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
         cell = ink.p(value, "cell_bold")
         if key == label("confidence", lang):
             note = para(ink.t("confidence_note"))
-            cell = Paragraph(f"<b>{para(value)}</b> <font size=7.5>({note})</font>", ink.s.cell)
-        head_cells.append([Paragraph(para(key), ink.s.muted), cell])
+            cell = Para(f"<b>{para(value)}</b> <font size=7.5>({note})</font>", ink.s.cell)
+        head_cells.append([Para(para(key), ink.s.muted), cell])
     head_table = Table(
         head_cells,
         colWidths=_fractions(1, 4.2),
@@ -296,12 +231,12 @@ def key_reasons_section(a: Assessment, ink: Ink) -> list[Flowable]:
     out: list[Flowable] = heading(ink, "key_reasons", "h2")
     rows = R.key_reason_rows(a, ink.lang)
     if not rows:
-        return [*out, Paragraph(para(ink.t("no_key_reasons")), ink.s.body)]
+        return [*out, Para(para(ink.t("no_key_reasons")), ink.s.body)]
     data: list[list[object]] = []
     for r in rows:
         data.append(
             [
-                Paragraph(para(_STATUS_MARK[r.status]), ink.s.cell_bold),
+                Para(para(_STATUS_MARK[r.status]), ink.s.cell_bold),
                 [
                     ink.p(r.message, "cell", bold_prefix=f"{r.rule_id} {r.title}."),
                     ink.p(r.where, "muted"),
@@ -335,11 +270,11 @@ def conditions_section(a: Assessment, ink: Ink, summarised: bool = False) -> lis
             note = ink.t(
                 "conditions_more", n=str(summary.other_wordings), m=str(summary.other_lines)
             )
-            more = [Spacer(1, 2), Paragraph(para(note), ink.s.muted)]
+            more = [Spacer(1, 2), Para(para(note), ink.s.muted)]
     else:
         rows = R.condition_rows(a, ink.lang)
     if not rows:
-        return [*out, Paragraph(para(ink.t("no_conditions")), ink.s.body)]
+        return [*out, Para(para(ink.t("no_conditions")), ink.s.body)]
     data: list[list[object]] = []
     for i, c in enumerate(rows, start=1):
         where = c.where
@@ -347,7 +282,7 @@ def conditions_section(a: Assessment, ink: Ink, summarised: bool = False) -> lis
             where += f" · {ink.t('removes_knockout')}"
         data.append(
             [
-                Paragraph(f"<b>{i}.</b>", ink.s.cell),
+                Para(f"<b>{i}.</b>", ink.s.cell),
                 [ink.p(c.text, "cell"), ink.p(f"{c.rule_id} · {where}", "muted")],
             ]
         )
@@ -360,10 +295,10 @@ def counter_proposal_section(a: Assessment, ink: Ink, summarised: bool = False) 
     out: list[Flowable] = heading(ink, "counter_proposal", "h2")
     rows = R.counter_rows(a, ink.lang, R.TOP_SHOWN if summarised else None)
     if not rows:
-        return [*out, Paragraph(para(ink.t("no_counter_proposal")), ink.s.body)]
+        return [*out, Para(para(ink.t("no_counter_proposal")), ink.s.body)]
     left = R.counter_count(a) - len(rows) if summarised else 0
     if left > 0:
-        out.append(Paragraph(para(ink.t("counter_top", n=str(len(rows)))), ink.s.muted))
+        out.append(Para(para(ink.t("counter_top", n=str(len(rows)))), ink.s.muted))
     data: list[list[object]] = [
         _head(ink, "line", "offered", "absorbable", "limiting_factor", "better_fit")
     ]
@@ -379,7 +314,7 @@ def counter_proposal_section(a: Assessment, ink: Ink, summarised: bool = False) 
         )
     out.append(_table(data, _fractions(2.3, 0.8, 1.1, 2.2, 2.4)))
     if left > 0:
-        out.append(Paragraph(para(ink.other_lines(left)), ink.s.muted))
+        out.append(Para(para(ink.other_lines(left)), ink.s.muted))
     return out
 
 
@@ -399,7 +334,7 @@ def scores_section(a: Assessment, ink: Ink) -> list[Flowable]:
             [
                 *out,
                 family_chart(rows, unknown(ink.lang)),
-                Paragraph(para(ink.t("chart_caption")), ink.s.muted),
+                Para(para(ink.t("chart_caption")), ink.s.muted),
                 Spacer(1, 4),
                 _table(data, _fractions(3, 1.2, 1.6)),
             ]
@@ -411,7 +346,7 @@ def fleet_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]
     out: list[Flowable] = heading(ink, "sec_fleet", "h1")
     rows = R.fleet_rows(a.fleet_impact, ink.lang, meta.share)
     if not rows:
-        return [*out, Paragraph(para(ink.t("no_fleet_impact")), ink.s.body)]
+        return [*out, Para(para(ink.t("no_fleet_impact")), ink.s.body)]
     if not meta.share:
         # The chart draws exact model counts, so it stays out of the shareable version.
         out.append(fleet_chart(a.fleet_impact, ink.t("models_before"), ink.t("models_after")))
@@ -455,7 +390,7 @@ def fleet_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]
             )
         widths = _fractions(1.8, 0.9, 0.9, 0.9, 0.9, 2.4)
     caption = ink.t("fleet_share_caption" if meta.share else "fleet_caption")
-    return [*out, _table(data, widths), Spacer(1, 3), Paragraph(para(caption), ink.s.muted)]
+    return [*out, _table(data, widths), Spacer(1, 3), Para(para(caption), ink.s.muted)]
 
 
 # ---------------------------------------------------------------- offer lines
@@ -467,14 +402,14 @@ def lines_section(a: Assessment, ink: Ink, summarised: bool = False) -> list[Flo
     out: list[Flowable] = heading(ink, "sec_lines", "h1")
     rows = R.line_rows(a, ink.lang)
     if not rows:
-        return [*out, Paragraph(para(ink.t("no_lines")), ink.s.body)]
+        return [*out, Para(para(ink.t("no_lines")), ink.s.body)]
     # "acceptation sous conditions" on one line; the main finding takes what is left.
     widths = [32.0, 124.0, 40.0, 118.0]
     widths.append(FRAME_WIDTH - sum(widths))
-    inner = [w - 6 for w in widths]  # the cells' left and right padding
-    data: list[list[object]] = [_head(ink, "line", "item", "score", "verdict", "main_finding")]
+    inner = [w - 2 * TextTable.PAD_X for w in widths]
     verdicts: dict[str, str] = {}  # a handful of distinct verdict names, wrapped once each
     depth = 2 if summarised else 8
+    data: list[list[str]] = []
     for r in rows:
         verdict = verdicts.get(r.verdict)
         if verdict is None:
@@ -488,15 +423,10 @@ def lines_section(a: Assessment, ink: Ink, summarised: bool = False) -> list[Flo
                 ink.plain(r.main_finding, inner[4], max_lines=depth),
             ]
         )
-    extra = [
-        ("FONTNAME", (0, 1), (-1, -1), FONT),
-        ("FONTSIZE", (0, 1), (-1, -1), 8),
-        ("LEADING", (0, 1), (-1, -1), 10),
-        ("ALIGN", (0, 1), (0, -1), "RIGHT"),
-    ]
-    out.append(_table(data, widths, extra))
+    header = _head(ink, "line", "item", "score", "verdict", "main_finding")
+    out.append(TextTable(header, data, widths, right=[0]))
     if ink.shortened:
-        out.append(Paragraph(para(ink.t("lines_shortened")), ink.s.muted))
+        out.append(Para(para(ink.t("lines_shortened")), ink.s.muted))
     return out
 
 
@@ -507,7 +437,7 @@ def findings_section(a: Assessment, ink: Ink, summarised: bool = False) -> list[
     out: list[Flowable] = heading(ink, "sec_findings", "h1")
     groups = R.finding_groups(a, ink.lang, R.WORST_SHOWN if summarised else None)
     if not groups:
-        return [*out, Paragraph(para(ink.t("no_findings")), ink.s.body)]
+        return [*out, Para(para(ink.t("no_findings")), ink.s.body)]
     widths = _fractions(1.7, 1.25, 5.0)
     colon = R.colon(ink.lang)
     lead: list[Flowable] = out[1:]  # the section title travels with the first family
@@ -516,7 +446,7 @@ def findings_section(a: Assessment, ink: Ink, summarised: bool = False) -> list[
         note = ink.t(
             "findings_summary_note", n=fmt_number(len(a.lines), ink.lang, 0), m=str(R.WORST_SHOWN)
         )
-        lead.append(Paragraph(para(note), ink.s.body))
+        lead.append(Para(para(note), ink.s.body))
     for fam in groups:
         tables = [_rule_table(rule, ink, widths, colon) for rule in fam.rules]
         title = ink.p(f"{fam.name} — {fam.score_text}", "h2")
@@ -568,7 +498,7 @@ def _rule_table(rule: R.RuleGroup, ink: Ink, widths: Sequence[float], colon: str
             ]
         )
     if rule.hidden:
-        data.append([Paragraph(para(ink.other_lines(rule.hidden)), ink.s.muted), "", ""])
+        data.append([Para(para(ink.other_lines(rule.hidden)), ink.s.muted), "", ""])
     table = Table(data, colWidths=list(widths), repeatRows=min(len(data) - 1, 2), hAlign="LEFT")
     style = [
         ("FONTNAME", (0, 2), (1, -1), FONT),
@@ -602,13 +532,13 @@ def cost_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
     out: list[Flowable] = heading(ink, "sec_cost", "h1")
     lc = a.lifecycle
     if lc is None or not lc.totals:
-        out.append(Paragraph(para(ink.t("no_lifecycle")), ink.s.body))
+        out.append(Para(para(ink.t("no_lifecycle")), ink.s.body))
     else:
         currency = R.cost_currency(a) or ink.t("currency_unknown")
         out.append(
             ink.p(ink.t("horizon", n=str(lc.horizon_years), currency=clean(currency)), "body")
         )
-        out.append(Paragraph(para(ink.t("cost_by_year")), ink.s.h3))
+        out.append(Para(para(ink.t("cost_by_year")), ink.s.h3))
         data: list[list[object]] = [
             _head(
                 ink,
@@ -641,17 +571,17 @@ def cost_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
         ]
         out.append(_table(data, _fractions(0.6, 1.3, 1.3, 1.3, 1.4, 1.4, 1.3), extra))
         if meta.share:
-            out.append(Paragraph(para(ink.t("headroom_withheld")), ink.s.muted))
+            out.append(Para(para(ink.t("headroom_withheld")), ink.s.muted))
         header, line_rows = R.cost_line_rows(a, ink.lang, R.TOP_SHOWN if summarised else None)
         left = len(lc.lines) - len(line_rows)
         if line_rows:
             title = ink.t("cost_top", n=str(len(line_rows))) if left else ink.t("cost_by_line")
-            out.append(Paragraph(para(title), ink.s.h3))
+            out.append(Para(para(title), ink.s.h3))
             n_years = len(header) - 2
             widths = _fractions(2.6, *([1.0] * n_years), 1.1) if n_years <= 6 else None
             table_data: list[list[object]] = [
                 [
-                    Paragraph(para(h), ink.s.head_cell if i == 0 else ink.s.head_cell_right)
+                    Para(para(h), ink.s.head_cell if i == 0 else ink.s.head_cell_right)
                     for i, h in enumerate(header)
                 ]
             ]
@@ -666,9 +596,9 @@ def cost_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
                 _table(table_data, widths or _fractions(2.6, *([1.0] * (len(header) - 1))), extra_l)
             )
             if left > 0:
-                out.append(Paragraph(para(ink.other_lines(left)), ink.s.muted))
+                out.append(Para(para(ink.other_lines(left)), ink.s.muted))
         if lc.assumptions:
-            out.append(Paragraph(para(ink.t("assumptions")), ink.s.h3))
+            out.append(Para(para(ink.t("assumptions")), ink.s.h3))
             out.append(
                 ink.lines([R.format_evidence(ev, ink.lang) for ev in lc.assumptions], "small")
             )
@@ -680,7 +610,7 @@ def sensitivity_section(a: Assessment, ink: Ink) -> list[Flowable]:
     out: list[Flowable] = heading(ink, "sec_sensitivity", "h2")
     s = a.sensitivity
     if s is None:
-        return [*out, Paragraph(para(ink.t("no_sensitivity")), ink.s.body)]
+        return [*out, Para(para(ink.t("no_sensitivity")), ink.s.body)]
     verdict = ink.t("robust") if s.robust else ink.t("fragile")
     out.append(ink.p(s.statement.get(ink.lang), "body", bold_prefix=f"{verdict}."))
     rows = R.sensitivity_rows(a, ink.lang)
@@ -703,10 +633,10 @@ def sensitivity_section(a: Assessment, ink: Ink) -> list[Flowable]:
 
 
 def annex_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
-    out: list[Flowable] = [PageBreak(), Paragraph(para(ink.t("sec_annex")), ink.s.h1)]
+    out: list[Flowable] = [PageBreak(), Para(para(ink.t("sec_annex")), ink.s.h1)]
     kv = Table(
         [
-            [Paragraph(para(k), ink.s.muted), ink.p(v, "hash" if k == "SHA-256" else "cell")]
+            [Para(para(k), ink.s.muted), ink.p(v, "hash" if k == "SHA-256" else "cell")]
             for k, v in R.ruleset_rows(a, ink.lang)
         ],
         colWidths=_fractions(1, 5),
@@ -731,7 +661,7 @@ def annex_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]
                 ]
             )
         out.append(_table(data, _fractions(0.9, 4.6, 0.9, 0.9)))
-        out.append(Paragraph(para(ink.t("sha_note")), ink.s.muted))
+        out.append(Para(para(ink.t("sha_note")), ink.s.muted))
 
     weights = R.family_rows(a, ink.lang)
     if weights:
@@ -748,9 +678,9 @@ def glyph_note(ink: Ink) -> list[Flowable]:
     out: list[Flowable] = []
     if ink.missing:
         chars = " ".join(f"U+{ord(c):04X}" for c in sorted(ink.missing)[:40])
-        out += [Spacer(1, 8), Paragraph(para(ink.t("missing_glyphs", chars=chars)), ink.s.muted)]
+        out += [Spacer(1, 8), Para(para(ink.t("missing_glyphs", chars=chars)), ink.s.muted)]
     if ink.right_to_left:
-        out += [Spacer(1, 4), Paragraph(para(ink.t("right_to_left")), ink.s.muted)]
+        out += [Spacer(1, 4), Para(para(ink.t("right_to_left")), ink.s.muted)]
     return out
 
 

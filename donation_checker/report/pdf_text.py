@@ -1,0 +1,239 @@
+"""Plain text in the PDF report: measuring, wrapping and drawing data text without reportlab's
+markup parser.
+
+Data text drawn here is never parsed: it reaches the page as characters, so it needs no
+escaping. reportlab measures text in pure Python, one string at a time; a 1,000-line offer has
+tens of thousands of strings, so widths come from one lookup table of the body font instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.platypus import Flowable
+
+from .pdf_layout import FONT, HEADER_FILL, INK, RULE, ZEBRA
+
+
+@cache
+def _char_widths() -> dict[str, float]:
+    """Advance widths of the body font per character, in points at size 1 (looked up once:
+    reportlab's own per-string measure is pure Python and dominated a 1,000-row table)."""
+    font = getFont(FONT)
+    default = font.face.defaultWidth
+    widths = font.face.charWidths
+    return {chr(cp): widths.get(cp, default) / 1000 for cp in range(0x3000)}
+
+
+def text_width(text: str, size: float) -> float:
+    """Width of `text` in the body font at `size` points, for wrapping (characters past U+3000,
+    which the font does not draw anyway, count one em)."""
+    table = _char_widths()
+    return sum(table.get(ch, 1.0) for ch in text) * size
+
+
+def wrap_words(text: str, width: float, size: float) -> list[str]:
+    """Greedy word wrap of `text` to `width` points; a word wider than the cell is cut."""
+    space = text_width(" ", size)
+    lines: list[str] = []
+    current: list[str] = []
+    used = 0.0
+    for word in text.split(" "):
+        if not word:
+            continue
+        w = text_width(word, size)
+        if current and used + space + w <= width:
+            current.append(word)
+            used += space + w
+            continue
+        if current:
+            lines.append(" ".join(current))
+        if w > width:
+            *whole, word = _hard_wrap(word, width, size)
+            lines += whole
+            w = text_width(word, size)
+        current, used = [word], w
+    if current:
+        lines.append(" ".join(current))
+    return lines or [""]
+
+
+def _hard_wrap(word: str, width: float, size: float) -> list[str]:
+    """Cut a word longer than the cell (a code, a URL) so it never runs over the next column."""
+    parts = []
+    while len(word) > 1 and text_width(word, size) > width:
+        lo, hi = 1, len(word) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if text_width(word[:mid], size) <= width:
+                lo = mid
+            else:
+                hi = mid - 1
+        parts.append(word[:lo])
+        word = word[lo:]
+    parts.append(word)
+    return parts
+
+
+def with_ellipsis(line: str, width: float, size: float) -> str:
+    while line and text_width(line + "…", size) > width:
+        line = line[:-1]
+    return line.rstrip() + "…"
+
+
+class TextTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """A table of plain text rows under a header row that repeats on every page it runs over.
+
+    It draws what a reportlab Table of the same cells draws (header fill, a rule under the
+    header and under every row, every other row shaded, text from the top-left of each cell),
+    but sizes its rows from line counts and puts all its text in one PDF text object per page:
+    a generic Table measures and draws each of a 1,000-line offer's 5,000 cells one by one.
+
+    Cells are plain strings already wrapped to their column ("\\n" between lines); they are
+    drawn as characters and never parsed.
+    """
+
+    PAD_X = 3.0
+    PAD_Y = 2.5
+
+    def __init__(
+        self,
+        header: Sequence[Flowable],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        *,
+        size: float = 8,
+        leading: float = 10,
+        right: Sequence[int] = (),
+        first: int = 1,
+    ) -> None:
+        super().__init__()
+        self.header = list(header)
+        self.rows = [list(r) for r in rows]
+        self.widths = list(widths)
+        self.size = size
+        self.leading = leading
+        self.right = frozenset(right)
+        self.first = first  # number of the first row in the whole table: keeps the shading
+        self.heights = [
+            max(cell.count("\n") + 1 for cell in row) * leading + 2 * self.PAD_Y
+            for row in self.rows
+        ]
+        self._header_height: float | None = None
+
+    def _head_height(self) -> float:
+        if self._header_height is None:
+            inner = [w - 2 * self.PAD_X for w in self.widths]
+            tallest = max(
+                (
+                    cell.wrapOn(self.canv, w, 1e6)[1]
+                    for cell, w in zip(self.header, inner, strict=True)
+                ),
+                default=0.0,
+            )
+            self._header_height = tallest + 2 * self.PAD_Y
+        return self._header_height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = sum(self.widths)
+        self.height = self._head_height() + sum(self.heights)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        used = self._head_height()
+        n = 0
+        for h in self.heights:
+            if used + h > availHeight:
+                break
+            used += h
+            n += 1
+        if n == 0:
+            return []  # not even one row: the whole table goes to the next page
+        if n == len(self.rows):
+            return [self]
+        return [self._part(0, n), self._part(n, len(self.rows))]
+
+    def _part(self, start: int, stop: int) -> TextTable:
+        # Built field by field: the frame's own marks on this table (its canvas, "postponed")
+        # must not carry over to the parts.
+        part = TextTable.__new__(TextTable)
+        Flowable.__init__(part)
+        part.header = self.header
+        part.rows = self.rows[start:stop]
+        part.widths = self.widths
+        part.size = self.size
+        part.leading = self.leading
+        part.right = self.right
+        part.first = self.first + start
+        part.heights = self.heights[start:stop]
+        part._header_height = self._header_height
+        return part
+
+    def draw(self) -> None:
+        canv = self.canv
+        head = self._head_height()
+        xs = [0.0]
+        for w in self.widths:
+            xs.append(xs[-1] + w)
+        width = xs[-1]
+        top = self.height  # y of each row's top edge, going down
+        canv.saveState()
+
+        # Backgrounds: the header, then every other row.
+        canv.setFillColor(HEADER_FILL)
+        canv.rect(0, top - head, width, head, stroke=0, fill=1)
+        canv.setFillColor(ZEBRA)
+        y = top - head
+        for i, h in enumerate(self.heights):
+            if (self.first + i) % 2 == 0:
+                canv.rect(0, y - h, width, h, stroke=0, fill=1)
+            y -= h
+
+        # Header cells (Paragraphs of fixed labels), top-aligned in their padding.
+        for cell, x in zip(self.header, xs[:-1], strict=True):
+            cell.drawOn(canv, x + self.PAD_X, top - self.PAD_Y - cell.height)
+
+        # All data text in one text object.
+        text = canv.beginText()
+        text.setFont(FONT, self.size, self.leading)
+        text.setFillColor(colors.black)
+        y = top - head
+        for row, h in zip(self.rows, self.heights, strict=True):
+            baseline = y - self.PAD_Y - self.size
+            for col, cell in enumerate(row):
+                if not cell:
+                    continue
+                if col in self.right:
+                    edge = xs[col + 1] - self.PAD_X
+                    for k, line in enumerate(cell.split("\n")):
+                        text.setTextOrigin(
+                            edge - stringWidth(line, FONT, self.size), baseline - k * self.leading
+                        )
+                        text.textLine(line)
+                else:
+                    text.setTextOrigin(xs[col] + self.PAD_X, baseline)
+                    for line in cell.split("\n"):
+                        text.textLine(line)
+            y -= h
+        canv.drawText(text)
+
+        # Rules: a heavy one under the header, a hairline under every row. On continuation
+        # pages a split reportlab Table also draws the hairline over the heavy rule; so does
+        # this one, so the pages look as they did.
+        canv.setLineCap(1)
+        canv.setLineJoin(1)
+        canv.setStrokeColor(INK)
+        canv.setLineWidth(0.8)
+        y = top - head
+        canv.line(0, y, width, y)
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.25)
+        if self.first > 1:
+            canv.line(0, y, width, y)
+        for h in self.heights:
+            y -= h
+            canv.line(0, y, width, y)
+        canv.restoreState()

@@ -25,6 +25,7 @@ from ..normalise import (
     canonical_transmission,
 )
 from ..resources import aliases_path
+from .clearance import start_guard
 from .grid import (
     Cancel,
     ImportCancelled,
@@ -55,16 +56,18 @@ def open_grids(
     path: Path, progress: Progress | None, cancel: Cancel | None
 ) -> tuple[Inspection, list[SheetGrid]]:
     require_safe_xml()
-    found = inspect(path)
-    kind = found.kind
+    clearance = start_guard(lambda listener: inspect(path, listener=listener))
+    kind = clearance.kind()
     if cancel and cancel():
         raise ImportCancelled
+    hidden: list[str] = []
     if kind is FileKind.CSV:
         grids = [read_csv(path)]
+    elif kind is FileKind.XLSX:
+        grids = read_workbook(path, kind, progress, cancel, clearance, hidden)
     else:
-        hidden: list[str] = []
-        grids = read_workbook(path, kind, progress, cancel, found.sheets, hidden)
-        found = replace(found, hidden=tuple(hidden))
+        grids = read_workbook(path, kind, progress, cancel, clearance.result().sheets, hidden)
+    found = replace(clearance.result(), hidden=tuple(hidden))
     if not any(g.rows for g in grids):
         raise InputRejected(
             "The workbook has no data in any sheet.",

@@ -20,6 +20,7 @@ import python_calamine as pc
 from ..errors import InputRejected
 from ..model import Place, RowIssue
 from .cells import CellFault, zero_padded
+from .clearance import Clearance
 from .sniff import FileKind
 from .xmlscan import MAX_SHEET_CELLS, SheetFacts
 
@@ -64,15 +65,22 @@ def read_workbook(
     kind: FileKind,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
-    facts: Mapping[str, SheetFacts] | None = None,
+    facts: Mapping[str, SheetFacts] | Clearance | None = None,
     hidden: list[str] | None = None,
 ) -> list[SheetGrid]:
     """Every visible sheet as a grid. `facts` (from sniff.inspect) marks formula cells without a
-    saved value and error cells, and restores codes shown with leading zeros. The names of
-    hidden sheets, which are not read, are appended to `hidden`."""
+    saved value and error cells, and restores codes shown with leading zeros; given as a
+    Clearance, each part is read only once the guard running alongside has let it through.
+    The names of hidden sheets, which are not read, are appended to `hidden`."""
+    clearance = facts if isinstance(facts, Clearance) else None
+    known = facts if facts is not None and not isinstance(facts, Clearance) else {}
     try:
+        if clearance is not None:
+            clearance.wait_workbook()
         wb = _open_workbook(path, kind)
     except Exception as exc:  # calamine raises its own error types for damaged files
+        if clearance is not None:
+            clearance.result()  # the guard's refusal, if any, says more than the reader's error
         raise InputRejected(
             f"The workbook cannot be read ({_short(exc)}).",
             f"Le classeur ne peut pas être lu ({_short(exc)}).",
@@ -94,6 +102,7 @@ def read_workbook(
         if progress:
             progress(i / max(1, len(names)), name)
         try:
+            sheet_facts = clearance.sheet_facts(name) if clearance is not None else known.get(name)
             sheet = wb.get_sheet_by_name(name)
             if sheet.height * sheet.width > MAX_SHEET_CELLS:
                 raise _too_large(path, name, sheet.height, sheet.width)
@@ -102,6 +111,8 @@ def read_workbook(
         except InputRejected:
             raise
         except Exception as exc:
+            if clearance is not None:
+                clearance.result()
             raise InputRejected(
                 f"The sheet cannot be read ({_short(exc)}).",
                 f"La feuille ne peut pas être lue ({_short(exc)}).",
@@ -110,8 +121,8 @@ def read_workbook(
                 place=Place(path.name, name),
                 reason="unreadable_sheet",
             ) from exc
-        if facts and name in facts:
-            _apply_facts(rows, facts[name])
+        if sheet_facts is not None:
+            _apply_facts(rows, sheet_facts)
         grids.append(SheetGrid(name, rows, merged))
     return grids
 

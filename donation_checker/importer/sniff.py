@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Protocol
 
 from ..errors import InputRejected
 from ..model import Place
@@ -81,14 +82,27 @@ def _reject(
     return InputRejected(en, fr, hint=hint, hint_fr=hint_fr, place=Place(path.name), reason=reason)
 
 
+class PartListener(Protocol):
+    """Told as the guard lets parts of a workbook through (see clearance.py)."""
+
+    def set_kind(self, kind: FileKind) -> None: ...
+    def clear_workbook(self) -> None: ...
+    def clear_sheet(self, name: str, facts: SheetFacts) -> None: ...
+
+
 def sniff(path: Path, caps: ZipCaps = DEFAULT_CAPS) -> FileKind:
     """Classify a file by its content and run the container guards. Raises InputRejected."""
     return inspect(path, caps).kind
 
 
-def inspect(path: Path, caps: ZipCaps = DEFAULT_CAPS) -> Inspection:
+def inspect(
+    path: Path, caps: ZipCaps = DEFAULT_CAPS, listener: PartListener | None = None
+) -> Inspection:
     """sniff() plus the per-sheet facts of an .xlsx (formulas without a saved value, error
-    cells, codes shown with leading zeros, real extent). Raises InputRejected."""
+    cells, codes shown with leading zeros, real extent). Raises InputRejected.
+
+    An .xlsx's workbook-level parts are checked before its worksheets; `listener` hears when
+    they have all passed, then as each worksheet passes."""
     try:
         size = path.stat().st_size
         with open(path, "rb") as fh:
@@ -128,7 +142,7 @@ def inspect(path: Path, caps: ZipCaps = DEFAULT_CAPS) -> Inspection:
             "Exportez de nouveau le classeur.",
         )
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return _check_zip(path, caps)
+        return _check_zip(path, caps, listener)
     if head.startswith(_OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in head or _ole_has_encrypted_package(path):
             raise _reject(
@@ -182,7 +196,7 @@ def _ole_has_encrypted_package(path: Path) -> bool:
     )
 
 
-def _check_zip(path: Path, caps: ZipCaps) -> Inspection:
+def _check_zip(path: Path, caps: ZipCaps, listener: PartListener | None = None) -> Inspection:
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
@@ -234,35 +248,43 @@ def _check_zip(path: Path, caps: ZipCaps) -> Inspection:
                 )
         names = {i.filename for i in infos}
         kind = _zip_kind(zf, names, path)
-        # Metadata parts first, so the sheet scans know the styles and the sheet names.
-        ordered = sorted(infos, key=lambda i: i.filename not in _META_PARTS)
+        if listener is not None:
+            listener.set_kind(kind)
+        # Metadata parts first, so the sheet scans know the styles and the sheet names; then
+        # the other workbook-level parts, so a reader may open the file; the worksheets last.
         meta: dict[str, bytearray] = {}
-        parts: dict[str, str] | None = None  # worksheet part -> sheet name, once metadata is read
-        padded: dict[int, int] = {}
-        sheets: dict[str, SheetFacts] = {}
         total = 0
-        for info in ordered:
-            name = info.filename
-            sink: Callable[[bytes], None] | None = None
-            scanner: SheetScanner | None = None
-            if kind is FileKind.XLSX and name in _META_PARTS:
-                if info.file_size <= _META_LIMIT:
-                    sink = meta.setdefault(name, bytearray()).extend
-            elif kind is FileKind.XLSX:
-                if parts is None:
-                    parts = sheet_parts(
-                        bytes(meta.get("xl/workbook.xml", b"")),
-                        bytes(meta.get("xl/_rels/workbook.xml.rels", b"")),
-                    )
-                    padded = padded_styles(bytes(meta.get("xl/styles.xml", b"")))
-                if name in parts:
-                    scanner = SheetScanner(name, padded)
-                    sink = _guarded_sink(scanner, parts[name], path)
+        for info in infos:
+            if info.filename in _META_PARTS:
+                keep = kind is FileKind.XLSX and info.file_size <= _META_LIMIT
+                store: Callable[[bytes], None] | None = (
+                    meta.setdefault(info.filename, bytearray()).extend if keep else None
+                )
+                total += _inflate_checked(zf, info, path, caps, caps.max_total_bytes - total, store)
+        parts: dict[str, str] = {}  # worksheet part -> sheet name
+        padded: dict[int, int] = {}
+        if kind is FileKind.XLSX:
+            parts = sheet_parts(
+                bytes(meta.get("xl/workbook.xml", b"")),
+                bytes(meta.get("xl/_rels/workbook.xml.rels", b"")),
+            )
+            padded = padded_styles(bytes(meta.get("xl/styles.xml", b"")))
+        rest = [i for i in infos if i.filename not in _META_PARTS]
+        for info in [i for i in rest if i.filename not in parts]:
+            total += _inflate_checked(zf, info, path, caps, caps.max_total_bytes - total)
+        if listener is not None:
+            listener.clear_workbook()
+        sheets: dict[str, SheetFacts] = {}
+        for info in [i for i in rest if i.filename in parts]:
+            sheet = parts[info.filename]
+            scanner = SheetScanner(info.filename, padded)
+            sink = _guarded_sink(scanner, sheet, path)
             total += _inflate_checked(zf, info, path, caps, caps.max_total_bytes - total, sink)
-            if scanner is not None and parts is not None:
-                facts = scanner.close()
-                _check_extent(facts, parts[name], path)
-                sheets[parts[name]] = facts
+            facts = scanner.close()
+            _check_extent(facts, sheet, path)
+            sheets[sheet] = facts
+            if listener is not None:
+                listener.clear_sheet(sheet, facts)
     ignored = tuple(label for label, marks in _IGNORED if any(m in n for n in names for m in marks))
     return Inspection(kind, sheets, ignored)
 

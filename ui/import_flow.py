@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from donation_checker.errors import DonationCheckerError, InputRejected
 from donation_checker.importer import import_inventory, import_offer
 from donation_checker.importer.grid import SheetGrid, column_letter, read_csv, read_workbook
-from donation_checker.importer.sniff import FileKind, sniff
+from donation_checker.importer.sniff import FileKind, inspect
 
 from .settings import Settings
 from .tasks import CancelFn, ProgressFn, Task, TaskRunner
@@ -91,8 +91,13 @@ def mapping_entry(
 
 
 def preview_grids(path: Path) -> tuple[SheetGrid, ...]:
-    kind = sniff(path)
-    grids = [read_csv(path)] if kind is FileKind.CSV else read_workbook(path, kind)
+    """The first rows of every sheet for the mapping dialog, read as the import reads them:
+    a formula without a saved value or an error cell shows what it holds, not a blank."""
+    found = inspect(path)
+    kind = found.kind
+    grids = (
+        [read_csv(path)] if kind is FileKind.CSV else read_workbook(path, kind, facts=found.sheets)
+    )
     return tuple(SheetGrid(g.name, g.rows[:PREVIEW_ROWS], g.merged) for g in grids)
 
 

@@ -102,3 +102,19 @@ def test_cancel_stops_the_import(qtbot: Any, window: Any, tmp_path: Path) -> Non
         assert window.session.inventory is None
     else:
         assert len(window.session.inventory.fleet) == 2000
+
+
+def test_mapping_preview_shows_formulas_without_a_saved_value(tmp_path: Path) -> None:
+    """The preview reads cells as the import does: a formula written by a program that does not
+    calculate shows its text, not a blank the user would take for an empty cell."""
+    from donation_checker.importer.cells import CellFault
+    from tests.core.workbooks import write_rows
+    from ui.import_flow import preview_grids
+
+    path = write_rows(
+        tmp_path / "formules.xlsx",
+        {"Parc": [["Marque", "Modèle", "Quantité"], ["Toyota", "Hilux", "=SUM(1,2)"]]},
+    )
+    (grid,) = preview_grids(path)
+    cell = grid.rows[1][2]
+    assert isinstance(cell, CellFault) and str(cell) == "=SUM(1,2)"

@@ -120,22 +120,6 @@ def _num(series: pd.Series) -> pd.Series:
     return pd.to_numeric(series, errors="coerce")
 
 
-def _counter(
-    frame: pd.DataFrame, keys: list[str], attr: str, weight: str
-) -> dict[Any, dict[Any, int]]:
-    """{key tuple: {attribute value: units}} from a small aggregated frame."""
-    sub = frame.dropna(subset=[attr])
-    if sub.empty:
-        return {}
-    grouped = sub.groupby([*keys, attr], sort=True, observed=True)[weight].sum()
-    out: dict[Any, dict[Any, int]] = {}
-    for idx, units in grouped.items():
-        assert isinstance(idx, tuple)
-        key = idx[:-1] if len(idx) > 2 else idx[0]
-        out.setdefault(key, {})[idx[-1]] = int(units)
-    return out
-
-
 def _sorted_codes(keys: Sequence[Any]) -> tuple[list[Any], np.ndarray]:
     """The distinct keys in sorted order, and each key's position in that order."""
     names = sorted(set(keys))
@@ -152,20 +136,25 @@ def _per_row(codes: np.ndarray, per_unique: np.ndarray, missing: int = -1) -> np
 
 
 def _model_codes(
-    make_col: pd.Series, model_col: pd.Series, names: ModelNames
+    make_col: pd.Series,
+    model_col: pd.Series,
+    names: ModelNames,
+    make_factorised: tuple[np.ndarray, Any],
 ) -> tuple[list[str], np.ndarray]:
     """Sorted model keys and each row's position among them, keyed on the make and model as
-    text (names.key on each distinct pair only)."""
+    text (names.key on each distinct pair only). make_factorised: pd.factorize(make_col)."""
     make_text, model_text = make_col.astype(str), model_col.astype(str)
-    if make_text.isna().any() or model_text.isna().any():
+    # Text columns come through astype(str) unchanged: their codes are already known.
+    unchanged = make_text.dtype == make_col.dtype and make_text.dtype != object
+    make_codes, make_uniques = make_factorised if unchanged else pd.factorize(make_text)
+    model_codes, model_uniques = pd.factorize(model_text)
+    if (make_codes < 0).any() or (model_codes < 0).any():
         # Text columns keep missing values through astype(str): pair them as text, as before.
         pair = make_text.str.cat(model_text, sep="\x1f")
         pair_codes, pair_uniques = pd.factorize(pair)
         keys = [names.key(*p.split("\x1f", 1)) for p in pair_uniques]
         model_names, of = _sorted_codes(keys)
         return model_names, of[pair_codes]
-    make_codes, make_uniques = pd.factorize(make_text)
-    model_codes, model_uniques = pd.factorize(model_text)
     width = max(len(model_uniques), 1)
     combo_codes, combos = pd.factorize(make_codes.astype(np.int64) * width + model_codes)
     keys = [
@@ -180,7 +169,9 @@ def _first_rows(codes: np.ndarray, limit: int) -> np.ndarray:
     """Positions of the first `limit` rows of each code (negative codes left out), in row order."""
     if not len(codes):
         return codes
-    order = np.argsort(codes, kind="stable")
+    # A stable sort of 16-bit integers is a radix sort, several times faster on 100,000 rows.
+    small = codes.max() < np.iinfo(np.int16).max
+    order = np.argsort(codes.astype(np.int16) if small else codes, kind="stable")
     ordered = codes[order]
     starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
     rank = np.arange(len(codes)) - np.repeat(starts, np.diff(np.r_[starts, len(codes)]))
@@ -210,10 +201,10 @@ class FleetIndex:
             cat_names, cat_code = ["other:"], np.zeros(n, dtype=np.int64)
         make_col = frame.get("make", none)
         model_col = frame.get("model", none)
-        raw, uniques = pd.factorize(make_col)
+        raw, uniques = make_factorised = pd.factorize(make_col)
         make_names, make_of = _sorted_codes([*(names.make_key(u) for u in uniques), ""])
         make_code = _per_row(raw, make_of[:-1], missing=int(make_of[-1]))  # missing make: ""
-        model_names, model_code = _model_codes(make_col, model_col, names)
+        model_names, model_code = _model_codes(make_col, model_col, names, make_factorised)
         qty = (
             _num(frame["quantity"]).fillna(0).clip(lower=0)
             if "quantity" in frame
@@ -242,7 +233,7 @@ class FleetIndex:
         in_cat = work if valid.all() else work[valid]
 
         # Display names: the first spelling seen for each model key.
-        _, first = np.unique(model_code, return_index=True)
+        first = _first_rows(model_code, 1)
         first_makes = make_col.take(first).tolist()
         first_models = model_col.take(first).tolist()
         self._names = {
@@ -268,7 +259,7 @@ class FleetIndex:
             ("complexity", canonical_complexity),
             ("voltage", None),
         ):
-            if not table.has(attr):
+            if attr not in frame:  # an empty column gives empty counters, as no column does
                 continue
             if fn is None:
                 raw, values = pd.factorize(_num(frame[attr]), sort=True)
@@ -287,24 +278,27 @@ class FleetIndex:
                     top = max(ranks)
                     self.complexity_max = next(k for k, v in COMPLEXITY_ORDER.items() if v == top)
                 continue
+            # Units per (category, model, value), then per (category, value) summed over the
+            # models in their sorted order.
             keep = valid & (attr_code >= 0)
-            key = cat_model[keep] * max(len(values), 1) + attr_code[keep]
-            sums = pd.Series(work["qty"].to_numpy()[keep]).groupby(key, sort=True).sum()
-            codes = sums.index.to_numpy()
-            pair, a = np.divmod(codes, max(len(values), 1))
-            c, m = np.divmod(pair, n_models)
-            small = pd.DataFrame(
-                {
-                    "cat": np.array(cat_names, dtype=object)[c] if len(c) else [],
-                    "model_key": np.array(model_names, dtype=object)[m] if len(m) else [],
-                    attr: values.take(a),
-                    "qty": sums.to_numpy(),
-                }
+            width = max(len(values), 1)
+            qty_kept = pd.Series(work["qty"].to_numpy()[keep])
+            per_value = qty_kept.groupby(cat_model[keep] * width + attr_code[keep], sort=True).sum()
+            pair, value = np.divmod(per_value.index.to_numpy(), width)
+            per_cat_value = (
+                pd.Series(per_value.to_numpy())
+                .groupby(pair // n_models * width + value, sort=True)
+                .sum()
             )
-            attrs[attr] = (
-                _counter(small, ["cat", "model_key"], attr, "qty"),
-                _counter(small, ["cat"], attr, "qty"),
-            )
+            shown = values.tolist()
+            by_model: dict[Any, dict[Any, int]] = {}
+            for p, v, units in zip(pair.tolist(), value.tolist(), per_value.tolist(), strict=True):
+                model_key = (cat_names[p // n_models], model_names[p % n_models])
+                by_model.setdefault(model_key, {})[shown[v]] = int(units)
+            by_cat: dict[Any, dict[Any, int]] = {}
+            for k, units in zip(per_cat_value.index.tolist(), per_cat_value.tolist(), strict=True):
+                by_cat.setdefault(cat_names[k // width], {})[shown[k % width]] = int(units)
+            attrs[attr] = (by_model, by_cat)
 
         def counts(attr: str, level: int, key: Any) -> Mapping[Any, int]:
             return attrs.get(attr, ({}, {}))[level].get(key, {})

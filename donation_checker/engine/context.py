@@ -116,6 +116,12 @@ def _items(value: Any) -> tuple[str, ...]:
     return split_list(value)
 
 
+def _languages(given: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    if given is None:
+        return None
+    return tuple(c for c in (canonical_language(v) for v in given) if c)
+
+
 def _num(series: pd.Series) -> pd.Series:
     return pd.to_numeric(series, errors="coerce")
 
@@ -488,9 +494,9 @@ class Context:
             horizon_years if horizon_years is not None else ruleset.param("horizon_years", 3)
         )
         self.ref_date = offer.header.date or as_of
-        self.lines = tuple(self._line_info(i, line) for i, line in enumerate(offer.lines))
         # Per-key lookups on the support tables, shared by all lines with the same key.
         self._memo: dict[tuple[str, Any], Any] = {}
+        self.lines = tuple(self._line_info(i, line) for i, line in enumerate(offer.lines))
 
     def _memoised(self, name: str, key: Any, compute: Any) -> Any:
         if (name, key) not in self._memo:
@@ -502,34 +508,50 @@ class Context:
         return self.ref_date.year if self.ref_date else None
 
     def _line_info(self, index: int, line: OfferLine) -> LineInfo:
-        vocab = self.ruleset.categories
-        cat = vocab.canonical(line.category)
-        make = self.names.make(line.make)
-        model = self.names.model(line.make, line.model)
-        langs = (
-            None
-            if line.manuals_language is None
-            else tuple(c for c in (canonical_language(v) for v in line.manuals_language) if c)
+        # Offers repeat the same category, model and wording on many lines: each distinct
+        # value is canonicalised once.
+        def once(name: str, raw: Any, compute: Any) -> Any:
+            return self._memoised(name, exact(raw), lambda: compute(raw))
+
+        cat, cat_title, ref = once("line_category", line.category, self._category_of)
+        make, model, make_key, model_key = once(
+            "line_model", (line.make, line.model), lambda pair: self._names_of(*pair)
         )
+        langs = once("line_languages", line.manuals_language, _languages)
         return LineInfo(
             index=index,
             line=line,
             cat=cat,
-            cat_title=vocab.title(cat),
-            ref=vocab.reference(cat),
-            make_key=self.names.make_key(line.make),
-            model_key=self.names.key(line.make, line.model),
+            cat_title=cat_title,
+            ref=ref,
+            make_key=make_key,
+            model_key=model_key,
             make=make,
             model=model,
             label=f"{make} {model} × {line.quantity}".strip(),
             qty=max(int(line.quantity or 0), 0),
-            fuel=canonical_fuel(line.fuel),
-            drive_side=canonical_drive_side(line.drive_side),
-            transmission=canonical_transmission(line.transmission),
-            complexity=canonical_complexity(line.complexity),
-            condition=canonical_condition(line.condition),
-            inspection=canonical_inspection(line.inspection),
+            fuel=once("line_fuel", line.fuel, canonical_fuel),
+            drive_side=once("line_drive_side", line.drive_side, canonical_drive_side),
+            transmission=once("line_transmission", line.transmission, canonical_transmission),
+            complexity=once("line_complexity", line.complexity, canonical_complexity),
+            condition=once("line_condition", line.condition, canonical_condition),
+            inspection=once("line_inspection", line.inspection, canonical_inspection),
             languages=langs,
+        )
+
+    def _category_of(self, raw: Any) -> tuple[str, Text, Mapping[str, Any]]:
+        vocab = self.ruleset.categories
+        cat = vocab.canonical(raw)
+        return cat, vocab.title(cat), vocab.reference(cat)
+
+    def _names_of(self, make: Any, model: Any) -> tuple[str, str, str, str]:
+        """Display make and model, make key and model key."""
+        names = self.names
+        return (
+            names.make(make),
+            names.model(make, model),
+            names.make_key(make),
+            names.key(make, model),
         )
 
     @cached_property

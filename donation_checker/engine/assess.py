@@ -59,22 +59,15 @@ class _Judged:
     """What the engine makes of an outcome, the same for every line that shares it."""
 
     outcome: Outcome
-    status: Status
     knockout: bool
-    score: float | None
-    weight: float
     wants_condition: bool
+    finding: Finding  # with no line and no condition: each line copies it with its own
 
     @property
     def tally(self) -> Hashable:
-        """All the line's score and verdict read from this finding (with the rule's place)."""
-        return (
-            exact(self.score),
-            self.status,
-            exact(self.weight),
-            self.knockout,
-            self.wants_condition,
-        )
+        """All a line's score and verdict read from this finding (with the rule's place)."""
+        f = self.finding
+        return (exact(f.score), f.status, exact(f.weight), f.knockout, self.wants_condition)
 
 
 def _judge(rule: Rule, ruleset: RuleSet, outcome: Outcome) -> _Judged:
@@ -82,14 +75,29 @@ def _judge(rule: Rule, ruleset: RuleSet, outcome: Outcome) -> _Judged:
     wants = status in (Status.FAIL, Status.WARN) or (
         status is Status.UNKNOWN and rule.condition_when_unknown
     )
-    return _Judged(
-        outcome,
-        status,
-        rule.knockout and outcome.knockout and status is Status.FAIL,
-        None if outcome.score is None else round(float(outcome.score), 2),
-        rule.weight if outcome.applicable else 0.0,
-        outcome.applicable and wants,
+    knockout = rule.knockout and outcome.knockout and status is Status.FAIL
+    finding = Finding(
+        rule_id=rule.id,
+        family=rule.family,
+        title=rule.title,
+        line=None,
+        score=None if outcome.score is None else round(float(outcome.score), 2),
+        status=status,
+        weight=rule.weight if outcome.applicable else 0.0,
+        knockout=knockout,
+        message=outcome.message,
+        evidence=outcome.evidence,
+        source=rule.source,
     )
+    return _Judged(outcome, knockout, outcome.applicable and wants, finding)
+
+
+def _for_line(template: Finding, line: int | None, condition: Condition | None) -> Finding:
+    """dataclasses.replace(template, line=line, condition=condition), without running the
+    frozen dataclass's field-by-field __init__ again: a 1,000-line offer has 24,000 findings."""
+    finding = object.__new__(Finding)
+    finding.__dict__.update(template.__dict__, line=line, condition=condition)
+    return finding
 
 
 def _condition_text(rule: Rule, values: dict[str, Any]) -> Text:
@@ -98,35 +106,17 @@ def _condition_text(rule: Rule, values: dict[str, Any]) -> Text:
 
 def _finding(rule: Rule, ctx: Context, info: LineInfo | None, outcome: Outcome) -> Finding:
     j = _judge(rule, ctx.ruleset, outcome)
+    line = None if info is None else info.index
     condition = None
     if j.wants_condition:
         values = {**_common_values(ctx, info), **outcome.values}
         condition = Condition(
             rule.id,
-            None if info is None else info.index,
+            line,
             _condition_text(rule, values),
             removes_knockout=j.knockout and rule.knockout_removable,
         )
-    return _make_finding(rule, info, j, condition)
-
-
-def _make_finding(
-    rule: Rule, info: LineInfo | None, j: _Judged, condition: Condition | None
-) -> Finding:
-    return Finding(
-        rule_id=rule.id,
-        family=rule.family,
-        title=rule.title,
-        line=None if info is None else info.index,
-        score=j.score,
-        status=j.status,
-        weight=j.weight,
-        knockout=j.knockout,
-        message=j.outcome.message,
-        evidence=j.outcome.evidence,
-        source=rule.source,
-        condition=condition,
-    )
+    return replace(j.finding, line=line, condition=condition)
 
 
 def _line_findings(
@@ -161,7 +151,7 @@ def _line_findings(
             condition = Condition(
                 rule.id, info.index, text, removes_knockout=j.knockout and removable
             )
-        out.append(_make_finding(rule, info, j, condition))
+        out.append(_for_line(j.finding, info.index, condition))
         tallies_of_lines[info.index].append(tally_of[v])
     return out
 

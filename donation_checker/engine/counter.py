@@ -17,84 +17,103 @@ from .context import Context, LineInfo, dominant, exact, traffic_side
 from .lifecycle import headroom, unit_costs
 from .wording import ev, num
 
+Limit = tuple[Text, int, Evidence]  # what limits, the units it allows, the figure behind it
 
-def _limits(ctx: Context, info: LineInfo) -> list[tuple[Text, int, Evidence]]:
-    out: list[tuple[Text, int, Evidence]] = []
+
+def _limits(ctx: Context, info: LineInfo) -> list[Limit]:
+    # Each limit depends on a few of the line's values only, and is worked out once per value.
+    found = (
+        ctx._memoised("limit_hours", info.cat, lambda: _hours_limit(ctx, info)),
+        ctx._memoised(
+            "limit_mechanics",
+            (info.make_key, exact(info.line.mechanics_trained)),
+            lambda: _mechanics_limit(ctx, info),
+        ),
+        ctx._memoised("limit_drivers", info.cat, lambda: _drivers_limit(ctx, info)),
+        ctx._memoised(
+            "limit_budget", unit_costs(ctx)[info.index], lambda: _budget_limit(ctx, info)
+        ),
+    )
+    return [limit for limit in found if limit is not None]
+
+
+def _hours_limit(ctx: Context, info: LineInfo) -> Limit | None:
     shops = ctx.workshops
     hours = info.ref.get("maintenance_hours_per_year")
-    if shops is not None and shops.hours_free is not None and hours:
-        q = max(0, math.floor(shops.hours_free / float(hours)))
-        out.append(
-            (
-                Text("workshop hours", "heures d'atelier"),
-                q,
-                ev(
-                    "free_hours",
-                    "free workshop hours a year",
-                    "heures d'atelier libres par an",
-                    round(shops.hours_free),
-                    "h",
-                    sensitive=True,
-                    rows=ctx.workshop_rows(),
-                ),
-            )
-        )
+    if shops is None or shops.hours_free is None or not hours:
+        return None
+    return (
+        Text("workshop hours", "heures d'atelier"),
+        max(0, math.floor(shops.hours_free / float(hours))),
+        ev(
+            "free_hours",
+            "free workshop hours a year",
+            "heures d'atelier libres par an",
+            round(shops.hours_free),
+            "h",
+            sensitive=True,
+            rows=ctx.workshop_rows(),
+        ),
+    )
+
+
+def _mechanics_limit(ctx: Context, info: LineInfo) -> Limit | None:
+    shops = ctx.workshops
+    if shops is None or not shops.qualified_known:
+        return None
     ratio = float(ctx.ruleset.param("vehicles_per_mechanic", 12))
-    if shops is not None and shops.qualified_known:
-        mechanics = shops.by_make.get(info.make_key, 0) + (info.line.mechanics_trained or 0)
-        held = ctx.fleet.make_units.get(info.make_key, 0)
-        q = max(0, math.floor(mechanics * ratio - held))
-        out.append(
-            (
-                Text("mechanics", "mécaniciens"),
-                q,
-                ev(
-                    "mechanics",
-                    "mechanics for this make (qualified + trained by donor)",
-                    "mécaniciens pour cette marque (qualifiés + formés par le donateur)",
-                    mechanics,
-                    sensitive=True,
-                ),
-            )
-        )
+    mechanics = shops.by_make.get(info.make_key, 0) + (info.line.mechanics_trained or 0)
+    held = ctx.fleet.make_units.get(info.make_key, 0)
+    return (
+        Text("mechanics", "mécaniciens"),
+        max(0, math.floor(mechanics * ratio - held)),
+        ev(
+            "mechanics",
+            "mechanics for this make (qualified + trained by donor)",
+            "mécaniciens pour cette marque (qualifiés + formés par le donateur)",
+            mechanics,
+            sensitive=True,
+        ),
+    )
+
+
+def _drivers_limit(ctx: Context, info: LineInfo) -> Limit | None:
     crew = float(info.ref.get("crew_per_unit", 1))
     pool = ctx.drivers_by_cat
-    if pool is not None and crew > 0:
-        q = max(0, math.floor(pool.get(info.cat, 0) / crew))
-        out.append(
-            (
-                Text("drivers", "conducteurs"),
-                q,
-                ev(
-                    "drivers",
-                    "drivers available for the category",
-                    "conducteurs disponibles pour la catégorie",
-                    pool.get(info.cat, 0),
-                    sensitive=True,
-                ),
-            )
-        )
+    if pool is None or crew <= 0:
+        return None
+    return (
+        Text("drivers", "conducteurs"),
+        max(0, math.floor(pool.get(info.cat, 0) / crew)),
+        ev(
+            "drivers",
+            "drivers available for the category",
+            "conducteurs disponibles pour la catégorie",
+            pool.get(info.cat, 0),
+            sensitive=True,
+        ),
+    )
+
+
+def _budget_limit(ctx: Context, info: LineInfo) -> Limit | None:
     cost = unit_costs(ctx)[info.index]
     per_unit = cost.known_total
     rooms = [headroom(ctx, k) for k in range(1, max(ctx.horizon, 1) + 1)]
-    if per_unit > 0 and cost.complete and all(r is not None for r in rooms):
-        room = min(r for r in rooms if r is not None)
-        q = max(0, math.floor(room / per_unit))
-        out.append(
-            (
-                Text("budget headroom", "marge budgétaire"),
-                q,
-                ev(
-                    "budget_headroom",
-                    "smallest yearly budget headroom over the horizon",
-                    "plus petite marge budgétaire annuelle sur l'horizon",
-                    round(room),
-                    sensitive=True,
-                    rows=ctx.budget_rows(),
-                ),
-            )
-        )
-    return out
+    if not (per_unit > 0 and cost.complete and all(r is not None for r in rooms)):
+        return None
+    room = min(r for r in rooms if r is not None)
+    return (
+        Text("budget headroom", "marge budgétaire"),
+        max(0, math.floor(room / per_unit)),
+        ev(
+            "budget_headroom",
+            "smallest yearly budget headroom over the horizon",
+            "plus petite marge budgétaire annuelle sur l'horizon",
+            round(room),
+            sensitive=True,
+            rows=ctx.budget_rows(),
+        ),
+    )
 
 
 def _alternative(ctx: Context, info: LineInfo) -> tuple[str | None, Text | None]:
@@ -125,43 +144,37 @@ def _alternative(ctx: Context, info: LineInfo) -> tuple[str | None, Text | None]
     return None, None
 
 
-def _limited(ctx: Context, info: LineInfo) -> tuple[Text, int, Text, tuple[Evidence, ...]] | None:
-    """The tightest limit (its name, the units it allows, the phrase saying so) and the evidence
-    of all limits; None when no limit is known."""
-    limits = _limits(ctx, info)
-    if not limits:
-        return None
-    name, q, _ = min(limits, key=lambda item: item[1])
-    evidence = tuple(e for _, _, e in limits) + tuple(
-        ev(
-            f"limit_{t.en.replace(' ', '_')}",
-            f"units within {t.en}",
-            f"unités dans la limite : {t.fr}",
-            qty,
-        )
-        for t, qty, _ in limits
+def _within(ctx: Context, name: Text, units: int) -> Evidence:
+    within: Evidence = ctx._memoised(
+        "limit_within",
+        (name, units),
+        lambda: ev(
+            f"limit_{name.en.replace(' ', '_')}",
+            f"units within {name.en}",
+            f"unités dans la limite : {name.fr}",
+            units,
+        ),
     )
-    phrase = Text(f"{name.en} (allows {num(q)})", f"{name.fr} (permet {num(q, 'fr')})")
-    return name, q, phrase, evidence
+    return within
 
 
 def counter_proposal(ctx: Context, info: LineInfo) -> CounterProposal:
-    # Limits depend on the line's category, make, trained mechanics and unit cost, and the
-    # alternative on its category and model: each is worked out once per distinct value.
-    cost = unit_costs(ctx)[info.index]
-    limited: tuple[Text, int, Text, tuple[Evidence, ...]] | None = ctx._memoised(
-        "counter_limits",
-        (info.cat, info.make_key, exact(info.line.mechanics_trained), cost),
-        lambda: _limited(ctx, info),
-    )
+    limits = _limits(ctx, info)
     alternative, reason = ctx._memoised(
         "counter_alternative", (info.cat, info.model_key), lambda: _alternative(ctx, info)
     )
-    if limited is None:
+    if not limits:
         return CounterProposal(info.index, info.qty, None, None, alternative, reason)
-    _, q, phrase, evidence = limited
+    name, q, _ = min(limits, key=lambda item: item[1])
     absorbable = min(info.qty, q)
-    limiting = None if absorbable >= info.qty else phrase
+    limiting = None
+    if absorbable < info.qty:
+        limiting = ctx._memoised(
+            "limit_phrase",
+            (name, q),
+            lambda: Text(f"{name.en} (allows {num(q)})", f"{name.fr} (permet {num(q, 'fr')})"),
+        )
+    evidence = tuple(e for _, _, e in limits) + tuple(_within(ctx, t, n) for t, n, _ in limits)
     return CounterProposal(
         info.index, info.qty, absorbable, limiting, alternative, reason, evidence
     )

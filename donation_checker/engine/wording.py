@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Mapping
@@ -73,20 +74,37 @@ def fill(template: str, values: Mapping[str, Any], lang: str) -> str:
     with the number followed by the word that agrees with it ("1 mécanicien", "3 mécaniciens").
     Nothing is evaluated: only bare names are substituted, so a rule file cannot reach
     attributes or format specs."""
-
-    def sub(match: re.Match[str]) -> str:
-        value = values.get(match.group(1))
-        if match.group(2) is not None:
-            word = match.group(2) if is_singular(value, lang) else match.group(3)
+    pieces, tail = _pieces(template)
+    out: list[str] = []
+    for text, name, one, many in pieces:
+        out.append(text)
+        value = values.get(name)
+        if one is not None:
+            word = one if is_singular(value, lang) else many
             number = num(value, lang) if value is not None else "?"
-            return f"{number} {word}" if word else number
-        if isinstance(value, Text):
-            return value.get(lang)
-        if isinstance(value, float) and not value.is_integer():
-            return num(value, lang, 1)
-        return num(value, lang) if value is not None else "?"
+            out.append(f"{number} {word}" if word else number)
+        elif isinstance(value, Text):
+            out.append(value.get(lang))
+        elif isinstance(value, float) and not value.is_integer():
+            out.append(num(value, lang, 1))
+        else:
+            out.append(num(value, lang) if value is not None else "?")
+    out.append(tail)
+    return "".join(out)
 
-    return _PLACEHOLDER.sub(sub, template)
+
+@functools.lru_cache(maxsize=1024)
+def _pieces(template: str) -> tuple[tuple[tuple[str, str, str | None, str | None], ...], str]:
+    """A template cut once into (text before, name, singular word, plural word) and the text
+    after the last placeholder: rule sets reuse a few dozen templates for thousands of lines."""
+    pieces = []
+    start = 0
+    for match in _PLACEHOLDER.finditer(template):
+        pieces.append(
+            (template[start : match.start()], match.group(1), match.group(2), match.group(3))
+        )
+        start = match.end()
+    return tuple(pieces), template[start:]
 
 
 def ladder(value: float, steps: Any, floor: float) -> float:

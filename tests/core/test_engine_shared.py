@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from donation_checker.assessment import Condition, Text
 from donation_checker.engine import KINDS, assess
 from donation_checker.engine.context import Context, exact
 from donation_checker.model import Offer, OfferLine
@@ -100,3 +101,13 @@ def test_exact_keys_keep_apart_values_that_print_differently() -> None:
     assert exact((1, "a")) != exact((1.0, "a"))
     assert exact(24.0) == exact(24.0) and exact(("fr",)) == exact(("fr",))
     assert exact(None) != exact("None")
+
+
+def test_a_finding_copied_for_a_line_equals_a_replaced_one() -> None:
+    assess_module = importlib.import_module("donation_checker.engine.assess")
+    template = assess(inventory(), bad_offer(), RULES).findings[0]
+    condition = Condition("COMP-01", 4, Text("a", "b"))
+    copied = assess_module._for_line(template, 4, condition)
+    assert copied == replace(template, line=4, condition=condition)
+    assert repr(copied) == repr(replace(template, line=4, condition=condition))
+    assert template.line == 0 and copied.line == 4  # the template is left as it was

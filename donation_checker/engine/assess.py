@@ -1,4 +1,7 @@
-"""assess(): run every rule on every offer line and put the assessment together. Pure: no I/O."""
+"""assess(): run every rule on every offer line and put the assessment together. Pure: no I/O.
+
+Lines that agree on everything a rule reads (its kind's line key) share one outcome, so a long
+offer of a few models costs little more than a short one."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -97,7 +97,7 @@ def exact(value: Any) -> Hashable:
     equal in Python but shown differently, so each keeps its type."""
     kind_of = type(value)
     if value is None or kind_of is str or kind_of is int:
-        return value  # type: ignore[no-any-return]
+        return cast(Hashable, value)
     if kind_of is float:
         return (float, value.hex())  # -0.0 and 0.0 print differently too
     if kind_of is tuple:
@@ -624,10 +624,10 @@ class Context:
                     by_make[make] += int(count)
         tool_makes: frozenset[str] | None = None
         if table.has("tool_kits"):
-            kits = map_unique(
-                frame["tool_kits"].map(lambda v: tuple(v) if isinstance(v, list) else v), _items
+            _, kits = pd.factorize(
+                frame["tool_kits"].map(lambda v: tuple(v) if isinstance(v, list) else v)
             )
-            tool_makes = frozenset(self.names.make_key(k) for items in kits.dropna() for k in items)
+            tool_makes = frozenset(self.names.make_key(k) for kit in kits for k in _items(kit))
         avail = (
             _num(frame["hours_available"]).sum(min_count=1)
             if "hours_available" in frame

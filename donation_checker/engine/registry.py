@@ -90,7 +90,7 @@ class KindSpec:
     placeholders: frozenset[str]
     score: ScoreFn
     # Everything of a line the kind reads (line kinds): lines with equal keys get the same
-    # outcome, computed once. A thousand-line offer often has a few dozen distinct keys.
+    # outcome, computed once. Long offers repeat a few models, so most kinds see a few dozen.
     key: LineKey | None = None
 
     def defaults(self) -> Mapping[str, Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reportlab.lib.enums import TA_LEFT
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -34,8 +35,8 @@ from .pdf_layout import (
     register_fonts,
     styles,
 )
-from .pdf_text import TextTable, with_ellipsis, wrap_words
-from .safe_text import clean, has_right_to_left, missing_glyphs, para, shorten
+from .pdf_text import TextBlock, TextTable, with_ellipsis, wrap_words
+from .safe_text import PARA_LIMIT, clean, has_right_to_left, missing_glyphs, para, shorten
 from .texts import label, status_name, verdict_advice, verdict_name
 
 # Status symbols survive greyscale printing where a coloured cell would not.
@@ -63,29 +64,40 @@ class Ink:
         self.right_to_left = False
         self.shortened = False  # a plain cell was cut; the full text is in the Excel export
         self._plain: dict[tuple[str, float, float, int], str] = {}
+        self._noted: set[str] = set()
         self.s = styles()
 
     def _note(self, raw: str) -> None:
+        # A long offer repeats the same texts many times: each is looked at once. Printable
+        # ASCII is all in the font and reads left to right.
+        if raw in self._noted:
+            return
+        self._noted.add(raw)
+        if raw.isascii():
+            return
         self.missing |= missing_glyphs(raw, self.covered)
         self.right_to_left = self.right_to_left or has_right_to_left(raw)
 
-    def p(self, text: object, style: str = "cell", bold_prefix: str = "") -> Para:
-        """A Paragraph of untrusted `text`, optionally after a fixed bold prefix."""
+    def p(self, text: object, style: str = "cell", bold_prefix: str = "") -> Flowable:
+        """Untrusted `text` as a paragraph, optionally after a fixed bold prefix."""
         raw = clean(text)
         self._note(raw)
+        st = getattr(self.s, style)
+        if not bold_prefix and st.alignment == TA_LEFT:
+            return TextBlock([shorten(raw, PARA_LIMIT)], st)
         markup = para(raw)
         if bold_prefix:
             markup = f"<b>{para(bold_prefix)}</b> {markup}"
-        return Para(markup, getattr(self.s, style))
+        return Para(markup, st)
 
-    def lines(self, items: Sequence[str], style: str = "cell") -> Para:
+    def lines(self, items: Sequence[str], style: str = "cell") -> Flowable:
         """Several data strings in one cell, one per line."""
         parts = []
         for item in items:
             raw = clean(item)
             self._note(raw)
-            parts.append(para(raw))
-        return Para("<br/>".join(parts), getattr(self.s, style))
+            parts.append(shorten(raw, PARA_LIMIT))
+        return TextBlock(parts, getattr(self.s, style))
 
     def plain(self, text: object, width: float, size: float = 8, max_lines: int = 2) -> str:
         """Untrusted `text` as a plain table cell: wrapped to `width` points, at most `max_lines`

@@ -10,12 +10,33 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Flowable
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paragraph import split as _rl_split
+from reportlab.platypus.paragraph import strip as _rl_strip
 
-from .pdf_layout import FONT, HEADER_FILL, INK, RULE, ZEBRA
+from .pdf_layout import FONT, HEADER_FILL, INK, RULE, ZEBRA, Para
+
+_SOFT_HYPHEN = "\xad"
+
+
+class _Widths(dict[int, float]):
+    default: float
+
+
+@cache
+def font_widths(name: str) -> _Widths:
+    """Advance widths of a registered TrueType font by code point, in font units (the numbers
+    reportlab's stringWidth adds up)."""
+    face = getFont(name).face
+    widths = _Widths(face.charWidths)
+    widths.default = face.defaultWidth
+    return widths
 
 
 @cache
@@ -236,4 +257,113 @@ class TextTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
         for h in self.heights:
             y -= h
             canv.line(0, y, width, y)
+        canv.restoreState()
+
+
+class TextBlock(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """Plain text in one paragraph style, laid out and drawn as a left-aligned reportlab
+    Paragraph of the same text would be (same word splitting, line breaks, space shrinking and
+    baselines), without the markup parser: the text is drawn as characters, never parsed.
+
+    `items` are drawn one after the other, each starting a new line (as `<br/>` would). A text
+    the simple layout does not cover (a word wider than the column, a soft hyphen, an empty
+    line) is handed to a real Paragraph.
+    """
+
+    def __init__(self, items: Sequence[str], style: ParagraphStyle) -> None:
+        super().__init__()
+        self.style = style
+        self.items = [_rl_strip(cleanBlockQuotedText(item)) for item in items]
+        self._fallback: Para | None = None
+        self._wrapped: float | None = None
+        self._lines: list[tuple[float, list[str]]] = []
+        # Soft hyphens and empty lines between others follow rules of their own in reportlab.
+        if any(_SOFT_HYPHEN in item for item in self.items) or (
+            len(self.items) > 1 and not all(self.items)
+        ):
+            self._fallback = self._paragraph()
+
+    def _paragraph(self) -> Para:
+        return Para("<br/>".join(escape(item) for item in self.items), self.style)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._fallback is not None:
+            w, h = self._fallback.wrapOn(getattr(self, "canv", None), availWidth, availHeight)
+            self.width, self.height = w, h
+            return w, h
+        if availWidth != self._wrapped:
+            lines = self._break(availWidth)
+            if lines is None:
+                self._fallback = self._paragraph()
+                return self.wrap(availWidth, availHeight)
+            self._lines = lines
+            self._wrapped = availWidth
+        self.width = availWidth
+        self.height = len(self._lines) * self.style.leading
+        return self.width, self.height
+
+    def _break(self, max_width: float) -> list[tuple[float, list[str]]] | None:
+        """reportlab's greedy line breaking for one font (Paragraph.breakLines, the single
+        fragment case); None when a word is wider than the line."""
+        font, size = self.style.fontName, self.style.fontSize
+        widths = font_widths(font)
+        scale = 0.001 * size
+        space = scale * widths.get(32, widths.default)
+        shrink = self.style.spaceShrinkage * space
+        lines: list[tuple[float, list[str]]] = []
+        for item in self.items:
+            current = -space
+            line: list[str] = []
+            for word in _rl_split(item):
+                w = scale * sum(widths.get(ord(ch), widths.default) for ch in word)
+                new = current + space + w
+                if new > max_width + shrink * len(line):
+                    if w > max_width:
+                        return None  # reportlab splits the word itself: let it
+                    if line:
+                        lines.append((max_width - current, line))
+                        line, current = [word], w
+                        continue
+                line.append(word)
+                current = new
+            if line:
+                lines.append((max_width - current, line))
+        return lines
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        # Only a long text outside a table gets here (at a page end): a Paragraph splits it.
+        if self._fallback is None:
+            self._fallback = self._paragraph()
+        parts: list[Flowable] = self._fallback.splitOn(self.canv, availWidth, availHeight)
+        return parts
+
+    def getSpaceBefore(self) -> float:
+        return float(self.style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:
+        return float(self.style.spaceAfter)
+
+    def draw(self) -> None:
+        if self._fallback is not None:
+            self._fallback.drawOn(self.canv, 0, 0)
+            return
+        if not self._lines:
+            return
+        style = self.style
+        canv = self.canv
+        canv.saveState()
+        canv.setFillColor(style.textColor)
+        text = canv.beginText(0, self.height - style.fontSize)
+        text.setFont(style.fontName, style.fontSize, style.leading)
+        for extra, words in self._lines:
+            line = " ".join(words)
+            spaces = len(words) + line.count("\xa0") - 1
+            if extra < -1e-8 and spaces > 0:
+                # A line that fits only by shrinking its spaces, as reportlab draws it.
+                text.setWordSpace(extra / spaces)
+                text.textLine(line)
+                text.setWordSpace(0)
+            else:
+                text.textLine(line)
+        canv.drawText(text)
         canv.restoreState()

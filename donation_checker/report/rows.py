@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -484,8 +485,10 @@ def _score_range(items: Sequence[Finding], lang: str) -> str:
 def _rule_group(
     rule_id: str, items: list[Finding], labels: dict[int, str], lang: str, worst: int | None
 ) -> RuleGroup:
-    status = min((f.status for f in items), key=_SEVERITY.__getitem__)
-    sources = tuple(dict.fromkeys(f.source.strip() for f in items if f.source.strip()))
+    # A rule of a long offer has one finding per line: distinct values are gathered first.
+    status = min({f.status for f in items}, key=_SEVERITY.__getitem__)
+    stripped = (s.strip() for s in dict.fromkeys(f.source for f in items))
+    sources = tuple(dict.fromkeys(s for s in stripped if s))
     title = items[0].title.get(lang)
     if worst is None:
         items.sort(key=lambda f: (f.line is not None, f.line or 0))
@@ -497,9 +500,7 @@ def _rule_group(
     per_line = [f for f in items if f.line is not None]
     failing = [f for f in per_line if f.status is not Status.PASS]
     shown = heapq.nsmallest(worst, failing, key=_worst_first)
-    counts: dict[Status, int] = {}
-    for f in per_line:
-        counts[f.status] = counts.get(f.status, 0) + 1
+    counts = Counter(f.status for f in per_line)
     return RuleGroup(
         rule_id,
         title,

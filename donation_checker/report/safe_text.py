@@ -36,7 +36,11 @@ def shorten(text: str, limit: int) -> str:
     return text[: max(limit - 1, 0)] + "…"
 
 
-def para(text: object, limit: int = 600) -> str:
+# Longest text one paragraph of the PDF shows; longer values are cut with "…".
+PARA_LIMIT = 600
+
+
+def para(text: object, limit: int = PARA_LIMIT) -> str:
     """Escaped text for a reportlab Paragraph: `<`, `>` and `&` become entities, so the parser
     sees character data only. Very long values are cut (with "…") so one cell never outgrows a
     page."""

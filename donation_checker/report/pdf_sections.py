@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -26,6 +27,7 @@ from .pdf_badge import VerdictBadge
 from .pdf_charts import family_chart, fleet_chart
 from .pdf_layout import (
     FONT,
+    FONT_BOLD,
     FRAME_WIDTH,
     HEADER_FILL,
     INK,
@@ -83,12 +85,11 @@ class Ink:
         raw = clean(text)
         self._note(raw)
         st = getattr(self.s, style)
-        if not bold_prefix and st.alignment == TA_LEFT:
-            return TextBlock([shorten(raw, PARA_LIMIT)], st)
-        markup = para(raw)
-        if bold_prefix:
-            markup = f"<b>{para(bold_prefix)}</b> {markup}"
-        return Para(markup, st)
+        if not bold_prefix:
+            return _text(shorten(raw, PARA_LIMIT), st)
+        if st.fontName == FONT_BOLD:  # the prefix is in the style's font already
+            return _text(f"{shorten(bold_prefix, PARA_LIMIT)} {shorten(raw, PARA_LIMIT)}", st)
+        return Para(f"<b>{para(bold_prefix)}</b> {para(raw)}", st)
 
     def lines(self, items: Sequence[str], style: str = "cell") -> Flowable:
         """Several data strings in one cell, one per line."""
@@ -127,10 +128,17 @@ class Ink:
         return self.t("one_other_line_excel") if n == 1 else self.t("other_lines_excel", n=str(n))
 
 
+def _text(text: str, style: ParagraphStyle) -> Flowable:
+    """Text drawn as is (never parsed as markup) in a paragraph style."""
+    if style.alignment == TA_LEFT and not style.borderWidth and not style.backColor:
+        return TextBlock([text], style)
+    return Para(para(text), style)
+
+
 def heading(ink: Ink, key: str, level: str) -> list[Flowable]:
     """A section heading that moves to the next page rather than end a page alone."""
     room = 90 if level == "h1" else 70
-    return [CondPageBreak(room), Para(para(ink.t(key)), getattr(ink.s, level))]
+    return [CondPageBreak(room), _text(ink.t(key), getattr(ink.s, level))]
 
 
 def _table(
@@ -148,8 +156,8 @@ def _table(
 def _head(ink: Ink, *keys: str, right_from: int | None = None) -> list[object]:
     """Header cells; columns from `right_from` on hold numbers and are right-aligned."""
     return [
-        Para(
-            para(ink.t(k)),
+        _text(
+            ink.t(k),
             ink.s.head_cell_right
             if right_from is not None and i >= right_from
             else ink.s.head_cell,
@@ -170,14 +178,14 @@ def first_page(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
     summarised = meta.summarised(a)
     lang = meta.lang
     h = a.offer_header
-    out: list[Flowable] = [Para(para(ink.t("doc_title")), ink.s.title)]
+    out: list[Flowable] = [_text(ink.t("doc_title"), ink.s.title)]
     subtitle = " — ".join(x for x in (clean(h.reference or ""), clean(h.donor or "")) if x.strip())
     if subtitle:
         out.append(ink.p(subtitle, "subtitle"))
     else:
         out.append(Spacer(1, 6))
     if meta.share:
-        out.append(Para(para(ink.t("share_banner")), ink.s.banner))
+        out.append(_text(ink.t("share_banner"), ink.s.banner))
 
     ident = R.identification_rows(a, meta)
     half = (len(ident) + 1) // 2
@@ -185,11 +193,11 @@ def first_page(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
     grid: list[list[object]] = []
     for i in range(half):
         row: list[object] = [
-            Para(para(left[i][0]), ink.s.muted),
+            _text(left[i][0], ink.s.muted),
             ink.p(left[i][1], "cell_bold"),
         ]
         if i < len(right):
-            row += [Para(para(right[i][0]), ink.s.muted), ink.p(right[i][1], "cell_bold")]
+            row += [_text(right[i][0], ink.s.muted), ink.p(right[i][1], "cell_bold")]
         else:
             row += ["", ""]
         grid.append(row)
@@ -216,7 +224,7 @@ def first_page(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
         if key == label("confidence", lang):
             note = para(ink.t("confidence_note"))
             cell = Para(f"<b>{para(value)}</b> <font size=7.5>({note})</font>", ink.s.cell)
-        head_cells.append([Para(para(key), ink.s.muted), cell])
+        head_cells.append([_text(key, ink.s.muted), cell])
     head_table = Table(
         head_cells,
         colWidths=_fractions(1, 4.2),
@@ -243,12 +251,12 @@ def key_reasons_section(a: Assessment, ink: Ink) -> list[Flowable]:
     out: list[Flowable] = heading(ink, "key_reasons", "h2")
     rows = R.key_reason_rows(a, ink.lang)
     if not rows:
-        return [*out, Para(para(ink.t("no_key_reasons")), ink.s.body)]
+        return [*out, _text(ink.t("no_key_reasons"), ink.s.body)]
     data: list[list[object]] = []
     for r in rows:
         data.append(
             [
-                Para(para(_STATUS_MARK[r.status]), ink.s.cell_bold),
+                _text(_STATUS_MARK[r.status], ink.s.cell_bold),
                 [
                     ink.p(r.message, "cell", bold_prefix=f"{r.rule_id} {r.title}."),
                     ink.p(r.where, "muted"),
@@ -282,11 +290,11 @@ def conditions_section(a: Assessment, ink: Ink, summarised: bool = False) -> lis
             note = ink.t(
                 "conditions_more", n=str(summary.other_wordings), m=str(summary.other_lines)
             )
-            more = [Spacer(1, 2), Para(para(note), ink.s.muted)]
+            more = [Spacer(1, 2), _text(note, ink.s.muted)]
     else:
         rows = R.condition_rows(a, ink.lang)
     if not rows:
-        return [*out, Para(para(ink.t("no_conditions")), ink.s.body)]
+        return [*out, _text(ink.t("no_conditions"), ink.s.body)]
     data: list[list[object]] = []
     for i, c in enumerate(rows, start=1):
         where = c.where
@@ -294,7 +302,7 @@ def conditions_section(a: Assessment, ink: Ink, summarised: bool = False) -> lis
             where += f" · {ink.t('removes_knockout')}"
         data.append(
             [
-                Para(f"<b>{i}.</b>", ink.s.cell),
+                _text(f"{i}.", ink.s.cell_bold),
                 [ink.p(c.text, "cell"), ink.p(f"{c.rule_id} · {where}", "muted")],
             ]
         )
@@ -307,10 +315,10 @@ def counter_proposal_section(a: Assessment, ink: Ink, summarised: bool = False) 
     out: list[Flowable] = heading(ink, "counter_proposal", "h2")
     rows = R.counter_rows(a, ink.lang, R.TOP_SHOWN if summarised else None)
     if not rows:
-        return [*out, Para(para(ink.t("no_counter_proposal")), ink.s.body)]
+        return [*out, _text(ink.t("no_counter_proposal"), ink.s.body)]
     left = R.counter_count(a) - len(rows) if summarised else 0
     if left > 0:
-        out.append(Para(para(ink.t("counter_top", n=str(len(rows)))), ink.s.muted))
+        out.append(_text(ink.t("counter_top", n=str(len(rows))), ink.s.muted))
     data: list[list[object]] = [
         _head(ink, "line", "offered", "absorbable", "limiting_factor", "better_fit")
     ]
@@ -326,7 +334,7 @@ def counter_proposal_section(a: Assessment, ink: Ink, summarised: bool = False) 
         )
     out.append(_table(data, _fractions(2.3, 0.8, 1.1, 2.2, 2.4)))
     if left > 0:
-        out.append(Para(para(ink.other_lines(left)), ink.s.muted))
+        out.append(_text(ink.other_lines(left), ink.s.muted))
     return out
 
 
@@ -346,7 +354,7 @@ def scores_section(a: Assessment, ink: Ink) -> list[Flowable]:
             [
                 *out,
                 family_chart(rows, unknown(ink.lang)),
-                Para(para(ink.t("chart_caption")), ink.s.muted),
+                _text(ink.t("chart_caption"), ink.s.muted),
                 Spacer(1, 4),
                 _table(data, _fractions(3, 1.2, 1.6)),
             ]
@@ -358,7 +366,7 @@ def fleet_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]
     out: list[Flowable] = heading(ink, "sec_fleet", "h1")
     rows = R.fleet_rows(a.fleet_impact, ink.lang, meta.share)
     if not rows:
-        return [*out, Para(para(ink.t("no_fleet_impact")), ink.s.body)]
+        return [*out, _text(ink.t("no_fleet_impact"), ink.s.body)]
     if not meta.share:
         # The chart draws exact model counts, so it stays out of the shareable version.
         out.append(fleet_chart(a.fleet_impact, ink.t("models_before"), ink.t("models_after")))
@@ -402,7 +410,7 @@ def fleet_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]
             )
         widths = _fractions(1.8, 0.9, 0.9, 0.9, 0.9, 2.4)
     caption = ink.t("fleet_share_caption" if meta.share else "fleet_caption")
-    return [*out, _table(data, widths), Spacer(1, 3), Para(para(caption), ink.s.muted)]
+    return [*out, _table(data, widths), Spacer(1, 3), _text(caption, ink.s.muted)]
 
 
 # ---------------------------------------------------------------- offer lines
@@ -414,7 +422,7 @@ def lines_section(a: Assessment, ink: Ink, summarised: bool = False) -> list[Flo
     out: list[Flowable] = heading(ink, "sec_lines", "h1")
     rows = R.line_rows(a, ink.lang)
     if not rows:
-        return [*out, Para(para(ink.t("no_lines")), ink.s.body)]
+        return [*out, _text(ink.t("no_lines"), ink.s.body)]
     # "acceptation sous conditions" on one line; the main finding takes what is left.
     widths = [32.0, 124.0, 40.0, 118.0]
     widths.append(FRAME_WIDTH - sum(widths))
@@ -438,7 +446,7 @@ def lines_section(a: Assessment, ink: Ink, summarised: bool = False) -> list[Flo
     header = _head(ink, "line", "item", "score", "verdict", "main_finding")
     out.append(TextTable(header, data, widths, right=[0]))
     if ink.shortened:
-        out.append(Para(para(ink.t("lines_shortened")), ink.s.muted))
+        out.append(_text(ink.t("lines_shortened"), ink.s.muted))
     return out
 
 
@@ -449,7 +457,7 @@ def findings_section(a: Assessment, ink: Ink, summarised: bool = False) -> list[
     out: list[Flowable] = heading(ink, "sec_findings", "h1")
     groups = R.finding_groups(a, ink.lang, R.WORST_SHOWN if summarised else None)
     if not groups:
-        return [*out, Para(para(ink.t("no_findings")), ink.s.body)]
+        return [*out, _text(ink.t("no_findings"), ink.s.body)]
     widths = _fractions(1.7, 1.25, 5.0)
     colon = R.colon(ink.lang)
     lead: list[Flowable] = out[1:]  # the section title travels with the first family
@@ -458,7 +466,7 @@ def findings_section(a: Assessment, ink: Ink, summarised: bool = False) -> list[
         note = ink.t(
             "findings_summary_note", n=fmt_number(len(a.lines), ink.lang, 0), m=str(R.WORST_SHOWN)
         )
-        lead.append(Para(para(note), ink.s.body))
+        lead.append(_text(note, ink.s.body))
     for fam in groups:
         tables = [_rule_table(rule, ink, widths, colon) for rule in fam.rules]
         title = ink.p(f"{fam.name} — {fam.score_text}", "h2")
@@ -510,7 +518,7 @@ def _rule_table(rule: R.RuleGroup, ink: Ink, widths: Sequence[float], colon: str
             ]
         )
     if rule.hidden:
-        data.append([Para(para(ink.other_lines(rule.hidden)), ink.s.muted), "", ""])
+        data.append([_text(ink.other_lines(rule.hidden), ink.s.muted), "", ""])
     table = Table(data, colWidths=list(widths), repeatRows=min(len(data) - 1, 2), hAlign="LEFT")
     style = [
         ("FONTNAME", (0, 2), (1, -1), FONT),
@@ -544,13 +552,13 @@ def cost_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
     out: list[Flowable] = heading(ink, "sec_cost", "h1")
     lc = a.lifecycle
     if lc is None or not lc.totals:
-        out.append(Para(para(ink.t("no_lifecycle")), ink.s.body))
+        out.append(_text(ink.t("no_lifecycle"), ink.s.body))
     else:
         currency = R.cost_currency(a) or ink.t("currency_unknown")
         out.append(
             ink.p(ink.t("horizon", n=str(lc.horizon_years), currency=clean(currency)), "body")
         )
-        out.append(Para(para(ink.t("cost_by_year")), ink.s.h3))
+        out.append(_text(ink.t("cost_by_year"), ink.s.h3))
         data: list[list[object]] = [
             _head(
                 ink,
@@ -583,17 +591,17 @@ def cost_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
         ]
         out.append(_table(data, _fractions(0.6, 1.3, 1.3, 1.3, 1.4, 1.4, 1.3), extra))
         if meta.share:
-            out.append(Para(para(ink.t("headroom_withheld")), ink.s.muted))
+            out.append(_text(ink.t("headroom_withheld"), ink.s.muted))
         header, line_rows = R.cost_line_rows(a, ink.lang, R.TOP_SHOWN if summarised else None)
         left = len(lc.lines) - len(line_rows)
         if line_rows:
             title = ink.t("cost_top", n=str(len(line_rows))) if left else ink.t("cost_by_line")
-            out.append(Para(para(title), ink.s.h3))
+            out.append(_text(title, ink.s.h3))
             n_years = len(header) - 2
             widths = _fractions(2.6, *([1.0] * n_years), 1.1) if n_years <= 6 else None
             table_data: list[list[object]] = [
                 [
-                    Para(para(h), ink.s.head_cell if i == 0 else ink.s.head_cell_right)
+                    _text(h, ink.s.head_cell if i == 0 else ink.s.head_cell_right)
                     for i, h in enumerate(header)
                 ]
             ]
@@ -608,9 +616,9 @@ def cost_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
                 _table(table_data, widths or _fractions(2.6, *([1.0] * (len(header) - 1))), extra_l)
             )
             if left > 0:
-                out.append(Para(para(ink.other_lines(left)), ink.s.muted))
+                out.append(_text(ink.other_lines(left), ink.s.muted))
         if lc.assumptions:
-            out.append(Para(para(ink.t("assumptions")), ink.s.h3))
+            out.append(_text(ink.t("assumptions"), ink.s.h3))
             out.append(
                 ink.lines([R.format_evidence(ev, ink.lang) for ev in lc.assumptions], "small")
             )
@@ -622,7 +630,7 @@ def sensitivity_section(a: Assessment, ink: Ink) -> list[Flowable]:
     out: list[Flowable] = heading(ink, "sec_sensitivity", "h2")
     s = a.sensitivity
     if s is None:
-        return [*out, Para(para(ink.t("no_sensitivity")), ink.s.body)]
+        return [*out, _text(ink.t("no_sensitivity"), ink.s.body)]
     verdict = ink.t("robust") if s.robust else ink.t("fragile")
     out.append(ink.p(s.statement.get(ink.lang), "body", bold_prefix=f"{verdict}."))
     rows = R.sensitivity_rows(a, ink.lang)
@@ -645,10 +653,10 @@ def sensitivity_section(a: Assessment, ink: Ink) -> list[Flowable]:
 
 
 def annex_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
-    out: list[Flowable] = [PageBreak(), Para(para(ink.t("sec_annex")), ink.s.h1)]
+    out: list[Flowable] = [PageBreak(), _text(ink.t("sec_annex"), ink.s.h1)]
     kv = Table(
         [
-            [Para(para(k), ink.s.muted), ink.p(v, "hash" if k == "SHA-256" else "cell")]
+            [_text(k, ink.s.muted), ink.p(v, "hash" if k == "SHA-256" else "cell")]
             for k, v in R.ruleset_rows(a, ink.lang)
         ],
         colWidths=_fractions(1, 5),
@@ -673,7 +681,7 @@ def annex_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]
                 ]
             )
         out.append(_table(data, _fractions(0.9, 4.6, 0.9, 0.9)))
-        out.append(Para(para(ink.t("sha_note")), ink.s.muted))
+        out.append(_text(ink.t("sha_note"), ink.s.muted))
 
     weights = R.family_rows(a, ink.lang)
     if weights:
@@ -690,9 +698,9 @@ def glyph_note(ink: Ink) -> list[Flowable]:
     out: list[Flowable] = []
     if ink.missing:
         chars = " ".join(f"U+{ord(c):04X}" for c in sorted(ink.missing)[:40])
-        out += [Spacer(1, 8), Para(para(ink.t("missing_glyphs", chars=chars)), ink.s.muted)]
+        out += [Spacer(1, 8), _text(ink.t("missing_glyphs", chars=chars), ink.s.muted)]
     if ink.right_to_left:
-        out += [Spacer(1, 4), Para(para(ink.t("right_to_left")), ink.s.muted)]
+        out += [Spacer(1, 4), _text(ink.t("right_to_left"), ink.s.muted)]
     return out
 
 

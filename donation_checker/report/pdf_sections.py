@@ -89,6 +89,10 @@ class Ink:
             return _text(shorten(raw, PARA_LIMIT), st)
         if st.fontName == FONT_BOLD:  # the prefix is in the style's font already
             return _text(f"{shorten(bold_prefix, PARA_LIMIT)} {shorten(raw, PARA_LIMIT)}", st)
+        if st.alignment == TA_LEFT:
+            return TextBlock(
+                [shorten(raw, PARA_LIMIT)], st, prefix=shorten(bold_prefix, PARA_LIMIT)
+            )
         return Para(f"<b>{para(bold_prefix)}</b> {para(raw)}", st)
 
     def lines(self, items: Sequence[str], style: str = "cell") -> Flowable:

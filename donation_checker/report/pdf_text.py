@@ -13,6 +13,7 @@ from functools import cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.fonts import tt2ps
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Flowable
@@ -265,26 +266,38 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab is untyped
     Paragraph of the same text would be (same word splitting, line breaks, space shrinking and
     baselines), without the markup parser: the text is drawn as characters, never parsed.
 
-    `items` are drawn one after the other, each starting a new line (as `<br/>` would). A text
-    the simple layout does not cover (a word wider than the column, a soft hyphen, an empty
-    line) is handed to a real Paragraph.
+    `items` are drawn one after the other, each starting a new line (as `<br/>` would); a
+    `prefix` goes before the first one in the bold of the style's font (as `<b>prefix</b> `
+    would). A text the simple layout does not cover (a word wider than the column, a soft
+    hyphen, an empty line) is handed to a real Paragraph.
     """
 
-    def __init__(self, items: Sequence[str], style: ParagraphStyle) -> None:
+    def __init__(self, items: Sequence[str], style: ParagraphStyle, prefix: str = "") -> None:
         super().__init__()
         self.style = style
         self.items = [_rl_strip(cleanBlockQuotedText(item)) for item in items]
+        self.prefix = _rl_strip(cleanBlockQuotedText(prefix))
+        self.bold = tt2ps(style.fontName, 1, 0) if self.prefix else style.fontName
         self._fallback: Para | None = None
         self._wrapped: float | None = None
-        self._lines: list[tuple[float, list[str]]] = []
+        # Per line: room left (negative: spaces shrunk to fit), number of spaces, and the runs
+        # of text in one font.
+        self._lines: list[tuple[float, int, list[tuple[str, str]]]] = []
         # Soft hyphens and empty lines between others follow rules of their own in reportlab.
-        if any(_SOFT_HYPHEN in item for item in self.items) or (
+        if any(_SOFT_HYPHEN in item for item in (self.prefix, *self.items)) or (
             len(self.items) > 1 and not all(self.items)
         ):
             self._fallback = self._paragraph()
 
     def _paragraph(self) -> Para:
-        return Para("<br/>".join(escape(item) for item in self.items), self.style)
+        markup = "<br/>".join(escape(item) for item in self.items)
+        if self.prefix:
+            markup = f"<b>{escape(self.prefix)}</b> {markup}"
+        return Para(markup, self.style)
+
+    def line_texts(self) -> list[tuple[float, str]]:
+        """(room left, text) per line, once wrapped."""
+        return [(extra, "".join(t for _, t in runs)) for extra, _, runs in self._lines]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._fallback is not None:
@@ -292,7 +305,7 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab is untyped
             self.width, self.height = w, h
             return w, h
         if availWidth != self._wrapped:
-            lines = self._break(availWidth)
+            lines = self._break_mixed(availWidth) if self.prefix else self._break(availWidth)
             if lines is None:
                 self._fallback = self._paragraph()
                 return self.wrap(availWidth, availHeight)
@@ -302,7 +315,7 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab is untyped
         self.height = len(self._lines) * self.style.leading
         return self.width, self.height
 
-    def _break(self, max_width: float) -> list[tuple[float, list[str]]] | None:
+    def _break(self, max_width: float) -> list[tuple[float, int, list[tuple[str, str]]]] | None:
         """reportlab's greedy line breaking for one font (Paragraph.breakLines, the single
         fragment case); None when a word is wider than the line."""
         font, size = self.style.fontName, self.style.fontSize
@@ -310,7 +323,7 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab is untyped
         scale = 0.001 * size
         space = scale * widths.get(32, widths.default)
         shrink = self.style.spaceShrinkage * space
-        lines: list[tuple[float, list[str]]] = []
+        lines = []
         for item in self.items:
             current = -space
             line: list[str] = []
@@ -321,13 +334,60 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab is untyped
                     if w > max_width:
                         return None  # reportlab splits the word itself: let it
                     if line:
-                        lines.append((max_width - current, line))
+                        lines.append(_line(max_width - current, [(font, line)]))
                         line, current = [word], w
                         continue
                 line.append(word)
                 current = new
             if line:
-                lines.append((max_width - current, line))
+                lines.append(_line(max_width - current, [(font, line)]))
+        return lines
+
+    def _break_mixed(
+        self, max_width: float
+    ) -> list[tuple[float, int, list[tuple[str, str]]]] | None:
+        """The same for a bold prefix and regular text (Paragraph.breakLines with several
+        fragments)."""
+        size = self.style.fontSize
+        scale = 0.001 * size
+        shrinkage = self.style.spaceShrinkage
+        regular = self.style.fontName
+        first = [(w, self.bold) for w in _rl_split(self.prefix)]
+        lines = []
+        for i, item in enumerate(self.items):
+            words = [(w, regular) for w in _rl_split(item)]
+            if i == 0:
+                words = first + words
+            current = 0.0
+            runs: list[tuple[str, list[str]]] = []
+            for word, font in words:
+                widths = font_widths(font)
+                w = scale * sum(widths.get(ord(ch), widths.default) for ch in word)
+                # The space before a word is measured in the word's font: reportlab files the
+                # space after the prefix with the text that follows it.
+                gap = scale * _space(font) if runs else 0.0
+                new = current + gap + w
+                # Spaces that may shrink: the one before this word and those already on the
+                # line, each in the font of the word it precedes, added up in reportlab's order.
+                spaces = gap
+                for k, (run_font, run) in enumerate(runs):
+                    count = len(run) - (k == 0)
+                    if count:
+                        spaces += count * (scale * _space(run_font))
+                if new > max_width + spaces * shrinkage:
+                    if w > max_width:
+                        return None
+                    if runs:
+                        lines.append(_line(max_width - current, runs))
+                        runs, current = [], w
+                        new = w
+                if runs and runs[-1][0] == font:
+                    runs[-1][1].append(word)
+                else:
+                    runs.append((font, [word]))
+                current = new
+            if runs:
+                lines.append(_line(max_width - current, runs))
         return lines
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
@@ -355,15 +415,39 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab is untyped
         canv.setFillColor(style.textColor)
         text = canv.beginText(0, self.height - style.fontSize)
         text.setFont(style.fontName, style.fontSize, style.leading)
-        for extra, words in self._lines:
-            line = " ".join(words)
-            spaces = len(words) + line.count("\xa0") - 1
-            if extra < -1e-8 and spaces > 0:
+        font = style.fontName
+        for extra, spaces, runs in self._lines:
+            shrunk = extra < -1e-8 and spaces > 0
+            if shrunk:
                 # A line that fits only by shrinking its spaces, as reportlab draws it.
                 text.setWordSpace(extra / spaces)
-                text.textLine(line)
+            for k, (run_font, run) in enumerate(runs):
+                if run_font != font:
+                    text.setFont(run_font, style.fontSize, style.leading)
+                    font = run_font
+                if k == len(runs) - 1:
+                    text.textLine(run)
+                else:
+                    text.textOut(run)
+            if shrunk:
                 text.setWordSpace(0)
-            else:
-                text.textLine(line)
         canv.drawText(text)
         canv.restoreState()
+
+
+def _space(font: str) -> float:
+    widths = font_widths(font)
+    return widths.get(32, widths.default)
+
+
+def _line(
+    extra: float, runs: Sequence[tuple[str, list[str]]]
+) -> tuple[float, int, list[tuple[str, str]]]:
+    """A laid-out line: its runs of words joined with spaces (the space between two runs opens
+    the second), and the number of spaces reportlab stretches or shrinks (no-break spaces
+    included)."""
+    texts = [(font, " ".join(words)) for font, words in runs]
+    texts = texts[:1] + [(font, " " + t) for font, t in texts[1:]]
+    words = sum(len(w) for _, w in runs)
+    spaces = words + sum(t.count("\xa0") for _, t in texts) - 1
+    return extra, spaces, texts

@@ -69,7 +69,7 @@ def test_text_block_breaks_lines_as_a_paragraph_does(style: str, width: float) -
         para = Para(escape(text), st)
         assert block.wrap(width, 1e6) == para.wrap(width, 1e6), text
         if block._fallback is None:
-            got = [(round(extra, 6), " ".join(words)) for extra, words in block._lines]
+            got = [(round(extra, 6), text) for extra, text in block.line_texts()]
             assert got == _para_lines(para), text
 
 
@@ -83,8 +83,23 @@ def test_several_items_break_as_lines_of_one_paragraph() -> None:
         para = Para("<br/>".join(escape(t) for t in items), st)
         assert block.wrap(150, 1e6) == para.wrap(150, 1e6), items
         if block._fallback is None:
-            got = [(round(extra, 6), " ".join(words)) for extra, words in block._lines]
+            got = [(round(extra, 6), text) for extra, text in block.line_texts()]
             assert got == [line for line in _para_lines(para) if line[1]], items
+
+
+@pytest.mark.parametrize("style", ["cell", "small", "muted"])
+def test_a_bold_prefix_breaks_lines_as_in_a_paragraph(style: str) -> None:
+    register_fonts()
+    st = getattr(styles(), style)
+    texts = _texts(300, seed=11)
+    for prefix, text in zip(texts[::2], texts[1::2], strict=True):
+        prefix = prefix[:40].strip() or "Condition :"
+        block = TextBlock([text], st, prefix=prefix)
+        para = Para(f"<b>{escape(prefix)}</b> {escape(text)}", st)
+        assert block.wrap(140, 1e6) == para.wrap(140, 1e6), (prefix, text)
+        if block._fallback is None:
+            got = [(round(extra, 6), text) for extra, text in block.line_texts()]
+            assert got == _para_lines(para), (prefix, text)
 
 
 def test_a_word_wider_than_the_column_is_left_to_reportlab() -> None:

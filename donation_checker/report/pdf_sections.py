@@ -1,7 +1,9 @@
 """Rows → platypus flowables, one function per section of the report.
 
-Every data string goes through `Ink.p()` (escaped, control characters removed) before it reaches a
-Paragraph; markup in this module only ever wraps fixed text written here.
+Every data string goes through `Ink` (control characters removed). Most text is drawn as plain
+characters (`TextBlock`, `TextTable`, plain table cells) and is never parsed; what still goes to a
+reportlab Paragraph is escaped first, and markup in this module only ever wraps fixed text written
+here.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ _GRID = [
 
 
 class Ink:
-    """Turns data text into safe Paragraphs and notes the characters the font cannot draw."""
+    """Turns data text into safe flowables and notes the characters the font cannot draw."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang

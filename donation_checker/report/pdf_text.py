@@ -28,6 +28,17 @@ _SOFT_HYPHEN = "\xad"
 
 class _Widths(dict[int, float]):
     default: float
+    _words: dict[str, float]
+
+    def word(self, word: str) -> float:
+        """Width of `word` in font units, added up as reportlab does; a report repeats most
+        words many times, so each is measured once (the memo is bounded)."""
+        width = self._words.get(word)
+        if width is None:
+            if len(self._words) > 50_000:
+                self._words.clear()
+            width = self._words[word] = sum(self.get(ord(ch), self.default) for ch in word)
+        return width
 
 
 @cache
@@ -37,6 +48,7 @@ def font_widths(name: str) -> _Widths:
     face = getFont(name).face
     widths = _Widths(face.charWidths)
     widths.default = face.defaultWidth
+    widths._words = {}
     return widths
 
 
@@ -328,7 +340,7 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab is untyped
             current = -space
             line: list[str] = []
             for word in _rl_split(item):
-                w = scale * sum(widths.get(ord(ch), widths.default) for ch in word)
+                w = scale * widths.word(word)
                 new = current + space + w
                 if new > max_width + shrink * len(line):
                     if w > max_width:
@@ -362,7 +374,7 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab is untyped
             runs: list[tuple[str, list[str]]] = []
             for word, font in words:
                 widths = font_widths(font)
-                w = scale * sum(widths.get(ord(ch), widths.default) for ch in word)
+                w = scale * widths.word(word)
                 # The space before a word is measured in the word's font: reportlab files the
                 # space after the prefix with the text that follows it.
                 gap = scale * _space(font) if runs else 0.0

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .dialogs import Dialogs
@@ -96,13 +96,14 @@ def open_window(
     return window
 
 
-def _open_at_start(window: Any, args: argparse.Namespace) -> None:
+def _open_at_start(window: MainWindow, args: argparse.Namespace) -> None:
     """Work left by a crashed instance first (if the user recovers it), else the files named
     on the command line."""
     if window.cases.offer_recovery():
         return
     if args.file:
-        window.open_dropped(args.file)
+        # An inventory or a case, whichever tab the user opened while the window was loading.
+        window.open_file(args.file)
     if args.inventory:
         window.open_inventory(args.inventory)
     if args.offer:

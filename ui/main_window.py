@@ -608,13 +608,21 @@ class MainWindow(QMainWindow):
         self.open_dropped(paths[0])
 
     def open_dropped(self, path: str) -> None:
+        """A workbook dropped on the Offer area is the offer; elsewhere, the inventory."""
         if not self._ready:
             self.when_ready(lambda: self.open_dropped(path))
+            return
+        self.open_file(path, as_offer=self.tabs.currentWidget() is self.offer_panel)
+
+    def open_file(self, path: str, as_offer: bool = False) -> None:
+        """Open a case file, or import a workbook as the inventory (or as the offer)."""
+        if not self._ready:
+            self.when_ready(lambda: self.open_file(path, as_offer))
             return
         suffix = Path(path).suffix.lower()
         if suffix in (".dcase", ".json"):
             self.cases.open_case(path)
-        elif self.tabs.currentWidget() is self.offer_panel:
+        elif as_offer:
             self.import_offer(path)
         else:
             self.open_inventory(path)

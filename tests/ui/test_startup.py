@@ -152,6 +152,25 @@ def test_files_on_the_command_line_open_after_start(
     assert not dialogs.warnings and not notices.items
 
 
+def test_file_on_the_command_line_is_the_inventory_whatever_tab_is_open(
+    qtbot: Any, windows: list[Any], settings: Any, dialogs: Any, notices: Any, inventory_file: Path
+) -> None:
+    from ui.app import open_window, parse_args
+    from ui.errors import ErrorReporter
+
+    args = parse_args([str(inventory_file)])
+    win = open_window(settings, ErrorReporter(notifier=notices), args, dialogs)
+    qtbot.addWidget(win)
+    windows.append(win)
+    win.tabs.setCurrentIndex(1)  # the Offer tab, opened while the window loads
+    qtbot.waitUntil(
+        lambda: win.ready and win.session.inventory is not None and not win.flow.busy(),
+        timeout=30_000,
+    )
+    assert win.session.inventory_path == str(inventory_file)
+    assert win.session.lines.rowCount() == 0
+
+
 def test_recovered_autosave_opens_once_ready(
     qtbot: Any,
     windows: list[Any],

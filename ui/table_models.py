@@ -31,11 +31,21 @@ RAW_ROLE = Qt.ItemDataRole.UserRole + 1  # the value as the core holds it
 SOURCE_ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's position in the frame
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+_ANSWERED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        RAW_ROLE,
+        SOURCE_ROW_ROLE,
+    }
+)
 # cell_hint(frame_row, column) -> (tooltip, background colour name) or None
 CellHint = Callable[[int, str], tuple[str, str] | None]
 
 
-def _missing(value: object) -> bool:
+def is_missing(value: object) -> bool:
     if value is None:
         return True
     if isinstance(value, float):
@@ -48,7 +58,7 @@ def _missing(value: object) -> bool:
 
 def display_text(value: object, lang: str) -> str:
     """A cell value as text; a missing value is an empty cell, never '0' or 'nan'."""
-    if _missing(value):
+    if is_missing(value):
         return ""
     if isinstance(value, bool | np.bool_):
         yes = QCoreApplication.translate("FrameModel", "Yes")
@@ -197,6 +207,8 @@ class FrameModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ANSWERED_ROLES:
+            return None  # the view asks eight roles per cell; most are never set here
         if (
             not index.isValid()
             or index.row() >= len(self._order)
@@ -223,7 +235,7 @@ class FrameModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         if role == RAW_ROLE:
-            return None if _missing(value) else str(value)
+            return None if is_missing(value) else str(value)
         if role == SOURCE_ROW_ROLE:
             return pos
         return None

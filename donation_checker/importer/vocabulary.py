@@ -149,11 +149,23 @@ class Vocabulary:
         self.tables = dict(tables)
         self.path = path
         self._scores: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
-        # Synonyms folded and stemmed once: scoring a header is then set arithmetic only.
-        self._synonyms = {
-            name: [(f.name, [(fold(x), stems(x)) for x in (f.name, *f.synonyms)]) for f in t.fields]
-            for name, t in self.tables.items()
-        }
+        # Synonyms folded and stemmed once, and indexed by folded text and by stem: a header
+        # can only score against a synonym it equals or shares a stem with, so a data cell
+        # such as "Toyota" costs a few lookups instead of a comparison with every synonym.
+        self._exact: dict[str, dict[str, list[str]]] = {}
+        self._by_stem: dict[str, dict[str, list[tuple[str, str, frozenset[str]]]]] = {}
+        for name, t in self.tables.items():
+            exact: dict[str, list[str]] = {}
+            by_stem: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
+            for f in t.fields:
+                for x in (f.name, *f.synonyms):
+                    fs, b = fold(x), stems(x)
+                    if not fs:
+                        continue
+                    exact.setdefault(fs, []).append(f.name)
+                    for stem in b:
+                        by_stem.setdefault(stem, []).append((f.name, fs, b))
+            self._exact[name], self._by_stem[name] = exact, by_stem
 
     def table(self, name: str) -> TableSpec:
         return self.tables[name]
@@ -194,10 +206,21 @@ class Vocabulary:
                     # "N.S.N.", "S/N": initials written apart are the acronym
                     joined = fh.replace(" ", "")
                     forms.append((joined, stems(joined)))
-                for name, synonyms in self._synonyms[table]:
-                    best = max(_blend(h, hs, fs, b) for h, hs in forms for fs, b in synonyms)
-                    if best > 0:
-                        out.append((name, best))
+                best: dict[str, float] = {}
+                exact, by_stem = self._exact[table], self._by_stem[table]
+                for h, hs in forms:
+                    for name in exact.get(h, ()):
+                        best[name] = 1.0
+                    for stem in hs:
+                        for name, fs, b in by_stem.get(stem, ()):
+                            score = _blend(h, hs, fs, b)
+                            if score > best.get(name, 0.0):
+                                best[name] = score
+                out = [
+                    (f.name, best[f.name])
+                    for f in self.tables[table].fields
+                    if best.get(f.name, 0.0) > 0
+                ]
             cached = self._scores[key] = tuple(out)
         return cached
 

@@ -85,7 +85,8 @@ def _guard(path: Path, listener: PartListener) -> Inspection:
     # check imports it (a tenth of a second), so it runs here, alongside the cell reader; a
     # failure reaches the user when the reader asks for the guard's result.
     require_safe_xml()
-    return found
+    # The file's hash for the report, also off the reader's path (hashing releases the lock).
+    return replace(found, sha256=sha256_of(path))
 
 
 _IGNORED_TEXT = {

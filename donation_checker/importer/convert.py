@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -49,14 +50,15 @@ def _all_text_codes(raw: pd.Series) -> Converted | None:
     stripped, nothing parsed. None when any cell is not text or is over-long (those are
     refused one by one below)."""
     cells = raw.to_numpy(dtype=object)
-    if not all(type(v) is str for v in cells):  # str subclasses take the slow path
+    if pd.api.types.infer_dtype(cells, skipna=False) != "string":
         return None
     if len(cells) and max(map(len, cells)) > CELL_LIMIT:
         return None
-    stripped = [v.strip() for v in cells]
+    # C-level maps: a few milliseconds per 100,000 cells.
+    stripped = list(map(str.strip, cells))
     # str.strip returns the very same object when there is nothing to remove.
-    trimmed = sum(1 for a, b in zip(cells, stripped, strict=True) if a is not b)
-    blank = np.fromiter((not v for v in stripped), dtype=bool, count=len(stripped))
+    trimmed = sum(map(operator.is_not, cells, stripped))
+    blank = np.fromiter(map(operator.not_, stripped), dtype=bool, count=len(stripped))
     values = np.empty(len(stripped), dtype=object)
     values[:] = stripped
     values[blank] = None

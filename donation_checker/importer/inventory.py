@@ -102,7 +102,7 @@ def import_inventory(
         for t in (*INVENTORY_TABLES, "profile")
         if t not in tables and not (t == "profile" and profile_grid is not None)
     )
-    import_report = _report(path, reports, missing, unrecognised, warnings)
+    import_report = _report(path, found.sha256, reports, missing, unrecognised, warnings)
     if progress:
         progress(1.0, path.name)
     return Inventory(
@@ -119,6 +119,7 @@ def import_inventory(
 
 def _report(
     path: Path,
+    sha256: str,
     reports: list[TableReport],
     missing: tuple[str, ...],
     unrecognised: tuple[str, ...],
@@ -126,7 +127,7 @@ def _report(
 ) -> ImportReport:
     return ImportReport(
         file=path.name,
-        sha256=sha256_of(path),
+        sha256=sha256 or sha256_of(path),
         kind="inventory",
         tables=tuple(reports),
         missing_tables=missing,

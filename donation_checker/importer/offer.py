@@ -114,7 +114,7 @@ def import_offer(
         )
     report = ImportReport(
         file=path.name,
-        sha256=sha256_of(path),
+        sha256=found.sha256 or sha256_of(path),
         kind="offer",
         tables=tuple(reports),
         unrecognised_sheets=tuple(

@@ -61,6 +61,7 @@ class Inspection:
     sheets: Mapping[str, SheetFacts] = field(default_factory=dict)
     ignored: tuple[str, ...] = ()  # "macros", "external_links", "connections": never run
     hidden: tuple[str, ...] = ()  # hidden sheets, left unread (filled in by the reader)
+    sha256: str = ""  # of the whole file, when the importer's guard thread has computed it
 
 
 _IGNORED = (

@@ -79,25 +79,25 @@ def convert_column(raw: pd.Series, ftype: str, *, field_name: str = "") -> Conve
         (None, None, None) if b else _marked(u, ftype, func)
         for u, b in zip(uniques, ublank, strict=True)
     ]
-    n = len(raw)
-    values = np.empty(n, dtype=object)
-    problems = np.empty(n, dtype=object)
-    blank = np.zeros(n, dtype=bool)
+    # Per-value results with one extra slot for missing cells (code -1), so each row's result
+    # is a single array lookup.
+    k = len(outcomes)
+    slot = np.where(codes < 0, k, codes)
+    uvals = np.empty(k + 1, dtype=object)  # np.empty fills object arrays with None
+    uvals[:k] = [o[0] for o in outcomes]
+    values = uvals[slot]
+    uprob = np.empty(k + 1, dtype=object)
+    uprob[:k] = [o[1] for o in outcomes]
+    if any(o[1] is not None for o in outcomes):
+        problems = uprob[slot]
+    else:
+        problems = np.empty(len(raw), dtype=object)  # all None
+    blank = np.append(ublank, True)[slot]
     counts: Counter[str] = Counter()
-    if outcomes:
-        uvals = np.empty(len(outcomes), dtype=object)
-        uvals[:] = [o[0] for o in outcomes]
-        uprob = np.empty(len(outcomes), dtype=object)
-        uprob[:] = [o[1] for o in outcomes]
-        valid = codes >= 0
-        values[valid] = uvals[codes[valid]]
-        problems[valid] = uprob[codes[valid]]
-        blank[valid] = ublank[codes[valid]]
-        occurrences = np.bincount(codes[valid], minlength=len(outcomes))
-        for i, o in enumerate(outcomes):
-            if o[2] is not None and occurrences[i]:
-                counts[o[2]] += int(occurrences[i])
-    blank[codes < 0] = True
+    occurrences = np.bincount(slot, minlength=k + 1)
+    for i, o in enumerate(outcomes):
+        if o[2] is not None and occurrences[i]:
+            counts[o[2]] += int(occurrences[i])
     return Converted(
         pd.Series(values, index=raw.index, dtype=object),
         blank,

@@ -427,10 +427,11 @@ def extract(
 
     keep = status == 0
     kept = int(keep.sum())
+    rows: slice | np.ndarray = slice(0, n) if kept == n else keep  # a slice copies nothing
     frame = pd.DataFrame(
         {
             f: (
-                converted[f].values.to_numpy()[:n][keep]
+                converted[f].values.to_numpy()[:n][rows]
                 if f in converted
                 else np.full(kept, None, dtype=object)
             )

@@ -176,19 +176,30 @@ def _letter_index(text: str) -> int | None:
 _TRANSPOSE_CHUNK = 8192
 
 
-def _columns(rows: list[list[object]], cols: list[int]) -> list[list[object]]:
-    """The chosen columns of a block of rows; C-level transposes when rows are rectangular."""
+def _columns(rows: list[list[object]], cols: list[int]) -> list[np.ndarray | list[object]]:
+    """The chosen columns of a block of rows. Rectangular rows are turned into 2-D object
+    arrays a chunk at a time and sliced by column (no per-cell Python work)."""
     if not rows:
         return [[] for _ in cols]
     width = len(rows[0])
-    if len(set(map(len, rows))) == 1 and cols and max(cols) < width:
-        out: list[list[object]] = [[] for _ in cols]
-        for i in range(0, len(rows), _TRANSPOSE_CHUNK):
-            transposed = list(zip(*rows[i : i + _TRANSPOSE_CHUNK], strict=True))
-            for column, c in zip(out, cols, strict=True):
-                column.extend(transposed[c])
-        return out
-    return [[row[c] if c < len(row) else "" for row in rows] for c in cols]
+    if len(set(map(len, rows))) != 1 or not cols or max(cols) >= width:
+        return [[row[c] if c < len(row) else "" for row in rows] for c in cols]
+    n = len(rows)
+    out = [np.empty(n, dtype=object) for _ in cols]
+    for i in range(0, n, _TRANSPOSE_CHUNK):
+        chunk = rows[i : i + _TRANSPOSE_CHUNK]
+        try:
+            block = np.array(chunk, dtype=object)
+        except ValueError:
+            block = np.empty(0, dtype=object)
+        if block.shape != (len(chunk), width):  # a cell numpy took for a sequence
+            block = np.empty((len(chunk), width), dtype=object)
+            for r, row in enumerate(chunk):
+                for c, value in enumerate(row):
+                    block[r, c] = value
+        for column, c in zip(out, cols, strict=True):
+            column[i : i + len(chunk)] = block[:, c]
+    return list(out)
 
 
 _TOTAL_INITIALS = frozenset("tTsSgGeE")
@@ -315,10 +326,10 @@ def extract(
     lead = [c for c in range(min(3, grid.width)) if c not in guess.columns]
     columns = _columns(grid.rows[start:end], cols + lead)
     raw = {
-        guess.columns[c][0]: pd.Series(col, dtype=object)
+        guess.columns[c][0]: pd.Series(col, dtype=object, copy=False)
         for c, col in zip(cols, columns[: len(cols)], strict=True)
     }
-    lead_raw = [pd.Series(col, dtype=object) for col in columns[len(cols) :]]
+    lead_raw = [pd.Series(col, dtype=object, copy=False) for col in columns[len(cols) :]]
     layout_issues = _fill_merged(grid, guess, raw, start, end, file_name)
     layout_issues += _duplicate_headers(grid, guess, file_name)
 

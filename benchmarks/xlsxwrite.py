@@ -7,11 +7,16 @@ produce and one that reads more slowly; benchmark figures should reflect the fil
 
 from __future__ import annotations
 
+import sys
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository, when run alone
+
+from donation_checker.importer.grid import column_letter
 
 _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -24,15 +29,6 @@ class Sheet:
     name: str
     rows: Sequence[Sequence[object]]
     text_columns: set[int] = field(default_factory=set)  # 0-based; number format "@"
-
-
-def _letter(index: int) -> str:
-    letters = ""
-    n = index + 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 class _Strings:
@@ -62,7 +58,7 @@ class _Strings:
 
 def _sheet_xml(sheet: Sheet, strings: _Strings) -> str:
     width = max((len(r) for r in sheet.rows), default=1)
-    letters = [_letter(c) for c in range(width)]
+    letters = [column_letter(c) for c in range(width)]
     out = [
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_NS}" '
         f'xmlns:r="{_REL}"><dimension ref="A1:{letters[-1]}{max(1, len(sheet.rows))}"/>'
@@ -143,14 +139,20 @@ def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
         f'<Relationship Id="rId{n + 2}" Type="{_REL}/sharedStrings" Target="sharedStrings.xml"/>'
         "</Relationships>"
     )
+    members = {
+        "[Content_Types].xml": content_types,
+        "_rels/.rels": root_rels,
+        "xl/workbook.xml": workbook,
+        "xl/_rels/workbook.xml.rels": wb_rels,
+        "xl/styles.xml": _STYLES,
+        **parts,
+        "xl/sharedStrings.xml": strings.xml(),
+    }
     tmp = path.with_suffix(".tmp")
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-        zf.writestr("[Content_Types].xml", content_types)
-        zf.writestr("_rels/.rels", root_rels)
-        zf.writestr("xl/workbook.xml", workbook)
-        zf.writestr("xl/_rels/workbook.xml.rels", wb_rels)
-        zf.writestr("xl/styles.xml", _STYLES)
-        for name, xml in parts.items():
-            zf.writestr(name, xml)
-        zf.writestr("xl/sharedStrings.xml", strings.xml())
+        for name, xml in members.items():
+            # A fixed timestamp: the same data gives the same bytes.
+            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, xml, compresslevel=6)
     tmp.replace(path)

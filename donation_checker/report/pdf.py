@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import io
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ..assessment import Assessment
 from ..atomic import write_bytes_atomic
 from ..errors import DonationCheckerError
+from ..gcpause import live_objects_set_aside
 from .pdf_layout import (
     MARGIN_BOTTOM,
     MARGIN_LEFT,
@@ -75,7 +74,9 @@ def build_pdf_bytes(
     """The report as PDF bytes (for a preview, or to write elsewhere). An offer of more than
     `detail_lines` lines gets a summarised report: per rule, counts and the worst lines; the Excel
     export keeps every line's detail."""
-    with _live_objects_set_aside():
+    # The assessment of a long offer is some hundred thousand live objects: a full collection
+    # set off by the report's own allocations would walk them all (50 ms for 1,000 lines).
+    with live_objects_set_aside():
         return _build(
             assessment,
             lang=lang,
@@ -88,19 +89,6 @@ def build_pdf_bytes(
             cancel=cancel,
             detail_lines=detail_lines,
         )
-
-
-@contextlib.contextmanager
-def _live_objects_set_aside() -> Iterator[None]:
-    """The assessment of a long offer is some hundred thousand live objects. The report's own
-    allocations would set off a full garbage collection that walks them all (50 ms for a
-    1,000-line offer, an eighth of the build), so objects alive when the build starts are left
-    out of collections until it ends; cycles the build itself makes are still collected."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def _build(

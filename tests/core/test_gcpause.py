@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from donation_checker.errors import InputRejected
-from donation_checker.gcpause import paused_gc
+from donation_checker.gcpause import live_objects_set_aside, paused_gc
 from donation_checker.importer import import_inventory
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_inventories"
@@ -70,3 +70,27 @@ def test_collection_resumes_after_an_import_fails(tmp_path: Path) -> None:
     with pytest.raises(InputRejected):
         import_inventory(bad)
     assert gc.isenabled()
+
+
+def test_live_objects_stay_set_aside_until_the_last_build_ends() -> None:
+    assert gc.get_freeze_count() == 0
+    with live_objects_set_aside():
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with live_objects_set_aside():
+            assert gc.get_freeze_count() == frozen  # not frozen twice
+        assert gc.get_freeze_count() == frozen  # the outer build still runs
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_report_build_hands_its_objects_back(tmp_path: Path) -> None:
+    from donation_checker.engine import assess
+    from donation_checker.importer import import_offer
+    from donation_checker.report import build_pdf
+    from donation_checker.ruleset import load_ruleset
+
+    inventory = import_inventory(SAMPLES / "inventaire_fama_2025.xlsx")
+    offer = import_offer(SAMPLES / "offre_mixte.xlsx")
+    build_pdf(assess(inventory, offer, load_ruleset()), tmp_path / "r.pdf", lang="fr")
+    assert (tmp_path / "r.pdf").stat().st_size > 0
+    assert gc.get_freeze_count() == 0

@@ -137,10 +137,14 @@ class SheetScanner:
 
     def _scan(self, block: bytes) -> None:
         f = self.facts
-        f.rows = max(f.rows, f.rows + block.count(b"<row>"))
-        last = block.rfind(b"<row ")
+        # A row without its number is placed after the one before it, so each such row may
+        # add one to the highest number seen (a row numbered later than its first attribute
+        # counts too: the bound only errs high).
+        unnumbered = block.count(b"<row") - block.count(b'<row r="')
+        last = block.rfind(b'<row r="')
         if last >= 0 and (m := _ROW_NUMBER.match(block, last)):
             f.rows = max(f.rows, int(m.group(1)))
+        f.rows += unnumbered
         f.columns = max(f.columns, _max_column(block, exact=f.rows * 26 > MAX_SHEET_CELLS))
         # A one-byte test first: it runs at memory speed, while a search for "<f" steps through
         # every "<"; most sheets have no "f" or "e" byte outside their first and last blocks.

@@ -127,3 +127,16 @@ def test_xml_entity_declarations_are_refused(tmp_path: Path) -> None:
                 )
             dst.writestr(info, data)
     assert _reason(evil) == "xml_entities"
+
+
+def test_rows_without_a_number_count_towards_the_extent_before_any_reader(tmp_path: Path) -> None:
+    """The reader numbers such rows in sequence: 2,000 of them under a cell in column XFD is a
+    grid of 33 million cells, refused by the guard before the reader allocates it."""
+    from donation_checker.importer.sniff import inspect
+    from tests.core.bad_inputs.build_corpus import b15_unnumbered_rows
+
+    path = b15_unnumbered_rows(tmp_path / "rows.xlsx")
+    with pytest.raises(InputRejected) as err:
+        inspect(path)
+    assert err.value.reason == "sheet_too_large"
+    assert "2,0" in err.value.describe("en")  # the size it spans, with the unnumbered rows

@@ -422,6 +422,21 @@ def b15_stray_far_cell(p: Path) -> Path:
     return patch(src, p, sheet1(replace_in(b"</sheetData>", far)))
 
 
+def b15_unnumbered_rows(p: Path) -> Path:
+    """Rows without their r attribute (the reader numbers them in sequence) under one cell in
+    column XFD: 2,000 rows × 16,384 columns is 33 million cells the reader would allocate."""
+    src = fleet(p.with_suffix(".src.xlsx"))
+    row = b'<row spans="1:1"><c t="inlineStr"><is><t>x</t></is></c></row>'
+
+    def edit(data: bytes) -> bytes:
+        last = max(int(n) for n in re.findall(rb'<row r="(\d+)"', data))
+        ref = f"XFD{last + 1}"
+        far = f'<row r="{last + 1}">'.encode() + inline(ref, "x") + b"</row>" + row * 2000
+        return replace_in(b"</sheetData>", far + b"</sheetData>")(data)
+
+    return patch(src, p, sheet1(edit))
+
+
 def b15_whole_sheet_merge(p: Path) -> Path:
     # Written into the XML: openpyxl itself would create a cell object for every merged cell.
     src = fleet(p.with_suffix(".src.xlsx"))

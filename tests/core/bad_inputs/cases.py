@@ -341,6 +341,16 @@ CASES: tuple[Case, ...] = (
         note="one cell at XFD1048576 (the reader would allocate 17 billion cells)",
     ),
     Case(
+        "b15-unnumbered-rows",
+        "+",
+        INV,
+        B.b15_unnumbered_rows,
+        REJECTED,
+        "sheet_too_large",
+        sheet="Parc",
+        note="2,000 rows without a row number under a cell in column XFD",
+    ),
+    Case(
         "b15-whole-sheet-merge",
         "#15",
         INV,

@@ -263,7 +263,9 @@ class ModelNames:
         if key in self._makes:
             return self._makes[key]
         text = " ".join(str(value).split()) if value is not None else ""
-        return text.title() if text.isupper() or text.islower() else text
+        # All-lowercase text is given capitals; all-uppercase text is kept: many makes are
+        # acronyms (MAN, DAF, BRDM) that title case would spell "Man", "Daf", "Brdm".
+        return text.title() if text.islower() else text
 
     def model(self, make: object, value: object) -> str:
         table = self._models.get(compact(self.make(make)), {})

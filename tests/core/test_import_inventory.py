@@ -154,6 +154,14 @@ def test_aliases_make_spelling_variants_of_one_model_meet(
     assert names.key("URAL automotive", "4320-31") == names.key("Ural", "4320")
 
 
+def test_unknown_makes_keep_their_capitals_and_still_meet_other_spellings() -> None:
+    names = load_model_names()
+    assert names.make("BRDM") == "BRDM"  # an acronym, not "Brdm"
+    assert names.make("zastava") == "Zastava"  # all lower case: given capitals
+    assert names.make("ZETROS  motors") == "ZETROS motors"
+    assert names.make_key("BRDM") == names.make_key("Brdm")
+
+
 def test_optional_tables_profile_and_date_system(tmp_path: Path) -> None:
     path = tmp_path / "inv.xlsx"
     write_rows(

@@ -690,13 +690,13 @@ CASES: tuple[Case, ...] = (
         B.d47_na_none_texts,
         IMPORTED,
         check=both(
-            expect_fleet("make", ["Na", "Toyota"]),
+            expect_fleet("make", ["NA", "Toyota"]),
             expect_fleet("model", ["None", "NA"]),
             expect_fleet("nsn", ["NULL", "#N/A"]),
             expect_fleet("serial", ["N/A", "None"]),
             expect_fleet("notes", ["nan", "null"]),
         ),
-        note="never missing; an all-capitals make is shown title-cased (counted as make_model:alias)",
+        note="never missing; an all-capitals make is kept as written (makes are often acronyms)",
     ),
     # E. CSV inputs
     Case(
@@ -792,7 +792,7 @@ CASES: tuple[Case, ...] = (
         B.e51_na_texts,
         IMPORTED,
         check=both(
-            expect_fleet("make", ["Na"]),
+            expect_fleet("make", ["NA"]),
             expect_fleet("model", ["None"]),
             expect_fleet("serial", ["NULL"]),
         ),

@@ -231,7 +231,9 @@ class InventoryPanel(QWidget):
         for name in INVENTORY_TABLES:
             table = inv.table(name)
             if table is not None:
-                self.table_choice.addItem(f"{table_label(name)} ({len(table)})", name)
+                self.table_choice.addItem(
+                    f"{table_label(name)} ({QLocale().toString(len(table))})", name
+                )
         self.table_choice.blockSignals(False)
         self.table_choice.setCurrentIndex(0)
         self._show_table()

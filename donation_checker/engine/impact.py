@@ -12,7 +12,7 @@ import pandas as pd
 from ..assessment import CategoryImpact, Evidence, Finding, RowRef, Status, Text
 from .context import Context
 from .lifecycle import headroom, recipient_currency, unit_costs
-from .wording import ev, num, pct
+from .wording import counted, ev, fill, pct
 
 
 def category_impacts(ctx: Context) -> tuple[CategoryImpact, ...]:
@@ -69,8 +69,9 @@ def _finding(
 def _ratio_text(
     need_en: str, need_fr: str, have_en: str, have_fr: str, need: float, have: float | None
 ) -> tuple[float | None, Text]:
-    """need_*/have_* are sentence parts with {n} for the number, e.g. "{n} workshop hours a year"."""
-    needed = Text(need_en.format(n=num(need)), need_fr.format(n=num(need, "fr")))
+    """need_*/have_* are sentence parts with {n} for the number, e.g. "{n} workshop hours a year",
+    or {n|one|many} for the number and the word that agrees with it."""
+    needed = Text(fill(need_en, {"n": need}, "en"), fill(need_fr, {"n": need}, "fr"))
     if have is None:
         return None, Text(
             f"The offer needs {needed.en}; what the recipient has is not known.",
@@ -79,8 +80,8 @@ def _ratio_text(
     ratio = need / have if have > 0 else (math.inf if need > 0 else 0.0)
     share = ("∞", "∞") if math.isinf(ratio) else (pct(ratio), pct(ratio, "fr"))
     return ratio, Text(
-        f"The offer needs {needed.en}: {share[0]} of the {have_en.format(n=num(have))}.",
-        f"L'offre demande {needed.fr} : {share[1]} des {have_fr.format(n=num(have, 'fr'))}.",
+        f"The offer needs {needed.en}: {share[0]} of the {fill(have_en, {'n': have}, 'en')}.",
+        f"L'offre demande {needed.fr} : {share[1]} des {fill(have_fr, {'n': have}, 'fr')}.",
     )
 
 
@@ -99,8 +100,10 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
             0.0,
             False,
             Text(
-                f"The offer adds {added} models across {len(impacts)} categories.",
-                f"L'offre ajoute {added} modèles sur {len(impacts)} catégories.",
+                f"The offer adds {counted(added, 'model', 'models', 'en')} across "
+                f"{counted(len(impacts), 'category', 'categories', 'en')}.",
+                f"L'offre ajoute {counted(added, 'modèle', 'modèles', 'fr')} sur "
+                f"{counted(len(impacts), 'catégorie', 'catégories', 'fr')}.",
             ),
             tuple(
                 ev(
@@ -153,10 +156,10 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
     per = float(ctx.ruleset.param("vehicles_per_mechanic", 12))
     mech = sum(math.ceil(q / per) for q in ctx.offered_by_make.values())
     ratio, msg = _ratio_text(
-        "{n} mechanics",
-        "{n} mécaniciens",
-        "{n} mechanics in the workshops",
-        "{n} mécaniciens des ateliers",
+        "{n|mechanic|mechanics}",
+        "{n|mécanicien|mécaniciens}",
+        "{n|mechanic|mechanics} in the workshops",
+        "{n|mécanicien|mécaniciens} des ateliers",
         mech,
         float(shops.mechanics_total) if shops and shops.mechanics_total is not None else None,
     )
@@ -187,10 +190,10 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
     drivers = sum(math.ceil(i.qty * float(i.ref.get("crew_per_unit", 1))) for i in ctx.lines)
     pool = ctx.drivers_by_cat
     ratio, msg = _ratio_text(
-        "{n} drivers",
-        "{n} conducteurs",
-        "{n} drivers available",
-        "{n} conducteurs disponibles",
+        "{n|driver|drivers}",
+        "{n|conducteur|conducteurs}",
+        "{n|driver|drivers} available",
+        "{n|conducteur disponible|conducteurs disponibles}",
         drivers,
         float(sum(pool.values())) if pool is not None else None,
     )
@@ -300,8 +303,13 @@ def _pledges_finding(ctx: Context) -> Finding:
         0.0,
         False,
         Text(
-            f"{len(sub)} pledges ({units} units) by {len(partners)} partners in the offer's categories.",
-            f"{len(sub)} annonces ({units} unités) de {len(partners)} partenaires dans les catégories de l'offre.",
+            f"{counted(len(sub), 'pledge', 'pledges', 'en')} "
+            f"({counted(units, 'unit', 'units', 'en')}) by "
+            f"{counted(len(partners), 'partner', 'partners', 'en')} in the offer's categories.",
+            f"{counted(len(sub), 'annonce', 'annonces', 'fr')} "
+            f"({counted(units, 'unité', 'unités', 'fr')}) de "
+            f"{counted(len(partners), 'partenaire', 'partenaires', 'fr')} dans les catégories de "
+            "l'offre.",
         ),
         (
             ev(

@@ -13,7 +13,7 @@ from .context import Context, LineInfo
 from .kinds_compat import not_applicable, unknown
 from .lifecycle import headroom, recipient_currency, unit_costs
 from .registry import Outcome, ParamSpec, kind
-from .wording import T, ev, num, pct
+from .wording import T, counted, ev, num, pct
 
 if TYPE_CHECKING:
     from ..ruleset import Rule
@@ -146,8 +146,10 @@ def drivers(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     return Outcome(
         round(score, 1),
         T(
-            f"{available} drivers available against {required} needed.",
-            f"{available} conducteurs disponibles pour {required} nécessaires.",
+            f"{counted(available, 'driver', 'drivers', 'en')} available against {num(required)} "
+            "needed.",
+            f"{counted(available, 'conducteur disponible', 'conducteurs disponibles', 'fr')} pour "
+            f"{counted(required, 'nécessaire', 'nécessaires', 'fr')}.",
         ),
         tuple(evidence),
         {"drivers": max(0, required - available), "required": required, "available": available},
@@ -246,8 +248,10 @@ def new_types_window(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome
     return Outcome(
         score,
         T(
-            f"{count} new types for this category within the window, across donors.",
-            f"{count} nouveaux types pour cette catégorie sur la période, tous donateurs confondus.",
+            f"{counted(count, 'new type', 'new types', 'en')} for this category within the "
+            "window, across donors.",
+            f"{counted(count, 'nouveau type', 'nouveaux types', 'fr')} pour cette catégorie sur "
+            "la période, tous donateurs confondus.",
         ),
         evidence,
         values,

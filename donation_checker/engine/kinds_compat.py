@@ -9,7 +9,7 @@ from ..assessment import Status
 from ..normalise import canonical_fuel
 from .context import Context, LineInfo, dominant, exact, traffic_side
 from .registry import Outcome, ParamSpec, kind
-from .wording import T, ev, ladder, num
+from .wording import T, counted, ev, ladder, num
 
 if TYPE_CHECKING:
     from ..ruleset import Rule
@@ -198,8 +198,9 @@ def fragmentation(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         return Outcome(
             float(p["no_new_model"]),
             T(
-                f"No new model: the category keeps {before} models.",
-                f"Aucun nouveau modèle : la catégorie garde {before} modèles.",
+                f"No new model: the category keeps {counted(before, 'model', 'models', 'en')}.",
+                "Aucun nouveau modèle : la catégorie garde "
+                f"{counted(before, 'modèle', 'modèles', 'fr')}.",
             ),
             evidence,
             values,

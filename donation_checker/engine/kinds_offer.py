@@ -11,7 +11,7 @@ from .context import Context, LineInfo, exact
 from .kinds_absorption import _pledge_rows, _pledges_in
 from .kinds_compat import unknown
 from .registry import Outcome, ParamSpec, kind
-from .wording import T, ev, ladder, num, pct
+from .wording import T, counted, ev, ladder, num, pct
 
 if TYPE_CHECKING:
     from ..ruleset import Rule
@@ -178,8 +178,10 @@ def duplication(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     return Outcome(
         score,
         T(
-            f"{count} pledges by other partners in this category within the window.",
-            f"{count} annonces d'autres partenaires dans cette catégorie sur la période.",
+            f"{counted(count, 'pledge', 'pledges', 'en')} by other partners in this category "
+            "within the window.",
+            f"{counted(count, 'annonce', 'annonces', 'fr')} d'autres partenaires dans cette "
+            "catégorie sur la période.",
         ),
         evidence,
         {"pledges": count, "partners": ", ".join(partners) or "—"},
@@ -386,10 +388,14 @@ def training(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     return Outcome(
         round(score, 1),
         T(
-            f"The donor trains {mech_trained or 0} mechanics and {drv_trained or 0} drivers; "
-            f"needed: {mech_needed} mechanics, {drv_needed} drivers.",
-            f"Le donateur forme {mech_trained or 0} mécaniciens et {drv_trained or 0} conducteurs ; "
-            f"besoin : {mech_needed} mécaniciens, {drv_needed} conducteurs.",
+            f"The donor trains {counted(mech_trained or 0, 'mechanic', 'mechanics', 'en')} and "
+            f"{counted(drv_trained or 0, 'driver', 'drivers', 'en')}; needed: "
+            f"{counted(mech_needed, 'mechanic', 'mechanics', 'en')}, "
+            f"{counted(drv_needed, 'driver', 'drivers', 'en')}.",
+            f"Le donateur forme {counted(mech_trained or 0, 'mécanicien', 'mécaniciens', 'fr')} "
+            f"et {counted(drv_trained or 0, 'conducteur', 'conducteurs', 'fr')} ; besoin : "
+            f"{counted(mech_needed, 'mécanicien', 'mécaniciens', 'fr')}, "
+            f"{counted(drv_needed, 'conducteur', 'conducteurs', 'fr')}.",
         ),
         evidence,
         values,

@@ -12,7 +12,7 @@ from ..normalise import compact, fold, parse_bool
 from .context import COMPLEXITY_ORDER, Context, LineInfo, exact
 from .kinds_compat import unknown
 from .registry import Outcome, ParamSpec, kind
-from .wording import T, ev, ladder, num, pct
+from .wording import T, counted, ev, ladder, num, pct
 
 if TYPE_CHECKING:
     from ..ruleset import Rule
@@ -203,8 +203,8 @@ def support_horizon(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     return Outcome(
         score,
         T(
-            f"{left} years of manufacturer support left (until {end}).",
-            f"{left} ans de support constructeur restants (jusqu'en {end}).",
+            f"{counted(left, 'year', 'years', 'en')} of manufacturer support left (until {end}).",
+            f"Support constructeur restant : {counted(left, 'an', 'ans', 'fr')} (jusqu'en {end}).",
         ),
         evidence,
         {"years_left": left, "support_end": str(end)},
@@ -277,8 +277,11 @@ def mechanics(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     return Outcome(
         round(score, 1),
         T(
-            f"{available} mechanics for {info.make} ({qualified} qualified + {trained} to be trained) against {required} required.",
-            f"{available} mécaniciens pour {info.make} ({qualified} qualifiés + {trained} à former) pour {required} requis.",
+            f"{counted(available, 'mechanic', 'mechanics', 'en')} for {info.make} ({num(qualified)} "
+            f"qualified + {num(trained)} to be trained) against {num(required)} required.",
+            f"{counted(available, 'mécanicien', 'mécaniciens', 'fr')} pour {info.make} "
+            f"({counted(qualified, 'qualifié', 'qualifiés', 'fr')} + {num(trained, 'fr')} à former) "
+            f"pour {num(required, 'fr')} requis.",
         ),
         tuple(evidence),
         values,

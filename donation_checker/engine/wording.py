@@ -69,6 +69,13 @@ def is_singular(value: Any, lang: str) -> bool:
     return abs(value) < 2 if lang == "fr" else value == 1
 
 
+def counted(value: Any, one: str, many: str, lang: str) -> str:
+    """A number and the word that agrees with it: "0 mécanicien", "3 mécaniciens", "1 mechanic",
+    "0 mechanics"; "?" for an unknown number."""
+    number = num(value, lang) if value is not None else "?"
+    return f"{number} {one if is_singular(value, lang) else many}"
+
+
 def fill(template: str, values: Mapping[str, Any], lang: str) -> str:
     """Replace {name} with the value, numbers formatted for the language, and {name|one|many}
     with the number followed by the word that agrees with it ("1 mécanicien", "3 mécaniciens").

@@ -262,3 +262,16 @@ def test_sample_offers_get_the_verdicts_they_were_designed_for() -> None:
     assert ambulances[0] in (Verdict.REDIRECT, Verdict.DECLINE)
     assert big_verdict in (Verdict.CONDITIONAL, Verdict.REDIRECT)
     assert good[1] > mixed[1] > ambulances[1]
+
+
+def test_counts_in_messages_agree_with_their_number() -> None:
+    """French takes the singular for 0 and 1, English only for 1."""
+    from donation_checker.engine.wording import counted
+
+    assert counted(0, "mécanicien", "mécaniciens", "fr") == "0 mécanicien"
+    assert counted(1, "mécanicien", "mécaniciens", "fr") == "1 mécanicien"
+    assert counted(2, "mécanicien", "mécaniciens", "fr") == "2 mécaniciens"
+    assert counted(1500, "an", "ans", "fr") == "1\u202f500 ans"
+    assert counted(0, "mechanic", "mechanics", "en") == "0 mechanics"
+    assert counted(1, "mechanic", "mechanics", "en") == "1 mechanic"
+    assert counted(None, "mechanic", "mechanics", "en") == "? mechanics"

@@ -14,10 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository, when run alone
-
-from donation_checker.importer.grid import column_letter
-
 _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -57,6 +53,11 @@ class _Strings:
 
 
 def _sheet_xml(sheet: Sheet, strings: _Strings) -> str:
+    # Imported here, not at the top: the benchmark's measuring processes import this module and
+    # must not load pandas with it, or their peak memory would include it.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from donation_checker.importer.grid import column_letter
+
     width = max((len(r) for r in sheet.rows), default=1)
     letters = [column_letter(c) for c in range(width)]
     out = [

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from ..ruleset import Rule
 
 
+# The canonical technology classes as a French reader reads them.
+_COMPLEXITY_FR = {"mechanical": "mécanique", "electronic": "électronique", "digital": "numérique"}
+
+
 def _ladder_spec(default: list[list[float]]) -> ParamSpec:
     return ParamSpec("ladder", default, T("[[threshold, score], …]", "[[seuil, score], …]"))
 
@@ -453,7 +457,8 @@ def complexity(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         score,
         T(
             f"Offered class {info.complexity}; the fleet maintains up to {top}.",
-            f"Classe offerte {info.complexity} ; le parc entretient jusqu'à {top}.",
+            f"Classe offerte {_COMPLEXITY_FR.get(str(info.complexity), info.complexity)} ; le parc "
+            f"entretient jusqu'à {_COMPLEXITY_FR.get(str(top), top)}.",
         ),
         evidence,
         {"offered_class": info.complexity, "fleet_class": top},

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..assessment import FamilySensitivity, Sensitivity, Text, Verdict
+from ..assessment import VERDICT_NAMES, FamilySensitivity, Sensitivity, Text, Verdict
 from ..ruleset import RuleSet
 from .aggregate import Totals, confidence, overall, verdict
 from .wording import num, pct
@@ -89,11 +89,12 @@ def sensitivity(
         nearest = min(flips, key=lambda r: abs(r.change_needed or 0))
         change = nearest.change_needed or 0.0
         title = ruleset.families[nearest.family].title
-        flipped = nearest.verdict_after.value if nearest.verdict_after else "?"
+        flipped_to = nearest.verdict_after
+        flipped = VERDICT_NAMES[flipped_to] if flipped_to else Text("?", "?")
         statement = Text(
             f"Fragile: changing the weight of {title.en} by {'+' if change > 0 else ''}{num(change * 100, 'en', 1)} % "
-            f"turns the verdict into {flipped}.",
+            f"turns the verdict into {flipped.en}.",
             f"Fragile : modifier le poids de « {title.fr} » de {'+' if change > 0 else ''}{num(change * 100, 'fr', 1)} % "
-            f"fait passer le verdict à {flipped}.",
+            f"fait passer l’avis à « {flipped.fr} ».",
         )
     return Sensitivity(robust, tuple(rows), statement)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..assessment import Status, Verdict
+from ..assessment import VERDICT_NAMES, Status, Verdict
 
 # key -> (English, French)
 _LABELS: dict[str, tuple[str, str]] = {
@@ -236,12 +236,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "band_models_4_plus": ("4 or more", "4 ou plus"),
 }
 
-_VERDICTS: dict[Verdict, tuple[str, str]] = {
-    Verdict.ACCEPT: ("accept", "acceptation"),
-    Verdict.CONDITIONAL: ("accept with conditions", "acceptation sous conditions"),
-    Verdict.REDIRECT: ("redirect", "réorientation"),
-    Verdict.DECLINE: ("decline", "refus"),
-}
+_VERDICTS: dict[Verdict, tuple[str, str]] = {v: (t.en, t.fr) for v, t in VERDICT_NAMES.items()}
 
 _VERDICT_ADVICE: dict[Verdict, tuple[str, str]] = {
     Verdict.ACCEPT: (

@@ -275,3 +275,20 @@ def test_counts_in_messages_agree_with_their_number() -> None:
     assert counted(0, "mechanic", "mechanics", "en") == "0 mechanics"
     assert counted(1, "mechanic", "mechanics", "en") == "1 mechanic"
     assert counted(None, "mechanic", "mechanics", "en") == "? mechanics"
+
+
+def test_french_texts_name_verdicts_and_technology_classes_in_french() -> None:
+    from donation_checker.importer import import_inventory, import_offer
+
+    samples = Path(__file__).resolve().parents[2] / "sample_inventories"
+    result = assess(
+        import_inventory(samples / "inventaire_fama_2025.xlsx"),
+        import_offer(samples / "offre_ambulances_occasion.xlsx"),
+        load_ruleset(),
+    )
+    statement = result.sensitivity.statement
+    assert not result.sensitivity.robust
+    assert "« refus »" in statement.fr and "decline" not in statement.fr
+    assert statement.en.endswith("decline.")
+    classes = [f.message.fr for f in result.findings if f.message.fr.startswith("Classe offerte")]
+    assert classes and all("electronic" not in m and "mechanical" not in m for m in classes)

@@ -16,3 +16,20 @@ def wait_assessment(qtbot: Any, window: Any, timeout: int = 30_000) -> Any:
     """Wait until the live assessment has settled, then return it (or None)."""
     qtbot.waitUntil(lambda: not window.session.is_busy(), timeout=timeout)
     return window.session.assessment
+
+
+def drop_file(window: Any, path: Path) -> None:
+    """Drop a file on the window as the user would from a file manager."""
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)

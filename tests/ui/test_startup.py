@@ -13,10 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
 
-from tests.ui.helpers import wait_assessment
+from tests.ui.helpers import drop_file, wait_assessment
 from ui.main_window import STARTUP_FALLBACK_MS, MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,16 +91,7 @@ def test_drop_while_loading_opens_the_file_once_ready(
     qtbot: Any, windows: list[Any], settings: Any, dialogs: Any, notices: Any, inventory_file: Path
 ) -> None:
     win = _shell(qtbot, windows, settings, dialogs, notices)
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(inventory_file))])
-    event = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    win.dropEvent(event)
+    drop_file(win, inventory_file)
     assert not win.ready
     qtbot.waitUntil(
         lambda: win.ready and win.session.inventory is not None and not win.flow.busy(),

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from tests.ui.helpers import drop_file
 from ui.main_window import MainWindow
 from ui.settings_dialog import SettingsDialog
 
@@ -44,17 +44,8 @@ def test_key_widgets_have_accessible_names(window: Any) -> None:
 
 
 def test_dropping_a_workbook_imports_it(qtbot: Any, window: Any, inventory_file: Path) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(inventory_file))])
-    event = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
     with qtbot.waitSignal(window.flow.imported, timeout=30_000):
-        window.dropEvent(event)
+        drop_file(window, inventory_file)
     assert window.session.inventory is not None
 
 

@@ -12,6 +12,8 @@ import pandas as pd
 # Columns the importer adds to every bulk table so each value can be traced to its cell.
 ROW_COLUMN = "_row"  # Excel (1-based) or CSV line number of the source row
 SHEET_COLUMN = "_sheet"  # source sheet name ("" for CSV)
+# Tables read as "key : value" rows rather than columns.
+KEY_VALUE_TABLES = ("profile", "offer_header")
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,46 @@ class ColumnMatch:
     column: str  # Excel column letter
     header: str  # header text as found in the file
     confidence: float  # 1.0 exact synonym, lower for a close match, 1.0 for explicit mappings
+    source: str = "detected"  # "detected" from the header, "mapped" by the user's mapping
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A header that probably means a field but was not used: a question for the user, answered
+    with a mapping (a wrong match is worse than none)."""
+
+    table: str
+    place: Place  # sheet, header row, column letter and header text
+    field: str
+    confidence: float
+    rival: str = ""  # another field the header may as well mean
+    guess: bool = False  # the words only share their first letters
+
+    def mapping_line(self) -> str:
+        """The mapping-file line that accepts the proposal: the column letter for a table, the
+        key text for a key/value block."""
+        target = self.place.header if self.table in KEY_VALUE_TABLES else self.place.column
+        target = target.replace("\\", "\\\\").replace('"', '\\"')
+        return f'[{self.table}] {self.field} = "{target}"'
+
+
+@dataclass(frozen=True)
+class UnreadRegion:
+    """Cells holding data that no table took: a sheet not recognised, or rows of a sheet outside
+    the table read from it. With the best candidate table when one comes close."""
+
+    sheet: str
+    first_row: int  # Excel row numbers
+    last_row: int
+    rows: int  # rows holding data
+    cells: int  # cells holding data
+    where: str = "sheet"  # "sheet" (the whole sheet), "above" or "below" the table read
+    candidate: str = ""  # best table for a sheet not imported
+    header_row: int | None = None
+    score: float = 0.0
+    recognised: tuple[str, ...] = ()  # fields whose columns were recognised
+    missing: tuple[str, ...] = ()  # required fields without a column
+    proposals: tuple[Proposal, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,6 +129,7 @@ class TableReport:
     ignored_columns: tuple[str, ...] = ()  # "D ('Observations 2')"
     normalised: Mapping[str, int] = field(default_factory=dict)  # kind -> count
     warnings: tuple[RowIssue, ...] = ()
+    proposals: tuple[Proposal, ...] = ()  # headers probably meaning a field, not used
 
     @property
     def rows_rejected(self) -> int:
@@ -111,6 +154,14 @@ class ImportReport:
     missing_tables: tuple[str, ...] = ()
     unrecognised_sheets: tuple[str, ...] = ()
     warnings: tuple[RowIssue, ...] = ()
+    unread: tuple[UnreadRegion, ...] = ()  # data no table took, with its size
+
+    @property
+    def proposals(self) -> tuple[Proposal, ...]:
+        """Every question of the import: proposals of tables read and of sheets not read."""
+        return tuple(p for t in self.tables for p in t.proposals) + tuple(
+            p for u in self.unread for p in u.proposals
+        )
 
     def table(self, name: str) -> TableReport | None:
         return next((t for t in self.tables if t.table == name), None)

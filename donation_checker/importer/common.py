@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -123,38 +123,66 @@ def file_warnings(
     return hidden + ignored + tuple(issue for g in grids for issue in g.issues)
 
 
+@dataclass
+class Assignment:
+    """Which sheet holds which table. A table in `multi` may be spread over several sheets
+    (a fleet kept per region or per unit): its parts are listed in order of score."""
+
+    chosen: dict[str, list[HeaderGuess]]
+    incomplete: dict[str, HeaderGuess]  # best guess per table that lacks a required column
+    best_by_sheet: dict[str, HeaderGuess]  # best guess per sheet, whatever the table
+
+    def first(self, table: str) -> HeaderGuess | None:
+        parts = self.chosen.get(table)
+        return parts[0] if parts else None
+
+
 def assign_tables(
     grids: Sequence[SheetGrid],
     tables: Sequence[str],
     vocab: Vocabulary,
     mapping: ColumnMapping | None,
-) -> tuple[dict[str, HeaderGuess], dict[str, HeaderGuess]]:
-    """Choose one sheet per table by content. Returns (chosen complete guesses, best incomplete
-    guesses per table) — the latter explain what is missing when a table cannot be found."""
+    multi: Sequence[str] = (),
+) -> Assignment:
+    """Choose the sheets of each table by content; explain the tables not found."""
     candidates: list[HeaderGuess] = []
     incomplete: dict[str, HeaderGuess] = {}
+    best_by_sheet: dict[str, HeaderGuess] = {}
     for grid in grids:
         for name in tables:
             spec = vocab.table(name)
             guess = None
             if mapping and name in mapping:
-                guess = explicit_guess(grid, spec, mapping[name])
+                guess = explicit_guess(grid, spec, mapping[name], vocab)
             guess = guess or find_header(grid, spec, vocab)
             if guess is None:
                 continue
+            current = best_by_sheet.get(grid.name)
+            if current is None or guess.score > current.score:
+                best_by_sheet[grid.name] = guess
             if guess.complete and len(guess.columns) >= max(2, len(spec.required)):
                 candidates.append(guess)
             elif name not in incomplete or guess.score > incomplete[name].score:
                 incomplete[name] = guess
     candidates.sort(key=lambda g: -g.score)
-    chosen: dict[str, HeaderGuess] = {}
+    chosen: dict[str, list[HeaderGuess]] = {}
     used_sheets: set[str] = set()
     for g in candidates:
         if g.table in chosen or g.sheet in used_sheets:
             continue
-        chosen[g.table] = g
+        chosen[g.table] = [g]
         used_sheets.add(g.sheet)
-    return chosen, incomplete
+    # More sheets of a multi-sheet table: complete, and no other table reads the sheet better.
+    for g in candidates:
+        if (
+            g.table in multi
+            and g.table in chosen
+            and g.sheet not in used_sheets
+            and best_by_sheet[g.sheet].table == g.table
+        ):
+            chosen[g.table].append(g)
+            used_sheets.add(g.sheet)
+    return Assignment(chosen, incomplete, best_by_sheet)
 
 
 def load_model_names(path: str | Path | None = None) -> ModelNames:

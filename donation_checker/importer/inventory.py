@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+
+import pandas as pd
 
 from ..errors import InputRejected
 from ..gcpause import paused_gc
-from ..model import ImportReport, Inventory, Place, Profile, RowIssue, Table, TableReport
+from ..model import (
+    ImportReport,
+    Inventory,
+    Place,
+    Profile,
+    RowIssue,
+    Table,
+    TableReport,
+    UnreadRegion,
+)
 from ..normalise import (
     ModelNames,
     canonical_fuel,
@@ -14,6 +26,7 @@ from ..normalise import (
     canonical_traffic_side,
     fold,
 )
+from .accounting import unread_regions
 from .common import (
     ColumnMapping,
     assign_tables,
@@ -26,8 +39,9 @@ from .common import (
 )
 from .grid import Cancel, Progress, SheetGrid
 from .keyvalue import key_value_score, looks_like_key_value_sheet, read_key_values
+from .questions import proposals_detail
 from .sniff import FileKind
-from .tables import HeaderGuess, extract
+from .tables import HeaderGuess, extract, proposals_of
 from .vocabulary import Vocabulary, load_vocabulary
 
 INVENTORY_TABLES = ("fleet", "maintenance", "spare_parts", "budget", "personnel", "pledges")
@@ -56,31 +70,41 @@ def import_inventory(
 
     profile_grid = _find_profile_sheet(grids, vocab) if kind is not FileKind.CSV else None
     table_grids = [g for g in grids if g is not profile_grid]
-    chosen, incomplete = assign_tables(table_grids, INVENTORY_TABLES, vocab, mapping)
+    assignment = assign_tables(table_grids, INVENTORY_TABLES, vocab, mapping, multi=("fleet",))
+    chosen = assignment.chosen
     if "fleet" not in chosen:
-        raise _no_fleet(path, incomplete.get("fleet"), vocab)
+        raise _no_fleet(path, assignment.incomplete.get("fleet"), vocab)
 
     by_sheet = {g.name: g for g in grids}
     tables: dict[str, Table] = {}
     reports: list[TableReport] = []
+    guesses: list[HeaderGuess] = []
     for i, name in enumerate(t for t in INVENTORY_TABLES if t in chosen):
         check_cancel(cancel)
         if progress:
             progress(0.6 + 0.35 * i / len(chosen), name)
-        guess = chosen[name]
-        extracted = extract(by_sheet[guess.sheet], guess, vocab.table(name), path.name)
-        table, report = extracted.table, extracted.report
-        if name in ("fleet", "pledges"):
-            table, report = canonicalise(table, report, names)
-        tables[name] = table
-        reports.append(report)
+        parts: list[Table] = []
+        for guess in chosen[name]:
+            extracted = extract(by_sheet[guess.sheet], guess, vocab.table(name), path.name)
+            table, report = extracted.table, extracted.report
+            if len(chosen[name]) > 1:
+                table, report = _sheet_as_location(table, report, guess)
+            if name in ("fleet", "pledges"):
+                table, report = canonicalise(table, report, names)
+            parts.append(table)
+            reports.append(report)
+            guesses.append(guess)
+        tables[name] = parts[0] if len(parts) == 1 else _concat(name, parts)
     if tables["fleet"].frame.empty:
-        fleet_report = reports[0]
+        fleet_reports = [r for r in reports if r.table == "fleet"]
+        fleet_report = fleet_reports[0]
+        rejected = sum(r.rows_rejected for r in fleet_reports)
+        skipped = sum(r.rows_skipped for r in fleet_reports)
         raise InputRejected(
             f"The fleet table on sheet '{fleet_report.sheet}' has no usable row "
-            f"({fleet_report.rows_rejected} rejected, {fleet_report.rows_skipped} skipped).",
+            f"({rejected} rejected, {skipped} skipped).",
             f"Le tableau du parc (feuille « {fleet_report.sheet} ») n'a aucune ligne utilisable "
-            f"({fleet_report.rows_rejected} rejetées, {fleet_report.rows_skipped} ignorées).",
+            f"({rejected} rejetées, {skipped} ignorées).",
             hint=_first_reason(fleet_report),
             place=Place(path.name, fleet_report.sheet),
             reason="no_usable_rows",
@@ -89,7 +113,12 @@ def import_inventory(
     profile = Profile()
     if profile_grid is not None:
         kv = read_key_values(
-            profile_grid, vocab.table("profile"), vocab, path.name, range(len(profile_grid.rows))
+            profile_grid,
+            vocab.table("profile"),
+            vocab,
+            path.name,
+            range(len(profile_grid.rows)),
+            (mapping or {}).get("profile"),
         )
         profile = _profile(kv.values, kv.extra)
         reports.append(kv.report)
@@ -102,7 +131,8 @@ def import_inventory(
         for t in (*INVENTORY_TABLES, "profile")
         if t not in tables and not (t == "profile" and profile_grid is not None)
     )
-    import_report = _report(path, found.sha256, reports, missing, unrecognised, warnings)
+    unread = unread_regions(grids, reports, guesses, assignment, path.name)
+    import_report = _report(path, found.sha256, reports, missing, unrecognised, warnings, unread)
     if progress:
         progress(1.0, path.name)
     return Inventory(
@@ -124,6 +154,7 @@ def _report(
     missing: tuple[str, ...],
     unrecognised: tuple[str, ...],
     warnings: tuple[RowIssue, ...],
+    unread: tuple[UnreadRegion, ...] = (),
 ) -> ImportReport:
     return ImportReport(
         file=path.name,
@@ -133,7 +164,26 @@ def _report(
         missing_tables=missing,
         unrecognised_sheets=unrecognised,
         warnings=warnings,
+        unread=unread,
     )
+
+
+def _sheet_as_location(
+    table: Table, report: TableReport, guess: HeaderGuess
+) -> tuple[Table, TableReport]:
+    """A fleet kept one sheet per region or unit: the sheet's name is the location of its rows
+    when the sheet has no location column."""
+    if any(f == "location" for f, _ in guess.columns.values()) or table.frame.empty:
+        return table, report
+    frame = table.frame.copy()
+    frame["location"] = guess.sheet
+    counts = dict(report.normalised)
+    counts["location:sheet_name"] = counts.get("location:sheet_name", 0) + len(frame)
+    return Table(table.name, frame), replace(report, normalised=counts)
+
+
+def _concat(name: str, parts: list[Table]) -> Table:
+    return Table(name, pd.concat([p.frame for p in parts], ignore_index=True))
 
 
 def _scaled(progress: Progress | None, start: float, span: float) -> Progress | None:
@@ -193,14 +243,15 @@ def _profile(values: dict[str, object], extra: dict[str, str]) -> Profile:
 
 def _no_fleet(path: Path, guess: HeaderGuess | None, vocab: Vocabulary) -> InputRejected:
     spec = vocab.table("fleet")
-    if guess is not None and len(guess.columns) >= 2:
+    if guess is not None and len(guess.columns) + len(guess.proposals) >= 2:
         missing = ", ".join(guess.missing_required)
-        found = ", ".join(sorted(f for f, _ in guess.columns.values()))
+        found = ", ".join(sorted(f for f, _ in guess.columns.values())) or "-"
+        asked_en, asked_fr = proposals_detail(proposals_of(guess, path.name))
         return InputRejected(
             f"The fleet table (header on row {guess.header_row + 1}) lacks the required column(s): "
-            f"{missing}. Columns recognised: {found}.",
+            f"{missing}. Columns recognised: {found}.{asked_en}",
             f"Le tableau du parc (en-tête ligne {guess.header_row + 1}) n'a pas la ou les colonnes "
-            f"obligatoires : {missing}. Colonnes reconnues : {found}.",
+            f"obligatoires : {missing}. Colonnes reconnues : {found}.{asked_fr}",
             hint="Add the column, rename its header (for example 'Marque', 'Modèle', 'Catégorie', "
             "'Quantité'), or map it by hand in the column-mapping dialog (--map).",
             hint_fr="Ajoutez la colonne, renommez son en-tête (par exemple « Marque », « Modèle », "

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..model import ColumnMatch, Place, RowIssue, TableReport
+from ..model import ColumnMatch, Place, Proposal, RowIssue, TableReport
+from ..normalise import fold
 from .convert import PROBLEM_TEXT, convert_column, is_blank
 from .grid import SheetGrid, column_letter
-from .vocabulary import MATCH_THRESHOLD, TableSpec, Vocabulary
+from .vocabulary import Match, TableSpec, Vocabulary
 
 
 @dataclass
@@ -41,30 +43,53 @@ def key_value_score(grid: SheetGrid, spec: TableSpec, vocab: Vocabulary, rows: r
     """How many rows look like known keys of this block."""
     hits = set()
     for _, _, key, _ in _pairs(grid, rows):
-        scores = vocab.score_header(spec.name, key)
-        best = max(scores.items(), key=lambda kv: kv[1], default=("", 0.0))
-        if best[1] >= MATCH_THRESHOLD:
-            hits.add(best[0])
+        match = vocab.match_key(spec.name, key)
+        if match is not None and match.taken:
+            hits.add(match.field)
     return len(hits)
 
 
 def read_key_values(
-    grid: SheetGrid, spec: TableSpec, vocab: Vocabulary, file_name: str, rows: range
+    grid: SheetGrid,
+    spec: TableSpec,
+    vocab: Vocabulary,
+    file_name: str,
+    rows: range,
+    mapping: Mapping[str, str] | None = None,
 ) -> KeyValues:
+    """Read key/value rows. `mapping` (field -> key text) answers keys the vocabulary only
+    proposes or does not know; the other keys are matched as usual."""
+    by_key = {
+        fold(text): Match(name, 1.0, True)
+        for name, text in (mapping or {}).items()
+        if name in spec.field_names and fold(text)
+    }
     values: dict[str, object] = {}
     extra: dict[str, str] = {}
     where: dict[str, int] = {}
     rejected: list[RowIssue] = []
     mapping: list[ColumnMatch] = []
     normalised: dict[str, int] = {}
+    proposals: list[Proposal] = []
     pairs = _pairs(grid, rows)
     for r, vcol, key, raw in pairs:
-        scores = vocab.score_header(spec.name, key)
-        name, score = max(scores.items(), key=lambda kv: kv[1], default=("", 0.0))
+        match = by_key.get(fold(key)) or vocab.match_key(spec.name, key)
         place = Place(file_name, grid.name, r + 1, column_letter(vcol), key)
-        if score < MATCH_THRESHOLD or name in values:
+        if match is None or not match.taken or match.field in values:
             extra[key] = "" if is_blank(raw) else " ".join(str(raw).split())
+            if match is not None and not match.taken and match.field not in values:
+                proposals.append(
+                    Proposal(
+                        spec.name,
+                        place,
+                        match.field,
+                        round(match.score, 2),
+                        match.rival,
+                        match.guess,
+                    )
+                )
             continue
+        name, score = match.field, match.score
         if is_blank(raw):
             where[name] = r + 1
             mapping.append(ColumnMatch(name, column_letter(vcol), key, round(score, 2)))
@@ -101,6 +126,7 @@ def read_key_values(
         mapping=tuple(mapping),
         ignored_columns=tuple(f"'{k}'" for k in extra),
         normalised=normalised,
+        proposals=tuple(proposals),
     )
     return KeyValues(values, extra, report, len(values), where)
 

@@ -10,6 +10,7 @@ from ..errors import InputRejected
 from ..gcpause import paused_gc
 from ..model import ImportReport, Offer, OfferHeader, OfferLine, Place, TableReport
 from ..normalise import ModelNames, fold
+from .accounting import unread_regions
 from .common import (
     ColumnMapping,
     assign_tables,
@@ -22,8 +23,9 @@ from .common import (
 )
 from .grid import Cancel, Progress
 from .keyvalue import KeyValues, key_value_score, looks_like_key_value_sheet, read_key_values
+from .questions import proposals_detail
 from .sniff import FileKind
-from .tables import extract
+from .tables import extract, proposals_of
 from .vocabulary import Vocabulary, load_vocabulary
 
 _INT_FIELDS = {"quantity", "year", "mechanics_trained", "drivers_trained", "support_end_year"}
@@ -45,19 +47,21 @@ def import_offer(
     found, grids = open_grids(path, progress, cancel)
     kind = found.kind
     check_cancel(cancel)
-    chosen, incomplete = assign_tables(grids, ("offer_lines",), vocab, mapping)
-    if "offer_lines" not in chosen:
-        guess = incomplete.get("offer_lines")
+    assignment = assign_tables(grids, ("offer_lines",), vocab, mapping)
+    found_lines = assignment.first("offer_lines")
+    if found_lines is None:
+        guess = assignment.incomplete.get("offer_lines")
         detail_en = detail_fr = ""
         where = Place(path.name)
-        if guess is not None and len(guess.columns) >= 2:
+        if guess is not None and len(guess.columns) + len(guess.proposals) >= 2:
+            asked_en, asked_fr = proposals_detail(proposals_of(guess, path.name))
             detail_en = (
-                f" The best candidate (row {guess.header_row + 1}) lacks: "
-                f"{', '.join(guess.missing_required)}."
+                f" The best candidate (sheet '{guess.sheet}', row {guess.header_row + 1}) lacks: "
+                f"{', '.join(guess.missing_required)}.{asked_en}"
             )
             detail_fr = (
-                f" Le meilleur candidat (ligne {guess.header_row + 1}) n'a pas : "
-                f"{', '.join(guess.missing_required)}."
+                f" Le meilleur candidat (feuille « {guess.sheet} », ligne "
+                f"{guess.header_row + 1}) n'a pas : {', '.join(guess.missing_required)}.{asked_fr}"
             )
             where = Place(path.name, guess.sheet, guess.header_row + 1)
         raise InputRejected(
@@ -71,7 +75,7 @@ def import_offer(
             place=where,
             reason="no_offer_lines",
         )
-    guess = chosen["offer_lines"]
+    guess = found_lines
     by_sheet = {g.name: g for g in grids}
     lines_grid = by_sheet[guess.sheet]
     extracted = extract(lines_grid, guess, vocab.table("offer_lines"), path.name)
@@ -80,18 +84,25 @@ def import_offer(
 
     header_spec = vocab.table("offer_header")
     header_values: dict[str, object] = {}
+    header_map = (mapping or {}).get("offer_header")
     blocks: list[KeyValues] = []
     if guess.header_row > 0:
         blocks.append(
-            read_key_values(lines_grid, header_spec, vocab, path.name, range(0, guess.header_row))
+            read_key_values(
+                lines_grid, header_spec, vocab, path.name, range(0, guess.first_row), header_map
+            )
         )
     if kind is not FileKind.CSV:
         for g in grids:
             if g is lines_grid or not looks_like_key_value_sheet(g):
                 continue
             score = key_value_score(g, header_spec, vocab, range(min(60, len(g.rows))))
-            if score >= 2 or fold(g.name) in header_spec.sheet_names:
-                blocks.append(read_key_values(g, header_spec, vocab, path.name, range(len(g.rows))))
+            if score >= 2 or fold(g.name) in header_spec.sheet_names or header_map:
+                blocks.append(
+                    read_key_values(
+                        g, header_spec, vocab, path.name, range(len(g.rows)), header_map
+                    )
+                )
     for kv in blocks:
         for k, v in kv.values.items():
             header_values.setdefault(k, v)
@@ -121,6 +132,7 @@ def import_offer(
             g.name for g in grids if g.rows and g.name not in {r.sheet for r in reports}
         ),
         warnings=file_warnings(path, found, grids),
+        unread=unread_regions(grids, reports, [guess], assignment, path.name, titles=False),
     )
     return Offer(header=_header(header_values), lines=lines, report=report)
 

@@ -10,16 +10,25 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from ..model import ROW_COLUMN, SHEET_COLUMN, ColumnMatch, Place, RowIssue, Table, TableReport
+from ..model import (
+    ROW_COLUMN,
+    SHEET_COLUMN,
+    ColumnMatch,
+    Place,
+    Proposal,
+    RowIssue,
+    Table,
+    TableReport,
+)
 from ..normalise import fold
 from .convert import PROBLEM_TEXT, Converted, convert_column, is_blank
 from .grid import SheetGrid, column_letter
-from .vocabulary import TableSpec, Vocabulary
+from .vocabulary import Match, TableSpec, Vocabulary
 
 HEADER_SCAN_ROWS = 40
 _TOTAL_WORDS = ("total", "sous total", "totaux", "grand total", "ensemble", "somme", "sum")
@@ -31,13 +40,20 @@ class HeaderGuess:
     sheet: str
     header_row: int  # 0-based index of the (last) header row
     labels: tuple[str, ...]  # label per column as matched (parent + child when combined)
-    columns: Mapping[int, tuple[str, float]]  # column index -> (field, score)
+    columns: Mapping[int, tuple[str, float]]  # column index -> (field, score), used
     score: float
     missing_required: tuple[str, ...]
+    proposals: Mapping[int, Match] = field(default_factory=dict)  # not used: questions
+    mapped: frozenset[int] = frozenset()  # columns set by the user's mapping
+    header_top: int = -1  # 0-based first row of a header spanning several rows
 
     @property
     def complete(self) -> bool:
         return not self.missing_required
+
+    @property
+    def first_row(self) -> int:
+        return self.header_row if self.header_top < 0 else self.header_top
 
 
 def _text(value: object) -> str:
@@ -48,42 +64,100 @@ def _text(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def _parent_labels(grid: SheetGrid, r: int, width: int) -> list[str]:
-    """Row r's labels with merged cells spread over every column they cover."""
-    labels = [_text(grid.cell(r, c)) for c in range(width)]
+def _merged_over(grid: SheetGrid, r: int, width: int) -> dict[int, str]:
+    """Columns covered by a merged cell in row r, with its text."""
+    out: dict[int, str] = {}
     for (r0, c0), (r1, c1) in grid.merged:
-        if r0 <= r <= r1:
+        if r0 <= r <= r1 and c1 > c0:
             value = _text(grid.cell(r0, c0))
             for c in range(c0, min(c1 + 1, width)):
-                labels[c] = value
-    return labels
+                out[c] = value
+    return out
 
 
-def _row_labels(grid: SheetGrid, r: int, width: int, vocab: Vocabulary, table: str) -> list[str]:
+def _vertical(grid: SheetGrid, r: int, width: int) -> dict[int, str]:
+    """Columns whose cell in row r is the bottom of a cell merged down from above."""
+    out: dict[int, str] = {}
+    for (r0, c0), (r1, c1) in grid.merged:
+        if r0 < r <= r1:
+            value = _text(grid.cell(r0, c0))
+            for c in range(c0, min(c1 + 1, width)):
+                out[c] = value
+    return out
+
+
+def _row_labels(
+    grid: SheetGrid, r: int, width: int, vocab: Vocabulary, table: str
+) -> tuple[list[str], int]:
+    """Each column's label in header row r, joined with the merged cells above it (up to two
+    rows: "Quantity" over "On hand" over "Serviceable"), whichever reads best; and the first
+    row such a label used."""
     child = [_text(grid.cell(r, c)) for c in range(width)]
     if r == 0:
-        return child
-    parent = _parent_labels(grid, r - 1, width)
-    merged_above = {
-        c
-        for (r0, c0), (r1, c1) in grid.merged
-        if r0 <= r - 1 <= r1
-        for c in range(c0, min(c1 + 1, width))
-    }
+        return child, r
+    above = [_merged_over(grid, r - k, width) for k in (1, 2) if r - k >= 0]
+    plain_parent = [_text(grid.cell(r - 1, c)) for c in range(width)]
+    down = _vertical(grid, r, width)
     labels = []
+    top = r
     for c in range(width):
-        options = [child[c]]
-        if c in merged_above and parent[c]:
-            options.append(f"{parent[c]} {child[c]}".strip())
-        elif not child[c] and parent[c]:
-            options.append(parent[c])  # header cell merged vertically over two rows
-        labels.append(
-            max(
-                options,
-                key=lambda o: max(vocab.score_header(table, o).values(), default=0.0) if o else 0.0,
-            )
+        options = [(child[c], r)]
+        parents = [(m[c], r - k) for k, m in enumerate(above, start=1) if m.get(c)]
+        if parents:
+            joined, first = child[c], r
+            for text, row in parents:
+                joined, first = f"{text} {joined}".strip(), row
+                options.append((joined, first))
+        if not child[c]:
+            if down.get(c):
+                options.append((down[c], r - 1))  # header cell merged vertically
+            elif plain_parent[c]:
+                options.append((plain_parent[c], r - 1))
+        text, row = max(
+            options,
+            key=lambda o: (
+                max(vocab.score_header(table, o[0]).values(), default=0.0) if o[0] else 0.0
+            ),
         )
-    return labels
+        labels.append(text)
+        if text and row < top:
+            top = row
+    return labels, top
+
+
+def guess_at_row(
+    grid: SheetGrid, spec: TableSpec, vocab: Vocabulary, r: int, name_bonus: float = 1.5
+) -> HeaderGuess | None:
+    """The table read with its header on row r (0-based), or None when fewer than two
+    columns are recognised."""
+    width = grid.width
+    if width == 0 or r >= len(grid.rows):
+        return None
+    labels, top = _row_labels(grid, r, width, vocab, spec.name)
+    found = vocab.match_row(spec.name, labels)
+    if len(found.taken) + len(found.proposed) < 2:
+        return None
+    fields = {f for f, _ in found.taken.values()}
+    missing = tuple(f for f in spec.required if f not in fields)
+    score = (
+        sum(s for _, s in found.taken.values())
+        + 0.5 * sum(m.score for m in found.proposed.values())
+        + 1.0 * (len(spec.required) - len(missing))
+    )
+    folded = fold(grid.name)
+    if folded in spec.sheet_names or any(n and n in folded for n in spec.sheet_names):
+        score += name_bonus
+    return HeaderGuess(
+        spec.name,
+        grid.name,
+        r,
+        tuple(labels),
+        dict(found.taken),
+        score,
+        missing,
+        dict(found.proposed),
+        header_top=top,
+    )
 
 
 def find_header(
@@ -96,54 +170,54 @@ def find_header(
     for r in range(min(HEADER_SCAN_ROWS, len(grid.rows))):
         if sum(1 for c in range(width) if _text(grid.cell(r, c))) < 2:
             continue
-        labels = _row_labels(grid, r, width, vocab, spec.name)
-        columns = vocab.match_columns(spec.name, labels)
-        if len(columns) < 2:
-            continue
-        fields = {f for f, _ in columns.values()}
-        missing = tuple(f for f in spec.required if f not in fields)
-        score = sum(s for _, s in columns.values()) + 1.0 * (len(spec.required) - len(missing))
-        if fold(grid.name) in spec.sheet_names or any(
-            n and n in fold(grid.name) for n in spec.sheet_names
-        ):
-            score += name_bonus
-        if best is None or score > best.score:
-            best = HeaderGuess(spec.name, grid.name, r, tuple(labels), columns, score, missing)
+        guess = guess_at_row(grid, spec, vocab, r, name_bonus)
+        if guess is not None and (best is None or guess.score > best.score):
+            best = guess
     return best
 
 
 HEADER_ROW_KEY = "header_row"  # optional entry of a mapping: the header's Excel row number
+SHEET_KEY = "sheet"  # optional entry of a mapping: the sheet the table is on
 
 
 def explicit_guess(
-    grid: SheetGrid, spec: TableSpec, mapping: Mapping[str, str], header_row: int | None = None
+    grid: SheetGrid,
+    spec: TableSpec,
+    mapping: Mapping[str, str],
+    vocab: Vocabulary | None = None,
+    header_row: int | None = None,
 ) -> HeaderGuess | None:
     """Build a guess from a caller's mapping: field -> header text or column letter, plus an
-    optional "header_row" (Excel row number). Header text wins over a letter, so a header
-    such as "Qty" or "Nbr" is not read as column QTY or NBR."""
+    optional "header_row" (Excel row number) and "sheet". Header text wins over a letter, so a
+    header such as "Qty" or "Nbr" is not read as column QTY or NBR.
+
+    The mapping completes detection, never replaces it: with `vocab`, the fields it does not
+    name are detected on the same header row as usual."""
     width = grid.width
+    sheet = str(mapping.get(SHEET_KEY, "")).strip()
+    if sheet and fold(sheet) != fold(grid.name):
+        return None
     if header_row is None and str(mapping.get(HEADER_ROW_KEY, "")).strip().isdigit():
         header_row = int(str(mapping[HEADER_ROW_KEY]).strip()) - 1
     fields = {f: t for f, t in mapping.items() if f in spec.field_names}
     if not fields or width == 0:
         return None
+    detected = find_header(grid, spec, vocab) if vocab is not None else None
     if header_row is not None:
         rows: list[int] = [header_row]
     else:
+        scan = range(min(HEADER_SCAN_ROWS, len(grid.rows)))
         by_text = [
             r
-            for r in range(min(HEADER_SCAN_ROWS, len(grid.rows)))
+            for r in scan
             if any(fold(t) in {fold(_text(v)) for v in grid.rows[r]} for t in fields.values())
         ]
         first_filled = next(
-            (
-                r
-                for r in range(min(HEADER_SCAN_ROWS, len(grid.rows)))
-                if sum(1 for v in grid.rows[r] if _text(v)) >= 2
-            ),
+            (r for r in scan if sum(1 for v in grid.rows[r] if _text(v)) >= 2),
             None,
         )
-        rows = by_text[:1] or ([first_filled] if first_filled is not None else [])
+        fallback = detected.header_row if detected is not None else first_filled
+        rows = by_text[:1] or ([fallback] if fallback is not None else [])
     for r in rows:
         labels = [_text(grid.cell(r, c)) for c in range(width)]
         folded = [fold(x) for x in labels]
@@ -152,12 +226,38 @@ def explicit_guess(
             idx = folded.index(fold(target)) if fold(target) in folded else _letter_index(target)
             if idx is not None and idx < width:
                 columns[idx] = (field_name, 1.0)
-        if columns:
-            found = {f for f, _ in columns.values()}
-            missing = tuple(f for f in spec.required if f not in found)
-            return HeaderGuess(
-                spec.name, grid.name, r, tuple(labels), columns, float(len(columns)) + 10.0, missing
-            )
+        if not columns:
+            continue
+        mapped = frozenset(columns)
+        named = {f for f, _ in columns.values()}
+        proposals: dict[int, Match] = {}
+        auto = guess_at_row(grid, spec, vocab, r) if vocab is not None else None
+        if auto is not None:
+            labels = [
+                auto.labels[c] if c not in mapped and c < len(auto.labels) else labels[c]
+                for c in range(width)
+            ]
+            for c, (f, s) in auto.columns.items():
+                if c not in mapped and f not in named:
+                    columns[c] = (f, s)
+            taken = {f for f, _ in columns.values()}
+            proposals = {
+                c: m for c, m in auto.proposals.items() if c not in columns and m.field not in taken
+            }
+        found = {f for f, _ in columns.values()}
+        missing = tuple(f for f in spec.required if f not in found)
+        return HeaderGuess(
+            spec.name,
+            grid.name,
+            r,
+            tuple(labels),
+            columns,
+            sum(s for _, s in columns.values()) + 10.0,
+            missing,
+            proposals,
+            mapped,
+            auto.header_top if auto is not None else -1,
+        )
     return None
 
 
@@ -454,7 +554,13 @@ def extract(
     frame = frame.reset_index(drop=True)
 
     mapping = tuple(
-        ColumnMatch(f, column_letter(c), guess.labels[c], round(s, 2))
+        ColumnMatch(
+            f,
+            column_letter(c),
+            guess.labels[c],
+            round(s, 2),
+            "mapped" if c in guess.mapped else "detected",
+        )
         for c, (f, s) in sorted(guess.columns.items())
     )
     ignored = tuple(
@@ -475,5 +581,21 @@ def extract(
         ignored_columns=ignored,
         normalised=dict(normalised),
         warnings=tuple(sorted(warnings, key=lambda x: x.place.row or 0)),
+        proposals=proposals_of(guess, file_name),
     )
     return Extracted(Table(spec.name, frame), report)
+
+
+def proposals_of(guess: HeaderGuess, file_name: str) -> tuple[Proposal, ...]:
+    """The guess's unconfirmed matches as questions for the user."""
+    return tuple(
+        Proposal(
+            guess.table,
+            Place(file_name, guess.sheet, guess.header_row + 1, column_letter(c), guess.labels[c]),
+            m.field,
+            round(m.score, 2),
+            m.rival,
+            m.guess,
+        )
+        for c, m in sorted(guess.proposals.items())
+    )

@@ -7,10 +7,11 @@ quantity_serviceable although that exact wording is in no list.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import RuleSetError
@@ -52,7 +53,7 @@ _STOPWORDS = frozenset(
         "by",
     ]
 )
-# Abbreviations clerks use in headers, expanded before stemming.
+# Abbreviations expanded before stemming; fields.toml's [abbreviations] adds to these.
 _ABBREVIATIONS: Mapping[str, str] = {
     "qte": "quantite",
     "qty": "quantity",
@@ -79,7 +80,14 @@ _ABBREVIATIONS: Mapping[str, str] = {
     "fab": "fabrication",
 }
 _STEM = 5
-MATCH_THRESHOLD = 0.6
+# Defaults of fields.toml's [matching]: a match at or above TAKE is used, one between PROPOSE
+# and TAKE is only proposed to the user; a rival field within RIVAL_MARGIN makes it a question.
+TAKE_THRESHOLD = 0.7
+PROPOSE_THRESHOLD = 0.5
+RIVAL_MARGIN = 0.1
+# Two words sharing their first letters are the same word (an inflection, a spelling variant)
+# only when they are this alike; "technicians" and "technologie" are not.
+_SAME_WORD = 0.75
 
 
 @dataclass(frozen=True)
@@ -106,15 +114,51 @@ class TableSpec:
         return tuple(f.name for f in self.fields)
 
 
+@dataclass(frozen=True)
+class Match:
+    """One header read as one field. `taken` matches are used; the others are proposals that
+    wait for the user's answer (a mapping), because a wrong match is worse than none."""
+
+    field: str
+    score: float
+    taken: bool
+    rival: str = ""  # another field the header may as well mean
+    guess: bool = False  # the words only share their first letters
+
+
+@dataclass(frozen=True)
+class RowMatch:
+    """A header row read against a table: columns taken and columns only proposed."""
+
+    taken: Mapping[int, tuple[str, float]]
+    proposed: Mapping[int, Match]
+
+
+@dataclass(frozen=True)
+class MatchingRules:
+    take: float = TAKE_THRESHOLD
+    propose: float = PROPOSE_THRESHOLD
+    rival_margin: float = RIVAL_MARGIN
+    negations: frozenset[str] = frozenset()
+    abbreviations: Mapping[str, str] = field(default_factory=lambda: dict(_ABBREVIATIONS))
+
+
+_DEFAULT_RULES = MatchingRules()
+
+
+def _words(text: str, abbreviations: Mapping[str, str]) -> tuple[str, ...]:
+    out = []
+    for word in fold(text).split():
+        for part in abbreviations.get(word, word).split():
+            if part not in _STOPWORDS:
+                out.append(part)
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=65536)
 def stems(text: str) -> frozenset[str]:
-    words = []
-    for word in fold(text).split():
-        word = _ABBREVIATIONS.get(word, word)
-        for part in word.split():
-            if part not in _STOPWORDS:
-                words.append(part[:_STEM])
-    return frozenset(words)
+    """Word stems of a header with the built-in abbreviations (see Vocabulary.stems)."""
+    return frozenset(w[:_STEM] for w in _words(text, _ABBREVIATIONS))
 
 
 def _blend(fh: str, a: frozenset[str], fs: str, b: frozenset[str]) -> float:
@@ -132,9 +176,10 @@ def _blend(fh: str, a: frozenset[str], fs: str, b: frozenset[str]) -> float:
     return min(0.95, 0.5 * jaccard + 0.5 * containment)
 
 
-def similarity(header: str, synonym: str) -> float:
-    """1.0 for the same folded text; otherwise a blend of overlap and containment of word stems."""
-    return _blend(fold(header), stems(header), fold(synonym), stems(synonym))
+def _same_word(a: str, b: str) -> bool:
+    if a == b or a.startswith(b) or b.startswith(a):
+        return True
+    return difflib.SequenceMatcher(None, a, b).ratio() >= _SAME_WORD
 
 
 def could_be_header(text: str) -> bool:
@@ -145,21 +190,29 @@ def could_be_header(text: str) -> bool:
 class Vocabulary:
     """All table specs of one fields file, with cached header scoring."""
 
-    def __init__(self, tables: Mapping[str, TableSpec], path: Path) -> None:
+    def __init__(
+        self, tables: Mapping[str, TableSpec], path: Path, rules: MatchingRules | None = None
+    ) -> None:
         self.tables = dict(tables)
         self.path = path
-        self._scores: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
+        self.rules = rules or _DEFAULT_RULES
+        self._abbrev = self.rules.abbreviations
+        self._stem_cache: dict[str, frozenset[str]] = {}
+        self._word_cache: dict[str, tuple[str, ...]] = {}
+        self._scores: dict[tuple[str, str], tuple[tuple[str, float, str], ...]] = {}
+        self._guesses: dict[tuple[str, str], bool] = {}
         # Synonyms folded and stemmed once, and indexed by folded text and by stem: a header
         # can only score against a synonym it equals or shares a stem with, so a data cell
         # such as "Toyota" costs a few lookups instead of a comparison with every synonym.
         self._exact: dict[str, dict[str, list[str]]] = {}
         self._by_stem: dict[str, dict[str, list[tuple[str, str, frozenset[str]]]]] = {}
+        self._negated: dict[str, bool] = {}
         for name, t in self.tables.items():
             exact: dict[str, list[str]] = {}
             by_stem: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
             for f in t.fields:
                 for x in (f.name, *f.synonyms):
-                    fs, b = fold(x), stems(x)
+                    fs, b = fold(x), self.stems(x)
                     if not fs:
                         continue
                     exact.setdefault(fs, []).append(f.name)
@@ -170,56 +223,132 @@ class Vocabulary:
     def table(self, name: str) -> TableSpec:
         return self.tables[name]
 
+    def words(self, text: str) -> tuple[str, ...]:
+        cached = self._word_cache.get(text)
+        if cached is None:
+            cached = self._word_cache[text] = _words(text, self._abbrev)
+        return cached
+
+    def stems(self, text: str) -> frozenset[str]:
+        cached = self._stem_cache.get(text)
+        if cached is None:
+            cached = self._stem_cache[text] = frozenset(w[:_STEM] for w in self.words(text))
+        return cached
+
     def score_header(self, table: str, header: str) -> dict[str, float]:
         """Best similarity of one header to each field of a table."""
-        return dict(self._score(table, header))
+        return {name: score for name, score, _ in self._score(table, header)}
 
     def match_columns(self, table: str, headers: Sequence[str]) -> dict[int, tuple[str, float]]:
-        """Assign columns to fields: highest scores first, each field and column at most once."""
-        candidates: list[tuple[float, int, str]] = []
+        """The columns matched with confidence (proposals left out)."""
+        return dict(self.match_row(table, headers).taken)
+
+    def match_row(self, table: str, headers: Sequence[str]) -> RowMatch:
+        """Assign columns to fields, highest scores first, each field and column at most once;
+        then keep as taken only the confident matches, and propose the others."""
+        rules = self.rules
+        scored: dict[int, tuple[tuple[str, float, str], ...]] = {}
+        candidates: list[tuple[bool, float, int, str, str]] = []
         for col, header in enumerate(headers):
             if not header:
                 continue
-            for field_name, score in self._score(table, header):
-                if score >= MATCH_THRESHOLD:
-                    candidates.append((score, -col, field_name))
+            scores = self._score(table, header)
+            scored[col] = scores
+            for field_name, score, synonym in scores:
+                if score >= rules.propose:
+                    sure = score >= rules.take and not self._is_guess(header, synonym)
+                    candidates.append((sure, score, -col, field_name, synonym))
         candidates.sort(reverse=True)
         taken_fields: set[str] = set()
-        result: dict[int, tuple[str, float]] = {}
-        for score, neg_col, field_name in candidates:
+        assigned: dict[int, tuple[str, float, str]] = {}
+        for _, score, neg_col, field_name, synonym in candidates:
             col = -neg_col
-            if col in result or field_name in taken_fields:
+            if col in assigned or field_name in taken_fields:
                 continue
-            result[col] = (field_name, score)
+            assigned[col] = (field_name, score, synonym)
             taken_fields.add(field_name)
-        return result
+        taken: dict[int, tuple[str, float]] = {}
+        proposed: dict[int, Match] = {}
+        for col, (field_name, score, synonym) in assigned.items():
+            guess = score < 1.0 and self._is_guess(headers[col], synonym)
+            rival = ""
+            if score < 1.0:
+                rival = next(
+                    (
+                        other
+                        for other, s, _ in sorted(scored[col], key=lambda x: -x[1])
+                        if other != field_name
+                        and other not in taken_fields
+                        and s >= max(rules.propose, score - rules.rival_margin)
+                    ),
+                    "",
+                )
+            if score >= rules.take and not guess and not rival:
+                taken[col] = (field_name, score)
+            else:
+                proposed[col] = Match(field_name, score, False, rival, guess)
+        return RowMatch(taken, proposed)
 
-    def _score(self, table: str, header: str) -> tuple[tuple[str, float], ...]:
+    def match_key(self, table: str, key: str) -> Match | None:
+        """A key of a key/value block read as a field: taken, proposed or (None) unknown."""
+        row = self.match_row(table, [key])
+        if 0 in row.taken:
+            name, score = row.taken[0]
+            return Match(name, score, True)
+        return row.proposed.get(0)
+
+    def _is_guess(self, header: str, synonym: str) -> bool:
+        """True when a word of the header meets a word of the synonym only by their first
+        letters: a stem collision, not the same word."""
+        key = (header, synonym)
+        cached = self._guesses.get(key)
+        if cached is None:
+            mine = {w[:_STEM]: w for w in self.words(header)}
+            theirs = {w[:_STEM]: w for w in self.words(synonym)}
+            cached = any(not _same_word(mine[s], theirs[s]) for s in mine.keys() & theirs.keys())
+            self._guesses[key] = cached
+        return cached
+
+    def _negates(self, text: str) -> bool:
+        cached = self._negated.get(text)
+        if cached is None:
+            cached = self._negated[text] = bool(
+                self.rules.negations and set(fold(text).split()) & self.rules.negations
+            )
+        return cached
+
+    def _score(self, table: str, header: str) -> tuple[tuple[str, float, str], ...]:
+        """Per field: the best score and the synonym (folded) that gave it."""
         key = (table, header)
         cached = self._scores.get(key)
         if cached is None:
             out = []
             if could_be_header(header):
-                fh, a = fold(header), stems(header)
+                fh, a = fold(header), self.stems(header)
                 forms = [(fh, a)]
                 if len(fh) > 2 and all(len(w) == 1 for w in fh.split()):
                     # "N.S.N.", "S/N": initials written apart are the acronym
                     joined = fh.replace(" ", "")
-                    forms.append((joined, stems(joined)))
-                best: dict[str, float] = {}
+                    forms.append((joined, self.stems(joined)))
+                # "Non disponibles", "Hors service": a negated header never means the field
+                # its other words name, unless the synonym carries the negation too.
+                negated = self._negates(header)
+                best: dict[str, tuple[float, str]] = {}
                 exact, by_stem = self._exact[table], self._by_stem[table]
                 for h, hs in forms:
                     for name in exact.get(h, ()):
-                        best[name] = 1.0
+                        best[name] = (1.0, h)
                     for stem in hs:
                         for name, fs, b in by_stem.get(stem, ()):
                             score = _blend(h, hs, fs, b)
-                            if score > best.get(name, 0.0):
-                                best[name] = score
+                            if score > best.get(name, (0.0, ""))[0] and not (
+                                negated and not self._negates(fs)
+                            ):
+                                best[name] = (score, fs)
                 out = [
-                    (f.name, best[f.name])
+                    (f.name, best[f.name][0], best[f.name][1])
                     for f in self.tables[table].fields
-                    if best.get(f.name, 0.0) > 0
+                    if best.get(f.name, (0.0, ""))[0] > 0
                 ]
             cached = self._scores[key] = tuple(out)
         return cached
@@ -272,4 +401,40 @@ def _load_vocabulary_cached(path: str) -> Vocabulary:
             required=tuple(raw.get("required", ())),
             fields=tuple(fields),
         )
-    return Vocabulary(tables, p)
+    return Vocabulary(tables, p, _matching_rules(data, p))
+
+
+def _matching_rules(data: Mapping[str, object], p: Path) -> MatchingRules:
+    raw = data.get("matching", {})
+    abbreviations = data.get("abbreviations", {})
+    if not isinstance(raw, dict) or not isinstance(abbreviations, dict):
+        raise RuleSetError(
+            f"{p.name}: [matching] and [abbreviations] must be tables",
+            f"{p.name} : [matching] et [abbreviations] doivent être des tables",
+            reason="vocabulary_invalid",
+        )
+    try:
+        take = float(raw.get("take", TAKE_THRESHOLD))
+        propose = float(raw.get("propose", PROPOSE_THRESHOLD))
+        margin = float(raw.get("rival_margin", RIVAL_MARGIN))
+    except (TypeError, ValueError) as exc:
+        raise RuleSetError(
+            f"{p.name}: [matching] thresholds must be numbers ({exc})",
+            f"{p.name} : les seuils de [matching] doivent être des nombres ({exc})",
+            reason="vocabulary_invalid",
+        ) from exc
+    if not 0 < propose <= take <= 1:
+        raise RuleSetError(
+            f"{p.name}: [matching] needs 0 < propose <= take <= 1 (got {propose}, {take})",
+            f"{p.name} : [matching] exige 0 < propose <= take <= 1 ({propose}, {take})",
+            reason="vocabulary_invalid",
+        )
+    expansions = dict(_ABBREVIATIONS)
+    expansions.update({fold(k): fold(v) for k, v in abbreviations.items() if fold(k)})
+    return MatchingRules(
+        take=take,
+        propose=propose,
+        rival_margin=margin,
+        negations=frozenset(fold(w) for w in raw.get("negations", ()) if fold(w)),
+        abbreviations=expansions,
+    )

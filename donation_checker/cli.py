@@ -18,9 +18,10 @@ from typing import Any
 
 from . import __version__
 from .atomic import write_text_atomic
-from .errors import DonationCheckerError
+from .errors import DonationCheckerError, InputRejected
 from .importer import ColumnMapping, import_inventory, import_offer, load_model_names
-from .model import Inventory, Offer
+from .importer.questions import describe_proposal
+from .model import ImportReport, Inventory, Offer, Place
 from .report_json import format_import_report, import_report_to_dict
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
@@ -68,6 +69,10 @@ _HELP: dict[str, tuple[str, str]] = {
     "map": (
         "explicit column mapping (see README)",
         "association explicite des colonnes (voir le README)",
+    ),
+    "strict-mapping": (
+        "refuse the file while any column is only proposed (answer with --map)",
+        "refuser le fichier tant qu’une colonne n’est que proposée (répondre avec --map)",
     ),
     "check-offer": (
         "import an offer and print its import report",
@@ -125,10 +130,12 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     inv.add_argument("file", metavar="FILE")
     inv.add_argument("--normalized", metavar="OUT.csv", help=h("normalized"))
     inv.add_argument("--map", metavar="MAP.toml", help=h("map"))
+    inv.add_argument("--strict-mapping", action="store_true", help=h("strict-mapping"))
 
     off = sub.add_parser("check-offer", parents=[common], help=h("check-offer"))
     off.add_argument("file", metavar="FILE")
     off.add_argument("--map", metavar="MAP.toml", help=h("map"))
+    off.add_argument("--strict-mapping", action="store_true", help=h("strict-mapping"))
 
     ass = sub.add_parser("assess", parents=[common], help=h("assess"))
     ass.add_argument("--inventory", required=True, metavar="FILE", help=h("inventory"))
@@ -142,6 +149,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     ass.add_argument("--organisation", default="", help=h("organisation"))
     ass.add_argument("--horizon", type=int, metavar="YEARS", help=h("horizon"))
     ass.add_argument("--map", metavar="MAP.toml", help=h("map"))
+    ass.add_argument("--strict-mapping", action="store_true", help=h("strict-mapping"))
     return parser
 
 
@@ -181,12 +189,37 @@ def _say(args: argparse.Namespace, text: str) -> None:
 
 def _read_inventory(args: argparse.Namespace, path: str) -> Inventory:
     names = load_model_names(args.aliases)
-    return import_inventory(path, mapping=_load_mapping(getattr(args, "map", None)), names=names)
+    inventory = import_inventory(
+        path, mapping=_load_mapping(getattr(args, "map", None)), names=names
+    )
+    _check_strict(args, inventory.report)
+    return inventory
 
 
 def _read_offer(args: argparse.Namespace, path: str) -> Offer:
     names = load_model_names(args.aliases)
-    return import_offer(path, mapping=_load_mapping(getattr(args, "map", None)), names=names)
+    offer = import_offer(path, mapping=_load_mapping(getattr(args, "map", None)), names=names)
+    if offer.report is not None:
+        _check_strict(args, offer.report)
+    return offer
+
+
+def _check_strict(args: argparse.Namespace, report: ImportReport) -> None:
+    """With --strict-mapping, a column only proposed is an unanswered question: refuse."""
+    questions = report.proposals
+    if not getattr(args, "strict_mapping", False) or not questions:
+        return
+    en = "\n".join(f"  ? {describe_proposal(p, 'en')}" for p in questions)
+    fr = "\n".join(f"  ? {describe_proposal(p, 'fr')}" for p in questions)
+    raise InputRejected(
+        f"{len(questions)} column(s) are only proposed and --strict-mapping is set:\n{en}\n",
+        f"{len(questions)} colonne(s) seulement proposée(s) et --strict-mapping est demandé :"
+        f"\n{fr}\n",
+        hint="Confirm or correct each one in a mapping file (--map MAP.toml).",
+        hint_fr="Confirmez ou corrigez chacune dans un fichier d'association (--map MAP.toml).",
+        place=Place(report.file),
+        reason="unconfirmed_columns",
+    )
 
 
 def cmd_check_inventory(args: argparse.Namespace) -> int:
@@ -246,6 +279,9 @@ def cmd_assess(args: argparse.Namespace) -> int:
         aliases=args.aliases,
         horizon_years=args.horizon,
     )
+    _check_strict(args, result.inventory.report)
+    if result.offer.report is not None:
+        _check_strict(args, result.offer.report)
     from .serialize import assessment_to_dict
     from .summary import format_assessment
 

@@ -86,6 +86,7 @@ class Proposal:
     confidence: float
     rival: str = ""  # another field the header may as well mean
     guess: bool = False  # the words only share their first letters
+    unknown: tuple[str, ...] = ()  # words of the header the vocabulary does not know
 
     def mapping_line(self) -> str:
         """The mapping-file line that accepts the proposal: the column letter for a table, the

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import ImportReport, Place, RowIssue, TableReport
+from .importer.questions import describe_proposal, describe_unread
+from .model import ImportReport, Place, Proposal, RowIssue, TableReport, UnreadRegion
 
 
 def place_to_dict(place: Place) -> dict[str, Any]:
@@ -39,9 +40,16 @@ def table_report_to_dict(t: TableReport, lang: str = "en") -> dict[str, Any]:
         "skipped": [issue_to_dict(i, lang) for i in t.skipped],
         "warnings": [issue_to_dict(i, lang) for i in t.warnings],
         "mapping": [
-            {"field": m.field, "column": m.column, "header": m.header, "confidence": m.confidence}
+            {
+                "field": m.field,
+                "column": m.column,
+                "header": m.header,
+                "confidence": m.confidence,
+                "source": m.source,
+            }
             for m in t.mapping
         ],
+        "proposals": [proposal_to_dict(p, lang) for p in t.proposals],
         "ignored_columns": list(t.ignored_columns),
         "normalised": dict(sorted(t.normalised.items())),
     }
@@ -57,7 +65,39 @@ def import_report_to_dict(r: ImportReport, lang: str = "en") -> dict[str, Any]:
         "tables": [table_report_to_dict(t, lang) for t in r.tables],
         "missing_tables": list(r.missing_tables),
         "unrecognised_sheets": list(r.unrecognised_sheets),
+        "unread": [unread_to_dict(u, lang) for u in r.unread],
+        "questions": [proposal_to_dict(p, lang) for p in r.proposals],
         "warnings": [issue_to_dict(i, lang) for i in r.warnings],
+    }
+
+
+def proposal_to_dict(p: Proposal, lang: str = "en") -> dict[str, Any]:
+    return {
+        **place_to_dict(p.place),
+        "table": p.table,
+        "field": p.field,
+        "confidence": p.confidence,
+        "rival": p.rival,
+        "unknown_words": list(p.unknown),
+        "question": describe_proposal(p, lang),
+        "mapping_line": p.mapping_line(),
+    }
+
+
+def unread_to_dict(u: UnreadRegion, lang: str = "en") -> dict[str, Any]:
+    return {
+        "sheet": u.sheet,
+        "first_row": u.first_row,
+        "last_row": u.last_row,
+        "rows": u.rows,
+        "cells": u.cells,
+        "where": u.where,
+        "candidate": u.candidate,
+        "header_row": u.header_row,
+        "score": u.score,
+        "recognised": list(u.recognised),
+        "missing": list(u.missing),
+        "text": describe_unread(u, lang),
     }
 
 
@@ -100,7 +140,10 @@ def format_import_report(r: ImportReport, lang: str = "en", *, max_issues: int =
                 f"  rows read {t.rows_read} · imported {t.rows_imported} · "
                 f"rejected {t.rows_rejected} · skipped {t.rows_skipped}"
             )
-        mapped = ", ".join(f"{m.column}→{m.field}" for m in t.mapping)
+        mark = " (associée)" if fr else " (mapped)"
+        mapped = ", ".join(
+            f"{m.column}→{m.field}{mark if m.source == 'mapped' else ''}" for m in t.mapping
+        )
         out.append(f"  {'colonnes' if fr else 'columns'}{c}{mapped}")
         if t.ignored_columns:
             label = "colonnes ignorées" if fr else "columns ignored"
@@ -123,9 +166,22 @@ def format_import_report(r: ImportReport, lang: str = "en", *, max_issues: int =
         label = "tables absentes" if fr else "tables not found"
         out.append("")
         out.append(f"{label}{c}{', '.join(table_title(m, lang) for m in r.missing_tables)}")
-    if r.unrecognised_sheets:
+    if r.unread:
+        out.append("")
+        out.append("Données non importées :" if fr else "Data not imported:")
+        out += [f"  - {describe_unread(u, lang)}" for u in r.unread]
+    elif r.unrecognised_sheets:
         label = "feuilles non reconnues" if fr else "sheets not recognised"
         out.append(f"{label}{c}{', '.join(r.unrecognised_sheets)}")
+    questions = r.proposals
+    if questions:
+        out.append("")
+        out.append(
+            "Questions (colonnes proposées, non utilisées sans votre réponse) :"
+            if fr
+            else "Questions (columns proposed, not used until you answer):"
+        )
+        out += [f"  ? {describe_proposal(p, lang)}" for p in questions]
     for w in r.warnings:
         out.append(w.message_fr if fr else w.message)
     return "\n".join(out)

@@ -35,7 +35,7 @@ from .grid import (
     read_workbook,
 )
 from .sniff import FileKind, Inspection, PartListener, inspect
-from .tables import HeaderGuess, explicit_guess, find_header
+from .tables import SHEET_KEY, HeaderGuess, explicit_guess, find_header
 from .vocabulary import Vocabulary
 from .xmlsafety import require_safe_xml
 
@@ -144,26 +144,46 @@ def assign_tables(
     mapping: ColumnMapping | None,
     multi: Sequence[str] = (),
 ) -> Assignment:
-    """Choose the sheets of each table by content; explain the tables not found."""
-    candidates: list[HeaderGuess] = []
-    incomplete: dict[str, HeaderGuess] = {}
-    best_by_sheet: dict[str, HeaderGuess] = {}
+    """Choose the sheets of each table by content; explain the tables not found.
+
+    A user's mapping for a table applies to the sheet it names, else to the sheet where
+    detection finds that table best (else to every sheet), and decides where the table is:
+    the table is not looked for elsewhere, so a mapping never moves it to another sheet."""
+    detected: dict[tuple[str, str], HeaderGuess] = {}
     for grid in grids:
         for name in tables:
-            spec = vocab.table(name)
-            guess = None
-            if mapping and name in mapping:
-                guess = explicit_guess(grid, spec, mapping[name], vocab)
-            guess = guess or find_header(grid, spec, vocab)
-            if guess is None:
-                continue
-            current = best_by_sheet.get(grid.name)
-            if current is None or guess.score > current.score:
-                best_by_sheet[grid.name] = guess
-            if guess.complete and len(guess.columns) >= max(2, len(spec.required)):
-                candidates.append(guess)
-            elif name not in incomplete or guess.score > incomplete[name].score:
-                incomplete[name] = guess
+            guess = find_header(grid, vocab.table(name), vocab)
+            if guess is not None:
+                detected[(grid.name, name)] = guess
+    explicit: dict[tuple[str, str], HeaderGuess] = {}
+    for name in tables:
+        if not mapping or name not in mapping:
+            continue
+        own = [d for (_, t), d in detected.items() if t == name]
+        best = max(own, key=lambda g: g.score).sheet if own else None
+        for grid in grids:
+            if best is None or grid.name == best or mapping[name].get(SHEET_KEY):
+                guess = explicit_guess(grid, vocab.table(name), mapping[name], vocab)
+                if guess is not None:
+                    explicit[(grid.name, name)] = guess
+    mapped_tables = {t for _, t in explicit}
+
+    candidates: list[HeaderGuess] = []
+    extra: list[HeaderGuess] = []
+    incomplete: dict[str, HeaderGuess] = {}
+    best_by_sheet: dict[str, HeaderGuess] = {}
+    for (sheet, name), guess in {**detected, **explicit}.items():
+        spec = vocab.table(name)
+        current = best_by_sheet.get(sheet)
+        if current is None or guess.score > current.score:
+            best_by_sheet[sheet] = guess
+        by_user = (sheet, name) in explicit
+        if guess.complete and len(guess.columns) >= max(2, len(spec.required)):
+            (candidates if by_user or name not in mapped_tables else extra).append(guess)
+        elif (by_user or name not in mapped_tables) and (
+            name not in incomplete or by_user or guess.score > incomplete[name].score
+        ):
+            incomplete[name] = guess
     candidates.sort(key=lambda g: -g.score)
     chosen: dict[str, list[HeaderGuess]] = {}
     used_sheets: set[str] = set()
@@ -173,7 +193,7 @@ def assign_tables(
         chosen[g.table] = [g]
         used_sheets.add(g.sheet)
     # More sheets of a multi-sheet table: complete, and no other table reads the sheet better.
-    for g in candidates:
+    for g in sorted(candidates + extra, key=lambda g: -g.score):
         if (
             g.table in multi
             and g.table in chosen

@@ -55,13 +55,13 @@ def read_key_values(
     vocab: Vocabulary,
     file_name: str,
     rows: range,
-    mapping: Mapping[str, str] | None = None,
+    keys: Mapping[str, str] | None = None,
 ) -> KeyValues:
-    """Read key/value rows. `mapping` (field -> key text) answers keys the vocabulary only
+    """Read key/value rows. `keys` (field -> key text, from the user's mapping) answers keys the vocabulary only
     proposes or does not know; the other keys are matched as usual."""
     by_key = {
         fold(text): Match(name, 1.0, True)
-        for name, text in (mapping or {}).items()
+        for name, text in (keys or {}).items()
         if name in spec.field_names and fold(text)
     }
     values: dict[str, object] = {}
@@ -86,6 +86,7 @@ def read_key_values(
                         round(match.score, 2),
                         match.rival,
                         match.guess,
+                        match.unknown,
                     )
                 )
             continue

@@ -199,8 +199,11 @@ def explicit_guess(
         return None
     if header_row is None and str(mapping.get(HEADER_ROW_KEY, "")).strip().isdigit():
         header_row = int(str(mapping[HEADER_ROW_KEY]).strip()) - 1
-    fields = {f: t for f, t in mapping.items() if f in spec.field_names}
-    if not fields or width == 0:
+    named = {f: str(t).strip() for f, t in mapping.items() if f in spec.field_names}
+    # "-" (or nothing) answers a proposal with "no": the field is not read from this table.
+    declined = {f for f, t in named.items() if t in ("", "-")}
+    fields = {f: t for f, t in named.items() if f not in declined}
+    if not named or width == 0:
         return None
     detected = find_header(grid, spec, vocab) if vocab is not None else None
     if header_row is not None:
@@ -218,6 +221,8 @@ def explicit_guess(
         )
         fallback = detected.header_row if detected is not None else first_filled
         rows = by_text[:1] or ([fallback] if fallback is not None else [])
+        if not fields and detected is not None:
+            rows = [detected.header_row]
     for r in rows:
         labels = [_text(grid.cell(r, c)) for c in range(width)]
         folded = [fold(x) for x in labels]
@@ -226,10 +231,10 @@ def explicit_guess(
             idx = folded.index(fold(target)) if fold(target) in folded else _letter_index(target)
             if idx is not None and idx < width:
                 columns[idx] = (field_name, 1.0)
-        if not columns:
+        if not columns and not declined:
             continue
         mapped = frozenset(columns)
-        named = {f for f, _ in columns.values()}
+        settled = {f for f, _ in columns.values()} | declined
         proposals: dict[int, Match] = {}
         auto = guess_at_row(grid, spec, vocab, r) if vocab is not None else None
         if auto is not None:
@@ -238,12 +243,14 @@ def explicit_guess(
                 for c in range(width)
             ]
             for c, (f, s) in auto.columns.items():
-                if c not in mapped and f not in named:
+                if c not in mapped and f not in settled:
                     columns[c] = (f, s)
-            taken = {f for f, _ in columns.values()}
+            taken = {f for f, _ in columns.values()} | declined
             proposals = {
                 c: m for c, m in auto.proposals.items() if c not in columns and m.field not in taken
             }
+        elif not columns:
+            continue
         found = {f for f, _ in columns.values()}
         missing = tuple(f for f in spec.required if f not in found)
         return HeaderGuess(
@@ -596,6 +603,7 @@ def proposals_of(guess: HeaderGuess, file_name: str) -> tuple[Proposal, ...]:
             round(m.score, 2),
             m.rival,
             m.guess,
+            m.unknown,
         )
         for c, m in sorted(guess.proposals.items())
     )

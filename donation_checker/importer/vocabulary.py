@@ -124,6 +124,7 @@ class Match:
     taken: bool
     rival: str = ""  # another field the header may as well mean
     guess: bool = False  # the words only share their first letters
+    unknown: tuple[str, ...] = ()  # words of the header the vocabulary has never seen
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ class MatchingRules:
     propose: float = PROPOSE_THRESHOLD
     rival_margin: float = RIVAL_MARGIN
     negations: frozenset[str] = frozenset()
+    ignore: frozenset[str] = frozenset()  # headers that mean no field (row counters: "S/No")
     abbreviations: Mapping[str, str] = field(default_factory=lambda: dict(_ABBREVIATIONS))
 
 
@@ -219,6 +221,14 @@ class Vocabulary:
                     for stem in b:
                         by_stem.setdefault(stem, []).append((f.name, fs, b))
             self._exact[name], self._by_stem[name] = exact, by_stem
+        # Every stem a table's vocabulary knows: a header word outside it may change the
+        # meaning of the words that matched ("Lease type", "Revised estimates").
+        self._known = {
+            name: frozenset(
+                s for f in t.fields for x in (f.name, *f.synonyms) for s in self.stems(x)
+            )
+            for name, t in self.tables.items()
+        }
 
     def table(self, name: str) -> TableSpec:
         return self.tables[name]
@@ -276,17 +286,19 @@ class Vocabulary:
                 rival = next(
                     (
                         other
-                        for other, s, _ in sorted(scored[col], key=lambda x: -x[1])
+                        for other, s, other_synonym in sorted(scored[col], key=lambda x: -x[1])
                         if other != field_name
                         and other not in taken_fields
                         and s >= max(rules.propose, score - rules.rival_margin)
+                        and not self._is_guess(headers[col], other_synonym)
                     ),
                     "",
                 )
-            if score >= rules.take and not guess and not rival:
+            unknown = self._unknown_words(table, headers[col]) if score < 1.0 else ()
+            if score >= rules.take and not guess and not rival and not unknown:
                 taken[col] = (field_name, score)
             else:
-                proposed[col] = Match(field_name, score, False, rival, guess)
+                proposed[col] = Match(field_name, score, False, rival, guess, unknown)
         return RowMatch(taken, proposed)
 
     def match_key(self, table: str, key: str) -> Match | None:
@@ -296,6 +308,14 @@ class Vocabulary:
             name, score = row.taken[0]
             return Match(name, score, True)
         return row.proposed.get(0)
+
+    def _unknown_words(self, table: str, header: str) -> tuple[str, ...]:
+        """Words of three letters or more that no synonym of the table uses (units such as
+        "(V)" and numbers such as "2025" are not words)."""
+        known = self._known[table]
+        return tuple(
+            w for w in self.words(header) if len(w) >= 3 and w.isalpha() and w[:_STEM] not in known
+        )
 
     def _is_guess(self, header: str, synonym: str) -> bool:
         """True when a word of the header meets a word of the synonym only by their first
@@ -323,7 +343,7 @@ class Vocabulary:
         cached = self._scores.get(key)
         if cached is None:
             out = []
-            if could_be_header(header):
+            if could_be_header(header) and fold(header) not in self.rules.ignore:
                 fh, a = fold(header), self.stems(header)
                 forms = [(fh, a)]
                 if len(fh) > 2 and all(len(w) == 1 for w in fh.split()):
@@ -341,8 +361,16 @@ class Vocabulary:
                     for stem in hs:
                         for name, fs, b in by_stem.get(stem, ()):
                             score = _blend(h, hs, fs, b)
-                            if score > best.get(name, (0.0, ""))[0] and not (
-                                negated and not self._negates(fs)
+                            if negated and not self._negates(fs):
+                                continue
+                            held, synonym = best.get(name, (0.0, ""))
+                            # On a tie, a synonym sharing whole words beats one that only
+                            # shares first letters ("unite" over "detenteur").
+                            if score > held or (
+                                score == held
+                                and held < 1.0
+                                and self._is_guess(header, synonym)
+                                and not self._is_guess(header, fs)
                             ):
                                 best[name] = (score, fs)
                 out = [
@@ -436,5 +464,6 @@ def _matching_rules(data: Mapping[str, object], p: Path) -> MatchingRules:
         propose=propose,
         rival_margin=margin,
         negations=frozenset(fold(w) for w in raw.get("negations", ()) if fold(w)),
+        ignore=frozenset(fold(w) for w in raw.get("ignore", ()) if fold(w)),
         abbreviations=expansions,
     )

@@ -3,6 +3,7 @@ them (mapping_dialog.py), remember the answer for files of the same shape, and i
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -14,7 +15,10 @@ from PySide6.QtCore import QObject, Signal
 from donation_checker.errors import DonationCheckerError, InputRejected
 from donation_checker.importer import import_inventory, import_offer
 from donation_checker.importer.grid import SheetGrid, column_letter, read_csv, read_workbook
+from donation_checker.importer.questions import describe_proposal
 from donation_checker.importer.sniff import FileKind, inspect
+from donation_checker.importer.tables import HEADER_ROW_KEY, SHEET_KEY
+from donation_checker.model import ImportReport, Place, Proposal
 
 from .settings import Settings
 from .tasks import CancelFn, ProgressFn, Task, TaskRunner
@@ -27,13 +31,36 @@ TARGET_TABLE = {"inventory": "fleet", "offer": "offer_lines"}
 
 @dataclass(frozen=True)
 class NeedsMapping:
-    """The import could not find its table: what the mapping dialog needs to ask the user."""
+    """What the mapping dialog needs to ask the user: the import could not find its table, or
+    it found it with columns only proposed (then `result` is the import as it stands, kept
+    when the user closes the dialog)."""
 
     path: str
     kind: str  # "inventory" | "offer"
     grids: tuple[SheetGrid, ...]  # first PREVIEW_ROWS rows of each sheet
-    error: InputRejected
+    error: DonationCheckerError
     shape: str
+    table: str = ""  # the table to map; "" for the kind's main table
+    result: object | None = None
+    questions: tuple[Proposal, ...] = ()
+
+    @property
+    def target(self) -> str:
+        return self.table or TARGET_TABLE[self.kind]
+
+
+def questions_error(report: ImportReport) -> DonationCheckerError:
+    """The questions of an import, said as the dialog's explanation."""
+    questions = report.proposals
+    en = "\n".join(describe_proposal(p, "en") for p in questions)
+    fr = "\n".join(describe_proposal(p, "fr") for p in questions)
+    first = questions[0].place if questions else None
+    return DonationCheckerError(
+        f"Some columns were only proposed, not used:\n{en}",
+        f"Des colonnes ont seulement été proposées, sans être utilisées :\n{fr}",
+        place=Place(report.file, first.sheet, first.row) if first else None,
+        reason="unconfirmed_columns",
+    )
 
 
 def shape_of(kind: str, grids: tuple[SheetGrid, ...] | list[SheetGrid]) -> str:
@@ -50,8 +77,10 @@ def _cells(grid: SheetGrid, row: int) -> list[str]:
 def remembered_mapping(
     entries: list[dict[str, Any]], grids: tuple[SheetGrid, ...]
 ) -> dict[str, dict[str, str]] | None:
-    """The first remembered mapping whose sheet still has the same header cells."""
+    """The remembered mappings whose sheets still have the same header cells, merged (the most
+    recent entry wins for a table)."""
     by_name = {g.name: g for g in grids}
+    merged: dict[str, dict[str, str]] = {}
     for entry in entries:
         grid = by_name.get(str(entry.get("sheet")))
         row = entry.get("header_row")
@@ -60,12 +89,18 @@ def remembered_mapping(
         if _cells(grid, row) == list(entry.get("headers", [])):
             mapping = entry.get("mapping")
             if isinstance(mapping, dict):
-                return {str(t): {str(f): str(c) for f, c in m.items()} for t, m in mapping.items()}
-    return None
+                for t, m in mapping.items():
+                    if isinstance(m, dict):
+                        merged.setdefault(str(t), {str(f): str(c) for f, c in m.items()})
+    return merged or None
 
 
 def mapping_entry(
-    grid: SheetGrid, header_row: int, table: str, fields: Mapping[str, int]
+    grid: SheetGrid,
+    header_row: int,
+    table: str,
+    fields: Mapping[str, int],
+    declined: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """What to remember, and the mapping to import with.
 
@@ -81,6 +116,9 @@ def mapping_entry(
         return text if text and not looks_like_letters else column_letter(column)
 
     mapping = {f: name(c) for f, c in fields.items()}
+    mapping.update({f: "-" for f in declined if f not in fields})  # a proposal answered "no"
+    mapping[SHEET_KEY] = grid.name
+    mapping[HEADER_ROW_KEY] = str(header_row + 1)
     return {
         "sheet": grid.name,
         "header_row": header_row,
@@ -141,7 +179,7 @@ class ImportFlow(QObject):
 
         def job(progress: ProgressFn, cancel: CancelFn) -> object:
             try:
-                return importer(path, mapping=mapping, progress=progress, cancel=cancel)
+                result = importer(path, mapping=mapping, progress=progress, cancel=cancel)
             except InputRejected as exc:
                 if exc.reason not in MAPPABLE or mapping is not None:
                     raise
@@ -154,6 +192,27 @@ class ImportFlow(QObject):
                     except InputRejected:
                         pass  # the file changed shape after all: ask again
                 return NeedsMapping(str(path), kind, grids, exc, shape)
+            if mapping is not None or not result.report.proposals:
+                return result  # a mapping from the dialog is the user's answer: no new question
+            grids = preview_grids(path)
+            shape = shape_of(kind, grids)
+            remembered = remembered_mapping(known.get(shape, []), grids)
+            if remembered is not None:
+                with contextlib.suppress(InputRejected):  # changed shape: ask as if unknown
+                    result = importer(path, mapping=remembered, progress=progress, cancel=cancel)
+                if not result.report.proposals:
+                    return result
+            questions = result.report.proposals
+            return NeedsMapping(
+                str(path),
+                kind,
+                grids,
+                questions_error(result.report),
+                shape,
+                table=questions[0].table,
+                result=result,
+                questions=questions,
+            )
 
         self.started.emit(kind, path.name)
         self.task = self.runner.submit(
@@ -163,6 +222,32 @@ class ImportFlow(QObject):
             on_failure=lambda exc: self._failed(kind, exc),
             on_progress=self.progress.emit,
             on_cancel=lambda: self._cancelled(kind),
+        )
+
+    def ask(self, path: str | Path, kind: str, report: ImportReport) -> None:
+        """Offer to map the first sheet the import did not read (its best candidate table)."""
+        region = next((u for u in report.unread if u.where == "sheet"), None)
+        if region is None:
+            return
+        table = region.candidate or TARGET_TABLE[kind]
+        error = DonationCheckerError(
+            f"Sheet '{region.sheet}' was not imported ({region.rows} rows): say which table it "
+            "holds and map its columns.",
+            f"La feuille « {region.sheet} » n'a pas été importée ({region.rows} lignes) : dites "
+            "quel tableau elle contient et associez ses colonnes.",
+            place=Place(report.file, region.sheet, region.header_row),
+            reason="sheet_not_imported",
+        )
+
+        def job(_progress: ProgressFn, _cancel: CancelFn) -> object:
+            grids = preview_grids(Path(path))
+            return NeedsMapping(str(path), kind, grids, error, shape_of(kind, grids), table=table)
+
+        self.task = self.runner.submit(
+            job,
+            name="preview",
+            on_success=lambda result: self._done(kind, str(path), result),
+            on_failure=lambda exc: self._failed(kind, exc),
         )
 
     def _shapes(self) -> list[str]:
@@ -176,6 +261,8 @@ class ImportFlow(QObject):
     def _done(self, kind: str, path: str, result: object) -> None:
         self.task = None
         if isinstance(result, NeedsMapping):
+            if result.result is not None:  # imported, with questions: show it, then ask
+                self.imported.emit(kind, path, result.result)
             self.needs_mapping.emit(result)
         else:
             self.imported.emit(kind, path, result)

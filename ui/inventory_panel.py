@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from donation_checker.importer import INVENTORY_TABLES
+from donation_checker.importer.questions import describe_proposal, describe_unread
 from donation_checker.model import ROW_COLUMN, SHEET_COLUMN, ImportReport
 
 from .labels import rows_imported_text, table_label
@@ -68,6 +69,7 @@ def fit_columns(view: QTableView, cap: int = 320) -> None:
 class InventoryPanel(QWidget):
     open_requested = Signal()
     cancel_requested = Signal()
+    map_requested = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +123,11 @@ class InventoryPanel(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         left_layout.addWidget(self.summary)
+        self.map_button = QPushButton(self.tr("Map a sheet not imported…"))
+        self.map_button.setAccessibleName(self.tr("Map a sheet not imported"))
+        self.map_button.clicked.connect(self.map_requested)
+        self.map_button.setVisible(False)
+        left_layout.addWidget(self.map_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.tables_model = FrameModel(lang=self.lang, parent=self)
         self.tables_view = make_table_view(self.tables_model, self.tr("Tables imported"), False)
         self.tables_view.verticalHeader().setVisible(False)
@@ -246,12 +253,19 @@ class InventoryPanel(QWidget):
                     tables=", ".join(table_label(t) for t in report.missing_tables)
                 )
             )
-        if report.unrecognised_sheets:
+        if report.unread:
+            lines.append(self.tr("Data not imported:"))
+            lines += [f"  • {describe_unread(u, self.lang)}" for u in report.unread]
+        elif report.unrecognised_sheets:
             lines.append(
                 self.tr("Sheets not recognised: {sheets}").format(
                     sheets=", ".join(report.unrecognised_sheets)
                 )
             )
+        if report.proposals:
+            lines.append(self.tr("Columns proposed, not used until you confirm them:"))
+            lines += [f"  ? {describe_proposal(p, self.lang)}" for p in report.proposals]
+        self.map_button.setVisible(any(u.where == "sheet" for u in report.unread))
         return "\n".join(lines)
 
     def _show_table(self) -> None:

@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
 
             self.inventory_panel = InventoryPanel(s)
             self.inventory_panel.open_requested.connect(self.open_inventory)
+            self.inventory_panel.map_requested.connect(self.map_sheet)
             self.inventory_panel.cancel_requested.connect(self.flow.cancel)
             return self.inventory_panel
         if name == "offer":
@@ -484,16 +485,36 @@ class MainWindow(QMainWindow):
         from .mapping_dialog import MappingDialog
 
         self._import_done()
-        dialog = MappingDialog(request, self.session.lang, self)
+        dialog = MappingDialog(
+            request,
+            self.session.lang,
+            self,
+            save_path=lambda name: self.dialogs.save_path(
+                self, self.tr("Save the column mapping"), self.tr("Mapping (*.toml)"), name
+            ),
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.mapping_chosen.connect(lambda entry: self._mapped(request, entry))
         dialog.finished.connect(lambda _r: setattr(self, "mapping_dialog", None))
         self.mapping_dialog = dialog
         dialog.open()
 
+    def map_sheet(self) -> None:
+        """Open the mapping dialog on the first sheet the inventory import did not read."""
+        inv = self.session.inventory
+        path = self.session.inventory_path
+        if inv is None or not path or self.flow.busy():
+            return
+        self.flow.ask(path, "inventory", inv.report)
+
     def _mapped(self, request: NeedsMapping, entry: dict[str, Any]) -> None:
+        from .import_flow import remembered_mapping
+
         self.settings.remember_mapping(request.shape, entry)
-        self.flow.start(request.path, request.kind, mapping=entry["mapping"])
+        # The other tables' answers for this workbook shape stay in force.
+        mapping = remembered_mapping(self.settings.mappings(request.shape), request.grids) or {}
+        mapping.update(entry["mapping"])
+        self.flow.start(request.path, request.kind, mapping=mapping)
 
     # --- other actions ------------------------------------------------------------------------
 

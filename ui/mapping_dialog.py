@@ -1,8 +1,11 @@
-"""Column-mapping dialog: when a workbook's headers are not recognised, the user picks the sheet,
-the header row and which column holds each field, sees the result, and the import runs again."""
+"""Column-mapping dialog: when a workbook's headers are not recognised, or only proposed, the user
+picks the table, the sheet, the header row and which column holds each field (detected and
+proposed columns come preselected), sees the result, and the import runs again. The answer can
+be saved as a mapping file to share."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -23,10 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from donation_checker.atomic import write_text_atomic
 from donation_checker.importer import load_vocabulary
 from donation_checker.importer.grid import SheetGrid, column_letter
+from donation_checker.importer.inventory import INVENTORY_TABLES
+from donation_checker.importer.mapping_file import mapping_toml
 
-from .import_flow import TARGET_TABLE, NeedsMapping, mapping_entry
+from .import_flow import NeedsMapping, mapping_entry
 from .labels import field_label, table_label
 from .table_models import FrameModel
 
@@ -56,13 +62,21 @@ class MappingDialog(QDialog):
 
     mapping_chosen = Signal(dict)
 
-    def __init__(self, request: NeedsMapping, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        request: NeedsMapping,
+        lang: str,
+        parent: QWidget | None = None,
+        save_path: Callable[[str], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.request = request
         self.lang = lang
-        self.table = TARGET_TABLE[request.kind]
-        self.spec = load_vocabulary().table(self.table)
+        self.table = request.target
         self.vocab = load_vocabulary()
+        self.spec = self.vocab.table(self.table)
+        self.save_path = save_path
+        self._proposed: dict[str, int] = {}  # field -> column only proposed by the import
         self.setWindowTitle(
             self.tr("Map the columns of {file}").format(
                 file=request.path.replace("\\", "/").rsplit("/", 1)[-1]
@@ -92,6 +106,14 @@ class MappingDialog(QDialog):
         layout.addWidget(intro)
 
         top = QHBoxLayout()
+        self.table_choice = QComboBox()
+        self.table_choice.setAccessibleName(self.tr("Table"))
+        tables = INVENTORY_TABLES if self.request.kind == "inventory" else ("offer_lines",)
+        for name in tables:
+            self.table_choice.addItem(table_label(name), name)
+        self.table_choice.setCurrentIndex(max(0, self.table_choice.findData(self.table)))
+        top.addWidget(QLabel(self.tr("Table:")))
+        top.addWidget(self.table_choice, 1)
         self.sheet = QComboBox()
         self.sheet.setAccessibleName(self.tr("Sheet"))
         for grid in self.request.grids:
@@ -113,19 +135,10 @@ class MappingDialog(QDialog):
         split.addWidget(self.raw_view)
 
         fields_box = QGroupBox(self.tr("Columns"))
-        form = QFormLayout()
-        for spec in self.spec.fields:
-            combo = QComboBox()
-            combo.setAccessibleName(field_label(spec.name))
-            combo.currentIndexChanged.connect(self._update)
-            required = spec.name in self.spec.required
-            form.addRow(field_label(spec.name) + (" *" if required else ""), combo)
-            self._combos[spec.name] = combo
-        inner = QWidget()
-        inner.setLayout(form)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self._build_fields()
+        scroll = self.scroll
         box_layout = QVBoxLayout(fields_box)
         box_layout.addWidget(scroll)
         split.addWidget(fields_box)
@@ -148,12 +161,41 @@ class MappingDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
+        self.save_button = self.buttons.addButton(
+            self.tr("Save as file…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.save_button.setToolTip(
+            self.tr("Save this mapping as a file to share; use it with --map on the command line.")
+        )
+        self.save_button.clicked.connect(self._save)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
         self.sheet.currentIndexChanged.connect(self._sheet_changed)
         self.header_row.valueChanged.connect(self._header_changed)
+        self.table_choice.currentIndexChanged.connect(self._table_changed)
+
+    def _build_fields(self) -> None:
+        """One column chooser per field of the current table."""
+        form = QFormLayout()
+        self._combos = {}
+        for spec in self.spec.fields:
+            combo = QComboBox()
+            combo.setAccessibleName(field_label(spec.name))
+            combo.currentIndexChanged.connect(self._update)
+            required = spec.name in self.spec.required
+            form.addRow(field_label(spec.name) + (" *" if required else ""), combo)
+            self._combos[spec.name] = combo
+        inner = QWidget()
+        inner.setLayout(form)
+        self.scroll.setWidget(inner)  # the previous form is deleted with its widget
+
+    def _table_changed(self, index: int) -> None:
+        self.table = str(self.table_choice.itemData(index))
+        self.spec = self.vocab.table(self.table)
+        self._build_fields()
+        self._header_changed(self.header_row.value())
 
     def _select_initial(self) -> None:
         place = self.request.error.place
@@ -193,8 +235,11 @@ class MappingDialog(QDialog):
             hint=lambda r, _c: (self.tr("Header row"), HEADER_COLOUR) if r == row else None,
         )
         labels = [_text(grid.cell(row, c)) for c in range(grid.width)]
-        proposed = self.vocab.match_columns(self.table, labels)
-        by_field = {f: c for c, (f, _) in proposed.items()}
+        found = self.vocab.match_row(self.table, labels)
+        by_field = {f: c for c, (f, _) in found.taken.items()}
+        # Proposed columns come preselected: the user confirms, changes or clears them.
+        self._proposed = {m.field: c for c, m in found.proposed.items()}
+        by_field.update({f: c for f, c in self._proposed.items() if f not in by_field})
         items = [self.tr("(not used)")] + [
             f"{column_letter(c)} – {label}" if label else column_letter(c)
             for c, label in enumerate(labels)
@@ -204,6 +249,11 @@ class MappingDialog(QDialog):
             combo.clear()
             combo.addItems(items)
             combo.setCurrentIndex(by_field[name] + 1 if name in by_field else 0)
+            combo.setToolTip(
+                self.tr("Proposed by the import: confirm or change it.")
+                if name in self._proposed
+                else ""
+            )
             combo.blockSignals(False)
         self._update()
 
@@ -246,8 +296,26 @@ class MappingDialog(QDialog):
         """Map `field` to a 0-based column (None: not used). For keyboard-free use and tests."""
         self._combos[field].setCurrentIndex(0 if column is None else column + 1)
 
+    def proposed(self) -> dict[str, int]:
+        """field -> 0-based column of the columns the import only proposed."""
+        return dict(self._proposed)
+
     def entry(self) -> dict[str, Any]:
-        return mapping_entry(self.grid(), self.header_row.value() - 1, self.table, self.chosen())
+        chosen = self.chosen()
+        declined = tuple(f for f in self._proposed if f not in chosen)
+        return mapping_entry(self.grid(), self.header_row.value() - 1, self.table, chosen, declined)
+
+    def _save(self) -> None:
+        if self.save_path is None:
+            return
+        path = self.save_path(f"{self.table}-mapping.toml")
+        if path:
+            try:
+                write_text_atomic(path, mapping_toml(self.entry()["mapping"]))
+            except OSError as exc:
+                self.problem.setText(
+                    self.tr("The file cannot be written: {error}").format(error=exc.strerror or exc)
+                )
 
     def accept(self) -> None:
         self.mapping_chosen.emit(self.entry())

@@ -9,7 +9,6 @@ header_row = 4          # optional, Excel row number
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 
 COMMENT = (
@@ -24,7 +23,15 @@ def _value(text: str) -> str:
     stripped = text.strip()
     if stripped.isdigit():
         return stripped
-    return json.dumps(text, ensure_ascii=False)  # a TOML basic string is JSON-compatible here
+    out = []
+    for ch in text:  # a TOML basic string: quotes, backslashes and control characters escaped
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04X}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
 
 
 def mapping_toml(mapping: Mapping[str, Mapping[str, str]]) -> str:

@@ -87,7 +87,7 @@ PROPOSE_THRESHOLD = 0.5
 RIVAL_MARGIN = 0.1
 # Two words sharing their first letters are the same word (an inflection, a spelling variant)
 # only when they are this alike; "technicians" and "technologie" are not.
-_SAME_WORD = 0.75
+_SAME_WORD = 0.8
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@
 <context>
     <name>InventoryPanel</name>
     <message numerus="yes">
-        <location filename="../inventory_panel.py" line="+275"/>
+        <location filename="../inventory_panel.py" line="+299"/>
         <source>{shown} of %Ln rows</source>
         <translation>
             <numerusform>{shown} of %Ln row</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>MappingDialog</name>
     <message numerus="yes">
-        <location filename="../mapping_dialog.py" line="+236"/>
+        <location filename="../mapping_dialog.py" line="+286"/>
         <source>Column {columns} is used for more than one field.</source>
         <translation>
             <numerusform>Column {columns} is used for more than one field.</numerusform>

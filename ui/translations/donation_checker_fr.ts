@@ -843,7 +843,7 @@ Veuillez transmettre ce fichier à votre correspondant du support.</translation>
 <context>
     <name>FrameModel</name>
     <message>
-        <location filename="../table_models.py" line="+54"/>
+        <location filename="../table_models.py" line="+64"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
@@ -856,7 +856,7 @@ Veuillez transmettre ce fichier à votre correspondant du support.</translation>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../import_flow.py" line="+183"/>
+        <location filename="../import_flow.py" line="+275"/>
         <source>The file cannot be read: {error}</source>
         <translation>Impossible de lire le fichier&#xa0;: {error}</translation>
     </message>
@@ -869,7 +869,7 @@ Veuillez transmettre ce fichier à votre correspondant du support.</translation>
 <context>
     <name>InventoryPanel</name>
     <message>
-        <location filename="../inventory_panel.py" line="+75"/>
+        <location filename="../inventory_panel.py" line="+85"/>
         <source>Open inventory…</source>
         <translation>Ouvrir l’inventaire…</translation>
     </message>
@@ -908,7 +908,17 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>&lt;b&gt;Compte rendu d’importation&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Map a sheet not imported…</source>
+        <translation>Associer une feuille non importée…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Map a sheet not imported</source>
+        <translation>Associer une feuille non importée</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Tables imported</source>
         <translation>Tableaux importés</translation>
     </message>
@@ -1020,17 +1030,27 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>Toutes les lignes ont été importées&#x202f;; rien à signaler.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Not found: {tables}</source>
         <translation>Non trouvés&#xa0;: {tables}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Data not imported:</source>
+        <translation>Données non importées&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sheets not recognised: {sheets}</source>
         <translation>Feuilles non reconnues&#xa0;: {sheets}</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Columns proposed, not used until you confirm them:</source>
+        <translation>Colonnes proposées, non utilisées tant que vous ne les confirmez pas&#xa0;:</translation>
+    </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+33"/>
         <source>{shown} of %Ln rows</source>
         <translation>
             <numerusform>{shown} sur %Ln ligne</numerusform>
@@ -1082,12 +1102,12 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+161"/>
+        <location filename="../main_window.py" line="+167"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>Areas</source>
         <translation>Zones</translation>
     </message>
@@ -1117,7 +1137,7 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>Ra&amp;pport</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>&amp;Open inventory…</source>
         <translation>&amp;Ouvrir l’inventaire…</translation>
     </message>
@@ -1257,7 +1277,17 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>Importation annulée&#x202f;; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+11"/>
+        <source>Save the column mapping</source>
+        <translation>Enregistrer la correspondance des colonnes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mapping (*.toml)</source>
+        <translation>Correspondance (*.toml)</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>The shipped rule set is used instead.</source>
         <translation>Le jeu de règles fourni avec l’application est utilisé à la place.</translation>
     </message>
@@ -1301,7 +1331,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Nouveau dossier</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+56"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
@@ -1314,7 +1344,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../mapping_dialog.py" line="+67"/>
+        <location filename="../mapping_dialog.py" line="+81"/>
         <source>Map the columns of {file}</source>
         <translation>Correspondance des colonnes de {file}</translation>
     </message>
@@ -1325,6 +1355,16 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
     </message>
     <message>
         <location line="+11"/>
+        <source>Table</source>
+        <translation>Tableau</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Table:</source>
+        <translation>Tableau&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Sheet</source>
         <translation>Feuille</translation>
     </message>
@@ -1335,12 +1375,12 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
     </message>
     <message>
         <location line="+2"/>
-        <location line="+93"/>
+        <location line="+113"/>
         <source>Header row</source>
         <translation>Ligne d’en-tête</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-111"/>
         <source>Sheet:</source>
         <translation>Feuille&#xa0;:</translation>
     </message>
@@ -1360,7 +1400,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Colonnes</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+12"/>
         <source>Result (first lines):</source>
         <translation>Résultat (premières lignes)&#xa0;:</translation>
     </message>
@@ -1375,12 +1415,27 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Importer</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+2"/>
+        <source>Save as file…</source>
+        <translation>Enregistrer dans un fichier…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save this mapping as a file to share; use it with --map on the command line.</source>
+        <translation>Enregistrer cette correspondance dans un fichier à partager&#x202f;; utilisable avec --map en ligne de commande.</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>(not used)</source>
         <translation>(non utilisée)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+10"/>
+        <source>Proposed by the import: confirm or change it.</source>
+        <translation>Proposée par l’importation&#xa0;: confirmez-la ou modifiez-la.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Still to map: {fields}</source>
         <translation>Reste à attribuer&#xa0;: {fields}</translation>
     </message>
@@ -1391,6 +1446,11 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
             <numerusform>La colonne {columns} est attribuée à plusieurs champs.</numerusform>
             <numerusform>Les colonnes {columns} sont chacune attribuées à plusieurs champs.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The file cannot be written: {error}</source>
+        <translation>Impossible d’écrire le fichier&#xa0;: {error}</translation>
     </message>
 </context>
 <context>

@@ -65,7 +65,7 @@ def _text(value: object) -> str:
 
 
 def _merged_over(grid: SheetGrid, r: int, width: int) -> dict[int, str]:
-    """Columns covered by a merged cell in row r, with its text."""
+    """Columns covered by a cell merged across columns in row r, with its text."""
     out: dict[int, str] = {}
     for (r0, c0), (r1, c1) in grid.merged:
         if r0 <= r <= r1 and c1 > c0:
@@ -75,44 +75,49 @@ def _merged_over(grid: SheetGrid, r: int, width: int) -> dict[int, str]:
     return out
 
 
-def _vertical(grid: SheetGrid, r: int, width: int) -> dict[int, str]:
-    """Columns whose cell in row r is the bottom of a cell merged down from above."""
-    out: dict[int, str] = {}
+def _vertical(grid: SheetGrid, r: int, width: int) -> dict[int, tuple[str, int]]:
+    """Columns whose cell in row r lies under the top of a merged cell: its text and top row."""
+    out: dict[int, tuple[str, int]] = {}
     for (r0, c0), (r1, c1) in grid.merged:
         if r0 < r <= r1:
             value = _text(grid.cell(r0, c0))
             for c in range(c0, min(c1 + 1, width)):
-                out[c] = value
+                out[c] = (value, r0)
     return out
 
 
 def _row_labels(
     grid: SheetGrid, r: int, width: int, vocab: Vocabulary, table: str
 ) -> tuple[list[str], int]:
-    """Each column's label in header row r, joined with the merged cells above it (up to two
-    rows: "Quantity" over "On hand" over "Serviceable"), whichever reads best; and the first
-    row such a label used."""
+    """Each column's label in header row r, joined with the cells merged across columns above
+    it (up to two rows: "Holdings" over "On hand" over "Serviceable"), whichever reads best; a
+    cell merged down into row r is its own label. Returns the labels and the header's first
+    row."""
     child = [_text(grid.cell(r, c)) for c in range(width)]
     if r == 0:
         return child, r
-    above = [_merged_over(grid, r - k, width) for k in (1, 2) if r - k >= 0]
+    across = {k: _merged_over(grid, k, width) for k in (r - 1, r - 2) if k >= 0}
     plain_parent = [_text(grid.cell(r - 1, c)) for c in range(width)]
     down = _vertical(grid, r, width)
     labels = []
     top = r
     for c in range(width):
-        options = [(child[c], r)]
-        parents = [(m[c], r - k) for k, m in enumerate(above, start=1) if m.get(c)]
-        if parents:
-            joined, first = child[c], r
-            for text, row in parents:
-                joined, first = f"{text} {joined}".strip(), row
-                options.append((joined, first))
-        if not child[c]:
-            if down.get(c):
-                options.append((down[c], r - 1))  # header cell merged vertically
-            elif plain_parent[c]:
-                options.append((plain_parent[c], r - 1))
+        if child[c]:
+            base, base_row = child[c], r
+        elif c in down:
+            base, base_row = down[c]  # header cell merged vertically
+        elif plain_parent[c]:
+            base, base_row = plain_parent[c], r - 1
+        else:
+            base, base_row = "", r
+        options = [(base, base_row)]
+        joined, first = base, base_row
+        for k in (base_row - 1, base_row - 2):
+            parent = across.get(k, {}).get(c) if k >= r - 2 else None
+            if not parent:
+                break
+            joined, first = f"{parent} {joined}".strip(), k
+            options.append((joined, first))
         text, row = max(
             options,
             key=lambda o: (

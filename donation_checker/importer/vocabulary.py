@@ -105,6 +105,7 @@ class TableSpec:
     sheet_names: tuple[str, ...]
     required: tuple[str, ...]
     fields: tuple[FieldSpec, ...]
+    informs: tuple[str, ...] = ()  # rule kinds whose findings need this table
 
     def field(self, name: str) -> FieldSpec:
         return next(f for f in self.fields if f.name == name)
@@ -428,6 +429,7 @@ def _load_vocabulary_cached(path: str) -> Vocabulary:
             sheet_names=tuple(fold(s) for s in raw.get("sheet_names", ())),
             required=tuple(raw.get("required", ())),
             fields=tuple(fields),
+            informs=tuple(str(k) for k in raw.get("informs", ())),
         )
     return Vocabulary(tables, p, _matching_rules(data, p))
 

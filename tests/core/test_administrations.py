@@ -3,6 +3,7 @@ ever matched to a field it does not mean."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -135,3 +136,23 @@ def test_technicians_trained_is_never_the_technology_class(table: str) -> None:
     for header in ("Technicians trained", "Technicians", "Technician training", "Tech trained"):
         row = vocab.match_row(table, ["Make", header, "Model"])
         assert row.taken.get(1, ("", 0.0))[0] != "complexity", header
+
+
+def test_the_assessment_names_the_rules_left_unknown_by_a_missing_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from donation_checker.cli import main
+
+    inventory = us_property_book(tmp_path / "pbo.xlsx")  # no partners' pledges sheet
+    offer = english_offer(tmp_path / "offer.xlsx")
+    out = tmp_path / "a.json"
+    code = main(
+        ["assess", "--inventory", str(inventory), "--offer", str(offer), "--json", str(out)]
+    )
+    assert code == 0
+    text = capsys.readouterr().out
+    assert "'Pledges' not found in the inventory" in text or "« Engagements" in text
+    gaps = json.loads(out.read_text(encoding="utf-8"))["tables_not_found"]
+    (pledges,) = [g for g in gaps if g["table"] == "pledges"]
+    assert "OWN-03" in pledges["rules"] and "ownership" in pledges["families"]
+    assert all(g["table"] != "maintenance" for g in gaps)  # that table was found

@@ -282,3 +282,39 @@ def test_a_mapping_saved_as_a_file_reads_back_the_same(
 ) -> None:
     back = tomllib.loads(mapping_toml(mapping))
     assert back == {t: f for t, f in mapping.items() if f}
+
+
+def test_a_header_over_three_rows_with_merged_groups(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Return"
+    rows: list[list[object]] = [
+        ["DISTRICT FLEET RETURN"],
+        [],
+        ["Class", "Make", "Model", "Holdings", None, None, "Station"],
+        [None, None, None, "On hand", None, "Establishment", None],
+        [None, None, None, "Total", "Serviceable", None, None],
+        ["Pick-up", "Toyota", "Hilux", 10, 8, 12, "North"],
+        ["Lorry", "Isuzu", "FVR", 4, 2, 5, "South"],
+    ]
+    for r, row in enumerate(rows, start=1):
+        for c, v in enumerate(row, start=1):
+            if v is not None:
+                ws.cell(row=r, column=c, value=v)
+    for rng in ("D3:F3", "D4:E4", "F4:F5", "A3:A5", "B3:B5", "C3:C5", "G3:G5"):
+        ws.merge_cells(rng)
+    wb.save(tmp_path / "three.xlsx")
+    inv = import_inventory(tmp_path / "three.xlsx")
+    fleet = inv.report.table("fleet")
+    assert fleet is not None and fleet.header_row == 5 and fleet.is_balanced()
+    assert {m.field: m.column for m in fleet.mapping} == {
+        "category": "A",
+        "make": "B",
+        "model": "C",
+        "quantity": "D",
+        "quantity_serviceable": "E",
+        "quantity_authorised": "F",
+        "location": "G",
+    }
+    assert (fleet.rows_imported, fleet.rows_rejected) == (2, 0)
+    assert not inv.report.unread and not inv.report.proposals

@@ -318,3 +318,33 @@ def test_a_header_over_three_rows_with_merged_groups(tmp_path: Path) -> None:
     }
     assert (fleet.rows_imported, fleet.rows_rejected) == (2, 0)
     assert not inv.report.unread and not inv.report.proposals
+
+
+def test_a_doubtful_key_of_the_offer_header_is_a_question_answered_by_its_text(
+    tmp_path: Path,
+) -> None:
+    path = write_rows(
+        tmp_path / "offer.xlsx",
+        {
+            "Offer": [
+                ["Donor agency name", "Partner C"],
+                ["Offer reference number", "PC-7"],
+                [],
+                ["Category", "Make", "Model", "Quantity"],
+                ["Pick-up", "Toyota", "Hilux", 10],
+            ]
+        },
+    )
+    offer = import_offer(path)
+    assert offer.report is not None
+    assert offer.header.donor is None and offer.header.reference == "PC-7"
+    (question,) = offer.report.proposals
+    assert (question.table, question.field, question.unknown) == (
+        "offer_header",
+        "donor",
+        ("name",),
+    )
+    assert question.mapping_line() == '[offer_header] donor = "Donor agency name"'
+    answered = import_offer(path, mapping={"offer_header": {"donor": "Donor agency name"}})
+    assert answered.header.donor == "Partner C"
+    assert answered.report is not None and not answered.report.proposals

@@ -14,17 +14,20 @@ import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from ..errors import InputRejected
 from ..model import Place
+from .extents import OdsExtent, XlsbExtent, xls_extents
+from .ole import read_stream
 from .xmlscan import (
     MAX_ROWS,
     MAX_SHEET_CELLS,
     SheetFacts,
     SheetScanner,
     padded_styles,
+    part_key,
     sheet_parts,
 )
 
@@ -155,6 +158,7 @@ def inspect(
                 "Ouvrez-le dans Excel, retirez le mot de passe (Fichier > Informations > Protéger le "
                 "classeur) et enregistrez une copie.",
             )
+        _check_xls_extent(path)
         return Inspection(FileKind.XLS)
     if head.startswith(b"%PDF"):
         raise _reject(
@@ -185,6 +189,15 @@ def inspect(
             "Enregistrez le tableau en .xlsx ou .csv.",
         )
     return Inspection(FileKind.CSV)
+
+
+def _check_xls_extent(path: Path) -> None:
+    """Refuse a legacy workbook whose sheets span more cells than the cap, before the reader
+    builds their grids (a cell at IV65536 alone makes a grid of 16 million cells)."""
+    with open(path, "rb") as fh:
+        stream = read_stream(fh.read(), ("Workbook", "Book"))
+    for facts in xls_extents(stream or b""):
+        _check_extent(facts, facts.part, path)
 
 
 def _ole_has_encrypted_package(path: Path) -> bool:
@@ -253,16 +266,18 @@ def _check_zip(path: Path, caps: ZipCaps, listener: PartListener | None = None) 
             listener.set_kind(kind)
         # Metadata parts first, so the sheet scans know the styles and the sheet names; then
         # the other workbook-level parts, so a reader may open the file; the worksheets last.
+        # Names are compared as the cell reader looks them up (case and slashes ignored).
         meta: dict[str, bytearray] = {}
         total = 0
         for info in infos:
-            if info.filename in _META_PARTS:
+            key = part_key(info.filename)
+            if key in _META_PARTS:
                 keep = kind is FileKind.XLSX and info.file_size <= _META_LIMIT
                 store: Callable[[bytes], None] | None = (
-                    meta.setdefault(info.filename, bytearray()).extend if keep else None
+                    meta.setdefault(key, bytearray()).extend if keep else None
                 )
                 total += _inflate_checked(zf, info, path, caps, caps.max_total_bytes - total, store)
-        parts: dict[str, str] = {}  # worksheet part -> sheet name
+        parts: dict[str, str] = {}  # worksheet part key -> sheet name
         padded: dict[int, int] = {}
         if kind is FileKind.XLSX:
             parts = sheet_parts(
@@ -270,14 +285,18 @@ def _check_zip(path: Path, caps: ZipCaps, listener: PartListener | None = None) 
                 bytes(meta.get("xl/_rels/workbook.xml.rels", b"")),
             )
             padded = padded_styles(bytes(meta.get("xl/styles.xml", b"")))
-        rest = [i for i in infos if i.filename not in _META_PARTS]
-        for info in [i for i in rest if i.filename not in parts]:
-            total += _inflate_checked(zf, info, path, caps, caps.max_total_bytes - total)
+        rest = [i for i in infos if part_key(i.filename) not in _META_PARTS]
+        for info in [i for i in rest if part_key(i.filename) not in parts]:
+            # Every other part that could hold cells has its extent measured too, so a sheet
+            # the reader would find under another name is bounded all the same.
+            sink, close = _extent_probe(info.filename, kind, padded, path)
+            total += _inflate_checked(zf, info, path, caps, caps.max_total_bytes - total, sink)
+            close()
         if listener is not None:
             listener.clear_workbook()
         sheets: dict[str, SheetFacts] = {}
-        for info in [i for i in rest if i.filename in parts]:
-            sheet = parts[info.filename]
+        for info in [i for i in rest if part_key(i.filename) in parts]:
+            sheet = parts[part_key(info.filename)]
             scanner = SheetScanner(info.filename, padded)
             sink = _guarded_sink(scanner, sheet, path)
             total += _inflate_checked(zf, info, path, caps, caps.max_total_bytes - total, sink)
@@ -288,6 +307,41 @@ def _check_zip(path: Path, caps: ZipCaps, listener: PartListener | None = None) 
                 listener.clear_sheet(sheet, facts)
     ignored = tuple(label for label, marks in _IGNORED if any(m in n for n in names for m in marks))
     return Inspection(kind, sheets, ignored)
+
+
+def _extent_probe(
+    name: str, kind: FileKind, padded: dict[int, int], path: Path
+) -> tuple[Callable[[bytes], None] | None, Callable[[], None]]:
+    """A sink measuring the cell extent of a part that is not a known worksheet: any XML part of
+    an .xlsx, the binary sheets of an .xlsb, the content of an .ods."""
+    key = part_key(name)
+    label = PurePosixPath(name).stem
+    if kind is FileKind.ODS and key == "content.xml":
+        ods = OdsExtent(name)
+
+        def feed_ods(data: bytes) -> None:
+            ods.feed(data)
+            _check_extent(ods.facts, ods.table, path)
+
+        return feed_ods, lambda: _check_extent(ods.close(), ods.table, path)
+    if kind is FileKind.XLSX and key.endswith(".bin") and "worksheets/" in key:
+        xlsb = XlsbExtent(name)
+        return _checked(xlsb.feed, xlsb.facts, label, path), lambda: None
+    if kind is FileKind.XLSX and key.endswith(".xml"):
+        scanner = SheetScanner(name, padded)
+        sink = _guarded_sink(scanner, label, path)
+        return sink, lambda: _check_extent(scanner.close(), label, path)
+    return None, lambda: None
+
+
+def _checked(
+    feed: Callable[[bytes], None], facts: SheetFacts, sheet: str, path: Path
+) -> Callable[[bytes], None]:
+    def sink(data: bytes) -> None:
+        feed(data)
+        _check_extent(facts, sheet, path)
+
+    return sink
 
 
 def _guarded_sink(scanner: SheetScanner, sheet: str, path: Path) -> Callable[[bytes], None]:

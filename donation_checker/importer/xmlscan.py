@@ -8,9 +8,12 @@ importer can flag or rebuild them instead of reading a silent blank. It also mea
 extent of each sheet: one stray cell at XFD1048576 would make the reader allocate a dense grid
 of 17 billion cells and abort the process.
 
-Matching is byte-level and tolerant: Excel, LibreOffice and openpyxl all write a cell's
-attributes in the order r, s, t, which the style pattern relies on; anything not recognised is
-left to the reader as before.
+Matching is byte-level. Excel, LibreOffice and openpyxl all write `<row r="…">` and
+`<c r="…" s="…" t="…">`, which the fast patterns rely on. Any other valid spelling (a namespace
+prefix such as `<x:row>`, as Strict OOXML files and some tools write, single quotes, spaces
+around `=`, another attribute order, rows or cells without their reference) makes the block be
+rewritten into that spelling first, so the facts and the extent never depend on how the XML
+was written.
 """
 
 from __future__ import annotations
@@ -25,7 +28,15 @@ MAX_ROWS = 1_048_576  # Excel's own limit
 # A row longer than this without "</row>" is scanned in pieces (bombs have no rows at all).
 _MAX_CARRY = 4 << 20
 
-_ROW_NUMBER = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+_ROW_NUMBER = re.compile(rb'<row r="(\d+)"')
+_PREFIX_DECL = re.compile(rb"xmlns:([A-Za-z_][\w.-]*)\s*=")
+# Start tags whose attributes matter, in any spelling (prefixes already removed).
+_ODD_TAG = re.compile(rb"<(row|c|v)(\s[^>]*?)?(/?)>")
+_ATTR = re.compile(rb"""([A-Za-z_][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_CELL_REF = re.compile(rb"([A-Za-z]{1,3})(\d{1,7})$")
+# The usual spellings; a block holding any start tag of a row or cell not spelt so is rewritten.
+_ROW_TAGS = (b"<row ", b"<row>", b"<row/>", b"<row\n", b"<row\r", b"<row\t")
+_CELL_TAGS = (b"<c ", b"<c>", b"<c/>", b"<c\n", b"<c\r", b"<c\t")
 _WIDE_3 = re.compile(rb'<c r="([A-Z]{3})\d')
 _WIDE_2 = re.compile(rb'<c r="([A-Z]{2})\d')
 _WIDE = re.compile(rb'<c r="[A-Z]{2}')
@@ -87,24 +98,42 @@ def padded_styles(styles_xml: bytes) -> dict[int, int]:
     return out
 
 
+def part_key(name: str) -> str:
+    """A zip part name as the cell reader looks it up: case and slashes do not matter."""
+    parts: list[str] = []
+    for piece in name.replace("\\", "/").split("/"):
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece and piece != ".":
+            parts.append(piece)
+    return "/".join(parts).lower()
+
+
+def _attr(attrs: bytes, name: bytes) -> bytes | None:
+    m = re.search(rb"(?:^|\s)" + name + rb"""\s*=\s*(?:"([^"]*)"|'([^']*)')""", attrs)
+    if m is None:
+        return None
+    return m.group(1) if m.group(1) is not None else m.group(2)
+
+
 def sheet_parts(workbook_xml: bytes, rels_xml: bytes) -> dict[str, str]:
-    """Worksheet part name ("xl/worksheets/sheet1.xml") -> sheet name as shown in Excel."""
+    """Worksheet part key (part_key("xl/worksheets/sheet1.xml")) -> sheet name as shown in
+    Excel. Any namespace prefix and either quote are understood (Strict OOXML files use other
+    namespaces, other tools other prefixes)."""
     targets = {}
-    for m in re.finditer(rb"<Relationship\b[^>]*", rels_xml):
-        attrs = m.group(0)
-        rid = re.search(rb'\bId="([^"]+)"', attrs)
-        target = re.search(rb'\bTarget="([^"]+)"', attrs)
-        if rid and target:
-            t = target.group(1).decode("utf-8", "replace")
-            t = t.lstrip("/") if t.startswith("/") else "xl/" + t
-            targets[rid.group(1)] = t
+    for m in re.finditer(rb"<(?:[\w.-]+:)?Relationship\b([^>]*)", rels_xml):
+        rid, target = _attr(m.group(1), rb"Id"), _attr(m.group(1), rb"Target")
+        if rid is not None and target is not None:
+            t = html.unescape(target.decode("utf-8", "replace"))
+            t = t.lstrip("/") if t.startswith(("/", "\\")) else "xl/" + t
+            targets[rid] = part_key(t)
     parts = {}
-    for m in re.finditer(rb"<(?:\w+:)?sheet\b[^>]*", workbook_xml):
-        attrs = m.group(0)
-        name = re.search(rb'\bname="([^"]*)"', attrs)
-        rid = re.search(rb'\b\w+:id="([^"]+)"', attrs)
-        if name and rid and rid.group(1) in targets:
-            parts[targets[rid.group(1)]] = html.unescape(name.group(1).decode("utf-8", "replace"))
+    for m in re.finditer(rb"<(?:[\w.-]+:)?sheet\b([^>]*)", workbook_xml):
+        name = _attr(m.group(1), rb"name")
+        rid = _attr(m.group(1), rb"[\w.-]+:id")
+        if name is not None and rid is not None and rid in targets:
+            parts[targets[rid]] = html.unescape(name.decode("utf-8", "replace"))
     return parts
 
 
@@ -116,9 +145,21 @@ class SheetScanner:
         self._padded = padded
         self._padded_attrs = tuple(f' s="{i}"'.encode() for i in padded)
         self._carry = b""
+        self._prefixes: list[bytes] = []  # namespace prefixes declared so far ("x" of <x:row>)
+        # Where a row or cell written without its reference goes: after the previous one.
+        self._row = 0
+        self._col = 0
 
     def feed(self, data: bytes) -> None:
         buf = self._carry + data if self._carry else data
+        if b"xmlns:" in buf:
+            for m in _PREFIX_DECL.finditer(buf):
+                if m.group(1) not in self._prefixes and m.group(1) != b"xml":
+                    self._prefixes.append(m.group(1))
+        # Element prefixes are dropped before anything else looks at the bytes; done on the
+        # whole buffer so a prefix split between two chunks is still seen (it is idempotent).
+        for prefix in self._prefixes:
+            buf = buf.replace(b"<" + prefix + b":", b"<").replace(b"</" + prefix + b":", b"</")
         cut = buf.rfind(b"</row>")
         if cut < 0:
             if len(buf) > _MAX_CARRY:
@@ -135,8 +176,55 @@ class SheetScanner:
             self._carry = b""
         return self.facts
 
+    def _irregular(self, block: bytes) -> bool:
+        """Whether some row or cell start tag is not spelt as Excel writes it."""
+        if b"='" in block or b"= " in block or b" =" in block:
+            return True
+        rows = sum(block.count(t) for t in _ROW_TAGS)
+        cells = sum(block.count(t) for t in _CELL_TAGS)
+        return rows != block.count(b'<row r="') or cells != block.count(b'<c r="')
+
+    def _rewrite(self, block: bytes) -> bytes:
+        """Rewrite every row and cell start tag as `<row r="N">` and `<c r="A1" s=".." t="..">`,
+        numbering those written without a reference as the reader does (after the previous)."""
+        deepest = 0
+
+        def tag(m: re.Match[bytes]) -> bytes:
+            nonlocal deepest
+            name, close = m.group(1), m.group(3)
+            if name == b"v":
+                return b"<v" + close + b">"
+            attrs = {
+                a.group(1): a.group(2) if a.group(2) is not None else a.group(3)
+                for a in _ATTR.finditer(m.group(2) or b"")
+            }
+            ref = attrs.get(b"r", b"").strip()
+            if name == b"row":
+                self._row = int(ref) if ref.isdigit() else self._row + 1
+                self._col = 0
+                deepest = max(deepest, self._row)
+                return b'<row r="%d"%s>' % (self._row, close)
+            if (cell := _CELL_REF.match(ref)) is not None:
+                self._col = column_index(cell.group(1).upper()) + 1
+                row = int(cell.group(2))
+            else:
+                self._col += 1
+                row = max(self._row, 1)
+            deepest = max(deepest, row)
+            out = b'<c r="%s%d"' % (_letters(self._col - 1), row)
+            for key in (b"s", b"t"):
+                if key in attrs:
+                    out += b' %s="%s"' % (key, attrs[key].strip())
+            return out + close + b">"
+
+        block = _ODD_TAG.sub(tag, block)
+        self.facts.rows = max(self.facts.rows, deepest)
+        return block
+
     def _scan(self, block: bytes) -> None:
         f = self.facts
+        if self._irregular(block):
+            block = self._rewrite(block)
         # A row without its number is placed after the one before it, so each such row may
         # add one to the highest number seen (a row numbered later than its first attribute
         # counts too: the bound only errs high).
@@ -145,6 +233,7 @@ class SheetScanner:
         if last >= 0 and (m := _ROW_NUMBER.match(block, last)):
             f.rows = max(f.rows, int(m.group(1)))
         f.rows += unnumbered
+        self._row = max(self._row, f.rows)
         f.columns = max(f.columns, _max_column(block, exact=f.rows * 26 > MAX_SHEET_CELLS))
         # A one-byte test first: it runs at memory speed, while a search for "<f" steps through
         # every "<"; most sheets have no "f" or "e" byte outside their first and last blocks.
@@ -184,6 +273,16 @@ def _max_column(block: bytes, *, exact: bool) -> int:
         if letter in block:
             return column_index(letter[-1:]) + 1
     return 0
+
+
+def _letters(index: int) -> bytes:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = b""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = bytes((65 + rem,)) + letters
+    return letters
 
 
 def _position(attrs: bytes) -> tuple[int, int] | None:

@@ -17,6 +17,7 @@ from donation_checker.errors import InputRejected
 from donation_checker.importer import import_inventory
 
 from . import build_corpus as B
+from . import build_field as F
 
 ROOT = Path(__file__).parents[3]
 BOMBS = {
@@ -27,6 +28,13 @@ BOMBS = {
     "quadratic": (B.b13_quadratic, "xml_entities"),
     "xxe": (B.b14_xxe, "xml_entities"),
     "stray-far-cell": (B.b15_stray_far_cell, "sheet_too_large"),
+    "prefixed-far-cell": (F.g_prefixed_far_cell, "sheet_too_large"),
+    "single-quotes-far-cell": (F.g_single_quotes_far_cell, "sheet_too_large"),
+    "part-name-case-far-cell": (F.g_part_name_case_far_cell, "sheet_too_large"),
+    "xlsb-far-cell": (F.g_xlsb_far_cell, "sheet_too_large"),
+    "xls-far-cell": (F.g_xls_far_cell, "sheet_too_large"),
+    "ods-repeated-cells": (B.b15_ods_repeated_cells, "sheet_too_large"),
+    "ods-ninety-million": (F.g_ods_ninety_million, "sheet_too_large"),
 }
 
 

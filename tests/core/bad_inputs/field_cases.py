@@ -1,0 +1,117 @@
+"""Cases of files from the field (other writers' spellings, binary and legacy formats, odd
+values, other scripts, CSV as people export it), added to the case table in cases.py."""
+
+from __future__ import annotations
+
+from . import build_field as F
+from .cases import IMPORTED, PARTIAL, REJECTED, Case
+
+INV = "inventory"
+
+FIELD_CASES: tuple[Case, ...] = (
+    Case(
+        "g-prefixed-far-cell",
+        "+",
+        INV,
+        F.g_prefixed_far_cell,
+        REJECTED,
+        "sheet_too_large",
+        sheet="Parc",
+        note="sheet XML under a namespace prefix (<x:row>), one cell at XFD1048576",
+    ),
+    Case(
+        "g-single-quotes-far-cell",
+        "+",
+        INV,
+        F.g_single_quotes_far_cell,
+        REJECTED,
+        "sheet_too_large",
+        sheet="Parc",
+        note="attributes in single quotes with spaces around '=', one cell at XFD1048576",
+    ),
+    Case(
+        "g-reordered-far-cell",
+        "+",
+        INV,
+        F.g_reordered_far_cell,
+        REJECTED,
+        "sheet_too_large",
+        sheet="Parc",
+        note="'r' written after other attributes, a line break inside the tag",
+    ),
+    Case(
+        "g-part-name-case-far-cell",
+        "+",
+        INV,
+        F.g_part_name_case_far_cell,
+        REJECTED,
+        "sheet_too_large",
+        sheet="Parc",
+        note="relationship names Sheet1.xml, the part is sheet1.xml",
+    ),
+    Case(
+        "g-prefixed-plain",
+        "+",
+        INV,
+        F.g_prefixed_plain,
+        IMPORTED,
+        note="prefixed elements and single quotes: read as any other sheet",
+    ),
+    Case(
+        "g-prefixed-formula",
+        "+",
+        INV,
+        F.g_prefixed_formula,
+        PARTIAL,
+        problems=("formula_without_value",),
+        sheet="Parc",
+        row=2,
+        column="D",
+        note="formula without a saved value under a namespace prefix: still flagged",
+    ),
+    Case(
+        "g-strict-prefixed-formula",
+        "#10",
+        INV,
+        F.g_strict_prefixed_formula,
+        PARTIAL,
+        problems=("formula_without_value",),
+        sheet="Parc",
+        row=2,
+        column="D",
+        note="Strict OOXML namespace under a prefix",
+    ),
+    Case(
+        "g-xlsb-far-cell",
+        "#9",
+        INV,
+        F.g_xlsb_far_cell,
+        REJECTED,
+        "sheet_too_large",
+        sheet="sheet1",
+        note=".xlsb cell records measured before the reader",
+        suffix=".xlsb",
+    ),
+    Case(
+        "g-xls-far-cell",
+        "#7",
+        INV,
+        F.g_xls_far_cell,
+        REJECTED,
+        "sheet_too_large",
+        sheet="fleet_in",
+        note=".xls cell at IV65536 (16 million cells) measured before the reader",
+        suffix=".xls",
+    ),
+    Case(
+        "g-ods-ninety-million",
+        "+",
+        INV,
+        F.g_ods_ninety_million,
+        REJECTED,
+        "sheet_too_large",
+        sheet="fleet_in",
+        note="ODS block of 90 million cells, under the reader's own cap",
+        suffix=".ods",
+    ),
+)

@@ -1,6 +1,7 @@
 """The `donation-checker` command line: the same core as the desktop application, headless.
 
-Exit codes: 0 done; 2 wrong usage; 3 input rejected (the message names the file and the place);
+Exit codes: 0 done; 2 wrong usage (an output that is an input included); 3 input rejected or
+output folder unusable (the message names the file and the place);
 1 unexpected internal error (logged, never shown as a traceback unless --debug).
 """
 
@@ -22,6 +23,7 @@ from .errors import DonationCheckerError, InputRejected
 from .importer import ColumnMapping, import_inventory, import_offer, load_model_names
 from .importer.questions import describe_proposal
 from .model import ImportReport, Inventory, Offer, Place
+from .outputs import OutputUnusable, UsageError, check_outputs, side_files
 from .report_json import format_import_report, import_report_to_dict
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
@@ -178,7 +180,7 @@ def _emit_json(target: str | None, payload: dict[str, Any]) -> None:
     if target == "-":
         sys.stdout.write(text + "\n")
     else:
-        write_text_atomic(target, text + "\n")
+        _writing(target, lambda: write_text_atomic(target, text + "\n"))
 
 
 def _say(args: argparse.Namespace, text: str) -> None:
@@ -222,7 +224,36 @@ def _check_strict(args: argparse.Namespace, report: ImportReport) -> None:
     )
 
 
+_SIDE_TABLES = ("maintenance", "spare_parts", "budget", "personnel", "pledges")
+
+
+def _inputs(
+    args: argparse.Namespace, *files: tuple[str, str | None]
+) -> list[tuple[str, str | None]]:
+    return [*files, ("--map", getattr(args, "map", None)), ("--aliases", args.aliases)]
+
+
+def _writing(path: str, action: Any) -> None:
+    """Run a write; a failure of the disk or the folder names the file, never 'internal'."""
+    try:
+        action()
+    except OSError as exc:
+        raise OutputUnusable(
+            f"{path} could not be written ({exc.strerror or exc}).",
+            f"{path} n'a pas pu être écrit ({exc.strerror or exc}).",
+            hint="Check the folder, the free space, and that the file is not open elsewhere.",
+            hint_fr="Vérifiez le dossier, l'espace libre, et que le fichier n'est pas ouvert "
+            "ailleurs.",
+            reason="output_failed",
+        ) from exc
+
+
 def cmd_check_inventory(args: argparse.Namespace) -> int:
+    outputs: list[tuple[str, str | None]] = [("--json", args.json)]
+    if args.normalized:
+        outputs.append(("--normalized", args.normalized))
+        outputs += [("--normalized", str(p)) for p in side_files(args.normalized, _SIDE_TABLES)]
+    check_outputs(_inputs(args, ("FILE", args.file)), outputs)
     inventory = _read_inventory(args, args.file)
     _say(args, format_import_report(inventory.report, args.lang))
     _emit_json(args.json, import_report_to_dict(inventory.report, args.lang))
@@ -230,13 +261,12 @@ def cmd_check_inventory(args: argparse.Namespace) -> int:
         from .csv_export import write_table_csv
 
         target = Path(args.normalized)
-        write_table_csv(inventory.fleet, target)
+        _writing(str(target), lambda: write_table_csv(inventory.fleet, target))
         written = [str(target)]
-        for name in ("maintenance", "spare_parts", "budget", "personnel", "pledges"):
+        for name, side in zip(_SIDE_TABLES, side_files(target, _SIDE_TABLES), strict=True):
             table = inventory.table(name)
             if table is not None:
-                side = target.with_name(f"{target.stem}.{name}{target.suffix or '.csv'}")
-                write_table_csv(table, side)
+                _writing(str(side), lambda t=table, p=side: write_table_csv(t, p))
                 written.append(str(side))
         label = "Tables normalisées écrites" if args.lang == "fr" else "Normalised tables written"
         _say(args, f"{label}: {', '.join(written)}")
@@ -244,6 +274,7 @@ def cmd_check_inventory(args: argparse.Namespace) -> int:
 
 
 def cmd_check_offer(args: argparse.Namespace) -> int:
+    check_outputs(_inputs(args, ("FILE", args.file)), [("--json", args.json)])
     offer = _read_offer(args, args.file)
     assert offer.report is not None
     _say(args, format_import_report(offer.report, args.lang))
@@ -271,6 +302,15 @@ def cmd_check_offer(args: argparse.Namespace) -> int:
 def cmd_assess(args: argparse.Namespace) -> int:
     from .pipeline import run_assessment
 
+    check_outputs(
+        _inputs(
+            args,
+            ("--inventory", args.inventory),
+            ("--offer", args.offer),
+            ("--rules", args.rules),
+        ),
+        [("--pdf", args.pdf), ("--xlsx", args.xlsx), ("--json", args.json)],
+    )
     result = run_assessment(
         inventory_path=args.inventory,
         offer_path=args.offer,
@@ -291,20 +331,26 @@ def cmd_assess(args: argparse.Namespace) -> int:
     if args.pdf:
         from .report import build_pdf
 
-        build_pdf(
-            result.assessment,
+        _writing(
             args.pdf,
-            lang=args.lang,
-            share=args.share,
-            marking=args.marking,
-            author=args.author,
-            organisation=args.organisation,
+            lambda: build_pdf(
+                result.assessment,
+                args.pdf,
+                lang=args.lang,
+                share=args.share,
+                marking=args.marking,
+                author=args.author,
+                organisation=args.organisation,
+            ),
         )
         written.append(f"PDF: {args.pdf}")
     if args.xlsx:
         from .report import export_xlsx
 
-        export_xlsx(result.assessment, args.xlsx, lang=args.lang, share=args.share)
+        _writing(
+            args.xlsx,
+            lambda: export_xlsx(result.assessment, args.xlsx, lang=args.lang, share=args.share),
+        )
         written.append(f"Excel: {args.xlsx}")
     gaps = table_gaps(result.assessment, result.ruleset, result.inventory.report)
     payload = assessment_to_dict(result.assessment, args.lang)
@@ -343,7 +389,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DonationCheckerError as exc:
         prefix = "Erreur" if args.lang == "fr" else "Error"
         print(f"{prefix}: {exc.describe(args.lang)}", file=sys.stderr)
-        return EXIT_REJECTED
+        return EXIT_USAGE if isinstance(exc, UsageError) else EXIT_REJECTED
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

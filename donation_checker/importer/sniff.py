@@ -19,6 +19,7 @@ from typing import Protocol
 
 from ..errors import InputRejected
 from ..model import Place
+from ..outputs import check_input_file
 from .extents import OdsExtent, XlsbExtent, xls_extents
 from .ole import read_stream
 from .xmlscan import (
@@ -107,6 +108,7 @@ def inspect(
 
     An .xlsx's workbook-level parts are checked before its worksheets; `listener` hears when
     they have all passed, then as each worksheet passes."""
+    check_input_file(path)  # a named pipe would block the open below for ever
     try:
         size = path.stat().st_size
         with open(path, "rb") as fh:

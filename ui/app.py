@@ -92,8 +92,15 @@ def open_window(
 
     window = MainWindow(settings, reporter, dialogs, deferred=True)
     window.show()
+    window.when_ready(_warm_reader)  # before any import, which then finds it started
     window.when_ready(lambda: _open_at_start(window, args))
     return window
+
+
+def _warm_reader() -> None:
+    from donation_checker.importer import warm_reader
+
+    warm_reader()
 
 
 def _open_at_start(window: MainWindow, args: argparse.Namespace) -> None:

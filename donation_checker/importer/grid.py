@@ -2,7 +2,7 @@
 
 Bulk values come from calamine (Rust), about ten times faster than openpyxl on large sheets
 (see benchmarks/RESULTS.md); it also reads legacy .xls and .ods and respects the 1904 date
-system. Grids keep absolute positions: row i is Excel row i + 1, column j is letter j.
+system. It runs in a process of its own under memory and time limits (reader.py). Grids keep absolute positions: row i is Excel row i + 1, column j is letter j.
 """
 
 from __future__ import annotations
@@ -10,17 +10,16 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
-
-import python_calamine as pc
 
 from ..errors import InputRejected
 from ..model import Place, RowIssue
 from .cells import CellFault, zero_padded
 from .clearance import Clearance
+from .reader import ReaderCancelled, ReaderError, ReaderFailed, SheetTooLarge, reader
 from .sniff import FileKind
 from .xmlscan import MAX_SHEET_CELLS, SheetFacts
 
@@ -74,73 +73,80 @@ def read_workbook(
     The names of hidden sheets, which are not read, are appended to `hidden`."""
     clearance = facts if isinstance(facts, Clearance) else None
     known = facts if facts is not None and not isinstance(facts, Clearance) else {}
-    try:
+
+    def guard_first() -> None:
+        # The guard's refusal, if any, says more than the reader's failure.
         if clearance is not None:
-            clearance.wait_workbook()
-        wb = _open_workbook(path, kind)
-    except Exception as exc:  # calamine raises its own error types for damaged files
-        if clearance is not None:
-            clearance.result()  # the guard's refusal, if any, says more than the reader's error
-        raise InputRejected(
-            f"The workbook cannot be read ({_short(exc)}).",
-            f"Le classeur ne peut pas être lu ({_short(exc)}).",
-            hint="Open it in Excel or LibreOffice and save it again as .xlsx.",
-            hint_fr="Ouvrez-le dans Excel ou LibreOffice et enregistrez-le de nouveau en .xlsx.",
-            place=Place(path.name),
-            reason="unreadable_workbook",
-        ) from exc
+            clearance.result()
+
     grids: list[SheetGrid] = []
-    names = wb.sheet_names
-    visible = {m.name for m in wb.sheets_metadata if str(m.visible).lower().endswith("visible")}
-    for i, name in enumerate(names):
-        if cancel and cancel():
-            raise ImportCancelled
-        if visible and name not in visible:
-            if hidden is not None:
-                hidden.append(name)  # hidden and very hidden sheets are reported, not imported
-            continue
-        if progress:
-            progress(i / max(1, len(names)), name)
+    with reader(MAX_SHEET_CELLS) as proc:
         try:
-            sheet_facts = clearance.sheet_facts(name) if clearance is not None else known.get(name)
-            sheet = wb.get_sheet_by_name(name)
-            if sheet.height * sheet.width > MAX_SHEET_CELLS:
-                raise _too_large(path, name, sheet.height, sheet.width)
-            rows = _rows(sheet)
-            merged = list(sheet.merged_cell_ranges or [])
-        except InputRejected:
-            raise
-        except Exception as exc:
             if clearance is not None:
-                clearance.result()
-            raise InputRejected(
-                f"The sheet cannot be read ({_short(exc)}).",
-                f"La feuille ne peut pas être lue ({_short(exc)}).",
-                hint="Open the workbook in Excel, check this sheet and save it again.",
-                hint_fr="Ouvrez le classeur dans Excel, vérifiez cette feuille et enregistrez-le.",
-                place=Place(path.name, name),
-                reason="unreadable_sheet",
-            ) from exc
-        if sheet_facts is not None:
-            _apply_facts(rows, sheet_facts)
-        grids.append(SheetGrid(name, rows, merged))
+                clearance.wait_workbook()
+            names, visible = proc.open(path, cancel)
+        except ReaderCancelled as exc:
+            raise ImportCancelled from exc
+        except (ReaderError, ReaderFailed) as exc:
+            guard_first()
+            raise _unreadable(path, "", exc) from exc
+        for i, name in enumerate(names):
+            if cancel and cancel():
+                raise ImportCancelled
+            if visible and name not in visible:
+                if hidden is not None:
+                    hidden.append(name)  # hidden and very hidden sheets are reported, not read
+                continue
+            if progress:
+                progress(i / max(1, len(names)), name)
+            sheet_facts = clearance.sheet_facts(name) if clearance is not None else known.get(name)
+            try:
+                rows, merged = proc.sheet(name, cancel)
+            except ReaderCancelled as exc:
+                raise ImportCancelled from exc
+            except SheetTooLarge as exc:
+                raise _too_large(path, name, exc.height, exc.width) from exc
+            except (ReaderError, ReaderFailed) as exc:
+                guard_first()
+                raise _unreadable(path, name, exc) from exc
+            if sheet_facts is not None:
+                _apply_facts(rows, sheet_facts)
+            grids.append(SheetGrid(name, rows, merged))
     return grids
 
 
-def _rows(sheet: pc.CalamineSheet) -> list[list[object]]:
-    """The sheet's cells from A1, row by row.
-
-    One row per call rather than to_python()'s single call: building a large sheet's Python
-    objects in one call holds the interpreter lock for a fifth of a second, which freezes the
-    window while an import runs in the background."""
-    if sheet.height == 0 or sheet.start is None:
-        return []
-    # iter_rows pads the rows above the used range but not the columns to its left.
-    pad: list[object] = [""] * sheet.start[1]
-    rows: Iterator[list[object]] = iter(sheet.iter_rows())  # type: ignore[arg-type]
-    if pad:
-        return [pad + row for row in rows]
-    return [row for row in rows]
+def _unreadable(path: Path, sheet: str, exc: Exception) -> InputRejected:
+    if isinstance(exc, ReaderFailed):
+        detail = "stopped after " + ("its time limit" if exc.killed else "an error")
+        return InputRejected(
+            f"The workbook could not be read: the reader {detail} ({exc.detail}). The file "
+            "was refused; nothing else was affected.",
+            f"Le classeur n'a pas pu être lu : le lecteur s'est arrêté "
+            f"{'à sa limite de temps' if exc.killed else 'sur une erreur'} ({exc.detail}). Le "
+            "fichier a été refusé ; rien d'autre n'a été touché.",
+            hint="Open it in Excel or LibreOffice, save it again as .xlsx and import the copy.",
+            hint_fr="Ouvrez-le dans Excel ou LibreOffice, enregistrez-le de nouveau en .xlsx "
+            "et importez la copie.",
+            place=Place(path.name, sheet),
+            reason="reader_failed",
+        )
+    if sheet:
+        return InputRejected(
+            f"The sheet cannot be read ({exc}).",
+            f"La feuille ne peut pas être lue ({exc}).",
+            hint="Open the workbook in Excel, check this sheet and save it again.",
+            hint_fr="Ouvrez le classeur dans Excel, vérifiez cette feuille et enregistrez-le.",
+            place=Place(path.name, sheet),
+            reason="unreadable_sheet",
+        )
+    return InputRejected(
+        f"The workbook cannot be read ({exc}).",
+        f"Le classeur ne peut pas être lu ({exc}).",
+        hint="Open it in Excel or LibreOffice and save it again as .xlsx.",
+        hint_fr="Ouvrez-le dans Excel ou LibreOffice et enregistrez-le de nouveau en .xlsx.",
+        place=Place(path.name),
+        reason="unreadable_workbook",
+    )
 
 
 def _apply_facts(rows: list[list[object]], facts: SheetFacts) -> None:
@@ -172,28 +178,6 @@ def _too_large(path: Path, sheet: str, height: int, width: int) -> InputRejected
         place=Place(path.name, sheet),
         reason="sheet_too_large",
     )
-
-
-_SUFFIXES = {
-    FileKind.XLSX: (".xlsx", ".xlsm", ".xlsb"),
-    FileKind.XLS: (".xls",),
-    FileKind.ODS: (".ods",),
-}
-
-
-def _open_workbook(path: Path, kind: FileKind | None) -> pc.CalamineWorkbook:
-    """Open by content, not by extension, so a .xls or .ods named .xlsx is read as what it is;
-    a file whose extension already matches is opened by path if content detection fails."""
-    try:
-        with open(path, "rb") as fh:
-            return pc.CalamineWorkbook.from_filelike(fh)
-    except Exception:
-        suffixes = (
-            _SUFFIXES.get(kind, ()) if kind else tuple(x for v in _SUFFIXES.values() for x in v)
-        )
-        if path.suffix.lower() in suffixes:
-            return pc.CalamineWorkbook.from_path(str(path))
-        raise
 
 
 _DELIMITERS = (";", ",", "\t", "|")
@@ -317,8 +301,3 @@ def _decode(raw: bytes, path: Path) -> tuple[str, RowIssue | None]:
         place=Place(path.name),
         reason="bad_encoding",
     )
-
-
-def _short(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:160]

@@ -29,7 +29,9 @@ MAX_ROWS = 1_048_576  # Excel's own limit
 _MAX_CARRY = 4 << 20
 
 _ROW_NUMBER = re.compile(rb'<row r="(\d+)"')
-_PREFIX_DECL = re.compile(rb"xmlns:([A-Za-z_][\w.-]*)\s*=")
+# A prefix bound to SpreadsheetML, transitional or Strict (other prefixes, such as the "r" of
+# relationship attributes, never name a row or a cell).
+_PREFIX_DECL = re.compile(rb"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*["'][^"']*spreadsheetml""")
 # Start tags whose attributes matter, in any spelling (prefixes already removed).
 _ODD_TAG = re.compile(rb"<(row|c|v)(\s[^>]*?)?(/?)>")
 _ATTR = re.compile(rb"""([A-Za-z_][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -176,13 +178,17 @@ class SheetScanner:
             self._carry = b""
         return self.facts
 
-    def _irregular(self, block: bytes) -> bool:
-        """Whether some row or cell start tag is not spelt as Excel writes it."""
-        if b"='" in block or b"= " in block or b" =" in block:
-            return True
+    def _irregular(self, block: bytes, rows: int, numbered: int) -> bool:
+        """Whether some row or cell start tag may not be spelt as Excel writes it. Two byte
+        counts decide for the usual block: a writer that quotes or spaces attributes otherwise,
+        or orders them otherwise, does so for the reference too, which then is not `r="`."""
+        cells = block.count(b"<c")
+        if rows == numbered and cells == block.count(b'<c r="'):
+            return False
+        # Other elements start with "<c" or "<row" (<cols>, <rowBreaks>): count the tags.
         rows = sum(block.count(t) for t in _ROW_TAGS)
         cells = sum(block.count(t) for t in _CELL_TAGS)
-        return rows != block.count(b'<row r="') or cells != block.count(b'<c r="')
+        return rows != numbered or cells != block.count(b'<c r="')
 
     def _rewrite(self, block: bytes) -> bytes:
         """Rewrite every row and cell start tag as `<row r="N">` and `<c r="A1" s=".." t="..">`,
@@ -223,12 +229,14 @@ class SheetScanner:
 
     def _scan(self, block: bytes) -> None:
         f = self.facts
-        if self._irregular(block):
+        rows, numbered = block.count(b"<row"), block.count(b'<row r="')
+        if self._irregular(block, rows, numbered):
             block = self._rewrite(block)
+            rows, numbered = block.count(b"<row"), block.count(b'<row r="')
         # A row without its number is placed after the one before it, so each such row may
         # add one to the highest number seen (a row numbered later than its first attribute
         # counts too: the bound only errs high).
-        unnumbered = block.count(b"<row") - block.count(b'<row r="')
+        unnumbered = rows - numbered
         last = block.rfind(b'<row r="')
         if last >= 0 and (m := _ROW_NUMBER.match(block, last)):
             f.rows = max(f.rows, int(m.group(1)))

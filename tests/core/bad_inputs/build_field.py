@@ -122,3 +122,12 @@ def g_ods_ninety_million(p: Path) -> Path:
     src = p.with_suffix(".src.ods")
     shutil.copyfile(B.FIXTURES / "fleet.ods", src)
     return B.patch(src, p, {"content.xml": B.replace_in(b"</table:table>", bomb)})
+
+
+def g_cell_outside_its_row(p: Path) -> Path:
+    """A cell whose reference (XFD1048576) disagrees with its row (row 2): not valid, so the
+    guard measures the row, while the reader places the cell by its reference and asks for a
+    grid of 17 billion cells. The reader's own limits turn that into a refusal."""
+    src = B.fleet(p.with_suffix(".src.xlsx"))
+    odd = b'<row r="5"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    return B.patch(src, p, B.sheet1(B.replace_in(b"</sheetData>", odd + b"</sheetData>")))

@@ -114,4 +114,14 @@ FIELD_CASES: tuple[Case, ...] = (
         note="ODS block of 90 million cells, under the reader's own cap",
         suffix=".ods",
     ),
+    Case(
+        "g-cell-outside-its-row",
+        "+",
+        INV,
+        F.g_cell_outside_its_row,
+        REJECTED,
+        "reader_failed",
+        sheet="Parc",
+        note="cell XFD1048576 inside row 5: past the guard, stopped by the reader's memory limit",
+    ),
 )

@@ -6,6 +6,7 @@ Peak memory is the process's high-water mark, read before the import (interprete
 libraries loaded) and after it: resource.getrusage ru_maxrss, and on Linux VmHWM from
 /proc/self/status. ru_maxrss survives exec, so a child started by a large parent (pytest) starts
 with the parent's figure; VmHWM belongs to the new program only and is the one to compare.
+The cell reader's process is measured apart (its ru_maxrss, once it has been stopped).
 """
 
 from __future__ import annotations
@@ -50,6 +51,12 @@ def main(kind: str, path: str) -> None:
         reason = exc.reason
     elapsed = time.perf_counter() - t0
     hwm = _hwm_mb()
+    # The cell reader runs in a process of its own: stop it so its peak is counted too.
+    from donation_checker.importer import reader
+
+    reader.shutdown()
+    scale = 1 / (1 << 20) if sys.platform == "darwin" else 1 / 1024
+    reader_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale
     figures = {
         "reason": reason,
         "seconds": round(elapsed, 4),
@@ -57,6 +64,7 @@ def main(kind: str, path: str) -> None:
         "ru_maxrss_peak_mb": round(_maxrss_mb(), 1),
         "hwm_before_mb": None if hwm_before is None else round(hwm_before, 1),
         "hwm_peak_mb": None if hwm is None else round(hwm, 1),
+        "reader_peak_mb": round(reader_peak, 1),
     }
     print(json.dumps(figures))
 

@@ -35,6 +35,8 @@ BOMBS = {
     "xls-far-cell": (F.g_xls_far_cell, "sheet_too_large"),
     "ods-repeated-cells": (B.b15_ods_repeated_cells, "sheet_too_large"),
     "ods-ninety-million": (F.g_ods_ninety_million, "sheet_too_large"),
+    # Past the guard (the cell lies about its row): the reader's own memory limit refuses it.
+    "cell-outside-its-row": (F.g_cell_outside_its_row, "reader_failed"),
 }
 
 
@@ -69,6 +71,7 @@ def test_bomb_is_refused_fast_and_small(name: str, tmp_path: Path) -> None:
     peak = figures["hwm_peak_mb"] or figures["ru_maxrss_peak_mb"]
     assert peak < 200, figures
     assert figures["ru_maxrss_peak_mb"] - figures["ru_maxrss_before_mb"] < 200, figures
+    assert figures["reader_peak_mb"] < 200, figures
     print(f"{name}: {elapsed:.3f} s, tracemalloc peak {traced / 2**20:.1f} MB; child {figures}")
 
 

@@ -1,0 +1,151 @@
+"""The cell reader's own process: it parses workbooks under memory and CPU limits it cannot
+raise, so a reader failure (an allocation refused, a parser abort, a runaway parse) ends this
+process only, and the application refuses the file instead of dying with it.
+
+It is run as a script (`python -I cellworker.py MEMORY_MB CPU_SECONDS`), importing only the
+standard library and python_calamine, and speaks in length-prefixed frames on its standard input
+and output: requests ("open", path) and ("sheet", name); answers are marshalled tuples, rows in
+chunks. Values marshal cannot carry (dates, times, durations) travel as tagged tuples.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import marshal
+import struct
+import sys
+from typing import Any, BinaryIO
+
+CHUNK_ROWS = 4096
+_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+
+
+def limit(memory_mb: int, cpu_seconds: int) -> None:
+    """Hard limits (soft = hard): the process cannot raise them again."""
+    try:
+        import resource
+    except ImportError:  # Windows: the process boundary alone protects the application
+        return
+    if memory_mb > 0:
+        cap = memory_mb << 20
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    if cpu_seconds > 0:
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+
+
+def write_frame(out: BinaryIO, payload: object) -> None:
+    data = marshal.dumps(payload)  # type: ignore[arg-type]  # plain values only
+    out.write(struct.pack("<I", len(data)) + data)
+
+
+def read_frame(inp: BinaryIO) -> Any:
+    head = inp.read(4)
+    if len(head) < 4:
+        return None
+    (size,) = struct.unpack("<I", head)
+    return marshal.loads(inp.read(size))
+
+
+def tag(value: object) -> object:
+    """A value marshal cannot carry, as a tuple the other side turns back (see untag)."""
+    if isinstance(value, dt.datetime):
+        return ("dt", value.year, value.month, value.day, value.hour, value.minute,
+                value.second, value.microsecond)  # fmt: skip
+    if isinstance(value, dt.date):
+        return ("d", value.year, value.month, value.day)
+    if isinstance(value, dt.time):
+        return ("t", value.hour, value.minute, value.second, value.microsecond)
+    if isinstance(value, dt.timedelta):
+        return ("td", value.days, value.seconds, value.microseconds)
+    return str(value)
+
+
+def untag(value: tuple[Any, ...]) -> object:
+    kind = value[0]
+    if kind == "dt":
+        return dt.datetime(*value[1:])
+    if kind == "d":
+        return dt.date(*value[1:])
+    if kind == "t":
+        return dt.time(*value[1:])
+    return dt.timedelta(*value[1:])
+
+
+def _rows_frame(rows: list[list[object]]) -> tuple[str, object]:
+    try:
+        return ("rows", marshal.dumps(rows))
+    except ValueError:
+        plain = (int, float, str, bool, type(None))
+        tagged = [[v if isinstance(v, plain) else tag(v) for v in row] for row in rows]
+        return ("tagged", marshal.dumps(tagged))
+
+
+def _open(path: str) -> Any:
+    import python_calamine as pc
+
+    try:
+        with open(path, "rb") as fh:
+            return pc.CalamineWorkbook.from_filelike(fh)
+    except Exception:
+        if path.lower().endswith(_SUFFIXES):
+            return pc.CalamineWorkbook.from_path(path)
+        raise
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:160]
+
+
+def serve(inp: BinaryIO, out: BinaryIO, max_cells: int) -> None:
+    workbook: Any = None
+    while (request := read_frame(inp)) is not None:
+        try:
+            if request[0] == "open":
+                workbook = None
+                workbook = _open(request[1])
+                visible = [
+                    m.name
+                    for m in workbook.sheets_metadata
+                    if str(m.visible).lower().endswith("visible")
+                ]
+                write_frame(out, ("ok", list(workbook.sheet_names), visible))
+            elif request[0] == "sheet":
+                sheet = workbook.get_sheet_by_name(request[1])
+                if sheet.height * sheet.width > max_cells:
+                    write_frame(out, ("too_large", sheet.height, sheet.width))
+                    out.flush()
+                    continue
+                merged = [tuple(map(tuple, m)) for m in sheet.merged_cell_ranges or []]
+                write_frame(out, ("head", merged))
+                if sheet.height and sheet.start is not None:
+                    pad: list[object] = [""] * sheet.start[1]
+                    chunk: list[list[object]] = []
+                    for row in sheet.iter_rows():
+                        chunk.append(pad + row if pad else row)
+                        if len(chunk) >= CHUNK_ROWS:
+                            write_frame(out, _rows_frame(chunk))
+                            chunk = []
+                    if chunk:
+                        write_frame(out, _rows_frame(chunk))
+                write_frame(out, ("end",))
+            else:
+                write_frame(out, ("error", f"unknown request {request[0]!r}"))
+        except MemoryError:
+            # Past its memory limit the process is in no state to go on: say so and end.
+            write_frame(out, ("failed", "memory limit reached"))
+            out.flush()
+            sys.exit(3)
+        except Exception as exc:  # calamine raises its own error types for damaged files
+            write_frame(out, ("error", _short(exc)))
+        out.flush()
+
+
+def main() -> None:
+    memory_mb, cpu_seconds, max_cells = (int(x) for x in sys.argv[1:4])
+    limit(memory_mb, cpu_seconds)
+    serve(sys.stdin.buffer, sys.stdout.buffer, max_cells)
+
+
+if __name__ == "__main__":
+    main()

@@ -73,7 +73,11 @@ def convert_column(raw: pd.Series, ftype: str, *, field_name: str = "") -> Conve
     func = _CONVERTERS[ftype]
     if ftype == "code" and field_name == "nsn":
         func = _to_nsn
+    if ftype == "int" and field_name.endswith("year"):
+        func = _to_year
     codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+    if ftype == "date" and _month_first(uniques):
+        func = _to_date_month_first
     ublank = np.array([is_blank(u) for u in uniques], dtype=bool)
     outcomes = [
         (None, None, None) if b else _marked(u, ftype, func)
@@ -237,8 +241,6 @@ def _to_number(v: object, *, integer: bool = False, money: bool = False) -> Outc
             return None, "not_a_number", None
         x = parsed
         kind = kind or "text_to_number"
-    elif isinstance(v, dt.datetime | dt.date) and integer:
-        return v.year, None, "date_to_year"
     else:
         return None, "not_a_number", None
     if math.isnan(x) or math.isinf(x):
@@ -251,6 +253,19 @@ def _to_number(v: object, *, integer: bool = False, money: bool = False) -> Outc
 
 
 def _to_int(v: object) -> Outcome:
+    """A count. A date here is a value that changed meaning on the way (Excel turns "6-40"
+    typed in a quantity into a date): a problem of the row, never its year."""
+    if isinstance(v, dt.datetime | dt.date):
+        return None, "date_not_number", None
+    if isinstance(v, str) and not v.strip().isdigit() and _parse_date_text(v) is not None:
+        return None, "date_not_number", None
+    return _to_number(v, integer=True)
+
+
+def _to_year(v: object) -> Outcome:
+    """A year (of manufacture, of a budget): a full date stands for its year."""
+    if isinstance(v, dt.datetime | dt.date):
+        return v.year, None, "date_to_year"
     if isinstance(v, str):
         d = _parse_date_text(v)
         if d is not None and not v.strip().isdigit():
@@ -330,6 +345,12 @@ def _parse_date_text(text: str) -> dt.date | None:
 # Excel's 1900 date system counts a 29 February 1900 that never existed, so serials before
 # 1 March 1900 cannot be read reliably; a reader shows them a day off or on the fictitious day.
 _FIRST_RELIABLE_DATE = dt.date(1900, 3, 1)
+# A number in a date column is taken as a date only where a date of this domain can fall:
+# a year alone, or a serial between these years (anything else is a number typed in by error).
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+_EPOCH = dt.date(1899, 12, 30)
+_SERIAL_FIRST = (dt.date(1950, 1, 1) - _EPOCH).days
+_SERIAL_LAST = (dt.date(LAST_YEAR, 12, 31) - _EPOCH).days
 
 
 def _checked_date(d: dt.date, kind: str | None) -> Outcome:
@@ -348,12 +369,37 @@ def _to_date(v: object) -> Outcome:
         if d is None:
             return None, "not_a_date", None
         return _checked_date(d, "text_to_date")
-    if isinstance(v, int | float) and not isinstance(v, bool) and 61 <= v <= 2_958_465:
-        # A date typed into a cell formatted as a number: read as a 1900-system serial.
-        return (dt.date(1899, 12, 30) + dt.timedelta(days=int(v))), None, "serial_to_date"
-    if isinstance(v, int | float) and not isinstance(v, bool) and 1 <= v < 61:
-        return None, "impossible_date", None
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        if float(v).is_integer() and FIRST_YEAR <= v <= LAST_YEAR:
+            # "2015" in an entry-date column is a year, not 7 July 1905 (serial 2015).
+            return dt.date(int(v), 1, 1), None, "year_only_date"
+        if _SERIAL_FIRST <= v <= _SERIAL_LAST:
+            # A date typed into a cell formatted as a number: read as a 1900-system serial.
+            return (_EPOCH + dt.timedelta(days=int(v))), None, "serial_to_date"
+        if 1 <= v < 61:
+            return None, "impossible_date", None
+        return None, "number_not_date", None
     return None, "not_a_date", None
+
+
+def _month_first(values: object) -> bool:
+    """Whether the column's text dates are written month first (03/25/2024): some value shows
+    it (a second number over 12) and none shows the day first (a first number over 12)."""
+    month_first = day_first = False
+    for v in values:  # type: ignore[attr-defined]
+        if isinstance(v, str) and (m := _DMY.match(v.strip())):
+            day_first |= int(m[1]) > 12
+            month_first |= int(m[2]) > 12
+    return month_first and not day_first
+
+
+def _to_date_month_first(v: object) -> Outcome:
+    if isinstance(v, str) and (m := _DMY.match(" ".join(v.strip().split()))):
+        try:
+            return _checked_date(dt.date(int(m[3]), int(m[1]), int(m[2])), "month_first_date")
+        except ValueError:
+            return None, "not_a_date", None
+    return _to_date(v)
 
 
 def _to_bool(v: object) -> Outcome:
@@ -384,6 +430,18 @@ PROBLEM_TEXT: dict[str, tuple[str, str]] = {
     "not_a_number": ("is not a number", "n'est pas un nombre"),
     "not_whole_number": ("is not a whole number", "n'est pas un nombre entier"),
     "not_a_date": ("is not a date", "n'est pas une date"),
+    "date_not_number": (
+        "is a date where a number is expected (Excel may have turned what was typed, such as "
+        "6-40, into a date); type the number again in a cell formatted as Number",
+        "est une date là où un nombre est attendu (Excel a pu changer la saisie, par exemple "
+        "6-40, en date) ; retapez le nombre dans une cellule au format Nombre",
+    ),
+    "number_not_date": (
+        f"is a number that is neither a year ({FIRST_YEAR}-{LAST_YEAR}) nor a date from 1950 on; "
+        "type the date again (day/month/year)",
+        f"est un nombre qui n'est ni une année ({FIRST_YEAR}-{LAST_YEAR}) ni une date à partir "
+        "de 1950 ; retapez la date (jour/mois/année)",
+    ),
     "not_yes_no": ("is not yes/no", "n'est pas oui/non"),
     "not_a_code": ("is not a code", "n'est pas un code"),
     "code_stored_as_number": (

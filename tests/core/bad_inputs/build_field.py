@@ -3,6 +3,7 @@ common writers never use, and the resource traps they hide (see cases in field_c
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import struct
@@ -131,3 +132,44 @@ def g_cell_outside_its_row(p: Path) -> Path:
     src = B.fleet(p.with_suffix(".src.xlsx"))
     odd = b'<row r="5"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
     return B.patch(src, p, B.sheet1(B.replace_in(b"</sheetData>", odd + b"</sheetData>")))
+
+
+# --- values that change meaning on the way ----------------------------------------------------
+
+PLEDGE_HEADER = ["Partenaire", "Catégorie", "Marque", "Quantité", "Date prévue"]
+
+
+def _pledges(p: Path, dates: list[object]) -> Path:
+    rows = [["France", "Camion", "Renault", 1, d] for d in dates]
+    return B.workbook(
+        p, {"Parc": [B.FLEET_HEADER, *B.FLEET_ROWS], "Partenaires": [PLEDGE_HEADER, *rows]}
+    )
+
+
+def v_date_in_quantity(p: Path) -> Path:
+    """Excel turned '6-40' typed in a quantity into 1 June 1940."""
+    rows = [list(r) for r in B.FLEET_ROWS]
+    rows[1][3] = dt.datetime(1940, 6, 1)
+    return B.fleet(p, rows)
+
+
+def v_year_in_date_column(p: Path) -> Path:
+    return _pledges(p, [2015, 2024, 45292])
+
+
+def v_number_in_date_column(p: Path) -> Path:
+    return _pledges(p, [dt.datetime(2025, 3, 1), 500])
+
+
+def v_month_first_dates(p: Path) -> Path:
+    return _pledges(p, ["03/25/2024", "12/31/2024", "01/02/2025"])
+
+
+def v_offer_year_date(p: Path) -> Path:
+    head = [
+        ["Donateur", "République de Démo"],
+        ["Référence", "OFF-1"],
+        ["Date de l'offre", 2025],
+        [],
+    ]
+    return B.offer(p, head=head)

@@ -3,10 +3,33 @@ values, other scripts, CSV as people export it), added to the case table in case
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+
 from . import build_field as F
 from .cases import IMPORTED, PARTIAL, REJECTED, Case
 
-INV = "inventory"
+INV, OFF = "inventory", "offer"
+
+
+def pledge_dates(*expected: dt.date | None) -> Callable[[Any], None]:
+    def check(result: Any) -> None:
+        frame = result.table("pledges").frame
+        got = [None if pd.isna(v) else v for v in frame["date"]]
+        assert got == list(expected), got
+
+    return check
+
+
+def offer_date(expected: dt.date) -> Callable[[Any], None]:
+    def check(result: Any) -> None:
+        assert result.header.date == expected, result.header.date
+
+    return check
+
 
 FIELD_CASES: tuple[Case, ...] = (
     Case(
@@ -123,5 +146,56 @@ FIELD_CASES: tuple[Case, ...] = (
         "reader_failed",
         sheet="Parc",
         note="cell XFD1048576 inside row 5: past the guard, stopped by the reader's memory limit",
+    ),
+    Case(
+        "v-date-in-quantity",
+        "#39",
+        INV,
+        F.v_date_in_quantity,
+        PARTIAL,
+        problems=("date_not_number",),
+        sheet="Parc",
+        row=3,
+        column="D",
+        note="'6-40' turned into a date by Excel: a row problem, never the quantity 1940",
+    ),
+    Case(
+        "v-year-in-date-column",
+        "#39",
+        INV,
+        F.v_year_in_date_column,
+        IMPORTED,
+        check=pledge_dates(dt.date(2015, 1, 1), dt.date(2024, 1, 1), dt.date(2024, 1, 1)),
+        note="2015 in a date column is the year 2015 (not serial 2015, 1905), counted",
+    ),
+    Case(
+        "v-number-in-date-column",
+        "#39",
+        INV,
+        F.v_number_in_date_column,
+        PARTIAL,
+        problems=("number_not_date",),
+        sheet="Partenaires",
+        row=3,
+        column="E",
+        note="500 is neither a year nor a plausible date serial",
+    ),
+    Case(
+        "v-month-first-dates",
+        "#39",
+        INV,
+        F.v_month_first_dates,
+        IMPORTED,
+        check=pledge_dates(dt.date(2024, 3, 25), dt.date(2024, 12, 31), dt.date(2025, 1, 2)),
+        note="03/25/2024 shows the column is month first: 01/02/2025 is 2 January",
+    ),
+    Case(
+        "v-offer-year-date",
+        "#39",
+        OFF,
+        F.v_offer_year_date,
+        IMPORTED,
+        check=offer_date(dt.date(2025, 1, 1)),
+        note="offer dated 2025: the year, not 1905",
     ),
 )

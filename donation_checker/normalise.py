@@ -12,6 +12,10 @@ import unicodedata
 from collections.abc import Mapping
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# Outside ASCII, letters and digits of every script are kept (КамАЗ, 东风, Arabic names): only
+# punctuation, symbols and spaces separate words. Two names in other scripts never fold to the
+# same empty key.
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def fold(text: object) -> str:
@@ -32,7 +36,7 @@ def _fold_text(text: str) -> str:
     s = unicodedata.normalize("NFKD", text)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("ß", "ss")
-    return _NON_ALNUM.sub(" ", s.lower()).strip()
+    return _NON_WORD.sub(" ", s.casefold()).strip()
 
 
 def compact(text: object) -> str:
@@ -253,14 +257,17 @@ class ModelNames:
         make_aliases: Mapping[str, str] | None = None,
         model_aliases: Mapping[str, Mapping[str, str]] | None = None,
     ) -> None:
-        self._makes = {compact(k): v for k, v in (make_aliases or {}).items()}
+        # An alias whose key folds to nothing (punctuation only) could match any such name.
+        self._makes = {compact(k): v for k, v in (make_aliases or {}).items() if compact(k)}
         self._models: dict[str, dict[str, str]] = {}
         for make, table in (model_aliases or {}).items():
-            self._models[compact(self.make(make))] = {compact(k): v for k, v in table.items()}
+            self._models[compact(self.make(make))] = {
+                compact(k): v for k, v in table.items() if compact(k)
+            }
 
     def make(self, value: object) -> str:
         key = compact(value)
-        if key in self._makes:
+        if key and key in self._makes:
             return self._makes[key]
         text = " ".join(str(value).split()) if value is not None else ""
         # All-lowercase text is given capitals; all-uppercase text is kept: many makes are
@@ -270,13 +277,32 @@ class ModelNames:
     def model(self, make: object, value: object) -> str:
         table = self._models.get(compact(self.make(make)), {})
         key = compact(value)
-        if key in table:
+        if key and key in table:
             return table[key]
         return " ".join(str(value).split()) if value is not None else ""
 
     def key(self, make: object, model: object) -> str:
         """Matching key for a make/model pair: equal keys mean the same model."""
-        return compact(self.make(make)) + "|" + compact(self.model(make, model))
+        return self.make_key(make) + "|" + _name_key(self.model(make, model))
 
     def make_key(self, make: object) -> str:
-        return compact(self.make(make))
+        return _name_key(self.make(make))
+
+
+def _name_key(name: str) -> str:
+    """compact(name), or for a name of symbols only (no letter or digit in any script) the
+    name itself, so two such names never meet."""
+    return compact(name) or " ".join(name.split())
+
+
+# Written where a make or a model is not known: a missing value, reported, never a name.
+_PLACEHOLDERS = frozenset(
+    {"n/a", "n.a.", "n.a", "n/d", "n.d.", "s/o", "s.o.", "inconnu", "unknown"}
+)
+
+
+def is_placeholder_name(text: str) -> bool:
+    """ "-", "?", "n/a", "***"...: nothing in it names anything. ("NA" or "None" are kept: makes
+    and models exist with such names.)"""
+    t = " ".join(text.split()).casefold()
+    return bool(t) and (t in _PLACEHOLDERS or not compact(t))

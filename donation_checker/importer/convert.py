@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..normalise import parse_bool, split_list
+from ..normalise import is_placeholder_name, parse_bool, split_list
 from .cells import CellFault, FormattedNumber
 
 # Outcome of one cell conversion: (value, problem code or None, normalisation kind or None)
@@ -75,6 +75,8 @@ def convert_column(raw: pd.Series, ftype: str, *, field_name: str = "") -> Conve
         func = _to_nsn
     if ftype == "int" and field_name.endswith("year"):
         func = _to_year
+    if ftype == "text" and field_name in ("make", "model"):
+        func = _to_name
     codes, uniques = pd.factorize(raw, use_na_sentinel=True)
     if ftype == "date" and _month_first(uniques):
         func = _to_date_month_first
@@ -154,6 +156,13 @@ def _to_text(v: object) -> Outcome:
     if isinstance(v, dt.datetime | dt.date):
         return v.isoformat()[:10], None, "date_as_text"
     return str(v), None, "number_as_text"
+
+
+def _to_name(v: object) -> Outcome:
+    """A make or a model: "-", "?" or "n/a" say it is not known, a missing value, reported."""
+    if isinstance(v, str) and is_placeholder_name(v):
+        return None, "placeholder_name", None
+    return _to_text(v)
 
 
 def _to_code(v: object) -> Outcome:
@@ -430,6 +439,11 @@ PROBLEM_TEXT: dict[str, tuple[str, str]] = {
     "not_a_number": ("is not a number", "n'est pas un nombre"),
     "not_whole_number": ("is not a whole number", "n'est pas un nombre entier"),
     "not_a_date": ("is not a date", "n'est pas une date"),
+    "placeholder_name": (
+        "holds a placeholder, not a name: the value is missing; write the make or model",
+        "contient un signe de remplacement, pas un nom : la valeur manque ; indiquez la "
+        "marque ou le modèle",
+    ),
     "date_not_number": (
         "is a date where a number is expected (Excel may have turned what was typed, such as "
         "6-40, into a date); type the number again in a cell formatted as Number",

@@ -40,7 +40,15 @@ from .pdf_layout import (
     styles,
 )
 from .pdf_text import TextBlock, TextTable, with_ellipsis, wrap_words
-from .safe_text import PARA_LIMIT, clean, has_right_to_left, missing_glyphs, para, shorten
+from .safe_text import (
+    PARA_LIMIT,
+    clean,
+    has_right_to_left,
+    missing_glyphs,
+    para,
+    shorten,
+    visual,
+)
 from .texts import label, status_name, verdict_advice, verdict_name
 
 # Status symbols survive greyscale printing where a coloured cell would not.
@@ -68,24 +76,25 @@ class Ink:
         self.right_to_left = False
         self.shortened = False  # a plain cell was cut; the full text is in the Excel export
         self._plain: dict[tuple[str, float, float, int], str] = {}
-        self._noted: set[str] = set()
+        self._noted: dict[str, str] = {}
         self.s = styles()
 
-    def _note(self, raw: str) -> None:
-        # A long offer repeats the same texts many times: each is looked at once. Printable
-        # ASCII is all in the font and reads left to right.
-        if raw in self._noted:
-            return
-        self._noted.add(raw)
+    def _note(self, raw: str) -> str:
+        """The text as drawn (see safe_text.visual), noting what the end note must say. A
+        long offer repeats the same texts many times: each is looked at once. Printable ASCII
+        is all in the font and reads left to right."""
         if raw.isascii():
-            return
-        self.missing |= missing_glyphs(raw, self.covered)
-        self.right_to_left = self.right_to_left or has_right_to_left(raw)
+            return raw
+        drawn = self._noted.get(raw)
+        if drawn is None:
+            self.missing |= missing_glyphs(raw, self.covered)
+            self.right_to_left = self.right_to_left or has_right_to_left(raw)
+            drawn = self._noted[raw] = visual(raw, self.covered)
+        return drawn
 
     def p(self, text: object, style: str = "cell", bold_prefix: str = "") -> Flowable:
         """Untrusted `text` as a paragraph, optionally after a fixed bold prefix."""
-        raw = clean(text)
-        self._note(raw)
+        raw = self._note(clean(text))
         st = getattr(self.s, style)
         if not bold_prefix:
             return _text(shorten(raw, PARA_LIMIT), st)
@@ -101,9 +110,7 @@ class Ink:
         """Several data strings in one cell, one per line."""
         parts = []
         for item in items:
-            raw = clean(item)
-            self._note(raw)
-            parts.append(shorten(raw, PARA_LIMIT))
+            parts.append(shorten(self._note(clean(item)), PARA_LIMIT))
         return TextBlock(parts, getattr(self.s, style))
 
     def plain(self, text: object, width: float, size: float = 8, max_lines: int = 2) -> str:
@@ -116,8 +123,7 @@ class Ink:
             return cached
         full = clean(text)
         raw = shorten(full, 80 * max_lines)
-        self._note(raw)
-        lines = wrap_words(raw, width, size)
+        lines = wrap_words(self._note(raw), width, size)
         if len(lines) > max_lines:
             lines = lines[:max_lines]
             lines[-1] = with_ellipsis(lines[-1], width, size)

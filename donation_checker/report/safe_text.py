@@ -56,6 +56,29 @@ def missing_glyphs(text: str, covered: frozenset[int]) -> set[str]:
     }
 
 
+def visual(text: str, covered: frozenset[int]) -> str:
+    """The text as the page must draw it: right-to-left runs (Arabic, Hebrew) put in visual
+    order with Arabic letters in their joined forms, and every character the embedded font
+    lacks (CJK, emoji) replaced by a visible mark naming it, ‹U+4E1C›, never an empty box."""
+    if has_right_to_left(text):
+        text = _right_to_left(text)
+    if missing_glyphs(text, covered):
+        text = "".join(
+            ch
+            if ord(ch) in covered or unicodedata.category(ch).startswith(("Z", "C"))
+            else f"‹U+{ord(ch):04X}›"
+            for ch in text
+        )
+    return text
+
+
+def _right_to_left(text: str) -> str:
+    import arabic_reshaper
+    from bidi import get_display
+
+    return str(get_display(arabic_reshaper.reshape(text)))
+
+
 def has_right_to_left(text: str) -> bool:
     """True when the text holds Arabic or Hebrew letters, which reportlab prints left to right
     and without letter joining."""

@@ -208,17 +208,18 @@ _LABELS: dict[str, tuple[str, str]] = {
     "withheld": ("withheld", "non communiqué"),
     "recipient_inventory": ("recipient's inventory", "inventaire du bénéficiaire"),
     "missing_glyphs": (
-        "Some characters in the data cannot be drawn with the embedded font and print as empty "
-        "boxes: {chars}. Names are reproduced verbatim in the source files.",
+        "Some characters in the data cannot be drawn with the embedded font and are shown by "
+        "their code, such as ‹U+4E1C›: {chars}. Names are reproduced verbatim in the source "
+        "files and the Excel export.",
         "Certains caractères des données ne peuvent pas être dessinés avec la police intégrée et "
-        "s’impriment comme des cases vides : {chars}. Les noms figurent tels quels dans les "
-        "fichiers sources.",
+        "sont indiqués par leur code, par exemple ‹U+4E1C› : {chars}. Les noms figurent tels "
+        "quels dans les fichiers sources et l’export Excel.",
     ),
     "right_to_left": (
-        "Right-to-left text (Arabic, Hebrew) is printed left to right without letter joining; "
-        "check such names against the source files.",
-        "Les textes écrits de droite à gauche (arabe, hébreu) sont imprimés de gauche à droite, "
-        "sans liaison des lettres ; vérifier ces noms dans les fichiers sources.",
+        "Right-to-left text (Arabic, Hebrew) is laid out right to left, with Arabic letters "
+        "joined; check such names against the source files.",
+        "Les textes écrits de droite à gauche (arabe, hébreu) sont disposés de droite à gauche, "
+        "lettres arabes liées ; vérifier ces noms dans les fichiers sources.",
     ),
     "sha_note": (
         "SHA-256 fingerprints identify the exact files used; anyone holding the files can check "

@@ -173,3 +173,26 @@ def v_offer_year_date(p: Path) -> Path:
         [],
     ]
     return B.offer(p, head=head)
+
+
+# --- names in every script --------------------------------------------------------------------
+
+
+def s_other_scripts(p: Path) -> Path:
+    rows = [
+        ["Camion", "КамАЗ", "4310", 12, "", "", ""],
+        ["Camion", "东风", "EQ2102", 8, "", "", ""],
+        ["Camion", "مرسيدس", "أكتروس 3344", 3, "", "", ""],
+        ["Camion", "Ural", "4320", 5, "", "", ""],
+    ]
+    return B.fleet(p, rows)
+
+
+def s_placeholder_names(p: Path) -> Path:
+    rows = [
+        ["Camion", "-", "4320", 2, "", "", ""],
+        ["Camion", "Renault", "?", 3, "", "", ""],
+        ["Camion", "n/a", "Kerax", 4, "", "", ""],
+        ["Camion", "Renault", "Kerax", 5, "", "", ""],
+    ]
+    return B.fleet(p, rows)

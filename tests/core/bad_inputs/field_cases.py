@@ -24,6 +24,16 @@ def pledge_dates(*expected: dt.date | None) -> Callable[[Any], None]:
     return check
 
 
+def fleet_names(makes: list[str], distinct_keys: int) -> Callable[[Any], None]:
+    def check(result: Any) -> None:
+        frame = result.fleet.frame
+        assert list(frame["make"]) == makes, list(frame["make"])
+        assert frame["make_key"].nunique() == distinct_keys, list(frame["make_key"])
+        assert all(frame["make_key"]), list(frame["make_key"])
+
+    return check
+
+
 def offer_date(expected: dt.date) -> Callable[[Any], None]:
     def check(result: Any) -> None:
         assert result.header.date == expected, result.header.date
@@ -197,5 +207,26 @@ FIELD_CASES: tuple[Case, ...] = (
         IMPORTED,
         check=offer_date(dt.date(2025, 1, 1)),
         note="offer dated 2025: the year, not 1905",
+    ),
+    Case(
+        "s-other-scripts",
+        "#56",
+        INV,
+        F.s_other_scripts,
+        IMPORTED,
+        check=fleet_names(["KamAZ", "东风", "مرسيدس", "Ural"], 4),
+        note="Cyrillic (alias KamAZ), Chinese and Arabic makes keep their letters: four makes",
+    ),
+    Case(
+        "s-placeholder-names",
+        "+",
+        INV,
+        F.s_placeholder_names,
+        PARTIAL,
+        problems=("placeholder_name",),
+        sheet="Parc",
+        row=2,
+        column="B",
+        note="'-', '?' and 'n/a' as make or model: missing, reported, never matched to an alias",
     ),
 )

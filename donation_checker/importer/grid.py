@@ -19,6 +19,7 @@ from ..errors import InputRejected
 from ..model import Place, RowIssue
 from .cells import CellFault, zero_padded
 from .clearance import Clearance
+from .encoding import decode_csv
 from .reader import ReaderCancelled, ReaderError, ReaderFailed, SheetTooLarge, reader
 from .sniff import FileKind
 from .xmlscan import MAX_SHEET_CELLS, SheetFacts
@@ -192,8 +193,7 @@ def read_csv(path: Path) -> SheetGrid:
     table has its cells marked (the row is rejected), one with fewer is reported.
     """
     raw = path.read_bytes()
-    text, encoding_issue = _decode(raw, path)
-    issues = [encoding_issue] if encoding_issue else []
+    text, issues = decode_csv(raw, path)
     first, _, rest = text.partition("\n")
     hint = first.strip().lower()
     if hint.startswith("sep=") and len(hint) == 5:
@@ -202,11 +202,17 @@ def read_csv(path: Path) -> SheetGrid:
         delimiter = _choose_delimiter(text[:65536])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[list[object]] = []
+    # One value may be as long as the file (a pasted document): the cell limit of the import
+    # (32,767 characters, with a warning) applies later, the parser must not refuse the file.
+    csv.field_size_limit(max(csv.field_size_limit(), min(len(text) + 1, 2**31 - 1)))
+    width = 0
     try:
         for record in reader:
             rows.append(list(record))
-            if len(rows) * max(len(rows[0]), 1) > MAX_SHEET_CELLS:
-                raise _too_large(path, "", len(rows), len(rows[0]))
+            width = max(width, len(record))
+            # The real extent: the widest line so far, not the first one (a title line).
+            if len(rows) * max(width, 1) > MAX_SHEET_CELLS:
+                raise _too_large(path, "", len(rows), width)
     except csv.Error as exc:
         raise InputRejected(
             f"The CSV file is malformed near line {reader.line_num} ({exc}).",
@@ -269,35 +275,3 @@ def _ragged(rows: list[list[object]], file_name: str) -> list[RowIssue]:
         if n > modal:
             rows[i] = [CellFault("ragged_line", str(v)) for v in row]
     return issues
-
-
-def _decode(raw: bytes, path: Path) -> tuple[str, RowIssue | None]:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16"), None
-        except UnicodeDecodeError:
-            pass
-    else:
-        try:
-            return raw.decode("utf-8-sig"), None
-        except UnicodeDecodeError:
-            pass
-        try:
-            return raw.decode("cp1252"), RowIssue(
-                Place(path.name),
-                "encoding_cp1252",
-                "The file is not UTF-8; it was read as Windows-1252 (Western European). Check "
-                "the accents.",
-                "Le fichier n'est pas en UTF-8 ; il a été lu en Windows-1252 (Europe "
-                "occidentale). Vérifiez les accents.",
-            )
-        except UnicodeDecodeError:
-            pass
-    raise InputRejected(
-        "The CSV file's text encoding is not recognised.",
-        "L'encodage du fichier CSV n'est pas reconnu.",
-        hint="Save it again as 'CSV UTF-8'.",
-        hint_fr="Enregistrez-le de nouveau en « CSV UTF-8 ».",
-        place=Place(path.name),
-        reason="bad_encoding",
-    )

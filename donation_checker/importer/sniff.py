@@ -20,6 +20,7 @@ from typing import Protocol
 from ..errors import InputRejected
 from ..model import Place
 from ..outputs import check_input_file
+from .encoding import looks_like_utf16
 from .extents import OdsExtent, XlsbExtent, xls_extents
 from .ole import read_stream
 from .xmlscan import (
@@ -181,7 +182,11 @@ def inspect(
             "Open it in Excel and save it as .xlsx.",
             "Ouvrez-le dans Excel et enregistrez-le au format .xlsx.",
         )
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if (
+        b"\x00" in head
+        and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+        and looks_like_utf16(head) is None
+    ):
         raise _reject(
             path,
             "binary",

@@ -196,3 +196,48 @@ def s_placeholder_names(p: Path) -> Path:
         ["Camion", "Renault", "Kerax", 5, "", "", ""],
     ]
     return B.fleet(p, rows)
+
+
+# --- CSV as people export it --------------------------------------------------------------------
+
+CSV_ROWS = [B.FLEET_HEADER, *B.FLEET_ROWS]
+
+
+def c_csv_long_field(p: Path) -> Path:
+    """One 200 kB value (a pasted document) in the notes column."""
+    rows = [list(r) for r in CSV_ROWS]
+    rows[2][6] = "x" * 200_000
+    return B.csv_file(p, B.csv_text(rows))
+
+
+def c_csv_mixed_encoding(p: Path) -> Path:
+    """A UTF-8 export with one line pasted from a Windows-1252 file."""
+    good = B.csv_text([B.FLEET_HEADER, ["Véhicule léger", "Peugeot", "P4", 3, "", "", "ok"]])
+    pasted = "Camion;Renault;GBC 180;2;;;Réformé été\r\n".encode("cp1252")
+    p.write_bytes(good.encode("utf-8") + pasted)
+    return p
+
+
+def c_csv_utf16_no_bom(p: Path) -> Path:
+    return B.csv_file(p, B.csv_text(CSV_ROWS, "\t"), "utf-16-le")
+
+
+def c_csv_utf16be_no_bom(p: Path) -> Path:
+    return B.csv_file(p, B.csv_text(CSV_ROWS, "\t"), "utf-16-be")
+
+
+def c_csv_cyrillic_cp1251(p: Path) -> Path:
+    header = ["Category", "Make", "Model", "Quantity", "Remarks"]
+    rows = [
+        header,
+        ["Грузовик", "КамАЗ", "4310", 12, "Исправен"],
+        ["Грузовик", "Урал", "4320", 3, ""],
+    ]
+    return B.csv_file(p, B.csv_text(rows), "cp1251")
+
+
+def c_csv_title_line_then_wide(p: Path) -> Path:
+    """A one-field title line, then 700 lines of 16,000 fields: 11 million cells the first line
+    alone would not have counted."""
+    p.write_bytes(b"Inventaire\r\n" + (b";" * 16_000 + b"x\r\n") * 700)
+    return p

@@ -34,6 +34,14 @@ def fleet_names(makes: list[str], distinct_keys: int) -> Callable[[Any], None]:
     return check
 
 
+def fleet_column_is(column: str, values: list[object]) -> Callable[[Any], None]:
+    def check(result: Any) -> None:
+        got = [None if pd.isna(v) else v for v in result.fleet.frame[column]]
+        assert got == values, got
+
+    return check
+
+
 def offer_date(expected: dt.date) -> Callable[[Any], None]:
     def check(result: Any) -> None:
         assert result.header.date == expected, result.header.date
@@ -228,5 +236,68 @@ FIELD_CASES: tuple[Case, ...] = (
         row=2,
         column="B",
         note="'-', '?' and 'n/a' as make or model: missing, reported, never matched to an alias",
+    ),
+    Case(
+        "c-csv-long-field",
+        "#18",
+        INV,
+        F.c_csv_long_field,
+        PARTIAL,
+        problems=("too_long",),
+        row=3,
+        column="G",
+        note="a 200 kB value: read, cut to 32,767 characters with a warning (the file is not refused)",
+        suffix=".csv",
+    ),
+    Case(
+        "c-csv-mixed-encoding",
+        "#48",
+        INV,
+        F.c_csv_mixed_encoding,
+        PARTIAL,
+        problems=("encoding_mixed",),
+        row=3,
+        check=fleet_column_is("notes", ["ok", "Réformé été"]),
+        note="UTF-8 with one Windows-1252 line: that line read as such, reported by number",
+        suffix=".csv",
+    ),
+    Case(
+        "c-csv-utf16-no-bom",
+        "#48",
+        INV,
+        F.c_csv_utf16_no_bom,
+        IMPORTED,
+        note="UTF-16 little-endian without a byte order mark",
+        suffix=".csv",
+    ),
+    Case(
+        "c-csv-utf16be-no-bom",
+        "#48",
+        INV,
+        F.c_csv_utf16be_no_bom,
+        IMPORTED,
+        note="UTF-16 big-endian without a byte order mark",
+        suffix=".csv",
+    ),
+    Case(
+        "c-csv-cyrillic-cp1251",
+        "#48",
+        INV,
+        F.c_csv_cyrillic_cp1251,
+        PARTIAL,
+        problems=("encoding_legacy",),
+        check=fleet_column_is("make", ["KamAZ", "Ural"]),
+        note="Windows-1251 (Cyrillic): detected by its letters, named in a warning",
+        suffix=".csv",
+    ),
+    Case(
+        "c-csv-title-line-then-wide",
+        "#16",
+        INV,
+        F.c_csv_title_line_then_wide,
+        REJECTED,
+        "sheet_too_large",
+        note="the cell cap counts the widest line, not the first (a one-field title)",
+        suffix=".csv",
     ),
 )

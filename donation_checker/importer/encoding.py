@@ -1,0 +1,126 @@
+"""The text encoding of a CSV file as people export it: UTF-8 (with or without BOM), UTF-16
+(with or without BOM), a legacy code page (Windows-1252 for French and English, another one when
+the letters say so), or UTF-8 with some lines pasted from a legacy file. Nothing is guessed
+silently: a legacy encoding is named in a warning, and each line read in another encoding than
+the rest of the file is reported with its number.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InputRejected
+from ..model import Place, RowIssue
+
+# Legacy text is read as Windows-1252 (French and English files; the detector cannot tell
+# Western code pages apart on a few accented words) unless its letters are of one of these.
+_OTHER_SCRIPTS = frozenset(
+    {"cp1251", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5", "cp1253", "iso8859_7"}
+)
+_NAMES = {"cp1252": ("Windows-1252 (Western European)", "Windows-1252 (Europe occidentale)")}
+
+
+def looks_like_utf16(head: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for text written in UTF-16 without a byte order mark: most
+    characters of a table (ASCII digits, letters, separators) leave every other byte zero."""
+    sample = head[: len(head) - len(head) % 2][:4096]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) >= 0.7 * len(odd) and even.count(0) <= 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.7 * len(even) and odd.count(0) <= 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def decode_csv(raw: bytes, path: Path) -> tuple[str, list[RowIssue]]:
+    """The file's text and the warnings a user must see about how it was read."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), []
+        except UnicodeDecodeError:
+            raise _undecodable(path) from None
+    if (utf16 := looks_like_utf16(raw)) is not None:
+        try:
+            return raw.decode(utf16), []
+        except UnicodeDecodeError:
+            pass
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    lines = raw.split(b"\n")
+    bad: list[int] = []
+    utf8_text = 0  # lines with accents that read as UTF-8: the file is UTF-8 at heart
+    for i, line in enumerate(lines):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(i)
+            continue
+        utf8_text += not line.isascii()
+    legacy = _legacy_encoding(b"\n".join(lines[i] for i in bad[:2000]))
+    if legacy is None:
+        raise _undecodable(path)
+    en, fr = _NAMES.get(legacy, (legacy, legacy))
+    if not utf8_text:
+        text = raw.decode(legacy)
+        code = "encoding_cp1252" if legacy == "cp1252" else "encoding_legacy"
+        issue = RowIssue(
+            Place(path.name),
+            code,
+            f"The file is not UTF-8; it was read as {en}. Check the accents.",
+            f"Le fichier n'est pas en UTF-8 ; il a été lu en {fr}. Vérifiez les accents.",
+            value=legacy,
+        )
+        return (text[1:] if text.startswith("\ufeff") else text), [issue]
+    # UTF-8 with some lines from elsewhere: each such line read in the legacy encoding.
+    bad_set = set(bad)
+    decoded = [
+        line.decode(legacy) if i in bad_set else line.decode("utf-8")
+        for i, line in enumerate(lines)
+    ]
+    text = "\n".join(decoded)
+    issues = [
+        RowIssue(
+            Place(path.name, "", i + 1),
+            "encoding_mixed",
+            f"Line {i + 1} is not UTF-8 like the rest of the file; it was read as {en}. Check "
+            "its accents.",
+            f"La ligne {i + 1} n'est pas en UTF-8 comme le reste du fichier ; elle a été lue en "
+            f"{fr}. Vérifiez ses accents.",
+            value=legacy,
+        )
+        for i in bad
+    ]
+    return (text[1:] if text.startswith("\ufeff") else text), issues
+
+
+def _legacy_encoding(sample: bytes) -> str | None:
+    """The code page the sample reads in: Windows-1252, unless read so its letters are mostly
+    accented (Cyrillic or Greek bytes read as Western letters) and the detector names a code
+    page of another script. None when Windows-1252 cannot read it."""
+    try:
+        western = sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [ch for ch in western if ch.isalpha()]
+    if letters and sum(not ch.isascii() for ch in letters) > 0.5 * len(letters):
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(sample).best()
+        if best is not None and best.encoding in _OTHER_SCRIPTS:
+            return str(best.encoding)
+    return "cp1252"
+
+
+def _undecodable(path: Path) -> InputRejected:
+    return InputRejected(
+        "The CSV file's text encoding is not recognised.",
+        "L'encodage du fichier CSV n'est pas reconnu.",
+        hint="Save it again as 'CSV UTF-8'.",
+        hint_fr="Enregistrez-le de nouveau en « CSV UTF-8 ».",
+        place=Place(path.name),
+        reason="bad_encoding",
+    )

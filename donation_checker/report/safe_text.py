@@ -76,7 +76,8 @@ def _right_to_left(text: str) -> str:
     import arabic_reshaper
     from bidi import get_display
 
-    return str(get_display(arabic_reshaper.reshape(text)))
+    # The report reads left to right: a name is a right-to-left run inside it.
+    return str(get_display(arabic_reshaper.reshape(text), base_dir="L"))
 
 
 def has_right_to_left(text: str) -> bool:

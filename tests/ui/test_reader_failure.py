@@ -11,7 +11,7 @@ import pytest
 
 from donation_checker.importer import reader
 from tests.core.bad_inputs import build_field as F
-from tests.ui.helpers import load_inventory
+from tests.ui.helpers import load_inventory, wait_assessment
 
 
 def _case(qtbot: Any, window: Any, inventory_file: Path, offer_file: Path) -> tuple[Any, Any]:
@@ -20,13 +20,15 @@ def _case(qtbot: Any, window: Any, inventory_file: Path, offer_file: Path) -> tu
         window.import_offer(str(offer_file))
     lines = [vars(line) for _, line in window.session.lines.valid_lines()]
     assert window.session.inventory is inventory and lines
+    wait_assessment(qtbot, window)  # the live assessment settles before the window is closed
     return inventory, lines
 
 
 def _refused(qtbot: Any, window: Any, dialogs: Any, path: Path) -> str:
-    with qtbot.waitSignal(window.flow.failed, timeout=30_000):
-        window.open_inventory(str(path))
-    assert dialogs.warnings, "the user must be told"
+    told = len(dialogs.warnings)
+    window.open_inventory(str(path))
+    qtbot.waitUntil(lambda: len(dialogs.warnings) > told, timeout=30_000)  # the user is told
+    qtbot.waitUntil(lambda: not window.flow.busy(), timeout=30_000)
     return str(dialogs.warnings[-1][1])
 
 
@@ -42,6 +44,7 @@ def test_a_reader_failure_is_a_refusal_and_the_case_is_intact(
     assert [vars(line) for _, line in window.session.lines.valid_lines()] == lines
     # The window goes on working: the next workbook imports.
     assert load_inventory(qtbot, window, inventory_file) is not None
+    wait_assessment(qtbot, window)
 
 
 def test_a_reader_that_dies_is_a_refusal_in_the_window(
@@ -62,3 +65,4 @@ def test_a_reader_that_dies_is_a_refusal_in_the_window(
     assert "inventory.xlsx" in text and "reader" in text
     assert window.isVisible() and window.session.inventory is inventory
     assert [vars(line) for _, line in window.session.lines.valid_lines()] == lines
+    wait_assessment(qtbot, window)

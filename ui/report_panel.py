@@ -248,9 +248,13 @@ class ReportPanel(QWidget):
             path += ".pdf"
         options = self._options()
 
+        inputs = self._inputs()
+
         def job(progress: ProgressFn, cancel: CancelFn) -> str:
+            from donation_checker.outputs import check_outputs
             from donation_checker.report import build_pdf
 
+            check_outputs(inputs, [("PDF", path)])
             build_pdf(a, path, progress=lambda f: progress(f, ""), cancel=cancel, **options)
             return path
 
@@ -273,14 +277,27 @@ class ReportPanel(QWidget):
             path += ".xlsx"
         lang, share = self.lang, self.share.isChecked()
 
+        inputs = self._inputs()
+
         def job(progress: ProgressFn, cancel: CancelFn) -> str:
+            from donation_checker.outputs import check_outputs
             from donation_checker.report import export_xlsx
 
+            check_outputs(inputs, [("Excel", path)])
             export_xlsx(a, path, lang=lang, share=share)
             return path
 
         self._run_output(job, "export excel", self.tr("Workbook saved: {path}"))
         return path
+
+    def _inputs(self) -> list[tuple[str, str | None]]:
+        """The files the case was made from: an output never replaces one of them."""
+        rules = self.session.ruleset.path if self.session.ruleset else None
+        fr = self.lang == "fr"
+        return [
+            ("l'inventaire" if fr else "the inventory", self.session.inventory_path),
+            ("le jeu de règles" if fr else "the rule set", str(rules) if rules else None),
+        ]
 
     def _run_output(self, job: Callable[[ProgressFn, CancelFn], str], name: str, done: str) -> None:
         self.progress.setValue(0)

@@ -78,3 +78,22 @@ def test_unwritable_target_is_explained(
         assessed.report_panel.save_pdf()
     qtbot.waitUntil(lambda: bool(dialogs.warnings), timeout=5000)
     assert dialogs.warnings[-1][0] == "Not saved"
+
+
+def test_an_export_onto_the_inventory_is_refused_and_the_inventory_kept(
+    qtbot: Any,
+    assessed: Any,
+    dialogs: Any,
+    inventory_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = inventory_file.read_bytes()
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(inventory_file), ""))
+    )
+    told = len(dialogs.warnings)
+    assessed.act_excel.trigger()
+    qtbot.waitUntil(lambda: len(dialogs.warnings) > told, timeout=60_000)
+    _title, text = dialogs.warnings[-1]
+    assert "inventory.xlsx" in text and "destroy" in text
+    assert inventory_file.read_bytes() == before

@@ -66,7 +66,10 @@ LINKS: dict[str, Callable[[Path, Path], Path]] = {
 
 
 def _symlink(target: Path, link: Path) -> Path:
-    link.symlink_to(target)
+    try:
+        link.symlink_to(target)
+    except OSError:  # Windows without the right to create links
+        pytest.skip("symbolic links not allowed here")
     return link
 
 

@@ -158,7 +158,7 @@ class ReaderProcess:
         self, path: Path, cancel: Callable[[], bool] | None = None
     ) -> tuple[list[str], set[str]]:
         """The workbook's sheet names in order, and the visible ones."""
-        self._send(("open", str(path)))
+        self._send(("open", os.path.abspath(path)))  # its working folder may differ
         frame = self._next(cancel)
         return list(frame[1]), set(frame[2])
 

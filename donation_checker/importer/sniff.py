@@ -337,7 +337,22 @@ def _extent_probe(
     if kind is FileKind.XLSX and key.endswith(".xml"):
         scanner = SheetScanner(name, padded)
         sink = _guarded_sink(scanner, label, path)
-        return sink, lambda: _check_extent(scanner.close(), label, path)
+        # Most such parts (shared strings, styles, themes) hold no row at all: they are only
+        # looked through for one ("<" in text is always escaped), and scanned from there on.
+        tail = b""
+        started = False
+
+        def lazy(data: bytes) -> None:
+            nonlocal tail, started
+            if not started:
+                probe = tail + data
+                if b"<row" not in probe and b":row" not in probe:
+                    tail = data[-64:]
+                    return
+                started, data = True, probe
+            sink(data)
+
+        return lazy, lambda: _check_extent(scanner.close(), label, path)
     return None, lambda: None
 
 

@@ -148,6 +148,7 @@ class SheetScanner:
         self._padded_attrs = tuple(f' s="{i}"'.encode() for i in padded)
         self._carry = b""
         self._prefixes: list[bytes] = []  # namespace prefixes declared so far ("x" of <x:row>)
+        self._unusual: bool | None = None  # the writer's spelling, once its first block is seen
         # Where a row or cell written without its reference goes: after the previous one.
         self._row = 0
         self._col = 0
@@ -230,7 +231,13 @@ class SheetScanner:
     def _scan(self, block: bytes) -> None:
         f = self.facts
         rows, numbered = block.count(b"<row"), block.count(b'<row r="')
-        if self._irregular(block, rows, numbered):
+        # A writer keeps one spelling: it is learned on the first block (cells are counted
+        # there only, two passes over every cell would slow the guard by half). Later blocks
+        # are rewritten when their rows are spelt otherwise; a sheet that changes the spelling
+        # of its cells further down is still bounded by the reader's own limits (reader.py).
+        if self._unusual is None:
+            self._unusual = self._irregular(block, rows, numbered)
+        if self._unusual or rows != numbered:
             block = self._rewrite(block)
             rows, numbered = block.count(b"<row"), block.count(b'<row r="')
         # A row without its number is placed after the one before it, so each such row may

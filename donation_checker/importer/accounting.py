@@ -62,34 +62,44 @@ def unread_regions(
     *,
     titles: bool = True,
 ) -> tuple[UnreadRegion, ...]:
-    """Sheets no table was read from, and rows of the sheets read that lie above the header
-    (title blocks, unless `titles` is false) or below the last row of the table."""
-    by_sheet = {g.sheet: g for g in guesses}
-    read: dict[str, TableReport] = {}
-    for r in reports:  # a table's report wins over a key/value block on the same sheet
-        if r.header_row is not None or r.sheet not in read:
-            read[r.sheet] = r
+    """Sheets no table was read from, and rows of the sheets read that lie outside every table
+    read from them: above the first header (a tabular block; one-cell title rows are titles,
+    and with `titles` false the block above is an offer's key/value header, read on its own),
+    between two tables, or below the last one."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    read_sheets = {r.sheet for r in reports}
+    for g in guesses:
+        report = next(
+            (r for r in reports if r.sheet == g.sheet and r.header_row == g.header_row + 1),
+            None,
+        )
+        if report is not None:
+            end = g.header_row + 1 + report.rows_read
+            spans.setdefault(g.sheet, []).append((g.first_row, end))
     out: list[UnreadRegion] = []
     for grid in grids:
-        if grid.name not in read:
+        if grid.name not in read_sheets:
             found = _region(
                 grid, range(len(grid.rows)), "sheet", assignment.best_by_sheet.get(grid.name)
             )
             if found is not None:
                 out.append(_with_file(found, file_name))
             continue
-        report, guess = read[grid.name], by_sheet.get(grid.name)
-        if guess is None or report.header_row is None:
+        if grid.name not in spans:
             continue  # a key/value block: its rows are accounted in its own report
-        # Rows above an offer's table are its key/value header block, read on their own; one
-        # cell per row above a table is its title block, not data.
-        top = range(guess.first_row)
-        tabular = any(_filled(grid.rows[r]) >= 2 for r in top)
-        above = _region(grid, top, "above") if titles and tabular else None
-        below = _region(
-            grid, range(guess.header_row + 1 + report.rows_read, len(grid.rows)), "below"
-        )
-        out += [r for r in (above, below) if r is not None]
+        cursor = 0
+        for i, (first, end) in enumerate(sorted(spans[grid.name])):
+            gap = range(cursor, first)
+            # Rows just above a table that hold one cell at most are its title.
+            tabular = any(_filled(grid.rows[r]) >= 2 for r in gap)
+            if tabular and (titles or i > 0):
+                found = _region(grid, gap, "above" if i == 0 else "below")
+                if found is not None:
+                    out.append(found)
+            cursor = max(cursor, end)
+        below = _region(grid, range(cursor, len(grid.rows)), "below")
+        if below is not None:
+            out.append(below)
     return tuple(out)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -26,6 +27,7 @@ from ..normalise import (
 )
 from ..resources import aliases_path
 from .clearance import start_guard
+from .convert import is_blank
 from .grid import (
     Cancel,
     ImportCancelled,
@@ -35,7 +37,14 @@ from .grid import (
     read_workbook,
 )
 from .sniff import FileKind, Inspection, PartListener, inspect
-from .tables import SHEET_KEY, HeaderGuess, explicit_guess, find_header
+from .tables import (
+    SHEET_KEY,
+    HeaderGuess,
+    block_starts,
+    explicit_guess,
+    find_block_headers,
+    find_header,
+)
 from .vocabulary import Vocabulary
 from .xmlsafety import require_safe_xml
 
@@ -184,25 +193,72 @@ def assign_tables(
             name not in incomplete or by_user or guess.score > incomplete[name].score
         ):
             incomplete[name] = guess
+    # Tables further down a sheet, under a blank row: a second table on the same sheet.
+    by_name = {g.name: g for g in grids}
+    for grid in grids:
+        blocks = block_starts(grid, 0)
+        for name in tables:
+            for guess in find_block_headers(grid, vocab.table(name), vocab, blocks):
+                (extra if name in mapped_tables else candidates).append(guess)
     candidates.sort(key=lambda g: -g.score)
     chosen: dict[str, list[HeaderGuess]] = {}
-    used_sheets: set[str] = set()
+    on_sheet: dict[str, list[HeaderGuess]] = {}
     for g in candidates:
-        if g.table in chosen or g.sheet in used_sheets:
-            continue
-        chosen[g.table] = [g]
-        used_sheets.add(g.sheet)
-    # More sheets of a multi-sheet table: complete, and no other table reads the sheet better.
+        if g.table not in chosen and _fits(g, on_sheet, by_name):
+            chosen[g.table] = [g]
+            on_sheet.setdefault(g.sheet, []).append(g)
+    # More parts of a multi-part table (a fleet kept per region, on several sheets or one under
+    # another): complete, and no other table reads the sheet better.
     for g in sorted(candidates + extra, key=lambda g: -g.score):
         if (
             g.table in multi
             and g.table in chosen
-            and g.sheet not in used_sheets
             and best_by_sheet[g.sheet].table == g.table
+            and _fits(g, on_sheet, by_name)
         ):
             chosen[g.table].append(g)
-            used_sheets.add(g.sheet)
+            on_sheet.setdefault(g.sheet, []).append(g)
+    stops = _stop_rows(on_sheet, by_name)
+    chosen = {
+        t: [replace(g, stop_row=stops.get((g.sheet, g.header_row))) for g in parts]
+        for t, parts in chosen.items()
+    }
     return Assignment(chosen, incomplete, best_by_sheet)
+
+
+def _filled(row: Sequence[object]) -> int:
+    return sum(1 for v in row if not is_blank(v))
+
+
+def _fits(
+    g: HeaderGuess, on_sheet: Mapping[str, list[HeaderGuess]], grids: Mapping[str, SheetGrid]
+) -> bool:
+    """A second table on a sheet must not share the header rows of one already chosen, and
+    must open a block of its own: a blank row or a one-cell title just above its header."""
+    others = on_sheet.get(g.sheet, [])
+    if not others:
+        return True
+    for o in others:
+        if not (g.header_row < o.first_row or o.header_row < g.first_row):
+            return False
+    rows = grids[g.sheet].rows
+    return g.first_row == 0 or _filled(rows[g.first_row - 1]) <= 1
+
+
+def _stop_rows(
+    on_sheet: Mapping[str, list[HeaderGuess]], grids: Mapping[str, SheetGrid]
+) -> dict[tuple[str, int], int]:
+    """Where each table ends on a sheet holding several: above the next table's title."""
+    stops: dict[tuple[str, int], int] = {}
+    for sheet, guesses in on_sheet.items():
+        ordered = sorted(guesses, key=lambda g: g.header_row)
+        rows = grids[sheet].rows
+        for upper, lower in itertools.pairwise(ordered):
+            stop = lower.first_row
+            while stop - 1 > upper.header_row and _filled(rows[stop - 1]) <= 1:
+                stop -= 1
+            stops[(sheet, upper.header_row)] = stop
+    return stops
 
 
 def load_model_names(path: str | Path | None = None) -> ModelNames:

@@ -37,6 +37,7 @@ from .common import (
     open_grids,
     sha256_of,
 )
+from .convert import is_blank
 from .grid import Cancel, Progress, SheetGrid
 from .keyvalue import key_value_score, looks_like_key_value_sheet, read_key_values
 from .questions import proposals_detail
@@ -84,11 +85,12 @@ def import_inventory(
         if progress:
             progress(0.6 + 0.35 * i / len(chosen), name)
         parts: list[Table] = []
-        for guess in chosen[name]:
+        order = {g.name: i for i, g in enumerate(grids)}
+        for guess in sorted(chosen[name], key=lambda g: (order[g.sheet], g.header_row)):
             extracted = extract(by_sheet[guess.sheet], guess, vocab.table(name), path.name)
             table, report = extracted.table, extracted.report
             if len(chosen[name]) > 1:
-                table, report = _sheet_as_location(table, report, guess)
+                table, report = _part_as_location(table, report, guess, by_sheet[guess.sheet])
             if name in ("fleet", "pledges"):
                 table, report = canonicalise(table, report, names)
             parts.append(table)
@@ -168,17 +170,22 @@ def _report(
     )
 
 
-def _sheet_as_location(
-    table: Table, report: TableReport, guess: HeaderGuess
+def _part_as_location(
+    table: Table, report: TableReport, guess: HeaderGuess, grid: SheetGrid
 ) -> tuple[Table, TableReport]:
-    """A fleet kept one sheet per region or unit: the sheet's name is the location of its rows
-    when the sheet has no location column."""
+    """A fleet kept per region or unit, one sheet or one block of rows each: without a location
+    column, the block's one-cell title ("Region South") or else the sheet's name is the
+    location of its rows."""
     if any(f == "location" for f, _ in guess.columns.values()) or table.frame.empty:
         return table, report
+    above = grid.rows[guess.first_row - 1] if guess.first_row > 0 else []
+    cells = [str(v).strip() for v in above if not is_blank(v)]
+    title = cells[0] if len(cells) == 1 and not cells[0].replace(".", "").isdigit() else ""
     frame = table.frame.copy()
-    frame["location"] = guess.sheet
+    frame["location"] = title or guess.sheet
+    kind = "location:block_title" if title else "location:sheet_name"
     counts = dict(report.normalised)
-    counts["location:sheet_name"] = counts.get("location:sheet_name", 0) + len(frame)
+    counts[kind] = counts.get(kind, 0) + len(frame)
     return Table(table.name, frame), replace(report, normalised=counts)
 
 

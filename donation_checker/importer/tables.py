@@ -9,7 +9,7 @@ reason and the cell) or skipped (blank, totals, repeated header) — never silen
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -46,6 +46,7 @@ class HeaderGuess:
     proposals: Mapping[int, Match] = field(default_factory=dict)  # not used: questions
     mapped: frozenset[int] = frozenset()  # columns set by the user's mapping
     header_top: int = -1  # 0-based first row of a header spanning several rows
+    stop_row: int | None = None  # 0-based row where another table on the sheet begins
 
     @property
     def complete(self) -> bool:
@@ -179,6 +180,45 @@ def find_header(
         if guess is not None and (best is None or guess.score > best.score):
             best = guess
     return best
+
+
+MAX_BLOCKS = 50  # blocks below the first rows searched for the header of another table
+
+
+def block_starts(grid: SheetGrid, after: int) -> list[int]:
+    """Rows from `after` on that follow a blank row (or start the scan): where a table on the
+    sheet would begin (its title or its header). At most MAX_BLOCKS, so a sheet with many blank
+    rows costs no more than a short one."""
+    rows = grid.rows
+    # Only a row whose first cell is empty can be blank: the others are passed over in one
+    # comprehension, so a long table costs a few milliseconds.
+    maybe_blank = [r for r in range(after, len(rows)) if not rows[r] or rows[r][0] in ("", None)]
+    blank = {r for r in maybe_blank if not any(not is_blank(v) for v in rows[r])}
+    out: list[int] = []
+    previous = after - 1
+    for r in sorted(blank | {after - 1}):
+        start = r + 1
+        if start < len(rows) and start not in blank and start > previous and start >= after:
+            out.append(start)
+            if len(out) >= MAX_BLOCKS:
+                break
+        previous = r
+    return out
+
+
+def find_block_headers(
+    grid: SheetGrid, spec: TableSpec, vocab: Vocabulary, blocks: Sequence[int]
+) -> list[HeaderGuess]:
+    """Complete headers of a table at the start of blocks of rows (see block_starts), each
+    under a title of up to two rows: more tables on the same sheet."""
+    found: list[HeaderGuess] = []
+    for b in blocks:
+        for r in (b, b + 1, b + 2):
+            guess = guess_at_row(grid, spec, vocab, r)
+            if guess is not None and guess.complete and len(guess.columns) >= 2:
+                found.append(guess)
+                break
+    return found
 
 
 HEADER_ROW_KEY = "header_row"  # optional entry of a mapping: the header's Excel row number
@@ -432,6 +472,7 @@ def extract(
 ) -> Extracted:
     """Read the rows below the header into a typed table and its report."""
     start = guess.header_row + 1
+    stop_row = guess.stop_row if stop_row is None else stop_row
     end = len(grid.rows) if stop_row is None else min(stop_row, len(grid.rows))
     cols = sorted(guess.columns)
     # Unmapped leading columns are read too: a "TOTAL" label often sits in a number column.

@@ -158,12 +158,6 @@ def _words(text: str, abbreviations: Mapping[str, str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=65536)
-def stems(text: str) -> frozenset[str]:
-    """Word stems of a header with the built-in abbreviations (see Vocabulary.stems)."""
-    return frozenset(w[:_STEM] for w in _words(text, _ABBREVIATIONS))
-
-
 def _blend(fh: str, a: frozenset[str], fs: str, b: frozenset[str]) -> float:
     if not fh or not fs:
         return 0.0

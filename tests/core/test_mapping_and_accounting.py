@@ -348,3 +348,38 @@ def test_a_doubtful_key_of_the_offer_header_is_a_question_answered_by_its_text(
     answered = import_offer(path, mapping={"offer_header": {"donor": "Donor agency name"}})
     assert answered.header.donor == "Partner C"
     assert answered.report is not None and not answered.report.proposals
+
+
+def test_tables_stacked_on_one_sheet_are_each_read(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["FLEET AND WORKSHOPS RETURN"],
+        [],
+        ["Category", "Make", "Model", "Quantity"],
+        ["Truck", "Isuzu", "FVR", 3],
+        ["Pick-up", "Toyota", "Hilux", 7],
+        [],
+        ["WORKSHOPS"],
+        ["Workshop", "Location", "Mechanics"],
+        ["Central", "Capital", 6],
+        [],
+        ["Region South"],
+        ["Category", "Make", "Model", "Quantity"],
+        ["Truck", "Isuzu", "FVR", 2],
+        *([[]] * 45),  # far below the first rows
+        ["Region East"],
+        ["Category", "Make", "Model", "Quantity"],
+        ["Truck", "Renault", "Kerax", 5],
+        [],
+        [None, "Checked by", "Capt. Y"],
+    ]
+    inv = import_inventory(write_rows(tmp_path / "stack.xlsx", {"Return": rows}))
+    frame = inv.fleet.frame
+    assert list(frame["quantity"]) == [3, 7, 2, 5]
+    assert list(frame["location"]) == ["Return", "Return", "Region South", "Region East"]
+    assert inv.maintenance is not None and list(inv.maintenance.frame["mechanics"]) == [6]
+    report = inv.report
+    assert all(t.is_balanced() for t in report.tables)
+    # The sign-off line under the last block is a row of that block: rejected, with its place.
+    rejected = [i for t in report.tables for i in t.rejected]
+    assert [(i.place.row, i.reason) for i in rejected] == [(63, "missing_required")]
+    assert not report.unread

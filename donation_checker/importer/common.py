@@ -208,11 +208,14 @@ def assign_tables(
             chosen[g.table] = [g]
             on_sheet.setdefault(g.sheet, []).append(g)
     # More parts of a multi-part table (a fleet kept per region, on several sheets or one under
-    # another): complete, and no other table reads the sheet better.
+    # another): complete, with the same columns as the first part (a sheet laid out otherwise
+    # is another list, an old one or a summary: it is listed, not added), and no other table
+    # reads the sheet better.
     for g in sorted(candidates + extra, key=lambda g: -g.score):
         if (
             g.table in multi
             and g.table in chosen
+            and _fields(g) == _fields(chosen[g.table][0])
             and best_by_sheet[g.sheet].table == g.table
             and _fits(g, on_sheet, by_name)
         ):
@@ -224,6 +227,10 @@ def assign_tables(
         for t, parts in chosen.items()
     }
     return Assignment(chosen, incomplete, best_by_sheet)
+
+
+def _fields(g: HeaderGuess) -> frozenset[str]:
+    return frozenset(f for f, _ in g.columns.values())
 
 
 def _filled(row: Sequence[object]) -> int:

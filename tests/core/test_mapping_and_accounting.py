@@ -383,3 +383,20 @@ def test_tables_stacked_on_one_sheet_are_each_read(tmp_path: Path) -> None:
     rejected = [i for t in report.tables for i in t.rejected]
     assert [(i.place.row, i.reason) for i in rejected] == [(63, "missing_required")]
     assert not report.unread
+
+
+def test_a_sheet_laid_out_otherwise_is_listed_not_added_to_the_fleet(tmp_path: Path) -> None:
+    path = write_rows(
+        tmp_path / "inv.xlsx",
+        {
+            "Old list": [["Category", "Make", "Model", "Quantity"], ["Truck", "Berliet", "GBC", 3]],
+            "Fleet": [
+                ["Category", "Make", "Model", "Quantity", "Year"],
+                ["Truck", "Isuzu", "FVR", 2, 2015],
+            ],
+        },
+    )
+    inv = import_inventory(path)
+    assert list(inv.fleet.frame["make"]) == ["Isuzu"]
+    (old,) = inv.report.unread
+    assert (old.sheet, old.where, old.candidate, old.missing) == ("Old list", "sheet", "fleet", ())

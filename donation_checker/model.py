@@ -106,7 +106,8 @@ class UnreadRegion:
     last_row: int
     rows: int  # rows holding data
     cells: int  # cells holding data
-    where: str = "sheet"  # "sheet" (the whole sheet), "above" or "below" the table read
+    where: str = "sheet"  # "sheet" (the whole sheet), "above"/"below" the table read, or
+    # "beside" it (cells of its rows in columns without a header)
     candidate: str = ""  # best table for a sheet not imported
     header_row: int | None = None
     score: float = 0.0

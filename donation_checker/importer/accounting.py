@@ -67,6 +67,7 @@ def unread_regions(
     and with `titles` false the block above is an offer's key/value header, read on its own),
     between two tables, or below the last one."""
     spans: dict[str, list[tuple[int, int]]] = {}
+    besides: list[UnreadRegion] = []
     read_sheets = {r.sheet for r in reports}
     for g in guesses:
         report = next(
@@ -76,6 +77,9 @@ def unread_regions(
         if report is not None:
             end = g.header_row + 1 + report.rows_read
             spans.setdefault(g.sheet, []).append((g.first_row, end))
+            beside = _beside(grids, g, end)
+            if beside is not None:
+                besides.append(beside)
     out: list[UnreadRegion] = []
     for grid in grids:
         if grid.name not in read_sheets:
@@ -100,7 +104,33 @@ def unread_regions(
         below = _region(grid, range(cursor, len(grid.rows)), "below")
         if below is not None:
             out.append(below)
-    return tuple(out)
+    return tuple(out) + tuple(besides)
+
+
+def _beside(grids: Sequence[SheetGrid], g: HeaderGuess, end: int) -> UnreadRegion | None:
+    """Cells in the table's rows under no header (a note far to the right): not read, so
+    listed. Costs nothing when every column of the sheet has a header."""
+    grid = next((x for x in grids if x.name == g.sheet), None)
+    if grid is None:
+        return None
+    headed = [c for c, label in enumerate(g.labels) if label]
+    if len(headed) == grid.width:
+        return None
+    first = last = -1
+    count = cells = 0
+    for r in range(g.header_row + 1, min(end, len(grid.rows))):
+        row = grid.rows[r]
+        n = len(row) - row.count("") - row.count(None)
+        if n:
+            n -= sum(1 for c in headed if c < len(row) and not is_blank(row[c]))
+        if n > 0:
+            first = r if first < 0 else first
+            last = r
+            count += 1
+            cells += n
+    if not count:
+        return None
+    return UnreadRegion(grid.name, first + 1, last + 1, count, cells, "beside")
 
 
 def _with_file(region: UnreadRegion, file_name: str) -> UnreadRegion:

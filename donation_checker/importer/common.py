@@ -44,6 +44,7 @@ from .tables import (
     explicit_guess,
     find_block_headers,
     find_header,
+    forget_rows,
 )
 from .vocabulary import Vocabulary
 from .xmlsafety import require_safe_xml
@@ -152,6 +153,19 @@ def assign_tables(
     vocab: Vocabulary,
     mapping: ColumnMapping | None,
     multi: Sequence[str] = (),
+) -> Assignment:
+    try:
+        return _assign_tables(grids, tables, vocab, mapping, multi)
+    finally:
+        forget_rows()
+
+
+def _assign_tables(
+    grids: Sequence[SheetGrid],
+    tables: Sequence[str],
+    vocab: Vocabulary,
+    mapping: ColumnMapping | None,
+    multi: Sequence[str],
 ) -> Assignment:
     """Choose the sheets of each table by content; explain the tables not found.
 

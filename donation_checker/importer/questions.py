@@ -46,6 +46,7 @@ _WHERE = {
     "sheet": ("sheet", "feuille"),
     "above": ("above the table", "au-dessus du tableau"),
     "below": ("below the table", "sous le tableau"),
+    "beside": ("in columns without a header", "dans des colonnes sans en-tête"),
 }
 
 

@@ -94,23 +94,30 @@ def _row_labels(
     it (up to two rows: "Holdings" over "On hand" over "Serviceable"), whichever reads best; a
     cell merged down into row r is its own label. Returns the labels and the header's first
     row."""
-    child = [_text(grid.cell(r, c)) for c in range(width)]
+    # Only columns with a cell in this row or the one above, or under a merged cell, can have
+    # a label: a sheet 16,384 columns wide costs what its filled cells cost.
+    cols = set(_filled_columns(grid, r, width))
     if r == 0:
-        return child, r
+        labels = [""] * width
+        for c in cols:
+            labels[c] = _text(grid.cell(r, c))
+        return labels, r
+    cols.update(_filled_columns(grid, r - 1, width))
     across = {k: _merged_over(grid, k, width) for k in (r - 1, r - 2) if k >= 0}
-    plain_parent = [_text(grid.cell(r - 1, c)) for c in range(width)]
     down = _vertical(grid, r, width)
-    labels = []
+    cols.update(down)
+    labels = [""] * width
     top = r
-    for c in range(width):
-        if child[c]:
-            base, base_row = child[c], r
+    for c in sorted(cols):
+        child, plain_parent = _text(grid.cell(r, c)), _text(grid.cell(r - 1, c))
+        if child:
+            base, base_row = child, r
         elif c in down:
             base, base_row = down[c]  # header cell merged vertically
-        elif plain_parent[c]:
-            base, base_row = plain_parent[c], r - 1
+        elif plain_parent:
+            base, base_row = plain_parent, r - 1
         else:
-            base, base_row = "", r
+            continue
         options = [(base, base_row)]
         joined, first = base, base_row
         for k in (base_row - 1, base_row - 2):
@@ -125,10 +132,38 @@ def _row_labels(
                 max(vocab.score_header(table, o[0]).values(), default=0.0) if o[0] else 0.0
             ),
         )
-        labels.append(text)
+        labels[c] = text
         if text and row < top:
             top = row
     return labels, top
+
+
+# Filled columns of the rows header detection looks at, per grid: each row is scanned once,
+# however many tables and header rows are tried on it. Emptied by forget_rows() once the
+# tables are chosen, so no grid is kept alive by it.
+_FILLED: dict[int, tuple[list[list[object]], dict[int, list[int]]]] = {}
+
+
+def forget_rows() -> None:
+    _FILLED.clear()
+
+
+def _filled_columns(grid: SheetGrid, r: int, width: int) -> list[int]:
+    if not 0 <= r < len(grid.rows):
+        return []
+    entry = _FILLED.get(id(grid.rows))
+    if entry is None or entry[0] is not grid.rows:
+        entry = _FILLED[id(grid.rows)] = (grid.rows, {})
+    cached = entry[1].get(r)
+    if cached is None:
+        row = grid.rows[r]
+        cached = entry[1][r] = [c for c, v in enumerate(row) if v != "" and v is not None]
+    return [c for c in cached if c < width]
+
+
+def _filled_count(grid: SheetGrid, r: int) -> int:
+    row = grid.rows[r]
+    return len(row) - row.count("") - row.count(None)
 
 
 def guess_at_row(
@@ -174,7 +209,7 @@ def find_header(
         return None
     best: HeaderGuess | None = None
     for r in range(min(HEADER_SCAN_ROWS, len(grid.rows))):
-        if sum(1 for c in range(width) if _text(grid.cell(r, c))) < 2:
+        if _filled_count(grid, r) < 2:
             continue
         guess = guess_at_row(grid, spec, vocab, r, name_bonus)
         if guess is not None and (best is None or guess.score > best.score):

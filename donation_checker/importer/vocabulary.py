@@ -254,9 +254,8 @@ class Vocabulary:
         rules = self.rules
         scored: dict[int, tuple[tuple[str, float, str], ...]] = {}
         candidates: list[tuple[bool, float, int, str, str]] = []
-        for col, header in enumerate(headers):
-            if not header:
-                continue
+        # Blank labels skipped in one comprehension: a wide sheet's empty columns cost nothing.
+        for col, header in [(c, h) for c, h in enumerate(headers) if h]:
             scores = self._score(table, header)
             scored[col] = scores
             for field_name, score, synonym in scores:

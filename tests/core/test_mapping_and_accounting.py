@@ -400,3 +400,45 @@ def test_a_sheet_laid_out_otherwise_is_listed_not_added_to_the_fleet(tmp_path: P
     assert list(inv.fleet.frame["make"]) == ["Isuzu"]
     (old,) = inv.report.unread
     assert (old.sheet, old.where, old.candidate, old.missing) == ("Old list", "sheet", "fleet", ())
+
+
+def test_a_note_far_to_the_right_is_listed_and_a_wide_sheet_stays_fast(tmp_path: Path) -> None:
+    import time
+
+    from donation_checker.importer.common import assign_tables
+    from donation_checker.importer.grid import SheetGrid
+    from donation_checker.importer.inventory import INVENTORY_TABLES
+    from donation_checker.importer.vocabulary import load_vocabulary
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Fleet"
+    ws.append(["Category", "Make", "Model", "Quantity"])
+    for i in range(20):
+        ws.append(["Truck", "Isuzu", f"FVR{i}", i + 1])
+    ws["XFD3"] = "stray note"
+    wb.save(tmp_path / "wide.xlsx")
+    report = import_inventory(tmp_path / "wide.xlsx").report
+    (note,) = report.unread
+    assert (note.where, note.first_row, note.rows, note.cells) == ("beside", 3, 1, 1)
+
+    # Header search over a sheet 16,384 columns wide with blocks of rows: the cost follows the
+    # filled cells, not the width (it took over 20 s of processor time when every column was
+    # looked at).
+    width = 16384
+
+    def row(values: list[object]) -> list[object]:
+        return values + [""] * (width - len(values))
+
+    rows = [row(["Category", "Make", "Model", "Quantity"])]
+    for i in range(60):
+        rows.append(row(["Truck", "Isuzu", f"FVR{i}", i]))
+        if i % 2:
+            rows.append(row([]))
+    rows[1][-1] = "x"
+    started = time.process_time()
+    found = assign_tables(
+        [SheetGrid("Wide", rows)], INVENTORY_TABLES, load_vocabulary(), None, multi=("fleet",)
+    )
+    assert time.process_time() - started < 5
+    assert [g.header_row for g in found.chosen["fleet"]] == [0]

@@ -76,6 +76,8 @@ class Condition:
     line: int | None  # index into Offer.lines; None for the whole offer
     text: Text
     removes_knockout: bool = False
+    # Must be met before acceptance ("accept only with…"); others are recommendations.
+    mandatory: bool = False
 
 
 @dataclass(frozen=True)
@@ -185,8 +187,8 @@ class InputRecord:
 @dataclass(frozen=True)
 class Assessment:
     verdict: Verdict
-    score: float | None
-    confidence: float  # share of the weight that had data, 0-1
+    score: float | None  # worst case of the unknown findings, inside the verdict's band
+    confidence: float  # data coverage: share of the weight that had data, 0-1
     families: Mapping[str, float | None]
     family_weights: Mapping[str, float]
     findings: tuple[Finding, ...]
@@ -205,3 +207,5 @@ class Assessment:
     offer_header: OfferHeader = field(default_factory=OfferHeader)
     recipient: str | None = None
     currency: str | None = None
+    # The overall score with every unknown finding at its worst (0) and best (100) case.
+    score_range: tuple[float, float] | None = None

@@ -37,6 +37,9 @@ class FamilyDef:
     weight: float
 
 
+ON_KNOCKOUT = ("condition", "redirect", "decline")
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -49,10 +52,19 @@ class Rule:
     params: Mapping[str, Any]
     condition: Text
     source: str
-    # A failed knock-out is lifted (verdict capped at "conditional") when this rule's condition
-    # is attached to the acceptance, e.g. "the donor funds the RHD-to-LHD conversion".
-    knockout_removable: bool = False
+    # What a failed knock-out leaves possible: "condition" (its condition lifts it: the verdict
+    # is at best "conditional", e.g. "the donor funds the RHD-to-LHD conversion"), "redirect"
+    # (only a smaller quantity or another model fits) or "decline" (nothing does).
+    on_knockout: str = "decline"
     condition_when_unknown: bool = False
+    # Its condition must be met before acceptance (an "accept" never carries one).
+    condition_mandatory: bool = False
+    # When its data is missing, it is judged at its worst case and asks for the figure.
+    critical: bool = False
+
+    @property
+    def knockout_removable(self) -> bool:
+        return self.on_knockout == "condition"
 
 
 @dataclass(frozen=True)
@@ -507,13 +519,25 @@ def _build_rule(
     knockout = item.get("knockout", False)
     removable = item.get("knockout_removable", False)
     when_unknown = item.get("condition_when_unknown", False)
+    mandatory = item.get("condition_mandatory", False)
+    critical = item.get("critical", False)
     for key, value in (
         ("knockout", knockout),
         ("knockout_removable", removable),
         ("condition_when_unknown", when_unknown),
+        ("condition_mandatory", mandatory),
+        ("critical", critical),
     ):
         if not isinstance(value, bool):
             raise ctx.fail(rule_id, key, "true or false is required", "true ou false est requis")
+    on_knockout = item.get("on_knockout", "condition" if removable else "decline")
+    if on_knockout not in ON_KNOCKOUT:
+        raise ctx.fail(
+            rule_id,
+            "on_knockout",
+            f"one of {', '.join(ON_KNOCKOUT)} is required",
+            f"une des valeurs {', '.join(ON_KNOCKOUT)} est requise",
+        )
     params_raw = item.get("params", {})
     if not isinstance(params_raw, Mapping):
         raise ctx.fail(rule_id, "params", "a table is required", "une table est requise")
@@ -554,8 +578,10 @@ def _build_rule(
         params=MappingProxyType(params),
         condition=condition,
         source=ctx.string(item, "source", rule_id),
-        knockout_removable=removable,
+        on_knockout=on_knockout,
         condition_when_unknown=when_unknown,
+        condition_mandatory=mandatory,
+        critical=critical,
     )
 
 

@@ -31,6 +31,11 @@ def format_assessment(a: Assessment, lang: str = "en", *, top: int = 5) -> str:
         f"{label('overall_score', lang)}{c}{fmt_score(a.score, lang)} · "
         f"{label('confidence', lang).lower()} {fmt_percent(a.confidence, lang)}",
     ]
+    if a.score_range is not None and a.score_range[1] > a.score_range[0]:
+        low, high = a.score_range
+        out.append(
+            f"{label('score_range', lang)}{c}{fmt_score(low, lang)} – {fmt_score(high, lang)}"
+        )
     if a.families:
         fam = ", ".join(
             f"{family_name(k, lang)} {fmt_score(v, lang)}" for k, v in a.families.items()

@@ -69,7 +69,7 @@ class AssessmentPanel(QWidget):
         self.badge.setWordWrap(True)
         side.addWidget(self.badge)
         self.score = QLabel()
-        self.score.setAccessibleName(self.tr("Score and confidence"))
+        self.score.setAccessibleName(self.tr("Score and data coverage"))
         self.score.setWordWrap(True)
         side.addWidget(self.score)
         self.state = QLabel()
@@ -215,7 +215,7 @@ class AssessmentPanel(QWidget):
         lang = self.lang
         self._badge(a.verdict.value)
         self.score.setText(
-            self.tr("Score {score} · confidence {confidence}").format(
+            self.tr("Score {score} · data coverage {confidence}").format(
                 score=fmt_score(a.score, lang), confidence=fmt_percent(a.confidence, lang)
             )
         )

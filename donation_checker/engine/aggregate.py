@@ -1,13 +1,25 @@
-"""From findings to family scores, the overall score, confidence and the verdict.
+"""From findings to family scores, the overall score, data coverage and the verdict.
 
 Within a family, each finding counts with its rule weight times its line's share of the offered
-units (whole-offer findings count fully). Unknown findings are left out of the scores and lower
-the confidence, which is the share of the weight that had data. Families combine with their
-weights. Caps (no asset register) and knock-outs then bound the score and the verdict.
+units (whole-offer findings count fully). A finding whose data is missing is judged at its worst
+case: it counts with its full weight at score 0 (and at 100 for the best case, which gives the
+score's range). Data coverage is the share of the weight that had data. Families combine with
+their weights; a missing register caps the score.
+
+The verdict is the worse of two things: the band the score falls in, and the floor the findings
+set whatever the weights (docs/rules.md, "Verdicts"):
+- a mandatory condition (a failing or unknown finding, a knock-out its condition lifts) →
+  at best "conditional";
+- a knock-out only another quantity or model removes → "redirect", when the counter-proposal
+  has something to offer, else "decline";
+- a knock-out nothing removes (end of economic life…) → "decline" for its line; a multi-line
+  offer whose other lines remain is redirected to them.
+The score is then capped inside the verdict's band, so the two never disagree.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -16,16 +28,30 @@ from ..ruleset import RuleSet
 
 
 @dataclass(frozen=True)
+class Basis:
+    """Everything a verdict reads that does not depend on the family weights."""
+
+    worst: Mapping[str, float | None]  # family scores, unknown findings at 0
+    best: Mapping[str, float | None]  # family scores, unknown findings at 100
+    known_share: Mapping[str, float]  # per family: share of its weight that had data
+    cap: float | None  # overall cap (missing register), at the worst case
+    cap_best: float | None
+    floor: Verdict  # the findings' floor
+    knockouts: tuple[str, ...]  # knock-outs no condition lifts
+    removable_knockouts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Totals:
     families: Mapping[str, float | None]
-    known_share: Mapping[str, float]  # per family: share of its weight that had data
-    score: float | None
+    known_share: Mapping[str, float]
+    score: float | None  # worst case, inside the verdict's band
+    score_range: tuple[float, float] | None  # worst and best case, before the band cap
     confidence: float
-    overall_cap: float | None
     verdict: Verdict
-    knockouts: tuple[str, ...]  # unremoved knock-outs
+    knockouts: tuple[str, ...]
     removable_knockouts: tuple[str, ...]
-    ceiling: Verdict | None = None  # best verdict the offer may get, whatever its score
+    ceiling: Verdict | None = None  # best verdict the lines allow the offer
 
 
 def line_shares(quantities: Sequence[int]) -> list[float]:
@@ -35,12 +61,11 @@ def line_shares(quantities: Sequence[int]) -> list[float]:
     return [q / total for q in quantities]
 
 
-def family_scores(
-    findings: Iterable[Finding],
-    shares: Sequence[float],
-    caps: Mapping[str, float],
-) -> tuple[dict[str, float | None], dict[str, float]]:
-    num: dict[str, float] = {}
+def _family_scores(
+    findings: Iterable[Finding], shares: Sequence[float], caps: Mapping[str, float]
+) -> tuple[dict[str, float | None], dict[str, float | None], dict[str, float]]:
+    worst: dict[str, float] = {}
+    best: dict[str, float] = {}
     known: dict[str, float] = {}
     total: dict[str, float] = {}
     for f in findings:
@@ -48,18 +73,20 @@ def family_scores(
         if w <= 0:
             continue
         total[f.family] = total.get(f.family, 0.0) + w
+        low, high = (0.0, 100.0) if f.score is None else (f.score, f.score)
+        worst[f.family] = worst.get(f.family, 0.0) + w * low
+        best[f.family] = best.get(f.family, 0.0) + w * high
         if f.score is not None:
             known[f.family] = known.get(f.family, 0.0) + w
-            num[f.family] = num.get(f.family, 0.0) + w * f.score
-    scores: dict[str, float | None] = {}
+    out_worst: dict[str, float | None] = {}
+    out_best: dict[str, float | None] = {}
     share: dict[str, float] = {}
     for fam, t in total.items():
-        k = known.get(fam, 0.0)
-        scores[fam] = num[fam] / k if k > 0 else None
-        share[fam] = k / t if t > 0 else 0.0
-        if scores[fam] is not None and fam in caps:
-            scores[fam] = min(scores[fam] or 0.0, caps[fam])
-    return scores, share
+        cap = caps.get(fam, 100.0)
+        out_worst[fam] = min(worst[fam] / t, cap)
+        out_best[fam] = min(best[fam] / t, cap)
+        share[fam] = known.get(fam, 0.0) / t
+    return out_worst, out_best, share
 
 
 def overall(
@@ -87,7 +114,7 @@ def confidence(known_share: Mapping[str, float], weights: Mapping[str, float]) -
 def band(score: float | None, ruleset: RuleSet) -> Verdict:
     b = ruleset.verdict_bands
     if score is None:
-        return Verdict.REDIRECT  # nothing could be scored: ask for the missing information first
+        return Verdict.DECLINE  # nothing could be scored: the worst case
     if score >= b.accept:
         return Verdict.ACCEPT
     if score >= b.conditional:
@@ -97,38 +124,31 @@ def band(score: float | None, ruleset: RuleSet) -> Verdict:
     return Verdict.DECLINE
 
 
+def band_top(verdict: Verdict, ruleset: RuleSet) -> float | None:
+    """The highest score inside the verdict's band that still reads as such when rounded to a
+    whole number; None: no upper bound."""
+    b = ruleset.verdict_bands
+    top = {
+        Verdict.ACCEPT: None,
+        Verdict.CONDITIONAL: b.accept,
+        Verdict.REDIRECT: b.conditional,
+        Verdict.DECLINE: b.redirect,
+    }[verdict]
+    return None if top is None else math.ceil(top) - 1.0
+
+
 def worse(a: Verdict, b: Verdict) -> Verdict:
     return a if VERDICT_ORDER.index(a) >= VERDICT_ORDER.index(b) else b
 
 
-def verdict(
-    score: float | None,
-    conf: float,
-    knockouts: Sequence[str],
-    removable: Sequence[str],
-    ruleset: RuleSet,
-    ceiling: Verdict | None = None,
-) -> Verdict:
-    result = band(score, ruleset)
-    if ceiling is not None:
-        result = worse(result, ceiling)
-    if result is Verdict.ACCEPT and conf < float(ruleset.param("min_confidence_to_accept", 0.0)):
-        result = Verdict.CONDITIONAL  # too little data to accept without conditions
-    if knockouts:
-        return Verdict.DECLINE
-    if removable:
-        return worse(result, Verdict.CONDITIONAL)
-    return result
-
-
-def caps_from(
-    findings: Iterable[Finding], ruleset: RuleSet
+def _caps(
+    findings: Iterable[Finding], ruleset: RuleSet, statuses: tuple[Status, ...]
 ) -> tuple[float | None, dict[str, float]]:
-    """Overall and per-family caps set by failed register_cap rules."""
+    """Overall and per-family caps set by register_cap rules in the given statuses."""
     overall_cap: float | None = None
     family_caps: dict[str, float] = {}
     for f in findings:
-        if f.status is not Status.FAIL:
+        if f.status not in statuses or (f.weight <= 0 and f.status is Status.UNKNOWN):
             continue
         rule = ruleset.rule(f.rule_id)
         if rule.kind != "register_cap":
@@ -140,6 +160,45 @@ def caps_from(
         else:
             family_caps[scope] = min(family_caps.get(scope, cap), cap)
     return overall_cap, family_caps
+
+
+def finding_floor(f: Finding, ruleset: RuleSet, can_redirect: bool) -> Verdict:
+    """The best verdict a finding leaves possible."""
+    if f.knockout:
+        remedy = ruleset.rule(f.rule_id).on_knockout
+        if remedy == "condition":
+            return Verdict.CONDITIONAL
+        if remedy == "redirect":
+            return Verdict.REDIRECT if can_redirect else Verdict.DECLINE
+        return Verdict.DECLINE
+    if f.condition is not None and f.condition.mandatory:
+        return Verdict.CONDITIONAL
+    return Verdict.ACCEPT
+
+
+def floor_of(
+    findings: Iterable[Finding], ruleset: RuleSet, can_redirect: bool, lines: int
+) -> Verdict:
+    """The findings' floor for the whole offer: whole-offer findings count as they are; a line
+    that must be declined leaves the others, so the offer is redirected to them, and declined
+    only when every line must be."""
+    offer = Verdict.ACCEPT
+    per_line: dict[int, Verdict] = {}
+    for f in findings:
+        v = finding_floor(f, ruleset, can_redirect)
+        if f.line is None:
+            offer = worse(offer, v)
+        else:
+            per_line[f.line] = worse(per_line.get(f.line, Verdict.ACCEPT), v)
+    declined = [ln for ln, v in per_line.items() if v is Verdict.DECLINE]
+    worst_line = Verdict.ACCEPT
+    for v in per_line.values():
+        worst_line = worse(worst_line, v)
+    if declined and len(declined) == lines:
+        worst_line = Verdict.DECLINE
+    elif declined:
+        worst_line = Verdict.REDIRECT
+    return worse(offer, worst_line)
 
 
 def knockouts_of(findings: Iterable[Finding]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -154,31 +213,57 @@ def knockouts_of(findings: Iterable[Finding]) -> tuple[tuple[str, ...], tuple[st
     return tuple(hard), tuple(r for r in soft if r not in hard)
 
 
-def totals(
+def basis(
     findings: Sequence[Finding],
     shares: Sequence[float],
+    ruleset: RuleSet,
+    can_redirect: bool,
+    lines: int,
+) -> Basis:
+    cap, family_caps = _caps(findings, ruleset, (Status.FAIL, Status.UNKNOWN))
+    cap_best, family_caps_best = _caps(findings, ruleset, (Status.FAIL,))
+    worst, _, known = _family_scores(findings, shares, family_caps)
+    _, best, _ = _family_scores(findings, shares, family_caps_best)
+    hard, soft = knockouts_of(findings)
+    return Basis(
+        {k: worst.get(k) for k in ruleset.families},
+        {k: best.get(k) for k in ruleset.families},
+        known,
+        cap,
+        cap_best,
+        floor_of(findings, ruleset, can_redirect, lines),
+        hard,
+        soft,
+    )
+
+
+def decide(
+    base: Basis,
     ruleset: RuleSet,
     weights: Mapping[str, float] | None = None,
     ceiling: Verdict | None = None,
 ) -> Totals:
-    fam_weights = (
-        weights if weights is not None else {k: f.weight for k, f in ruleset.families.items()}
-    )
-    overall_cap, family_caps = caps_from(findings, ruleset)
-    fams, known = family_scores(findings, shares, family_caps)
-    ordered = {k: fams.get(k) for k in ruleset.families}
-    score = overall(ordered, fam_weights, overall_cap)
-    conf = confidence(known, fam_weights)
-    hard, soft = knockouts_of(findings)
+    w = weights if weights is not None else {k: f.weight for k, f in ruleset.families.items()}
+    raw = overall(base.worst, w, base.cap)
+    high = overall(base.best, w, base.cap_best)
+    conf = confidence(base.known_share, w)
+    result = band(raw, ruleset)
+    if ceiling is not None:
+        result = worse(result, ceiling)
+    if result is Verdict.ACCEPT and conf < float(ruleset.param("min_confidence_to_accept", 0.0)):
+        result = Verdict.CONDITIONAL  # too little data to accept without conditions
+    result = worse(result, base.floor)
+    top = band_top(result, ruleset)
+    score = None if raw is None else (raw if top is None else min(raw, top))
     return Totals(
-        ordered,
-        known,
+        base.worst,
+        base.known_share,
         score,
+        None if raw is None or high is None else (raw, high),
         conf,
-        overall_cap,
-        verdict(score, conf, hard, soft, ruleset, ceiling),
-        hard,
-        soft,
+        result,
+        base.knockouts,
+        base.removable_knockouts,
         ceiling,
     )
 

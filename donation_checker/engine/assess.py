@@ -15,7 +15,7 @@ from ..assessment import Assessment, Condition, Finding, InputRecord, LineAssess
 from ..model import Inventory, Offer
 from ..normalise import ModelNames
 from ..ruleset import Rule, RuleSet
-from .aggregate import line_ceiling, line_shares, totals
+from .aggregate import Basis, basis, decide, line_ceiling, line_shares
 from .context import Context, LineInfo, exact
 from .counter import counter_proposal
 from .impact import category_impacts, offer_findings
@@ -64,21 +64,37 @@ class _Judged:
     outcome: Outcome
     knockout: bool
     wants_condition: bool
+    mandatory: bool
     finding: Finding  # with no line and no condition: each line copies it with its own
 
     @property
     def tally(self) -> Hashable:
         """All a line's score and verdict read from this finding (with the rule's place)."""
         f = self.finding
-        return (exact(f.score), f.status, exact(f.weight), f.knockout, self.wants_condition)
+        return (
+            exact(f.score),
+            f.status,
+            exact(f.weight),
+            f.knockout,
+            self.wants_condition,
+            self.mandatory,
+        )
 
 
 def _judge(rule: Rule, ruleset: RuleSet, outcome: Outcome) -> _Judged:
     status = outcome.status or _status(outcome.score, rule, ruleset)
-    wants = status in (Status.FAIL, Status.WARN) or (
-        status is Status.UNKNOWN and rule.condition_when_unknown
+    # What is not known is judged at its worst case: it asks for the figure as a condition,
+    # and a critical rule's knock-out counts as met.
+    wants = status in (Status.FAIL, Status.WARN, Status.UNKNOWN)
+    knockout = rule.knockout and (
+        (outcome.knockout and status is Status.FAIL)
+        or (status is Status.UNKNOWN and rule.critical and outcome.applicable)
     )
-    knockout = rule.knockout and outcome.knockout and status is Status.FAIL
+    mandatory = (
+        status in (Status.FAIL, Status.UNKNOWN)
+        or knockout
+        or (status is Status.WARN and rule.condition_mandatory)
+    )
     finding = Finding(
         rule_id=rule.id,
         family=rule.family,
@@ -92,7 +108,7 @@ def _judge(rule: Rule, ruleset: RuleSet, outcome: Outcome) -> _Judged:
         evidence=outcome.evidence,
         source=rule.source,
     )
-    return _Judged(outcome, knockout, outcome.applicable and wants, finding)
+    return _Judged(outcome, knockout, outcome.applicable and wants, mandatory, finding)
 
 
 def _for_line(template: Finding, line: int | None, condition: Condition | None) -> Finding:
@@ -118,6 +134,7 @@ def _finding(rule: Rule, ctx: Context, info: LineInfo | None, outcome: Outcome) 
             line,
             _condition_text(rule, values),
             removes_knockout=j.knockout and rule.knockout_removable,
+            mandatory=j.mandatory,
         )
     return replace(j.finding, line=line, condition=condition)
 
@@ -152,7 +169,11 @@ def _line_findings(
             if text is None:
                 text = texts[text_key] = _condition_text(rule, {**common, **j.outcome.values})
             condition = Condition(
-                rule.id, info.index, text, removes_knockout=j.knockout and removable
+                rule.id,
+                info.index,
+                text,
+                removes_knockout=j.knockout and removable,
+                mandatory=j.mandatory,
             )
         out.append(_for_line(j.finding, info.index, condition))
         tallies_of_lines[info.index].append(tally_of[v])
@@ -165,25 +186,30 @@ def _common_names(rule: Rule) -> tuple[str, ...]:
     return tuple(name for name in COMMON_PLACEHOLDERS if name in found)
 
 
-def _line_assessment(info: LineInfo, findings: list[Finding], ruleset: RuleSet) -> LineAssessment:
-    ones = [1.0] * (info.index + 1)
-    t = totals(findings, ones, ruleset)
+def _weakest(findings: list[Finding], ruleset: RuleSet) -> str | None:
     fam_w = {k: f.weight for k, f in ruleset.families.items()}
     weakest = max(
-        (f for f in findings if f.score is not None and f.weight > 0),
+        (f for f in findings if f.weight > 0),
         key=lambda f: (
             f.weight * fam_w.get(f.family, 0.0) * (100.0 - (f.score or 0.0)),
             f.knockout,
         ),
         default=None,
     )
+    return weakest.rule_id if weakest else None
+
+
+def _line_assessment(
+    info: LineInfo, base: Basis, weakest: str | None, ruleset: RuleSet
+) -> LineAssessment:
+    t = decide(base, ruleset)
     return LineAssessment(
         info.index,
         info.label,
         None if t.score is None else round(t.score, 1),
         round(t.confidence, 3),
         t.verdict,
-        weakest.rule_id if weakest else None,
+        weakest,
     )
 
 
@@ -243,20 +269,28 @@ def assess(
             per_line[info.index].append(finding)
     offer_level = [f for f in findings if f.line is None]
     shares = line_shares([i.qty for i in ctx.lines])
-    # Lines whose findings tally alike, rule by rule, get the same score and verdict.
-    scored: dict[tuple[int, ...], LineAssessment] = {}
+    proposals = tuple(counter_proposal(ctx, info) for info in ctx.lines)
+    # Lines whose findings tally alike, rule by rule, get the same basis, score and verdict.
+    bases: dict[tuple[int, ...], tuple[Basis, str | None]] = {}
+    line_bases: list[Basis] = []
     lines: list[LineAssessment] = []
     for info in ctx.lines:
         signature = tuple(tallies_of_lines[info.index])
-        same = scored.get(signature)
-        if same is None:
-            same = scored[signature] = _line_assessment(
-                info, per_line[info.index] + offer_level, ruleset
+        proposal = proposals[info.index]
+        fits = bool(proposal.absorbable) or proposal.alternative is not None
+        key = (*signature, int(fits))
+        found = bases.get(key)
+        if found is None:
+            own = per_line[info.index]
+            found = bases[key] = (
+                basis([replace(f, line=0) for f in own] + offer_level, [1.0], ruleset, fits, 1),
+                _weakest(own + offer_level, ruleset),
             )
-        lines.append(replace(same, index=info.index, label=info.label))
-    total = totals(
-        findings, shares, ruleset, ceiling=line_ceiling((ln.verdict for ln in lines), ruleset)
-    )
+        line_bases.append(found[0])
+        lines.append(_line_assessment(info, found[0], found[1], ruleset))
+    can_redirect = any(p.absorbable or p.alternative for p in proposals)
+    offer_base = basis(findings, shares, ruleset, can_redirect, len(ctx.lines))
+    total = decide(offer_base, ruleset, ceiling=line_ceiling((ln.verdict for ln in lines), ruleset))
     conditions = tuple(f.condition for f in findings if f.condition is not None)
     return Assessment(
         verdict=total.verdict,
@@ -267,9 +301,9 @@ def assess(
         findings=tuple(findings),
         conditions=conditions,
         lines=tuple(lines),
-        counter_proposals=tuple(counter_proposal(ctx, info) for info in ctx.lines),
+        counter_proposals=proposals,
         lifecycle=lifecycle(ctx) if ctx.lines else None,
-        sensitivity=sensitivity(total, ruleset),
+        sensitivity=sensitivity(offer_base, tuple(line_bases), total, ruleset),
         fleet_impact=category_impacts(ctx),
         offer_findings=offer_findings(ctx),
         knockouts=total.knockouts,
@@ -280,4 +314,7 @@ def assess(
         offer_header=offer.header,
         recipient=inventory.profile.recipient,
         currency=recipient_currency(ctx),
+        score_range=None
+        if total.score_range is None
+        else (round(total.score_range[0], 1), round(total.score_range[1], 1)),
     )

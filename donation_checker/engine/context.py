@@ -35,7 +35,8 @@ from ..normalise import (
     parse_bool,
     split_list,
 )
-from ..ruleset import RuleSet, category_key
+from ..ruleset import RuleSet
+from .capacity import Capacity, Free, driver_categories, free_of
 
 COMPLEXITY_ORDER = {"mechanical": 0, "electronic": 1, "digital": 2}
 
@@ -442,9 +443,8 @@ class Workshops:
         str, int
     ]  # make key -> mechanics qualified (sum over workshops listing the make)
     qualified_known: bool
-    hours_free: float | None
-    hours_available: float | None
-    hours_committed: float | None
+    hours_free: float | None  # available − committed over the rows that state both
+    hours_unstated: int  # rows with available hours but no committed figure (none free)
     tool_makes: frozenset[str] | None
     locations: tuple[str, ...]
     table: Table
@@ -458,6 +458,7 @@ class BudgetView:
     years: tuple[int, ...]
     currency: str | None
     table: Table
+    unstated: Mapping[str, int]  # per line type: rows with no committed figure (none free)
 
     def for_year(self, kind: str, year: int | None) -> float | None:
         if year is not None and (kind, year) in self.headroom:
@@ -616,7 +617,7 @@ class Context:
         mechanics = _num(frame["mechanics"]) if "mechanics" in frame else None
         by_make: Counter[str] = Counter()
         qualified_known = table.has("qualified_makes") and mechanics is not None
-        qualified = self._qualified_makes
+        qualified = self.qualified_makes
         if qualified_known and mechanics is not None and qualified is not None:
             codes, makes = qualified
             for code, count in zip(codes.tolist(), mechanics.fillna(0), strict=True):
@@ -628,20 +629,13 @@ class Context:
                 frame["tool_kits"].map(lambda v: tuple(v) if isinstance(v, list) else v)
             )
             tool_makes = frozenset(self.names.make_key(k) for kit in kits for k in _items(kit))
-        avail = (
-            _num(frame["hours_available"]).sum(min_count=1)
+        hours = (
+            free_of(
+                _num(frame["hours_available"]),
+                _num(frame["hours_committed"]) if "hours_committed" in frame else None,
+            )
             if "hours_available" in frame
-            else np.nan
-        )
-        committed = (
-            _num(frame["hours_committed"]).sum(min_count=1)
-            if "hours_committed" in frame
-            else np.nan
-        )
-        hours_free = (
-            None
-            if pd.isna(avail)
-            else float(avail) - (0.0 if pd.isna(committed) else float(committed))
+            else Free(None)
         )
         locations = (
             tuple(sorted({fold(v) for v in frame["location"].dropna().unique()}))
@@ -655,9 +649,8 @@ class Context:
             else int(mechanics.fillna(0).sum()),
             by_make=dict(by_make),
             qualified_known=qualified_known,
-            hours_free=hours_free,
-            hours_available=None if pd.isna(avail) else float(avail),
-            hours_committed=None if pd.isna(committed) else float(committed),
+            hours_free=hours.amount,
+            hours_unstated=hours.unstated_rows,
             tool_makes=tool_makes,
             locations=locations,
             table=table,
@@ -673,7 +666,7 @@ class Context:
         shop = self.workshops
         if shop is None:
             return ()
-        qualified = self._qualified_makes
+        qualified = self.qualified_makes
         if make_key is None or qualified is None:
             return _rows_of(shop.table, None, self.max_rows)
         codes, makes = qualified
@@ -682,7 +675,7 @@ class Context:
         return _rows_of(shop.table, mask, self.max_rows)
 
     @cached_property
-    def _qualified_makes(self) -> tuple[np.ndarray, list[frozenset[str]]] | None:
+    def qualified_makes(self) -> tuple[np.ndarray, list[frozenset[str]]] | None:
         """Each workshop's code among the distinct qualified-makes lists (-1: none stated), and
         the make keys of each distinct list: makes are matched once per list, not per row."""
         table = self.inventory.maintenance
@@ -692,34 +685,6 @@ class Context:
         codes, uniques = pd.factorize(column.map(lambda v: tuple(v) if isinstance(v, list) else v))
         makes = [frozenset(self.names.make_key(i) for i in _items(u)) for u in uniques]
         return codes, makes
-
-    @cached_property
-    def drivers_by_cat(self) -> Mapping[str, int] | None:
-        table = self.inventory.personnel
-        if table is None or len(table) == 0 or "count" not in table.frame:
-            return None
-        frame = table.frame
-        count = _num(frame["count"]).fillna(0)
-        vocab = self.ruleset.categories
-        cat = (
-            map_unique(frame["category"], vocab.match)
-            if "category" in frame
-            else pd.Series([None] * len(frame), index=frame.index, dtype=object)
-        )
-        if "licence_class" in frame:
-            by_licence: dict[str, str] = {}
-            for cid, cdef in vocab.categories.items():
-                for lic in cdef.reference.get("licence_classes", ()):
-                    by_licence.setdefault(category_key(lic), cid)
-            lic_cat = map_unique(frame["licence_class"], lambda v: by_licence.get(category_key(v)))
-            cat = cat.where(cat.notna(), lic_cat)
-        grouped = (
-            pd.DataFrame({"cat": cat, "count": count})
-            .dropna(subset=["cat"])
-            .groupby("cat")["count"]
-            .sum()
-        )
-        return {str(k): int(v) for k, v in grouped.items()}
 
     def personnel_rows(self, cat: str) -> tuple[RowRef, ...]:
         rows: tuple[RowRef, ...] = self._memoised(
@@ -731,12 +696,13 @@ class Context:
         table = self.inventory.personnel
         if table is None:
             return ()
-        vocab = self.ruleset.categories
-        frame = table.frame
-        mask = pd.Series(False, index=frame.index)
-        if "category" in frame:
-            mask |= map_unique(frame["category"], vocab.match).eq(cat)
+        mask = driver_categories(self).eq(cat)
         return _rows_of(table, mask, self.max_rows)
+
+    @cached_property
+    def capacity(self) -> Capacity:
+        """The recipient's free capacity, the offer's use of it and the ledger's allocations."""
+        return Capacity(self)
 
     @cached_property
     def budget(self) -> BudgetView | None:
@@ -760,25 +726,24 @@ class Context:
 
         kind = map_unique(frame["line"], line_type)
         amount = _num(frame["amount"])
-        committed = (
-            _num(frame["committed"]).fillna(0)
-            if "committed" in frame
-            else pd.Series(0.0, index=frame.index)
-        )
+        committed = _num(frame["committed"]) if "committed" in frame else None
         year = _num(frame["year"]) if "year" in frame else pd.Series(np.nan, index=frame.index)
-        work = pd.DataFrame({"kind": kind, "year": year, "free": amount - committed}).dropna(
-            subset=["kind"]
-        )
-        work = work[amount.loc[work.index].notna()]
         headroom: dict[tuple[str, int | None], float] = {}
-        sums = work.groupby(["kind", "year"], dropna=False)["free"].sum()
-        for (k, y), v in zip(sums.index.tolist(), sums.tolist(), strict=True):
-            headroom[(str(k), None if pd.isna(y) else int(y))] = float(v)
+        unstated: Counter[str] = Counter()
+        groups = pd.DataFrame({"kind": kind, "year": year}).groupby(["kind", "year"], dropna=False)
+        for key, rows in groups.groups.items():
+            k, y = cast(tuple[Any, Any], key)
+            if pd.isna(k):
+                continue
+            free = free_of(amount.loc[rows], None if committed is None else committed.loc[rows])
+            unstated[str(k)] += free.unstated_rows
+            if free.amount is not None:
+                headroom[(str(k), None if pd.isna(y) else int(y))] = free.amount
         currency = None
         if "currency" in frame and frame["currency"].notna().any():
             currency = str(frame["currency"].dropna().iloc[0]).strip().upper()
         years = tuple(sorted({y for (_, y) in headroom if y is not None}))
-        return BudgetView(headroom, years, currency, table)
+        return BudgetView(headroom, years, currency, table, dict(unstated))
 
     def budget_rows(self) -> tuple[RowRef, ...]:
         table = self.inventory.budget

@@ -10,12 +10,16 @@ import math
 import pandas as pd
 
 from ..assessment import CategoryImpact, Evidence, Finding, RowRef, Status, Text
+from .capacity import units_per_mechanic
 from .context import Context
-from .lifecycle import headroom, recipient_currency, unit_costs
-from .wording import counted, ev, fill, pct
+from .lifecycle import recipient_currency, unit_costs
+from .wording import counted, ev, fill, num, pct
 
 
 def category_impacts(ctx: Context) -> tuple[CategoryImpact, ...]:
+    first: dict[str, str] = {}
+    for i in ctx.lines:
+        first.setdefault(i.model_key, f"{i.make} {i.model}")
     out = []
     for cat in sorted(ctx.offered_by_cat):
         stats = ctx.fleet.categories.get(cat)
@@ -30,9 +34,7 @@ def category_impacts(ctx: Context) -> tuple[CategoryImpact, ...]:
                 models_after=before + len(new),
                 units_before=stats.units if stats else 0,
                 units_after=(stats.units if stats else 0) + ctx.offered_by_cat[cat],
-                new_models=tuple(
-                    next(f"{i.make} {i.model}" for i in ctx.lines if i.model_key == k) for k in new
-                ),
+                new_models=tuple(first[k] for k in new),
             )
         )
     return tuple(out)
@@ -117,7 +119,6 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
             ),
         )
     )
-    shops = ctx.workshops
     hours = sum(i.qty * float(i.ref.get("maintenance_hours_per_year", 0)) for i in ctx.lines)
     ratio, msg = _ratio_text(
         "{n} workshop hours a year",
@@ -125,7 +126,7 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
         "{n} free hours",
         "{n} heures libres",
         hours,
-        shops.hours_free if shops else None,
+        ctx.capacity.hours.amount,
     )
     out.append(
         _finding(
@@ -146,30 +147,31 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
                     "hours_free",
                     "free workshop hours a year",
                     "heures d'atelier libres par an",
-                    None if not shops or shops.hours_free is None else round(shops.hours_free),
+                    None if ctx.capacity.hours.amount is None else round(ctx.capacity.hours.amount),
                     "h",
                     sensitive=True,
                 ),
             ),
         )
     )
-    per = float(ctx.ruleset.param("vehicles_per_mechanic", 12))
-    mech = sum(math.ceil(q / per) for q in ctx.offered_by_make.values())
-    ratio, msg = _ratio_text(
-        "{n|mechanic|mechanics}",
-        "{n|mécanicien|mécaniciens}",
-        "{n|mechanic|mechanics} in the workshops",
-        "{n|mécanicien|mécaniciens} des ateliers",
-        mech,
-        float(shops.mechanics_total) if shops and shops.mechanics_total is not None else None,
-    )
+    per = units_per_mechanic(ctx)
+    mech = sum(math.ceil(q / per - 1e-9) for q in ctx.offered_by_make.values())
+    shorts = [ctx.capacity.mechanics_short(make) for make in ctx.offered_by_make]
+    short = None if any(v is None for v in shorts) else sum(v or 0 for v in shorts)
     out.append(
         _finding(
             "IMPACT-MECHANICS",
             "maintenance",
             Text("Mechanics the whole offer needs", "Mécaniciens nécessaires à l'offre"),
-            ratio,
-            msg,
+            None if short is None else (0.0 if short == 0 else 2.0),
+            Text(
+                f"The offer needs {counted(mech, 'mechanic', 'mechanics', 'en')} "
+                f"(1 per {num(per)} units); once today's fleet and the donor's trainees are "
+                f"counted, {counted(short, 'more is', 'more are', 'en')} needed.",
+                f"L'offre demande {counted(mech, 'mécanicien', 'mécaniciens', 'fr')} "
+                f"(1 pour {num(per, 'fr')} unités) ; une fois le parc actuel et les stagiaires "
+                f"du donateur comptés, il en manque {num(short, 'fr')}.",
+            ),
             (
                 ev(
                     "mechanics_needed",
@@ -178,24 +180,29 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
                     mech,
                 ),
                 ev(
-                    "mechanics_total",
-                    "mechanics in the workshops",
-                    "mécaniciens dans les ateliers",
-                    shops.mechanics_total if shops else None,
+                    "mechanics_short",
+                    "mechanics lacking after today's fleet and the donor's trainees",
+                    "mécaniciens manquants après le parc actuel et les stagiaires du donateur",
+                    short,
                     sensitive=True,
                 ),
             ),
         )
     )
     drivers = sum(math.ceil(i.qty * float(i.ref.get("crew_per_unit", 1))) for i in ctx.lines)
-    pool = ctx.drivers_by_cat
+    pool = ctx.capacity.drivers
+    free_drivers = (
+        None
+        if pool is None
+        else float(sum(v.amount or 0.0 for c, v in pool.items() if c in ctx.offered_by_cat))
+    )
     ratio, msg = _ratio_text(
         "{n|driver|drivers}",
         "{n|conducteur|conducteurs}",
         "{n|driver|drivers} available",
         "{n|conducteur disponible|conducteurs disponibles}",
         drivers,
-        float(sum(pool.values())) if pool is not None else None,
+        free_drivers,
     )
     out.append(
         _finding(
@@ -215,14 +222,16 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
                     "drivers_total",
                     "drivers available",
                     "conducteurs disponibles",
-                    sum(pool.values()) if pool is not None else None,
+                    None if free_drivers is None else round(free_drivers),
                     sensitive=True,
                 ),
             ),
         )
     )
-    cost = sum(i.qty * c.known_total for i, c in zip(ctx.lines, unit_costs(ctx), strict=True))
-    room = headroom(ctx, 1)
+    costs = unit_costs(ctx)
+    cost = sum(i.qty * c.known_total for i, c in zip(ctx.lines, costs, strict=True))
+    frees = [f.amount for f in ctx.capacity.budget.values()]
+    room = None if any(f is None for f in frees) else sum(f or 0.0 for f in frees)
     currency = recipient_currency(ctx) or ""
     ratio, msg = _ratio_text(
         f"{{n}} {currency} of running cost a year",

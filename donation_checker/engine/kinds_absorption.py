@@ -3,15 +3,17 @@ requirement gap, and registers that cap a score (catalogue ABS-01, 02, 04, 06, 0
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from ..assessment import RowRef, Status
 from ..normalise import fold
+from .capacity import BUDGET, BUDGET_KINDS, DRIVERS
 from .context import Context, LineInfo
 from .kinds_compat import not_applicable, unknown
-from .lifecycle import headroom, recipient_currency, unit_costs
+from .lifecycle import recipient_currency
 from .registry import Outcome, ParamSpec, kind
 from .wording import T, counted, ev, num, pct
 
@@ -24,21 +26,34 @@ def _n(doc_en: str, doc_fr: str, default: float) -> ParamSpec:
 
 
 def running_cost(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    """Each budget line (fuel, maintenance, parts) carries its own share of the yearly cost,
+    against its uncommitted amount in the tightest year of the horizon: the cost recurs every
+    year of the equipment's life, so a shortfall in one year is a shortfall for good."""
     p = rule.params
-    costs = unit_costs(ctx)
-    yearly = sum(i.qty * c.known_total for i, c in zip(ctx.lines, costs, strict=True))
-    complete = all(c.complete for c in costs)
-    room = headroom(ctx, 1)
-    funded_years = int(p["donor_years"])
+    cap = ctx.capacity
+    costs = cap.unit_costs
     currency = recipient_currency(ctx) or ""
-    amount = yearly * funded_years
-    shortfall = max(0.0, yearly - (room or 0.0))
+    per_kind = {
+        kind: sum(i.qty * (getattr(c, kind) or 0.0) for i, c in zip(ctx.lines, costs, strict=True))
+        for kind in BUDGET_KINDS
+    }
+    yearly = sum(per_kind.values())
+    complete = all(c.total is not None for c in costs)
+    free = {kind: cap.budget[kind].amount for kind in BUDGET_KINDS}
+    known_free = [v for v in free.values() if v is not None]
+    room = sum(known_free) if len(known_free) == len(free) else None
+    unstated = sum(cap.budget[kind].unstated_rows for kind in BUDGET_KINDS)
+    funded_years = int(p["donor_years"])
+    shortfall = sum(max(0.0, per_kind[k] - max(v, 0.0)) for k, v in free.items() if v is not None)
+    absorbable = sum(g or 0 for g in cap.of(BUDGET).granted)
     values = {
         "annual_cost": round(yearly),
         "headroom": None if room is None else round(room),
-        "years": funded_years,
-        "amount": round(amount),
+        "years": max(ctx.horizon, 1),
+        "donor_years": funded_years,
+        "amount": round(shortfall * funded_years),
         "shortfall": round(shortfall),
+        "absorbable": absorbable,
         "currency": currency,
     }
     evidence = (
@@ -49,14 +64,27 @@ def running_cost(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             round(yearly),
             currency,
         ),
+        *(
+            ev(
+                f"headroom_{kind}",
+                f"uncommitted {label[0]} budget, tightest year of the horizon",
+                f"budget {label[1]} non engagé, année la plus tendue de l'horizon",
+                None if free[kind] is None else round(free[kind] or 0.0),
+                currency,
+                sensitive=True,
+                rows=ctx.budget_rows(),
+            )
+            for kind, label in zip(
+                BUDGET_KINDS,
+                (("fuel", "carburant"), ("maintenance", "maintenance"), ("parts", "pièces")),
+                strict=True,
+            )
+        ),
         ev(
-            "headroom",
-            "uncommitted fuel, maintenance and parts budget (year 1)",
-            "budget carburant, maintenance et pièces non engagé (année 1)",
-            None if room is None else round(room),
-            currency,
-            sensitive=True,
-            rows=ctx.budget_rows(),
+            "committed_unstated",
+            "budget rows with no committed amount (counted as fully committed)",
+            "lignes budgétaires sans montant engagé (comptées entièrement engagées)",
+            unstated,
         ),
         ev(
             "complete",
@@ -65,41 +93,48 @@ def running_cost(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             complete,
         ),
     )
-    if room is None:
+    if room is None or not complete:
         return unknown(
-            "The budget (fuel, maintenance, parts lines) is not known.",
-            "Le budget (lignes carburant, maintenance, pièces) est inconnu.",
+            "The uncommitted running budget (fuel, maintenance and parts lines), or the running "
+            "cost of some lines, is not known.",
+            "Le budget de fonctionnement non engagé (lignes carburant, maintenance et pièces), ou "
+            "le coût de fonctionnement de certaines lignes, est inconnu.",
             *evidence,
         )
-    if room <= 0:
-        return Outcome(
-            0.0,
-            T(
-                f"Running the offer costs {num(yearly)} {currency} a year and no budget is left uncommitted.",
-                f"Faire fonctionner l'offre coûte {num(yearly, 'fr')} {currency} par an et aucun budget n'est disponible.",
-            ),
-            evidence,
-            values,
-            knockout=True,
-        )
-    ratio = yearly / room
-    if not complete and ratio <= 1:
-        return unknown(
-            f"Part of the running cost could not be computed; the known part is {pct(ratio)} of the headroom.",
-            f"Une partie du coût n'a pu être calculée ; la part connue représente {pct(ratio, 'fr')} de la marge.",
-            *evidence,
-        )
+    ratios = [
+        per_kind[k] / v if v is not None and v > 0 else (math.inf if per_kind[k] > 0 else 0.0)
+        for k, v in free.items()
+    ]
+    ratio = max(ratios, default=0.0)
     score = (
         100.0
         if ratio <= p["comfortable_share"]
         else (float(p["tight_score"]) if ratio <= 1 else 0.0)
     )
+    share = ("∞", "∞") if math.isinf(ratio) else (pct(ratio), pct(ratio, "fr"))
+    steady = (
+        (
+            f" The shortfall of {num(shortfall)} {currency} a year recurs every year: donor "
+            f"funding of years 1–{funded_years} does not remove it; the budget carries "
+            f"{num(absorbable)} of the {num(sum(i.qty for i in ctx.lines))} units.",
+            f" Le manque de {num(shortfall, 'fr')} {currency} par an se répète chaque année : "
+            f"un financement des années 1 à {funded_years} par le donateur ne le supprime pas ; "
+            f"le budget permet {num(absorbable, 'fr')} des "
+            f"{num(sum(i.qty for i in ctx.lines), 'fr')} unités.",
+        )
+        if ratio > 1
+        else ("", "")
+    )
     return Outcome(
         score,
         T(
-            f"Running cost {num(yearly)} {currency} a year = {pct(ratio)} of the uncommitted budget ({num(room)} {currency}).",
-            f"Coût de fonctionnement {num(yearly, 'fr')} {currency} par an = {pct(ratio, 'fr')} du budget non engagé "
-            f"({num(room, 'fr')} {currency}).",
+            f"Running cost {num(yearly)} {currency} a year; the most loaded budget line is at "
+            f"{share[0]} of what is uncommitted in the tightest year of the next "
+            f"{counted(max(ctx.horizon, 1), 'year', 'years', 'en')}.{steady[0]}",
+            f"Coût de fonctionnement {num(yearly, 'fr')} {currency} par an ; la ligne budgétaire "
+            f"la plus chargée est à {share[1]} de son montant non engagé dans l'année la plus "
+            f"tendue des {counted(max(ctx.horizon, 1), 'prochaine année', 'prochaines années', 'fr')}."
+            f"{steady[1]}",
         ),
         evidence,
         values,
@@ -115,44 +150,48 @@ def drivers(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             "This equipment needs no dedicated driver.",
             "Ce matériel ne demande pas de conducteur dédié.",
         )
-    pool = ctx.drivers_by_cat
-    required = round(ctx.offered_by_cat.get(info.cat, 0) * crew)
+    cap = ctx.capacity
+    pool = cap.drivers
+    granted = cap.of(DRIVERS).granted[info.index]
     evidence = [
         ev(
-            "required",
-            "drivers needed for the category's offered units",
-            "conducteurs nécessaires pour les unités offertes de la catégorie",
-            required,
+            "crew",
+            "drivers per unit",
+            "conducteurs par unité",
+            crew,
         )
     ]
-    if pool is None:
+    free = None if pool is None else pool.get(info.cat)
+    if pool is None or granted is None:
         return unknown(
             "Drivers by category are not known.",
             "Les conducteurs par catégorie sont inconnus.",
             *evidence,
         )
-    available = pool.get(info.cat, 0)
     evidence.append(
         ev(
             "available",
-            "drivers available for the category",
-            "conducteurs disponibles pour la catégorie",
-            available,
+            "drivers free for the category (count − assigned)",
+            "conducteurs libres pour la catégorie (effectif − affectés)",
+            0 if free is None or free.amount is None else round(free.amount),
             sensitive=True,
             rows=ctx.personnel_rows(info.cat),
         )
     )
-    score = 100.0 if required == 0 else min(1.0, available / required) * 100
+    short_units = cap.short_units(DRIVERS, info.cat) or 0
+    short = math.ceil(short_units * crew - 1e-9)
+    score = 100.0 if info.qty == 0 else 100.0 * granted / info.qty
     return Outcome(
         round(score, 1),
         T(
-            f"{counted(available, 'driver', 'drivers', 'en')} available against {num(required)} "
-            "needed.",
-            f"{counted(available, 'conducteur disponible', 'conducteurs disponibles', 'fr')} pour "
-            f"{counted(required, 'nécessaire', 'nécessaires', 'fr')}.",
+            f"Free drivers can crew {num(granted)} of the {num(info.qty)} units; "
+            f"{counted(short, 'more driver is', 'more drivers are', 'en')} needed in the category.",
+            f"Les conducteurs libres peuvent armer {num(granted, 'fr')} des "
+            f"{num(info.qty, 'fr')} unités ; il manque "
+            f"{counted(short, 'conducteur', 'conducteurs', 'fr')} dans la catégorie.",
         ),
         tuple(evidence),
-        {"drivers": max(0, required - available), "required": required, "available": available},
+        {"drivers": short, "covered": granted},
     )
 
 
@@ -370,7 +409,16 @@ SPECS = (
                 2,
             ),
         },
-        ("annual_cost", "headroom", "years", "amount", "shortfall", "currency"),
+        (
+            "annual_cost",
+            "headroom",
+            "years",
+            "donor_years",
+            "amount",
+            "shortfall",
+            "absorbable",
+            "currency",
+        ),
         running_cost,
     ),
     kind(
@@ -388,9 +436,8 @@ SPECS = (
                 1,
             )
         },
-        ("drivers", "required", "available"),
+        ("drivers", "covered"),
         drivers,
-        key=lambda i: i.cat,
     ),
     kind(
         "new_types_window",

@@ -10,6 +10,7 @@ from ..normalise import canonical_language, fold
 from .context import Context, LineInfo, exact
 from .kinds_absorption import _pledge_rows, _pledges_in
 from .kinds_compat import unknown
+from .lifecycle import life_used
 from .registry import Outcome, ParamSpec, kind
 from .wording import T, counted, ev, ladder, num, pct
 
@@ -28,13 +29,6 @@ def _texts(doc_en: str, doc_fr: str, default: list[str]) -> ParamSpec:
 def economic_life(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     ref, line = info.ref, info.line
-    used: list[tuple[str, float]] = []
-    if line.year is not None and ctx.ref_year is not None and ref.get("life_years"):
-        used.append(("age", max(0, ctx.ref_year - line.year) / float(ref["life_years"])))
-    if line.odometer_km is not None and ref.get("life_km"):
-        used.append(("km", line.odometer_km / float(ref["life_km"])))
-    if line.hours is not None and ref.get("life_hours"):
-        used.append(("hours", line.hours / float(ref["life_hours"])))
     evidence = (
         ev("year", "year of manufacture", "année de fabrication", line.year),
         ev("odometer", "odometer", "compteur", line.odometer_km, "km"),
@@ -46,29 +40,31 @@ def economic_life(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             or None,
         ),
     )
-    if not used:
-        if info.condition == "new":
-            used.append(("new", 0.0))
-        else:
-            return unknown(
-                "Age, mileage or the category's life benchmark is not known.",
-                "L'âge, le kilométrage ou la durée de vie de référence de la catégorie est inconnu.",
-                *evidence,
-            )
-    remaining = max(0.0, 1.0 - max(share for _, share in used))
+    used = life_used(ctx, info)
+    if used is None:
+        return unknown(
+            "Age, mileage or the category's life benchmark is not known.",
+            "L'âge, le kilométrage ou la durée de vie de référence de la catégorie est inconnu.",
+            *evidence,
+        )
+    remaining = max(0.0, 1.0 - used)
     score = ladder(remaining, rule.params["steps"], rule.params["floor"])
     minimum = rule.params["steps"][0][0] if rule.params["steps"] else 0
+    spent = remaining <= float(rule.params["end_of_life"])
     return Outcome(
         score,
         T(
-            f"{pct(remaining)} of the economic life remains at handover.",
-            f"Il reste {pct(remaining, 'fr')} de la durée de vie économique à la livraison.",
+            f"{pct(remaining)} of the economic life remains at handover"
+            + (": the equipment is at the end of its economic life." if spent else "."),
+            f"Il reste {pct(remaining, 'fr')} de la durée de vie économique à la livraison"
+            + (" : le matériel est en fin de vie économique." if spent else "."),
         ),
         evidence,
         {
             "remaining": T(pct(remaining), pct(remaining, "fr")),
             "min_remaining": T(pct(minimum), pct(minimum, "fr")),
         },
+        knockout=spent,
     )
 
 
@@ -325,24 +321,21 @@ def manuals(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
 def training(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     p = rule.params
-    ratio = float(ctx.ruleset.param("vehicles_per_mechanic", 12))
-    required = math.ceil(
-        (ctx.fleet.make_units.get(info.make_key, 0) + ctx.offered_by_make.get(info.make_key, 0))
-        / ratio
+    mech_trained = ctx.trained_by_make.get(info.make_key)
+    # The mechanics the donor must train: those still lacking, plus those already promised.
+    short = ctx.capacity.mechanics_short(info.make_key)
+    mech_needed = (
+        ctx.capacity.mechanics_short_untrained(info.make_key) if short is not None else None
     )
-    shops = ctx.workshops
-    qualified = shops.by_make.get(info.make_key, 0) if shops and shops.qualified_known else 0
-    mech_needed = max(0, required - qualified)
     new_model = (info.cat, info.model_key) not in ctx.fleet.models
     crew = float(info.ref.get("crew_per_unit", 1))
     drv_needed = math.ceil(info.qty * crew) if new_model else 0
-    mech_trained = ctx.trained_by_make.get(info.make_key)
     drv_trained = info.line.drivers_trained
     evidence = (
         ev(
             "mechanics_needed",
-            "mechanics to train (required − qualified)",
-            "mécaniciens à former (requis − qualifiés)",
+            "mechanics lacking for this make before the donor's training",
+            "mécaniciens manquants pour cette marque avant la formation du donateur",
             mech_needed,
             sensitive=True,
         ),
@@ -366,6 +359,12 @@ def training(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         ),
     )
     values = {"mechanics": mech_needed, "drivers": drv_needed}
+    if mech_needed is None:
+        return unknown(
+            "Mechanics' qualifications by make are not known.",
+            "Les qualifications des mécaniciens par marque sont inconnues.",
+            *evidence,
+        )
     parts: list[tuple[float, float | None]] = []
     for needed, trained, weight in (
         (mech_needed, mech_trained, p["mechanics_weight"]),
@@ -440,6 +439,13 @@ SPECS = (
                 T("[[share left, score], …]", "[[part restante, score], …]"),
             ),
             "floor": _n("score below the smallest step", "score sous le plus petit palier", 0),
+            "end_of_life": _n(
+                "share of life left at or below which the equipment is at the end of its life "
+                "(a hard limit when the rule is a knock-out)",
+                "part de vie restante à partir de laquelle le matériel est en fin de vie "
+                "(limite absolue si la règle est éliminatoire)",
+                0.0,
+            ),
         },
         ("remaining", "min_remaining"),
         economic_life,

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..assessment import RowRef, Status
+from ..assessment import RowRef
 from ..normalise import compact, fold, parse_bool
+from .capacity import MECHANICS, units_per_mechanic
 from .context import COMPLEXITY_ORDER, Context, LineInfo, exact
 from .kinds_compat import unknown
 from .registry import Outcome, ParamSpec, kind
@@ -217,29 +218,32 @@ def support_horizon(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
 
 def mechanics(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
-    ratio = float(
-        rule.params["vehicles_per_mechanic"] or ctx.ruleset.param("vehicles_per_mechanic", 12)
-    )
-    existing = ctx.fleet.make_units.get(info.make_key, 0)
-    offered = ctx.offered_by_make.get(info.make_key, 0)
-    required = math.ceil((existing + offered) / ratio)
-    shops = ctx.workshops
+    cap = ctx.capacity
+    ratio = units_per_mechanic(ctx)
     trained = ctx.trained_by_make.get(info.make_key) or 0
+    granted = cap.of(MECHANICS).granted[info.index]
+    short = cap.mechanics_short(info.make_key)
+    free = cap.free_mechanics(info.make_key)
     evidence = [
         ev(
             "make_units",
             "units of this make held",
             "unités de cette marque détenues",
-            existing,
+            ctx.fleet.make_units.get(info.make_key, 0),
             sensitive=True,
             rows=ctx.fleet.rows("make", info.make_key),
         ),
-        ev("offered", "units of this make offered", "unités de cette marque offertes", offered),
         ev(
-            "required",
-            f"mechanics required (1 per {num(ratio)} units)",
-            f"mécaniciens requis (1 pour {num(ratio, 'fr')} unités)",
-            required,
+            "offered",
+            "units of this make offered",
+            "unités de cette marque offertes",
+            ctx.offered_by_make.get(info.make_key, 0),
+        ),
+        ev(
+            "ratio",
+            "units one mechanic maintains",
+            "unités entretenues par un mécanicien",
+            ratio,
         ),
         ev(
             "trained_by_donor",
@@ -248,47 +252,36 @@ def mechanics(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             trained,
         ),
     ]
-    if shops is None or not shops.qualified_known:
-        values = {"mechanics": required, "required": required, "qualified": "?"}
-        return Outcome(
-            None,
-            T(
-                "Mechanics' qualifications by make are not known.",
-                "Les qualifications des mécaniciens par marque sont inconnues.",
-            ),
-            tuple(evidence),
-            values,
-            status=Status.UNKNOWN,
+    if granted is None or short is None or free is None:
+        return unknown(
+            "Mechanics' qualifications by make are not known.",
+            "Les qualifications des mécaniciens par marque sont inconnues.",
+            *evidence,
         )
-    qualified = shops.by_make.get(info.make_key, 0)
     evidence.append(
         ev(
-            "qualified",
-            "mechanics qualified on this make",
-            "mécaniciens qualifiés sur cette marque",
-            qualified,
+            "free_mechanics",
+            "mechanics qualified on this make and free after today's fleet",
+            "mécaniciens qualifiés sur cette marque et libres après le parc actuel",
+            round(free, 1),
             sensitive=True,
             rows=ctx.workshop_rows(info.make_key),
         )
     )
-    available = qualified + trained
-    score = 100.0 if required == 0 else min(1.0, available / required) * 100
-    values = {
-        "mechanics": max(0, required - qualified),
-        "required": required,
-        "qualified": qualified,
-    }
+    score = 100.0 if info.qty == 0 else 100.0 * granted / info.qty
     return Outcome(
         round(score, 1),
         T(
-            f"{counted(available, 'mechanic', 'mechanics', 'en')} for {info.make} ({num(qualified)} "
-            f"qualified + {num(trained)} to be trained) against {num(required)} required.",
-            f"{counted(available, 'mécanicien', 'mécaniciens', 'fr')} pour {info.make} "
-            f"({counted(qualified, 'qualifié', 'qualifiés', 'fr')} + {num(trained, 'fr')} à former) "
-            f"pour {num(required, 'fr')} requis.",
+            f"Mechanics can take on {num(granted)} of the {num(info.qty)} units once today's fleet "
+            f"is served (1 mechanic per {num(ratio)} units); "
+            f"{counted(short, 'more mechanic is', 'more mechanics are', 'en')} needed for {info.make}.",
+            f"Les mécaniciens peuvent prendre en charge {num(granted, 'fr')} des "
+            f"{num(info.qty, 'fr')} unités une fois le parc actuel servi (1 mécanicien pour "
+            f"{num(ratio, 'fr')} unités) ; il manque "
+            f"{counted(short, 'mécanicien', 'mécaniciens', 'fr')} pour {info.make}.",
         ),
         tuple(evidence),
-        values,
+        {"mechanics": short, "covered": granted},
     )
 
 
@@ -370,8 +363,8 @@ def workshop_hours(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     missing = sorted(
         {i.cat_title.en for i in ctx.lines if "maintenance_hours_per_year" not in i.ref}
     )
-    shops = ctx.workshops
-    free = shops.hours_free if shops else None
+    free_hours = ctx.capacity.hours
+    free = free_hours.amount
     evidence = (
         ev(
             "hours_needed",
@@ -387,7 +380,13 @@ def workshop_hours(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             None if free is None else round(free),
             "h",
             sensitive=True,
-            rows=ctx.workshop_rows() if shops else (),
+            rows=ctx.workshop_rows() if ctx.workshops else (),
+        ),
+        ev(
+            "hours_unstated",
+            "workshops whose committed hours are not stated (counted as none free)",
+            "ateliers dont les heures engagées ne sont pas indiquées (comptés sans heures libres)",
+            free_hours.unstated_rows,
         ),
         ev(
             "no_reference",
@@ -402,18 +401,19 @@ def workshop_hours(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             "Les heures d'atelier libres, ou les heures nécessaires à certaines catégories, sont inconnues.",
             *evidence,
         )
+    free = max(free, 0.0)
     ratio = needed / free if free > 0 else (float("inf") if needed > 0 else 0.0)
-    score = (
-        100.0
-        if ratio <= p["comfortable_share"]
-        else (float(p["tight_score"]) if ratio <= 1 else 0.0)
-    )
-    extra = max(0.0, needed - max(free, 0.0))
+    comfortable = float(p["comfortable_share"])
+    score = 100.0 if ratio <= comfortable else (float(p["tight_score"]) if ratio <= 1 else 0.0)
+    # Beyond the free hours the workshops lack hours; between the comfortable share and the
+    # free hours they have them, but nothing to spare: the package covers what exceeds the share.
+    extra = needed - (free if ratio > 1 else comfortable * free)
+    extra = max(0.0, extra)
     values = {
         "hours_needed": round(needed),
         "hours_free": round(free),
         "extra_hours": round(extra),
-        "mechanics": math.ceil(extra / float(p["hours_per_mechanic"])) if extra else 0,
+        "mechanics": math.ceil(extra / float(p["hours_per_mechanic"]) - 1e-9) if extra else 0,
     }
     share = "∞" if ratio == float("inf") else pct(ratio)
     share_fr = "∞" if ratio == float("inf") else pct(ratio, "fr")
@@ -602,9 +602,8 @@ SPECS = (
                 None,
             )
         },
-        ("mechanics", "required", "qualified"),
+        ("mechanics", "covered"),
         mechanics,
-        key=lambda i: (i.make_key, i.make),
     ),
     kind(
         "workshop_tools",

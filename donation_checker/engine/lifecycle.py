@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..assessment import CostYear, Evidence, LifecycleCost, LineCost
-from .context import Context, LineInfo, exact
+from .context import Context, LineInfo
 from .wording import ev
 
 
@@ -28,6 +28,13 @@ class UnitCost:
     @property
     def complete(self) -> bool:
         return None not in (self.fuel, self.maintenance, self.parts)
+
+    @property
+    def total(self) -> float | None:
+        """The yearly cost, or None when a part of it is not known."""
+        if self.fuel is None or self.maintenance is None or self.parts is None:
+            return None
+        return self.fuel + self.maintenance + self.parts
 
     @property
     def known_total(self) -> float:
@@ -71,36 +78,73 @@ def convert(ctx: Context, amount: float, source: str | None) -> float | None:
     return None
 
 
+def life_used(ctx: Context, info: LineInfo) -> float | None:
+    """Share of the economic life used at handover (age, distance or hours, whichever is
+    furthest), 0 for new equipment; None when neither the line nor the category says."""
+    ref, line = info.ref, info.line
+    used: list[float] = []
+    if line.year is not None and ctx.ref_year is not None and ref.get("life_years"):
+        used.append(max(0, ctx.ref_year - line.year) / float(ref["life_years"]))
+    if line.odometer_km is not None and ref.get("life_km"):
+        used.append(max(0.0, line.odometer_km) / float(ref["life_km"]))
+    if line.hours is not None and ref.get("life_hours"):
+        used.append(max(0.0, line.hours) / float(ref["life_hours"]))
+    if used:
+        return max(used)
+    return 0.0 if info.condition == "new" else None
+
+
+def fuel_factor(ctx: Context, fuel: str | None) -> float:
+    """Price of the line's fuel relative to the profile's fuel price; an unknown fuel is priced
+    as the dearest one the rule set knows."""
+    factors = {
+        str(k): float(v) for k, v in dict(ctx.ruleset.param("fuel_price_factors", {})).items()
+    }
+    if fuel is not None and fuel in factors:
+        return factors[fuel]
+    return max(factors.values(), default=1.0) if fuel is None or factors else 1.0
+
+
 def unit_cost(ctx: Context, info: LineInfo) -> UnitCost:
+    """Yearly running cost of one unit from the category's reference data: consumption priced
+    at the line's fuel, maintenance and parts as shares of the category's reference value,
+    raised with the share of life already used. The value a donor declares is not used: a
+    unit declared at 1 FCFA costs as much to run as any other."""
     ref = info.ref
     price = ctx.profile.fuel_price
     fuel: float | None
-    if info.fuel in {"none", "mains"}:
+    if (
+        info.fuel in {"none", "mains"}
+        or ref.get("fuel_l_per_100km") == 0
+        or ref.get("fuel_l_per_hour") == 0
+    ):
         fuel = 0.0
     elif price is None:
         fuel = None
     elif "km_per_year" in ref and "fuel_l_per_100km" in ref:
-        fuel = float(ref["km_per_year"]) * float(ref["fuel_l_per_100km"]) / 100 * price
+        litres = float(ref["km_per_year"]) * float(ref["fuel_l_per_100km"]) / 100
+        fuel = litres * price * fuel_factor(ctx, info.fuel)
     elif "hours_per_year" in ref and "fuel_l_per_hour" in ref:
-        fuel = float(ref["hours_per_year"]) * float(ref["fuel_l_per_hour"]) * price
-    elif ref.get("fuel_l_per_100km") == 0 or ref.get("fuel_l_per_hour") == 0:
-        fuel = 0.0
+        litres = float(ref["hours_per_year"]) * float(ref["fuel_l_per_hour"])
+        fuel = litres * price * fuel_factor(ctx, info.fuel)
     else:
         fuel = None
     value: float | None = None
-    if info.line.unit_value is not None:
-        value = convert(ctx, float(info.line.unit_value), ctx.offer.header.currency)
-    elif "reference_unit_value" in ref:
+    if "reference_unit_value" in ref:
         value = convert(
             ctx, float(ref["reference_unit_value"]), ctx.ruleset.param("reference_currency")
         )
+    used = life_used(ctx, info)
+    uplift = 1.0 + float(ctx.ruleset.param("age_cost_uplift", 0.0)) * min(
+        1.0, 1.0 if used is None else used
+    )
     maintenance = (
-        value * float(ref["maintenance_cost_ratio"])
+        value * float(ref["maintenance_cost_ratio"]) * uplift
         if value is not None and "maintenance_cost_ratio" in ref
         else None
     )
     parts = (
-        value * float(ref["parts_cost_ratio"])
+        value * float(ref["parts_cost_ratio"]) * uplift
         if value is not None and "parts_cost_ratio" in ref
         else None
     )
@@ -108,19 +152,7 @@ def unit_cost(ctx: Context, info: LineInfo) -> UnitCost:
 
 
 def unit_costs(ctx: Context) -> tuple[UnitCost, ...]:
-    cached = ctx.__dict__.get("_unit_costs")
-    if cached is None:
-        # A line's unit cost depends on its category, fuel and unit value only.
-        cached = tuple(
-            ctx._memoised(
-                "unit_cost",
-                (info.cat, info.fuel, exact(info.line.unit_value)),
-                lambda info=info: unit_cost(ctx, info),
-            )
-            for info in ctx.lines
-        )
-        ctx.__dict__["_unit_costs"] = cached
-    return cached
+    return ctx.capacity.unit_costs
 
 
 def headroom(ctx: Context, year_index: int) -> float | None:

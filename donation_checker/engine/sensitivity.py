@@ -1,96 +1,124 @@
 """How far one family weight must move to change the verdict.
 
-With the other weights fixed, the overall score is a ratio of two linear functions of the family
-weight, so the weight at which it crosses a band threshold (or the confidence crosses the
-accept floor) can be solved exactly. The smallest relative change that flips the verdict is
-reported per family; the verdict is robust when none lies within ±sensitivity_range.
+The whole judgement is recomputed for each trial weight: every line's score and verdict (the
+lines set the offer's ceiling), the offer's score, its band and the findings' floor. Trial
+changes are scanned across ±sensitivity_range and the first flip on either side is narrowed
+down by bisection, so the change reported is one that, written into a rule file, flips the
+verdict, while a change 1 % smaller does not. The verdict is called robust only when no single
+family weight within the range flips it and the data coverage is high enough to say so.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from ..assessment import VERDICT_NAMES, FamilySensitivity, Sensitivity, Text, Verdict
 from ..ruleset import RuleSet
-from .aggregate import Totals, confidence, overall, verdict
+from .aggregate import Basis, Totals, decide, line_ceiling
 from .wording import num, pct
 
-_STEP = 1e-6
+_SCAN_STEPS = 100  # trial changes on each side (steps of 0.5 % with the default range)
+_BISECT = 40
 
 
-def _verdict_at(
-    family: str, change: float, base: Totals, weights: Mapping[str, float], ruleset: RuleSet
+def verdict_with(
+    offer: Basis, lines: Sequence[Basis], ruleset: RuleSet, weights: Mapping[str, float]
 ) -> Verdict:
-    w = dict(weights)
-    w[family] = w[family] * (1 + change)
-    score = overall(base.families, w, base.overall_cap)
-    conf = confidence(base.known_share, w)
-    return verdict(score, conf, base.knockouts, base.removable_knockouts, ruleset, base.ceiling)
+    """The offer's verdict under other family weights, lines and ceiling included."""
+    # The ceiling reads whether any line falls short of "accept": lines sharing a basis agree.
+    distinct = {id(b): b for b in lines}.values()
+    verdicts = [decide(b, ruleset, weights).verdict for b in distinct]
+    ceiling = line_ceiling(verdicts * (2 if len(lines) > 1 else 1), ruleset)
+    return decide(offer, ruleset, weights, ceiling).verdict
 
 
-def _crossings(
-    family: str, base: Totals, weights: Mapping[str, float], ruleset: RuleSet
-) -> list[float]:
-    """Relative weight changes at which the score or the confidence meets a threshold."""
-    wf = weights.get(family, 0.0)
-    sf = base.families.get(family)
-    out: list[float] = []
-    if wf <= 0:
-        return out
-    known = {k: v for k, v in base.families.items() if v is not None and weights.get(k, 0.0) > 0}
-    s_num = sum(weights[k] * v for k, v in known.items())
-    s_den = sum(weights[k] for k in known)
-    bands = ruleset.verdict_bands
-    if sf is not None:
-        for b in (bands.accept, bands.conditional, bands.redirect):
-            if sf != b:  # (S + r·wf·sf) / (T + r·wf) = b
-                out.append((b * s_den - s_num) / (wf * (sf - b)))
-    floor = float(ruleset.param("min_confidence_to_accept", 0.0))
-    kf = base.known_share.get(family)
-    if floor > 0 and kf is not None and kf != floor:
-        c_num = sum(weights.get(k, 0.0) * s for k, s in base.known_share.items())
-        c_den = sum(weights.get(k, 0.0) for k in base.known_share)
-        out.append((floor * c_den - c_num) / (wf * (kf - floor)))
+def _scaled(weights: Mapping[str, float], family: str, change: float) -> dict[str, float]:
+    out = dict(weights)
+    out[family] = out[family] * (1 + change)
     return out
 
 
+def _first_flip(
+    family: str,
+    sign: int,
+    limit: float,
+    offer: Basis,
+    lines: Sequence[Basis],
+    ruleset: RuleSet,
+    weights: Mapping[str, float],
+    base: Verdict,
+) -> tuple[float, Verdict] | None:
+    def at(change: float) -> Verdict:
+        return verdict_with(offer, lines, ruleset, _scaled(weights, family, change))
+
+    last = 0.0
+    for k in range(1, _SCAN_STEPS + 1):
+        change = sign * limit * k / _SCAN_STEPS
+        if change <= -1:
+            return None
+        after = at(change)
+        if after is not base:
+            inside, outside = last, change
+            for _ in range(_BISECT):
+                mid = (inside + outside) / 2
+                if at(mid) is base:
+                    inside = mid
+                else:
+                    outside = mid
+            return outside, at(outside)
+        last = change
+    return None
+
+
 def sensitivity(
-    base: Totals, ruleset: RuleSet, weights: Mapping[str, float] | None = None
+    offer: Basis,
+    lines: Sequence[Basis],
+    total: Totals,
+    ruleset: RuleSet,
+    weights: Mapping[str, float] | None = None,
 ) -> Sensitivity:
     weights = weights if weights is not None else {k: f.weight for k, f in ruleset.families.items()}
     limit = float(ruleset.param("sensitivity_range", 0.5))
     rows: list[FamilySensitivity] = []
     for family in ruleset.families:
         best: tuple[float, Verdict] | None = None
-        for r in sorted(_crossings(family, base, weights, ruleset), key=abs):
-            if abs(r) > limit or r <= -1:
-                continue
-            step = r + (_STEP if r >= 0 else -_STEP)
-            after = _verdict_at(family, step, base, weights, ruleset)
-            if after is not base.verdict:
-                best = (r, after)
-                break
+        if weights.get(family, 0.0) > 0:
+            for sign in (1, -1):
+                found = _first_flip(
+                    family, sign, limit, offer, lines, ruleset, weights, total.verdict
+                )
+                if found is not None and (best is None or abs(found[0]) < abs(best[0])):
+                    best = found
         rows.append(
             FamilySensitivity(
                 family,
                 weights.get(family, 0.0),
-                None if best is None else round(best[0], 4),
+                None if best is None else best[0],
                 None if best is None else best[1],
             )
         )
     flips = [r for r in rows if r.change_needed is not None]
-    robust = not flips
+    coverage = total.confidence
+    floor = float(ruleset.param("robust_min_coverage", 0.8))
+    robust = not flips and coverage >= floor
     if robust:
         statement = Text(
             f"Robust: no single family weight changed by up to {pct(limit)} changes the verdict.",
             f"Robuste : aucune variation d'un seul poids de famille jusqu'à {pct(limit, 'fr')} ne change l’avis.",
         )
+    elif not flips:
+        statement = Text(
+            f"Not established: no single family weight changed by up to {pct(limit)} changes the "
+            f"verdict, but the data cover only {pct(coverage)} of the weight.",
+            f"Non établi : aucune variation d'un seul poids de famille jusqu'à {pct(limit, 'fr')} "
+            f"ne change l’avis, mais les données ne couvrent que {pct(coverage, 'fr')} du poids.",
+        )
     else:
         nearest = min(flips, key=lambda r: abs(r.change_needed or 0))
         change = nearest.change_needed or 0.0
         title = ruleset.families[nearest.family].title
-        flipped_to = nearest.verdict_after
-        flipped = VERDICT_NAMES[flipped_to] if flipped_to else Text("?", "?")
+        flipped_to = nearest.verdict_after or total.verdict
+        flipped = VERDICT_NAMES[flipped_to]
         statement = Text(
             f"Fragile: changing the weight of {title.en} by {'+' if change > 0 else ''}{num(change * 100, 'en', 1)} % "
             f"turns the verdict into {flipped.en}.",

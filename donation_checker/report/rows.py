@@ -99,6 +99,11 @@ def headline_rows(a: Assessment, lang: str) -> list[tuple[str, str]]:
         (label("overall_score", lang), fmt_score(a.score, lang)),
         (label("confidence", lang), fmt_percent(a.confidence, lang)),
     ]
+    if a.score_range is not None and a.score_range[1] > a.score_range[0]:
+        low, high = a.score_range
+        rows.append(
+            (label("score_range", lang), f"{fmt_score(low, lang)} – {fmt_score(high, lang)}")
+        )
     if a.knockouts:
         rows.append((label("knockouts", lang), ", ".join(a.knockouts)))
     return rows

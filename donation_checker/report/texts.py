@@ -31,11 +31,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "organisation": ("Organisation", "Organisme"),
     "verdict": ("Verdict", "Avis"),
     "overall_score": ("Overall score", "Note globale"),
-    "confidence": ("Confidence", "Fiabilité"),
+    "confidence": ("Data coverage", "Couverture des données"),
     "confidence_note": (
-        "share of the rules' weight for which data was available",
-        "part du poids des règles pour laquelle des données étaient disponibles",
+        "share of the rules' weight for which data was available; what is missing is judged at "
+        "its worst case",
+        "part du poids des règles pour laquelle des données étaient disponibles ; ce qui manque "
+        "est jugé au pire",
     ),
+    "score_range": ("Score with the missing data", "Note selon les données manquantes"),
     "for_information": ("for information", "pour information"),
     "knockouts": ("Blocking criteria not lifted", "Critères éliminatoires non levés"),
     "conditions": ("Conditions to attach", "Conditions à poser"),

@@ -11,8 +11,8 @@
     </message>
     <message>
         <location line="-56"/>
-        <source>Score and confidence</source>
-        <translation>Note et fiabilité</translation>
+        <source>Score and data coverage</source>
+        <translation>Note et couverture des données</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -208,8 +208,8 @@
     </message>
     <message>
         <location line="+21"/>
-        <source>Score {score} · confidence {confidence}</source>
-        <translation>Note {score} · fiabilité {confidence}</translation>
+        <source>Score {score} · data coverage {confidence}</source>
+        <translation>Note {score} · couverture des données {confidence}</translation>
     </message>
     <message>
         <location line="+34"/>

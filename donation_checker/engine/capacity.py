@@ -1,0 +1,355 @@
+"""The recipient's free capacity and each offer line's use of it, as the ledger reads them.
+
+Capacities are net of today's commitments and today's fleet: budget lines net of what is
+committed, workshop hours net of committed hours, drivers net of those already assigned, and
+mechanics net of the fleet they already maintain (at the rule set's units-per-mechanic ratio).
+A figure that is not stated is never taken as zero or as free: a row whose committed amount
+is blank counts as fully committed (its worst plausible case), and a table or column that is
+missing makes the capacity unknown.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from ..columns import map_unique
+from ..ruleset import category_key
+from .ledger import POOLED, Allocation, Demand, Resource, ResourceKey, allocate
+
+if TYPE_CHECKING:
+    from .context import Context, LineInfo
+    from .lifecycle import UnitCost
+
+BUDGET_KINDS = ("fuel", "maintenance", "parts")
+BUDGET, HOURS, MECHANICS, DRIVERS = "budget", "hours", "mechanics", "drivers"
+
+
+def _num(series: pd.Series) -> pd.Series:
+    return pd.to_numeric(series, errors="coerce")
+
+
+@dataclass(frozen=True)
+class Free:
+    """A free amount, the rows it was summed from, and rows whose free part was not stated
+    (counted as none free)."""
+
+    amount: float | None
+    unstated_rows: int = 0
+
+
+def free_of(amount: pd.Series, committed: pd.Series | None) -> Free:
+    """Σ (amount − committed) over rows; a row with no committed figure counts as fully
+    committed; unknown when no row states both."""
+    stated = amount.notna()
+    if committed is None:
+        return Free(None, int(stated.sum()))
+    both = stated & committed.notna()
+    if not both.any():
+        return Free(None, int(stated.sum()))
+    return Free(float((amount[both] - committed[both]).sum()), int((stated & ~both).sum()))
+
+
+def units_per_mechanic(ctx: Context) -> float:
+    for rule in ctx.ruleset.rules:
+        if rule.kind == MECHANICS and rule.params.get("vehicles_per_mechanic"):
+            return float(rule.params["vehicles_per_mechanic"])
+    return float(ctx.ruleset.param("vehicles_per_mechanic", 12))
+
+
+class Capacity:
+    """Resources, demands and their allocations for one assessment, computed once."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    # --- resources ---------------------------------------------------------------------------
+
+    @cached_property
+    def budget(self) -> Mapping[str, Free]:
+        """Uncommitted budget per budget line kind: the tightest year of the horizon."""
+        ctx = self.ctx
+        view = ctx.budget
+        out: dict[str, Free] = {}
+        for kind in BUDGET_KINDS:
+            if view is None:
+                out[kind] = Free(None)
+                continue
+            years = [
+                None if ctx.ref_year is None else ctx.ref_year + k
+                for k in range(max(ctx.horizon, 1))
+            ]
+            rooms = [view.for_year(kind, y) for y in years]
+            known = [r for r in rooms if r is not None]
+            out[kind] = Free(
+                min(known) if known and len(known) == len(rooms) else None,
+                view.unstated.get(kind, 0),
+            )
+        return out
+
+    @cached_property
+    def hours(self) -> Free:
+        shops = self.ctx.workshops
+        return Free(None) if shops is None else Free(shops.hours_free, shops.hours_unstated)
+
+    @cached_property
+    def drivers(self) -> Mapping[str, Free] | None:
+        """Free drivers per category (count − assigned); None when there is no personnel count."""
+        ctx = self.ctx
+        table = ctx.inventory.personnel
+        if table is None or len(table) == 0 or "count" not in table.frame:
+            return None
+        frame = table.frame
+        count = _num(frame["count"])
+        assigned = _num(frame["assigned"]) if "assigned" in frame else None
+        cats = driver_categories(ctx)
+        out: dict[str, Free] = {}
+        for cat in sorted({c for c in cats.dropna().unique()}):
+            rows = (cats == cat).to_numpy()
+            if assigned is None:
+                out[str(cat)] = Free(float(count[rows].fillna(0).sum()))
+            else:
+                out[str(cat)] = free_of(count[rows], assigned[rows])
+        return out
+
+    @cached_property
+    def mechanics(self) -> Resource | None:
+        """Mechanics' pools after today's fleet: one pool per workshop, usable by the makes it
+        lists, plus the mechanics the donor trains for a make. None when qualifications by make
+        are not known."""
+        ctx = self.ctx
+        table = ctx.inventory.maintenance
+        if table is None or "mechanics" not in table.frame or "qualified_makes" not in table.frame:
+            return None
+        qualified = ctx.qualified_makes
+        if qualified is None:
+            return None
+        codes, makes = qualified
+        count = _num(table.frame["mechanics"]).fillna(0).clip(lower=0).to_numpy()
+        pools: dict[str, float] = {}
+        reach: dict[str, list[str]] = {}
+        for i, (code, n) in enumerate(zip(codes.tolist(), count.tolist(), strict=True)):
+            if code < 0 or n <= 0:
+                continue
+            pool = f"workshop:{i}"
+            pools[pool] = float(n)
+            for make in makes[code]:
+                reach.setdefault(make, []).append(pool)
+        # Pools that serve fewer makes are drawn on first, so versatile workshops stay free.
+        width = {p: 0 for p in pools}
+        for listed in reach.values():
+            for p in listed:
+                width[p] += 1
+        for listed in reach.values():
+            listed.sort(key=lambda p: (width[p], int(p.split(":")[1])))
+        ratio = units_per_mechanic(ctx)
+        fleet_load = [
+            Demand(0, units, (len(reach.get(make, ())), make), {(MECHANICS, make): 1.0 / ratio})
+            for make, units in sorted(ctx.fleet.make_units.items())
+            if make and units > 0
+        ]
+        held = Resource(
+            (MECHANICS, POOLED), None, dict(pools), {m: tuple(p) for m, p in reach.items()}
+        )
+        after = _pools_after(held, fleet_load)
+        for make, trained in ctx.trained_by_make.items():
+            if trained:
+                pool = f"trained:{make}"
+                after[pool] = float(trained)
+                reach[make] = [pool, *reach.get(make, [])]
+        return Resource((MECHANICS, POOLED), None, after, {m: tuple(p) for m, p in reach.items()})
+
+    @cached_property
+    def resources(self) -> tuple[Resource, ...]:
+        out = [Resource((BUDGET, k), free.amount) for k, free in self.budget.items()]
+        out.append(Resource((HOURS, ""), self.hours.amount))
+        drivers = self.drivers
+        for cat in self.driver_cats:
+            free = drivers.get(cat) if drivers is not None else None
+            amount = None if drivers is None else (free.amount if free else 0.0)
+            out.append(Resource((DRIVERS, cat), amount))
+        mech = self.mechanics
+        out.append(mech if mech is not None else Resource((MECHANICS, POOLED), None))
+        return tuple(out)
+
+    @cached_property
+    def driver_cats(self) -> tuple[str, ...]:
+        return tuple(sorted({i.cat for i in self.ctx.lines}))
+
+    # --- demands -----------------------------------------------------------------------------
+
+    @cached_property
+    def unit_costs(self) -> tuple[UnitCost, ...]:
+        """Each line's yearly running cost per unit; lines alike in category, fuel and age share
+        one computation."""
+        from .lifecycle import unit_cost
+
+        ctx = self.ctx
+        found: dict[Any, UnitCost] = {}
+        out = []
+        for info in ctx.lines:
+            line = info.line
+            key = (info.cat, info.fuel, info.condition, line.year, line.odometer_km, line.hours)
+            cost = found.get(key)
+            if cost is None:
+                cost = found[key] = unit_cost(ctx, info)
+            out.append(cost)
+        return tuple(out)
+
+    @cached_property
+    def demands(self) -> tuple[Demand, ...]:
+        ctx = self.ctx
+        costs = self.unit_costs
+        ratio = units_per_mechanic(ctx)
+        out = []
+        for info, cost in zip(ctx.lines, costs, strict=True):
+            use: dict[ResourceKey, float | None] = {
+                (BUDGET, "fuel"): cost.fuel,
+                (BUDGET, "maintenance"): cost.maintenance,
+                (BUDGET, "parts"): cost.parts,
+                (HOURS, ""): _ref(info, "maintenance_hours_per_year"),
+                (MECHANICS, info.make_key): 1.0 / ratio,
+            }
+            crew = _ref(info, "crew_per_unit")
+            if crew is None or crew > 0:
+                use[(DRIVERS, info.cat)] = crew
+            out.append(Demand(info.index, info.qty, rank(ctx, info, cost.total), use))
+        return tuple(out)
+
+    # --- allocations -------------------------------------------------------------------------
+
+    @cached_property
+    def joint(self) -> Allocation:
+        """Every resource at once: the counter-proposal."""
+        return allocate(self.demands, self.resources)
+
+    def of(self, kind: str) -> Allocation:
+        """One kind of resource alone: what a rule about that resource reads."""
+        found = self._by_kind.get(kind)
+        if found is None:
+            found = self._by_kind[kind] = allocate(self.demands, self.resources, frozenset({kind}))
+        return found
+
+    @cached_property
+    def _by_kind(self) -> dict[str, Allocation]:
+        return {}
+
+    def short_units(self, kind: str, qualifier: str) -> int | None:
+        """Units of the offer that the resource (one make's mechanics, one category's drivers)
+        leaves uncovered; None when its capacity is not known."""
+        alloc = self.of(kind)
+        out = 0
+        for d in self.demands:
+            if (kind, qualifier) not in d.use:
+                continue
+            granted = alloc.granted[d.line]
+            if granted is None or (kind, qualifier) in alloc.unknown[d.line]:
+                return None
+            out += d.qty - granted
+        return out
+
+    def mechanics_short(self, make_key: str) -> int | None:
+        """Mechanics still lacking for the make once today's fleet and the donor's trainees are
+        counted: the figure every rule and text about mechanics uses."""
+        units = self.short_units(MECHANICS, make_key)
+        if units is None:
+            return None
+        return math.ceil(units / units_per_mechanic(self.ctx) - 1e-9)
+
+    def mechanics_short_untrained(self, make_key: str) -> int | None:
+        """Mechanics lacking for the make before the donor's trainees are counted."""
+        short = self.mechanics_short(make_key)
+        if short is None:
+            return None
+        trained = self.ctx.trained_by_make.get(make_key) or 0
+        return short + trained if short > 0 or trained == 0 else self._short_without(make_key)
+
+    def _short_without(self, make_key: str) -> int:
+        """mechanics_short with no trainees for the make (they may have covered it all)."""
+        mech = self.mechanics
+        assert mech is not None
+        reach = {
+            m: tuple(p for p in r if p != f"trained:{make_key}") for m, r in mech.reach.items()
+        }
+        bare = Resource(mech.key, None, mech.pools, reach)
+        others = [r for r in self.resources if r.key != mech.key]
+        alloc = allocate(self.demands, [*others, bare], frozenset({MECHANICS}))
+        units = sum(
+            d.qty - (alloc.granted[d.line] or 0)
+            for d in self.demands
+            if (MECHANICS, make_key) in d.use
+        )
+        return math.ceil(units / units_per_mechanic(self.ctx) - 1e-9)
+
+    def free_mechanics(self, make_key: str) -> float | None:
+        """Mechanics free for the make after today's fleet (shared pools counted whole)."""
+        mech = self.mechanics
+        if mech is None:
+            return None
+        return sum(
+            max(mech.pools[p], 0.0)
+            for p in mech.reach.get(make_key, ())
+            if not p.startswith("trained:")
+        )
+
+
+def _ref(info: LineInfo, name: str) -> float | None:
+    value = info.ref.get(name)
+    return None if value is None else float(value)
+
+
+def rank(ctx: Context, info: LineInfo, unit_cost: float | None) -> tuple[Any, ...]:
+    """Serving order: models already in service first (most serviceable units first), then the
+    cheapest to run, then by name. Independent of where the line stands in the offer."""
+    stats = ctx.fleet.models.get((info.cat, info.model_key))
+    return (
+        0 if stats is not None else 1,
+        -(stats.serviceable if stats is not None else 0),
+        math.inf if unit_cost is None else unit_cost,
+        info.cat,
+        info.make_key,
+        info.model_key,
+    )
+
+
+def _pools_after(resource: Resource, load: list[Demand]) -> dict[str, float]:
+    """The pools left once today's fleet has drawn what it needs (as far as they reach)."""
+    pools = dict(resource.pools)
+    for demand in sorted(load, key=lambda d: d.rank):
+        ((key, per_unit),) = demand.use.items()
+        need = (per_unit or 0.0) * demand.qty
+        for pool in resource.reach.get(key[1], ()):
+            part = min(pools[pool], need)
+            pools[pool] -= part
+            need -= part
+            if need <= 1e-9:
+                break
+    return pools
+
+
+def driver_categories(ctx: Context) -> pd.Series:
+    """Each personnel row's vehicle category: its category cell through the vocabulary, else its
+    licence class through the categories' licence classes."""
+    table = ctx.inventory.personnel
+    assert table is not None
+    frame = table.frame
+    vocab = ctx.ruleset.categories
+    cat = (
+        map_unique(frame["category"], vocab.match)
+        if "category" in frame
+        else pd.Series([None] * len(frame), index=frame.index, dtype=object)
+    )
+    if "licence_class" in frame:
+        by_licence: dict[str, str] = {}
+        for cid, cdef in vocab.categories.items():
+            for lic in cdef.reference.get("licence_classes", ()):
+                by_licence.setdefault(category_key(lic), cid)
+        lic_cat = map_unique(frame["licence_class"], lambda v: by_licence.get(category_key(v)))
+        cat = cat.where(cat.notna(), lic_cat)
+    return cat.astype(object).where(cat.notna(), np.nan)

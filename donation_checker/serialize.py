@@ -63,6 +63,7 @@ def _condition(c: Condition, lang: str) -> dict[str, Any]:
         "line": c.line,
         "text": c.text.get(lang),
         "removes_knockout": c.removes_knockout,
+        "mandatory": c.mandatory,
     }
 
 
@@ -176,6 +177,7 @@ def assessment_to_dict(a: Assessment, lang: str = "en") -> dict[str, Any]:
         "verdict": a.verdict.value,
         "score": _value(a.score),
         "confidence": _value(a.confidence),
+        "score_range": None if a.score_range is None else [_value(v) for v in a.score_range],
         "families": _families(a.families),
         "family_weights": dict(a.family_weights),
         "knockouts": list(a.knockouts),

@@ -438,6 +438,8 @@ SPECS = (
         },
         ("drivers", "covered"),
         drivers,
+        # The ledger shares drivers out line by line: each line has its own outcome.
+        key=lambda i: i.index,
     ),
     kind(
         "new_types_window",

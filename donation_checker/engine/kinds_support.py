@@ -604,6 +604,8 @@ SPECS = (
         },
         ("mechanics", "covered"),
         mechanics,
+        # The ledger shares mechanics out line by line: each line has its own outcome.
+        key=lambda i: i.index,
     ),
     kind(
         "workshop_tools",

@@ -164,10 +164,10 @@ CASES: list[
     ("SPARE-06", "parts register kept", {}, {}, {}, (), 100),
     ("SPARE-06", "no parts register", {}, {}, {"parts_register": False}, (), 0),
     ("SPARE-06", "not known", {}, {}, {"parts_register": None}, (), None),
-    # Toyota: 172 held + 20 offered → ceil(192/12) = 16 required; 20 qualified + 2 trained.
-    ("MAINT-01", "Toyota: 22 available for 16 required", {}, {}, {}, (), 100),
-    # Ford: ceil(20/12) = 2 required, 0 qualified, 1 trained → 50.
-    ("MAINT-01", "Ford: 1 of 2", {**FORD, "mechanics_trained": 1}, {}, {}, (), 50),
+    # Toyota: 3.58 mechanics free after today's fleet + 2 trained = 5.58 × 12 = 67 ≥ 20 offered.
+    ("MAINT-01", "Toyota: 67 units covered of 20", {}, {}, {}, (), 100),
+    # Ford: no workshop qualified; the 1 mechanic the donor trains covers 12 of the 20 units.
+    ("MAINT-01", "Ford: 12 of 20", {**FORD, "mechanics_trained": 1}, {}, {}, (), 60),
     ("MAINT-01", "no maintenance table", {}, {}, {}, ("maintenance",), None),
     ("MAINT-02", "tools included, workshop at Kati", {}, {}, {}, (), 100),
     ("MAINT-02", "tools missing for Ford", {**FORD, "tools_included": False}, {}, {}, (), 30),

@@ -34,7 +34,7 @@ def format_assessment(a: Assessment, lang: str = "en", *, top: int = 5) -> str:
     if a.score_range is not None and a.score_range[1] > a.score_range[0]:
         low, high = a.score_range
         out.append(
-            f"{label('score_range', lang)}{c}{fmt_score(low, lang)} – {fmt_score(high, lang)}"
+            f"{label('score_with_missing', lang)}{c}{fmt_score(low, lang)} – {fmt_score(high, lang)}"
         )
     if a.families:
         fam = ", ".join(

@@ -102,7 +102,7 @@ def headline_rows(a: Assessment, lang: str) -> list[tuple[str, str]]:
     if a.score_range is not None and a.score_range[1] > a.score_range[0]:
         low, high = a.score_range
         rows.append(
-            (label("score_range", lang), f"{fmt_score(low, lang)} – {fmt_score(high, lang)}")
+            (label("score_with_missing", lang), f"{fmt_score(low, lang)} – {fmt_score(high, lang)}")
         )
     if a.knockouts:
         rows.append((label("knockouts", lang), ", ".join(a.knockouts)))

@@ -38,7 +38,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "part du poids des règles pour laquelle des données étaient disponibles ; ce qui manque "
         "est jugé au pire",
     ),
-    "score_range": ("Score with the missing data", "Note selon les données manquantes"),
+    "score_with_missing": ("Score with the missing data", "Note selon les données manquantes"),
     "for_information": ("for information", "pour information"),
     "knockouts": ("Blocking criteria not lifted", "Critères éliminatoires non levés"),
     "conditions": ("Conditions to attach", "Conditions à poser"),

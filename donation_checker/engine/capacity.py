@@ -292,10 +292,9 @@ class Capacity:
         mech = self.mechanics
         if mech is None:
             return None
+        pools = mech.pools or {}
         return sum(
-            max(mech.pools[p], 0.0)
-            for p in mech.reach.get(make_key, ())
-            if not p.startswith("trained:")
+            max(pools[p], 0.0) for p in mech.reach.get(make_key, ()) if not p.startswith("trained:")
         )
 
 
@@ -320,7 +319,7 @@ def rank(ctx: Context, info: LineInfo, unit_cost: float | None) -> tuple[Any, ..
 
 def _pools_after(resource: Resource, load: list[Demand]) -> dict[str, float]:
     """The pools left once today's fleet has drawn what it needs (as far as they reach)."""
-    pools = dict(resource.pools)
+    pools = dict(resource.pools or {})
     for demand in sorted(load, key=lambda d: d.rank):
         ((key, per_unit),) = demand.use.items()
         need = (per_unit or 0.0) * demand.qty

@@ -35,9 +35,13 @@ class Resource:
     that may serve it, in the order they are drawn on."""
 
     key: ResourceKey
-    capacity: float | None  # None: not known
-    pools: Mapping[str, float] = field(default_factory=dict)
+    capacity: float | None  # None: not known (plain resources)
+    pools: Mapping[str, float] | None = None  # pooled resources; None: not known
     reach: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def known(self) -> bool:
+        return self.pools is not None if self.key[1] == POOLED else self.capacity is not None
 
 
 @dataclass(frozen=True)
@@ -64,16 +68,17 @@ class _Pools:
 
     def __init__(self, resource: Resource) -> None:
         self.plain = resource.capacity
-        self.pools = dict(resource.pools)
+        self.pooled = resource.pools is not None
+        self.pools = dict(resource.pools or {})
         self.reach = resource.reach
 
     def free_for(self, qualifier: str) -> float:
-        if not self.pools:
+        if not self.pooled:
             return max(self.plain or 0.0, 0.0)
         return sum(max(self.pools[p], 0.0) for p in self.reach.get(qualifier, ()))
 
     def take(self, qualifier: str, amount: float) -> None:
-        if not self.pools:
+        if not self.pooled:
             self.plain = (self.plain or 0.0) - amount
             return
         for pool in self.reach.get(qualifier, ()):
@@ -85,9 +90,10 @@ class _Pools:
 
 
 def _fits(free: float, per_unit: float, wanted: int) -> int:
-    if per_unit <= 0:
+    fits = free / per_unit if per_unit > 0 else math.inf
+    if fits >= wanted:  # also when the unit uses next to nothing
         return wanted
-    return max(0, min(wanted, math.floor(free / per_unit + _EPS)))
+    return max(0, math.floor(fits + _EPS))
 
 
 def _share(total: int, quantities: Sequence[tuple[int, int]]) -> dict[int, int]:
@@ -116,7 +122,7 @@ def allocate(
 ) -> Allocation:
     """Serve the demands from the resources (only those of `kinds` when given)."""
     table = {r.key: r for r in resources if kinds is None or r.key[0] in kinds}
-    remaining = {key: _Pools(r) for key, r in table.items() if r.capacity is not None or r.pools}
+    remaining = {key: _Pools(r) for key, r in table.items() if r.known}
 
     def source(key: ResourceKey) -> ResourceKey | None:
         if key in table:
@@ -165,5 +171,8 @@ def allocate(
         tuple(binding),
         tuple(unknown),
         used,
-        {key: r.capacity if not r.pools else sum(r.pools.values()) for key, r in table.items()},
+        {
+            key: sum(r.pools.values()) if r.pools is not None else r.capacity
+            for key, r in table.items()
+        },
     )

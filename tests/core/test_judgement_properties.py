@@ -1,0 +1,309 @@
+"""Properties of the judgement over generated offers and inventories (hypothesis): the capacity
+ledger never grants more than there is, the way an offer is written (split, merged, reordered)
+changes nothing, more of a good thing never hurts, missing data never helps, and the verdict
+agrees with its score and its conditions.
+
+CI runs a bounded number of examples; DC_PROPERTY_EXAMPLES raises it (see test_properties.py).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import replace
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from donation_checker.assessment import VERDICT_ORDER, Assessment, Verdict
+from donation_checker.engine import assess
+from donation_checker.engine.aggregate import band
+from donation_checker.engine.context import Context
+from donation_checker.engine.ledger import POOLED, Demand, Resource, allocate
+from donation_checker.model import Inventory, Offer, OfferLine, Profile
+from donation_checker.normalise import ModelNames
+from donation_checker.resources import rules_dir
+from donation_checker.ruleset import load_ruleset, parse_ruleset
+from tests.core.test_engine_samples import GOOD_HEADER, GOOD_LINE, PROFILE, inventory, report
+
+RULES = load_ruleset()
+_LONG = os.environ.get("DC_PROPERTY_EXAMPLES")
+
+
+def options(ci: int) -> settings:
+    return settings(
+        max_examples=int(_LONG) if _LONG else ci,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+
+
+def rank(v: Verdict) -> int:
+    return VERDICT_ORDER.index(v)
+
+
+# --- the ledger alone ----------------------------------------------------------------------------
+
+KINDS = ("budget", "hours", "drivers")
+MAKES = ("toyota", "ural", "ford")
+
+
+@st.composite
+def ledgers(draw: Any) -> tuple[list[Resource], list[Demand]]:
+    resources = [Resource((k, ""), draw(st.one_of(st.none(), st.floats(-10, 5000)))) for k in KINDS]
+    pools = {f"w{i}": draw(st.floats(0, 40)) for i in range(draw(st.integers(0, 3)))}
+    reach = {m: tuple(p for p in pools if draw(st.booleans())) for m in MAKES}
+    resources.append(Resource(("mechanics", POOLED), None, pools, reach))
+    demands = []
+    for line in range(draw(st.integers(1, 6))):
+        use: dict[tuple[str, str], float | None] = {
+            (k, ""): draw(st.one_of(st.none(), st.floats(0, 50))) for k in KINDS
+        }
+        use[("mechanics", draw(st.sampled_from(MAKES)))] = 1 / 12
+        rank_ = (draw(st.integers(0, 2)), line % 2)
+        demands.append(Demand(line, draw(st.integers(0, 400)), rank_, use))
+    return resources, demands
+
+
+@given(ledgers())
+@options(300)
+def test_ledger_never_grants_more_than_capacity(case: tuple[list[Resource], list[Demand]]) -> None:
+    resources, demands = case
+    alloc = allocate(demands, resources)
+    for d in demands:
+        granted = alloc.granted[d.line]
+        assert granted is None or 0 <= granted <= d.qty
+    for r in resources:
+        if r.key[1] == POOLED:
+            for make in MAKES:
+                pool = sum((r.pools or {})[p] for p in r.reach.get(make, ()))
+                used = sum(
+                    (alloc.granted[d.line] or 0) * (d.use[("mechanics", make)] or 0)
+                    for d in demands
+                    if ("mechanics", make) in d.use
+                )
+                assert used <= pool + 1e-6
+            continue
+        if r.capacity is None:
+            continue
+        used = sum((alloc.granted[d.line] or 0) * (d.use.get(r.key) or 0) for d in demands)
+        assert used <= max(r.capacity, 0.0) + 1e-6
+
+
+# --- whole assessments ------------------------------------------------------------------------------
+
+MODELS = [
+    ("Pick-up", "Toyota", "Land Cruiser 79"),  # in service
+    ("Camion", "Ural", "4320"),  # in service, other workshop
+    ("Ambulance", "Ford", "Transit"),  # new make
+    ("Camion", "Ashok Leyland", "Stallion"),  # new make
+]
+
+TABLES = ("maintenance", "budget", "personnel", "pledges", "spare_parts")
+
+
+@st.composite
+def offer_lines(draw: Any) -> OfferLine:
+    cat, make, model = draw(st.sampled_from(MODELS))
+    return replace(
+        GOOD_LINE,
+        category=cat,
+        make=make,
+        model=model,
+        quantity=draw(st.integers(1, 250)),
+        year=draw(st.integers(1995, 2025)),
+        condition=draw(st.sampled_from(["new", "used"])),
+        odometer_km=draw(st.sampled_from([0, 30_000, 120_000, None])),
+        spares_months=draw(st.sampled_from([0, 6, 12, 24, None])),
+        warranty_months=draw(st.sampled_from([0, 6, 12, 24, None])),
+        mechanics_trained=draw(st.sampled_from([0, 1, 4, None])),
+        drivers_trained=draw(st.sampled_from([0, 10, None])),
+        unit_value=draw(st.sampled_from([1, 45_000, 85_000_000, None])),
+    )
+
+
+offers = st.lists(offer_lines(), min_size=1, max_size=4).map(
+    lambda lines: Offer(GOOD_HEADER, tuple(lines), report("offer", "offre.xlsx"))
+)
+
+
+def run(inv: Inventory, offer: Offer) -> Assessment:
+    return assess(inv, offer, RULES)
+
+
+def without(inv: Inventory, dropped: tuple[str, ...]) -> Inventory:
+    return replace(inv, **{name: None for name in dropped})
+
+
+@given(offers)
+@options(25)
+def test_verdict_agrees_with_score_band_and_conditions(offer: Offer) -> None:
+    a = run(inventory(), offer)
+    assert a.score is not None
+    assert band(a.score, RULES) is a.verdict
+    assert band(round(a.score), RULES) is a.verdict  # as printed
+    if a.verdict is Verdict.ACCEPT:
+        assert not any(c.mandatory for c in a.conditions)
+    if a.verdict is Verdict.CONDITIONAL:
+        failing = [f for f in a.findings if f.weight > 0 and f.status.value in ("fail", "unknown")]
+        assert all(f.condition is not None for f in failing)
+
+
+@given(offers)
+@options(25)
+def test_counter_proposal_fits_every_resource_at_once(offer: Offer) -> None:
+    inv = inventory()
+    a = run(inv, offer)
+    ctx = Context(inv, offer, RULES, ModelNames(), None, None)
+    cap = ctx.capacity
+    granted = [p.absorbable or 0 for p in a.counter_proposals]
+    for r in cap.resources:
+        if r.capacity is None or r.key[1] == POOLED:
+            continue
+        used = sum(g * (d.use.get(r.key) or 0) for g, d in zip(granted, cap.demands, strict=True))
+        assert used <= max(r.capacity, 0.0) + 1e-6, r.key
+
+
+@given(offer_lines(), st.integers(1, 249))
+@options(25)
+def test_splitting_a_line_changes_nothing(line: OfferLine, cut: int) -> None:
+    whole = Offer(GOOD_HEADER, (line,), report("offer", "o.xlsx"))
+    cut = min(cut, line.quantity - 1) if line.quantity > 1 else 0
+    if cut <= 0:
+        return
+    split = Offer(
+        GOOD_HEADER,
+        (replace(line, quantity=cut), replace(line, quantity=line.quantity - cut)),
+        report("offer", "o.xlsx"),
+    )
+    a, b = run(inventory(), whole), run(inventory(), split)
+    assert a.verdict is b.verdict
+    assert a.score == b.score
+    assert a.counter_proposals[0].absorbable == sum(
+        p.absorbable or 0 for p in b.counter_proposals
+    ) or (a.counter_proposals[0].absorbable is None)
+
+
+@given(offers, st.randoms(use_true_random=False))
+@options(25)
+def test_reordering_lines_changes_nothing(offer: Offer, rnd: Any) -> None:
+    lines = list(offer.lines)
+    rnd.shuffle(lines)
+    other = replace(offer, lines=tuple(lines))
+    a, b = run(inventory(), offer), run(inventory(), other)
+    assert a.verdict is b.verdict
+    assert a.score == b.score
+
+    def by_model(x: Assessment, o: Offer) -> dict[tuple[str, str], int]:
+        out: dict[tuple[str, str], int] = {}
+        for p, ln in zip(x.counter_proposals, o.lines, strict=True):
+            out[(ln.make, ln.model)] = out.get((ln.make, ln.model), 0) + (p.absorbable or 0)
+        return out
+
+    assert by_model(a, offer) == by_model(b, other)
+
+
+IMPROVEMENTS = {
+    "spares_months": lambda v: 24 if v is None else max(v, 24),
+    "warranty_months": lambda v: 24 if v is None else max(v, 24),
+    "mechanics_trained": lambda v: (v or 0) + 3,
+    "drivers_trained": lambda v: (v or 0) + 20,
+    "year": lambda v: min(2025, (v or 2000) + 5),
+    "odometer_km": lambda v: 0,
+}
+
+
+@given(offer_lines(), st.sampled_from(sorted(IMPROVEMENTS)))
+@options(40)
+def test_a_better_offer_never_scores_lower(line: OfferLine, field: str) -> None:
+    better = replace(line, **{field: IMPROVEMENTS[field](getattr(line, field))})
+    a = run(inventory(), Offer(GOOD_HEADER, (line,), report("offer", "o.xlsx")))
+    b = run(inventory(), Offer(GOOD_HEADER, (better,), report("offer", "o.xlsx")))
+    assert a.score is not None and b.score is not None
+    assert b.score >= a.score - 1e-9
+    assert rank(b.verdict) <= rank(a.verdict)
+
+
+@given(offer_lines())
+@options(25)
+def test_requesting_the_offer_never_hurts(line: OfferLine) -> None:
+    offer = Offer(replace(GOOD_HEADER, requested=False), (line,), report("offer", "o.xlsx"))
+    a = run(inventory(), offer)
+    b = run(inventory(), replace(offer, header=GOOD_HEADER))
+    assert a.score is not None and b.score is not None
+    assert b.score >= a.score and rank(b.verdict) <= rank(a.verdict)
+
+
+@given(offer_lines(), st.integers(1, 400))
+@options(25)
+def test_more_units_past_the_absorbable_number_never_score_higher(
+    line: OfferLine, extra: int
+) -> None:
+    base = run(inventory(), Offer(GOOD_HEADER, (line,), report("offer", "o.xlsx")))
+    absorbable = base.counter_proposals[0].absorbable
+    if absorbable is None or absorbable >= line.quantity:
+        return
+    more = replace(line, quantity=line.quantity + extra)
+    bigger = run(inventory(), Offer(GOOD_HEADER, (more,), report("offer", "o.xlsx")))
+    assert base.score is not None and bigger.score is not None
+    assert bigger.score <= base.score + 1e-9
+    assert rank(bigger.verdict) >= rank(base.verdict)
+
+
+PROFILE_FIELDS = ("fuel_price", "asset_register", "parts_register", "max_temperature")
+
+
+@given(
+    offers,
+    st.lists(st.sampled_from(TABLES), unique=True, max_size=3),
+    st.lists(st.sampled_from(PROFILE_FIELDS), unique=True, max_size=2),
+)
+@options(40)
+def test_missing_data_never_improves_the_judgement(
+    offer: Offer, dropped: list[str], blank: list[str]
+) -> None:
+    full = inventory()
+    profile: Profile = replace(PROFILE, **{name: None for name in blank})
+    less = replace(without(full, tuple(dropped)), profile=profile)
+    a, b = run(full, offer), run(less, offer)
+    assert a.score is not None and b.score is not None
+    assert b.score <= a.score + 1e-9, (dropped, blank)
+    assert rank(b.verdict) >= rank(a.verdict), (dropped, blank)
+    assert b.confidence <= a.confidence + 1e-9
+
+
+@given(offers)
+@options(10)
+def test_a_reported_flip_reproduces_through_a_rule_file(offer: Offer) -> None:
+    # Bands close together make flips common enough to test.
+    text = (rules_dir() / "default.toml").read_text("utf-8")
+    a = run(inventory(), offer)
+    for fam in a.sensitivity.families if a.sensitivity else ():
+        if fam.change_needed is None:
+            continue
+        for factor, flips in ((1.0, True), (0.99, False)):
+            weight = fam.weight * (1 + fam.change_needed * factor)
+            old = f"[families.{fam.family}]\n"
+            at = text.index(old)
+            line_start = text.index("weight = ", at)
+            line_end = text.index("\n", line_start)
+            changed = text[:line_start] + f"weight = {weight!r}" + text[line_end:]
+            b = assess(inventory(), offer, parse_ruleset(changed.encode()))
+            assert (b.verdict is not a.verdict) is flips, (fam, factor)
+        return
+
+
+def test_an_offer_affordable_line_by_line_is_not_affordable_as_a_whole() -> None:
+    """Each line alone fits the fuel budget; together they do not, and the ledger says so."""
+    inv = inventory()
+    line = replace(GOOD_LINE, category="Camion", make="Ural", model="4320", quantity=30)
+    alone = run(inv, Offer(GOOD_HEADER, (line,), report("offer", "o.xlsx")))
+    together = run(inv, Offer(GOOD_HEADER, (line, line), report("offer", "o.xlsx")))
+    running = {f.rule_id: f for f in alone.findings}["ABS-01"]
+    assert not running.knockout
+    both = {f.rule_id: f for f in together.findings}["ABS-01"]
+    assert both.knockout and together.verdict in (Verdict.REDIRECT, Verdict.DECLINE)
+    granted = sum(p.absorbable or 0 for p in together.counter_proposals)
+    assert granted < 60 and math.isfinite(granted)

@@ -92,6 +92,13 @@ _HELP: dict[str, tuple[str, str]] = {
     ),
     "pdf": ("write the PDF assessment report", "écrire le rapport d’évaluation en PDF"),
     "xlsx": ("write the assessment as an Excel workbook", "écrire l’évaluation en classeur Excel"),
+    "full_evidence": (
+        "--json lists every finding of every line with its evidence and inventory rows "
+        "(by default, findings alike on several lines appear once, without the rows)",
+        "--json détaille chaque constat de chaque ligne avec ses éléments et les lignes de "
+        "l'inventaire (par défaut, les constats identiques sur plusieurs lignes n'apparaissent "
+        "qu'une fois, sans les lignes)",
+    ),
     "share": (
         "shareable version: no exact holdings, quantities or locations",
         "version partageable : sans effectifs, quantités ni implantations exacts",
@@ -146,6 +153,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     ass.add_argument("--pdf", metavar="OUT.pdf", help=h("pdf"))
     ass.add_argument("--xlsx", metavar="OUT.xlsx", help=h("xlsx"))
     ass.add_argument("--share", action="store_true", help=h("share"))
+    ass.add_argument("--full-evidence", action="store_true", help=h("full_evidence"))
     ass.add_argument("--marking", default="", help=h("marking"))
     ass.add_argument("--author", default="", help=h("author"))
     ass.add_argument("--organisation", default="", help=h("organisation"))
@@ -176,7 +184,9 @@ def _load_mapping(path: str | None) -> ColumnMapping | None:
 def _emit_json(target: str | None, payload: dict[str, Any]) -> None:
     if not target:
         return
-    text = json.dumps(payload, ensure_ascii=False, indent=2, default=str)
+    # The brief form of a long offer stays small: no indentation.
+    indent = None if payload.get("detail") == "brief" else 2
+    text = json.dumps(payload, ensure_ascii=False, indent=indent, default=str)
     if target == "-":
         sys.stdout.write(text + "\n")
     else:
@@ -353,7 +363,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
         )
         written.append(f"Excel: {args.xlsx}")
     gaps = table_gaps(result.assessment, result.ruleset, result.inventory.report)
-    payload = assessment_to_dict(result.assessment, args.lang)
+    payload = assessment_to_dict(result.assessment, args.lang, args.full_evidence)
     payload["tables_not_found"] = [
         {"table": g.table, "rules": list(g.rules), "families": list(g.families)} for g in gaps
     ]

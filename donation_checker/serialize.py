@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .assessment import (
@@ -67,7 +67,43 @@ def _condition(c: Condition, lang: str) -> dict[str, Any]:
     }
 
 
-def _finding(f: Finding, lang: str) -> dict[str, Any]:
+def _grouped(findings: Sequence[Finding], lang: str) -> list[dict[str, Any]]:
+    """Findings that say the same thing on several lines, once, with the lines they concern;
+    without their evidence (the full form has it, with the inventory rows)."""
+    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for f in findings:
+        c = f.condition
+        key = (
+            f.rule_id,
+            _value(f.score),
+            f.status,
+            f.weight,
+            f.knockout,
+            f.message.get(lang),
+            None if c is None else (c.text.get(lang), c.removes_knockout, c.mandatory),
+        )
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _finding(f, lang, brief=True)
+            group["lines"] = []
+        if f.line is not None:
+            group["lines"].append(f.line)
+    return list(groups.values())
+
+
+def _finding(f: Finding, lang: str, brief: bool = False) -> dict[str, Any]:
+    if brief:
+        return {
+            "rule": f.rule_id,
+            "family": f.family,
+            "line": f.line,
+            "score": _value(f.score),
+            "status": f.status.value,
+            "weight": f.weight,
+            "knockout": f.knockout,
+            "message": f.message.get(lang),
+            "condition": None if f.condition is None else _condition(f.condition, lang),
+        }
     return {
         "rule": f.rule_id,
         "family": f.family,
@@ -82,6 +118,18 @@ def _finding(f: Finding, lang: str) -> dict[str, Any]:
         "source": f.source,
         "condition": None if f.condition is None else _condition(f.condition, lang),
     }
+
+
+def _grouped_conditions(conditions: Sequence[Condition], lang: str) -> list[dict[str, Any]]:
+    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for c in conditions:
+        key = (c.rule_id, c.text.get(lang), c.removes_knockout, c.mandatory)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = {**_condition(c, lang), "lines": []}
+        if c.line is not None:
+            group["lines"].append(c.line)
+    return list(groups.values())
 
 
 def _money(x: float | None) -> Any:
@@ -99,19 +147,22 @@ def _cost_year(y: CostYear) -> dict[str, Any]:
     }
 
 
-def _lifecycle(lc: LifecycleCost | None, lang: str) -> dict[str, Any] | None:
+def _lifecycle(lc: LifecycleCost | None, lang: str, full: bool = True) -> dict[str, Any] | None:
     if lc is None:
         return None
+    lines = [{"line": c.line, "years": [_cost_year(y) for y in c.years]} for c in lc.lines]
     return {
         "currency": lc.currency,
         "horizon_years": lc.horizon_years,
-        "lines": [{"line": c.line, "years": [_cost_year(y) for y in c.years]} for c in lc.lines],
+        **({"lines": lines} if full else {}),
         "totals": [_cost_year(y) for y in lc.totals],
         "assumptions": [_evidence(e, lang) for e in lc.assumptions],
     }
 
 
-def _counter(c: CounterProposal, lang: str) -> dict[str, Any]:
+def _counter(c: CounterProposal, lang: str, brief: bool = False) -> dict[str, Any]:
+    if brief:
+        return {"line": c.line, "offered": c.offered, "absorbable": c.absorbable}
     return {
         "line": c.line,
         "offered": c.offered,
@@ -156,8 +207,12 @@ def _families(values: Mapping[str, float | None]) -> dict[str, float | None]:
     return {k: _value(v) for k, v in values.items()}
 
 
-def assessment_to_dict(a: Assessment, lang: str = "en") -> dict[str, Any]:
-    """The assessment as plain dicts, lists, strings, numbers, booleans and nulls."""
+def assessment_to_dict(a: Assessment, lang: str = "en", full: bool = True) -> dict[str, Any]:
+    """The assessment as plain dicts, lists, strings, numbers, booleans and nulls.
+
+    full=False gives the brief form, whose size grows with the distinct findings rather than
+    with the lines: findings alike on several lines appear once with their "lines", evidence
+    without their evidence, counter-proposals as quantities only, running costs as totals."""
     inputs = {
         r.role: {
             "name": r.name,
@@ -182,9 +237,12 @@ def assessment_to_dict(a: Assessment, lang: str = "en") -> dict[str, Any]:
         "family_weights": dict(a.family_weights),
         "knockouts": list(a.knockouts),
         "knockouts_removable": removable,
-        "findings": [_finding(f, lang) for f in a.findings],
+        "detail": "full" if full else "brief",
+        "findings": [_finding(f, lang) for f in a.findings] if full else _grouped(a.findings, lang),
         "offer_findings": [_finding(f, lang) for f in a.offer_findings],
-        "conditions": [_condition(c, lang) for c in a.conditions],
+        "conditions": [_condition(c, lang) for c in a.conditions]
+        if full
+        else _grouped_conditions(a.conditions, lang),
         "lines": [
             {
                 "line": ln.index,
@@ -196,8 +254,8 @@ def assessment_to_dict(a: Assessment, lang: str = "en") -> dict[str, Any]:
             }
             for ln in a.lines
         ],
-        "counter_proposal": [_counter(c, lang) for c in a.counter_proposals],
-        "lifecycle_cost": _lifecycle(a.lifecycle, lang),
+        "counter_proposal": [_counter(c, lang, brief=not full) for c in a.counter_proposals],
+        "lifecycle_cost": _lifecycle(a.lifecycle, lang, full),
         "sensitivity": _sensitivity(a.sensitivity, lang),
         "fleet_impact": [_impact(c) for c in a.fleet_impact],
         "inputs": inputs,

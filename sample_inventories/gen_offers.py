@@ -200,6 +200,27 @@ OFFER_BIG_TRUCKS = OfferSpec(
     ),
 )
 
+# Two lots of a model the fleet holds: the running budget carries either lot alone, not both.
+OFFER_TWO_LOTS = OfferSpec(
+    "offre_deux_lots_zetros",
+    _header("Partenaire bilatéral D", "PD-2026-LOG-12", dt.date(2026, 3, 9), "oui",
+            "0131/MDAC-DMHTA du 02/12/2025", "Donateur", "Donateur", "oui",
+            "Deux lots livrés à trois mois d'intervalle : camions plateau, puis camions "
+            "citerne à eau."),
+    (
+        Line(TRUCK, "Mercedes-Benz", "Zetros 1833", "4x4 plateau bâché", 30, 2025, "Neuf", 0,
+             "Gazole", "Gauche", "Manuelle", 24, "Gestion électronique", 24, 160_000_000,
+             ZETROS_PARTS, "oui", 4, 30, FULL_MANUALS, "français", 24, 95_000_000, 7_800_000,
+             "Importateur Mercedes-Benz Trucks, Bamako", INSPECTED, 2038, 55,
+             "Sévaré (6e Région militaire)"),
+        Line(TRUCK, "Mercedes-Benz", "Zetros 1833", "4x4 citerne à eau 10 000 L", 26, 2025,
+             "Neuf", 0, "Gazole", "Gauche", "Manuelle", 24, "Gestion électronique", 24,
+             140_000_000, ZETROS_PARTS, "oui", 3, 26, FULL_MANUALS, "français", 24, 110_000_000,
+             8_100_000, "Importateur Mercedes-Benz Trucks, Bamako", INSPECTED, 2038, 55,
+             "Gao (1re Région militaire)"),
+    ),
+)
+
 OFFER_DEMO_EN = OfferSpec(
     "offer_demo_en",
     (
@@ -230,7 +251,7 @@ OFFER_DEMO_EN = OfferSpec(
 )
 # fmt: on
 
-FRENCH_OFFERS = (OFFER_GOOD, OFFER_AMBULANCES, OFFER_MIXED, OFFER_BIG_TRUCKS)
+FRENCH_OFFERS = (OFFER_GOOD, OFFER_AMBULANCES, OFFER_MIXED, OFFER_BIG_TRUCKS, OFFER_TWO_LOTS)
 
 
 def build_offer(spec: OfferSpec) -> Workbook:

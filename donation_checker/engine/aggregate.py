@@ -40,6 +40,18 @@ class Basis:
     knockouts: tuple[str, ...]  # knock-outs no condition lifts
     removable_knockouts: tuple[str, ...]
 
+    @property
+    def fingerprint(self) -> tuple[object, ...]:
+        """Equal for bases that decide alike under any weights."""
+        return (
+            tuple(self.worst.items()),
+            tuple(self.best.items()),
+            tuple(sorted(self.known_share.items())),
+            self.cap,
+            self.cap_best,
+            self.floor,
+        )
+
 
 @dataclass(frozen=True)
 class Totals:
@@ -54,6 +66,13 @@ class Totals:
     ceiling: Verdict | None = None  # best verdict the lines allow the offer
 
 
+class Whole:
+    """Shares for judging one line alone: its findings count fully, whatever their index."""
+
+    def __getitem__(self, index: int) -> float:
+        return 1.0
+
+
 def line_shares(quantities: Sequence[int]) -> list[float]:
     total = sum(quantities)
     if total <= 0:
@@ -62,7 +81,7 @@ def line_shares(quantities: Sequence[int]) -> list[float]:
 
 
 def _family_scores(
-    findings: Iterable[Finding], shares: Sequence[float], caps: Mapping[str, float]
+    findings: Iterable[Finding], shares: Sequence[float] | Whole, caps: Mapping[str, float]
 ) -> tuple[dict[str, float | None], dict[str, float | None], dict[str, float]]:
     worst: dict[str, float] = {}
     best: dict[str, float] = {}
@@ -215,7 +234,7 @@ def knockouts_of(findings: Iterable[Finding]) -> tuple[tuple[str, ...], tuple[st
 
 def basis(
     findings: Sequence[Finding],
-    shares: Sequence[float],
+    shares: Sequence[float] | Whole,
     ruleset: RuleSet,
     can_redirect: bool,
     lines: int,

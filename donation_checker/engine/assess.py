@@ -15,7 +15,7 @@ from ..assessment import Assessment, Condition, Finding, InputRecord, LineAssess
 from ..model import Inventory, Offer
 from ..normalise import ModelNames
 from ..ruleset import Rule, RuleSet
-from .aggregate import Basis, basis, decide, line_ceiling, line_shares
+from .aggregate import Basis, Whole, basis, decide, line_ceiling, line_shares
 from .context import Context, LineInfo, exact
 from .counter import counter_proposal
 from .impact import category_impacts, offer_findings
@@ -283,7 +283,7 @@ def assess(
         if found is None:
             own = per_line[info.index]
             found = bases[key] = (
-                basis([replace(f, line=0) for f in own] + offer_level, [1.0], ruleset, fits, 1),
+                basis(own + offer_level, Whole(), ruleset, fits, 1),
                 _weakest(own + offer_level, ruleset),
             )
         line_bases.append(found[0])

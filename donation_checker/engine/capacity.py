@@ -132,15 +132,18 @@ class Capacity:
             return None
         codes, makes = qualified
         count = _num(table.frame["mechanics"]).fillna(0).clip(lower=0).to_numpy()
+        # Workshops qualified on the same makes are interchangeable: one pool per list of makes.
         pools: dict[str, float] = {}
         reach: dict[str, list[str]] = {}
-        for i, (code, n) in enumerate(zip(codes.tolist(), count.tolist(), strict=True)):
-            if code < 0 or n <= 0:
+        for code, n in zip(codes.tolist(), count.tolist(), strict=True):
+            if code < 0 or n <= 0 or not makes[code]:
                 continue
-            pool = f"workshop:{i}"
-            pools[pool] = float(n)
-            for make in makes[code]:
-                reach.setdefault(make, []).append(pool)
+            pool = f"workshop:{code}"
+            if pool not in pools:
+                pools[pool] = 0.0
+                for make in makes[code]:
+                    reach.setdefault(make, []).append(pool)
+            pools[pool] += float(n)
         # Pools that serve fewer makes are drawn on first, so versatile workshops stay free.
         width = {p: 0 for p in pools}
         for listed in reach.values():
@@ -240,19 +243,34 @@ class Capacity:
     def _by_kind(self) -> dict[str, Allocation]:
         return {}
 
+    @cached_property
+    def _users(self) -> Mapping[ResourceKey, tuple[Demand, ...]]:
+        """The demands that use each resource key."""
+        out: dict[ResourceKey, list[Demand]] = {}
+        for d in self.demands:
+            for key in d.use:
+                out.setdefault(key, []).append(d)
+        return {k: tuple(v) for k, v in out.items()}
+
     def short_units(self, kind: str, qualifier: str) -> int | None:
         """Units of the offer that the resource (one make's mechanics, one category's drivers)
         leaves uncovered; None when its capacity is not known."""
-        alloc = self.of(kind)
-        out = 0
-        for d in self.demands:
-            if (kind, qualifier) not in d.use:
-                continue
-            granted = alloc.granted[d.line]
-            if granted is None or (kind, qualifier) in alloc.unknown[d.line]:
-                return None
-            out += d.qty - granted
-        return out
+        key = (kind, qualifier)
+        if key not in self._short:
+            alloc = self.of(kind)
+            out: int | None = 0
+            for d in self._users.get(key, ()):
+                granted = alloc.granted[d.line]
+                if granted is None or key in alloc.unknown[d.line]:
+                    out = None
+                    break
+                out = (out or 0) + d.qty - granted
+            self._short[key] = out
+        return self._short[key]
+
+    @cached_property
+    def _short(self) -> dict[ResourceKey, int | None]:
+        return {}
 
     def mechanics_short(self, make_key: str) -> int | None:
         """Mechanics still lacking for the make once today's fleet and the donor's trainees are
@@ -268,34 +286,41 @@ class Capacity:
         if short is None:
             return None
         trained = self.ctx.trained_by_make.get(make_key) or 0
-        return short + trained if short > 0 or trained == 0 else self._short_without(make_key)
+        if short > 0 or trained == 0:
+            return short + trained
+        # The trainees may have covered the whole need: count it without any trainees.
+        return self._untrained.get(make_key, 0)
 
-    def _short_without(self, make_key: str) -> int:
-        """mechanics_short with no trainees for the make (they may have covered it all)."""
+    @cached_property
+    def _untrained(self) -> Mapping[str, int]:
+        """Mechanics lacking per make in an allocation with no trainees at all."""
         mech = self.mechanics
         assert mech is not None
         reach = {
-            m: tuple(p for p in r if p != f"trained:{make_key}") for m, r in mech.reach.items()
+            m: tuple(p for p in r if not p.startswith("trained:")) for m, r in mech.reach.items()
         }
-        bare = Resource(mech.key, None, mech.pools, reach)
-        others = [r for r in self.resources if r.key != mech.key]
-        alloc = allocate(self.demands, [*others, bare], frozenset({MECHANICS}))
-        units = sum(
-            d.qty - (alloc.granted[d.line] or 0)
-            for d in self.demands
-            if (MECHANICS, make_key) in d.use
+        alloc = allocate(
+            self.demands, [Resource(mech.key, None, mech.pools, reach)], frozenset({MECHANICS})
         )
-        return math.ceil(units / units_per_mechanic(self.ctx) - 1e-9)
+        units: dict[str, int] = {}
+        for (kind, make), users in self._users.items():
+            if kind == MECHANICS:
+                units[make] = sum(d.qty - (alloc.granted[d.line] or 0) for d in users)
+        ratio = units_per_mechanic(self.ctx)
+        return {make: math.ceil(n / ratio - 1e-9) for make, n in units.items()}
 
     def free_mechanics(self, make_key: str) -> float | None:
         """Mechanics free for the make after today's fleet (shared pools counted whole)."""
+        return self._free.get(make_key, 0.0) if self.mechanics is not None else None
+
+    @cached_property
+    def _free(self) -> Mapping[str, float]:
         mech = self.mechanics
-        if mech is None:
-            return None
-        pools = mech.pools or {}
-        return sum(
-            max(pools[p], 0.0) for p in mech.reach.get(make_key, ()) if not p.startswith("trained:")
-        )
+        pools = (mech.pools if mech else None) or {}
+        return {
+            make: sum(max(pools[p], 0.0) for p in reach if not p.startswith("trained:"))
+            for make, reach in (mech.reach.items() if mech else ())
+        }
 
 
 def _ref(info: LineInfo, name: str) -> float | None:

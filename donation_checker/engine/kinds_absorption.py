@@ -25,6 +25,13 @@ def _n(doc_en: str, doc_fr: str, default: float) -> ParamSpec:
     return ParamSpec("number", default, T(doc_en, doc_fr))
 
 
+BUDGET_LINE_NAMES = {
+    "fuel": T("fuel", "carburant"),
+    "maintenance": T("maintenance", "maintenance"),
+    "parts": T("parts", "pièces"),
+}
+
+
 def running_cost(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     """Each budget line (fuel, maintenance, parts) carries its own share of the yearly cost,
     against its uncommitted amount in the tightest year of the horizon: the cost recurs every
@@ -74,11 +81,7 @@ def running_cost(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
                 sensitive=True,
                 rows=ctx.budget_rows(),
             )
-            for kind, label in zip(
-                BUDGET_KINDS,
-                (("fuel", "carburant"), ("maintenance", "maintenance"), ("parts", "pièces")),
-                strict=True,
-            )
+            for kind, label in ((k, (n.en, n.fr)) for k, n in BUDGET_LINE_NAMES.items())
         ),
         ev(
             "committed_unstated",
@@ -101,11 +104,18 @@ def running_cost(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             "le coût de fonctionnement de certaines lignes, est inconnu.",
             *evidence,
         )
-    ratios = [
-        per_kind[k] / v if v is not None and v > 0 else (math.inf if per_kind[k] > 0 else 0.0)
+    ratios = {
+        k: per_kind[k] / v if v is not None and v > 0 else (math.inf if per_kind[k] > 0 else 0.0)
         for k, v in free.items()
-    ]
-    ratio = max(ratios, default=0.0)
+    }
+    loaded = max(BUDGET_KINDS, key=lambda k: ratios[k])
+    ratio = ratios[loaded]
+    values = {
+        **values,
+        "budget_line": BUDGET_LINE_NAMES[loaded],
+        "line_cost": round(per_kind[loaded]),
+        "line_headroom": round(max(free[loaded] or 0.0, 0.0)),
+    }
     score = (
         100.0
         if ratio <= p["comfortable_share"]
@@ -418,6 +428,9 @@ SPECS = (
             "shortfall",
             "absorbable",
             "currency",
+            "budget_line",
+            "line_cost",
+            "line_headroom",
         ),
         running_cost,
     ),

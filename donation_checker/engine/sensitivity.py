@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..assessment import VERDICT_NAMES, FamilySensitivity, Sensitivity, Text, Verdict
+from ..assessment import VERDICT_NAMES, VERDICT_ORDER, FamilySensitivity, Sensitivity, Text, Verdict
 from ..ruleset import RuleSet
-from .aggregate import Basis, Totals, decide, line_ceiling
+from .aggregate import Basis, Totals, decide
 from .wording import num, pct
 
 _SCAN_STEPS = 100  # trial changes on each side (steps of 0.5 % with the default range)
@@ -25,11 +25,43 @@ def verdict_with(
     offer: Basis, lines: Sequence[Basis], ruleset: RuleSet, weights: Mapping[str, float]
 ) -> Verdict:
     """The offer's verdict under other family weights, lines and ceiling included."""
-    # The ceiling reads whether any line falls short of "accept": lines sharing a basis agree.
-    distinct = {id(b): b for b in lines}.values()
-    verdicts = [decide(b, ruleset, weights).verdict for b in distinct]
-    ceiling = line_ceiling(verdicts * (2 if len(lines) > 1 else 1), ruleset)
-    return decide(offer, ruleset, weights, ceiling).verdict
+    return _Judge(offer, lines, ruleset).verdict(weights)
+
+
+class _Judge:
+    """verdict_with for many trial weights: the lines are reduced once to those whose verdict
+    can still decide the ceiling (one line short of "accept" caps a multi-line offer)."""
+
+    def __init__(self, offer: Basis, lines: Sequence[Basis], ruleset: RuleSet) -> None:
+        self.offer, self.ruleset = offer, ruleset
+        self.fixed: Verdict | None = None  # the ceiling whatever the weights
+        self.open: list[Basis] = []  # lines whose verdict depends on the weights
+        if len(lines) < 2 or not ruleset.param("lines_cap_verdict", True):
+            return  # no ceiling: a single line's verdict is the offer's own
+        if rank_of(offer.floor) >= rank_of(Verdict.CONDITIONAL):
+            return  # the offer's own floor is already at or below the ceiling
+        seen: set[object] = set()
+        for b in lines:
+            if b.floor is not Verdict.ACCEPT:
+                self.fixed = Verdict.CONDITIONAL
+                self.open = []
+                return
+            key = b.fingerprint
+            if key not in seen:
+                seen.add(key)
+                self.open.append(b)
+
+    def verdict(self, weights: Mapping[str, float]) -> Verdict:
+        ceiling = self.fixed
+        if ceiling is None and self.open:
+            verdicts = (decide(b, self.ruleset, weights).verdict for b in self.open)
+            if any(v is not Verdict.ACCEPT for v in verdicts):
+                ceiling = Verdict.CONDITIONAL
+        return decide(self.offer, self.ruleset, weights, ceiling).verdict
+
+
+def rank_of(v: Verdict) -> int:
+    return VERDICT_ORDER.index(v)
 
 
 def _scaled(weights: Mapping[str, float], family: str, change: float) -> dict[str, float]:
@@ -48,8 +80,10 @@ def _first_flip(
     weights: Mapping[str, float],
     base: Verdict,
 ) -> tuple[float, Verdict] | None:
+    judge = _Judge(offer, lines, ruleset)
+
     def at(change: float) -> Verdict:
-        return verdict_with(offer, lines, ruleset, _scaled(weights, family, change))
+        return judge.verdict(_scaled(weights, family, change))
 
     last = 0.0
     for k in range(1, _SCAN_STEPS + 1):

@@ -265,6 +265,9 @@ def test_sample_offers_get_the_verdicts_they_were_designed_for() -> None:
         for n in ("offre_bien_adaptee.xlsx", "offre_mixte.xlsx", "offre_ambulances_occasion.xlsx")
     )
     big_verdict, _ = run("offre_grand_lot_camions.xlsx")
+    two_lots, _ = run("offre_deux_lots_zetros.xlsx")
+    # Each lot alone fits the running budget; together they do not.
+    assert two_lots is Verdict.REDIRECT
     assert good[0] is Verdict.ACCEPT
     # The Land Rovers are at the end of their economic life: the offer is redirected to its
     # other lines.

@@ -185,6 +185,7 @@ def _offer_lines(name: str) -> tuple[dict[str, Any], list[tuple[Any, ...]], list
         ("offre_ambulances_occasion.xlsx", "Donateur", "non"),
         ("offre_mixte.xlsx", "Donateur", "oui"),
         ("offre_grand_lot_camions.xlsx", "Donateur", "oui"),
+        ("offre_deux_lots_zetros.xlsx", "Donateur", "oui"),
         ("offer_demo_en.xlsx", "Donor", "yes"),
     ],
 )

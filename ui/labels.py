@@ -45,6 +45,7 @@ _FIELDS: dict[str, str] = {
     "currency": QT_TRANSLATE_NOOP("Field", "Currency"),
     "licence_class": QT_TRANSLATE_NOOP("Field", "Licence class"),
     "count": QT_TRANSLATE_NOOP("Field", "Count"),
+    "assigned": QT_TRANSLATE_NOOP("Field", "Assigned"),
     "partner": QT_TRANSLATE_NOOP("Field", "Partner"),
     "status": QT_TRANSLATE_NOOP("Field", "Status"),
     "date": QT_TRANSLATE_NOOP("Field", "Date"),

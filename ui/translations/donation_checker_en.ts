@@ -4,7 +4,7 @@
 <context>
     <name>Counts</name>
     <message numerus="yes">
-        <location filename="../labels.py" line="+200"/>
+        <location filename="../labels.py" line="+201"/>
         <source>%Ln rows imported</source>
         <translation>
             <numerusform>%Ln row imported</numerusform>

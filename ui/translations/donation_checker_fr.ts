@@ -385,7 +385,7 @@
 <context>
     <name>Counts</name>
     <message>
-        <location filename="../labels.py" line="+199"/>
+        <location filename="../labels.py" line="+200"/>
         <source>{imported}, {rejected}.</source>
         <translation>{imported}, {rejected}.</translation>
     </message>
@@ -445,7 +445,7 @@ Veuillez transmettre ce fichier à votre correspondant du support.</translation>
 <context>
     <name>Field</name>
     <message>
-        <location filename="../labels.py" line="-190"/>
+        <location filename="../labels.py" line="-191"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
@@ -628,6 +628,11 @@ Veuillez transmettre ce fichier à votre correspondant du support.</translation>
         <location line="+1"/>
         <source>Count</source>
         <translation>Effectif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned</source>
+        <translation>Affectés</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1688,7 +1693,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Report saved: {path}</source>
         <translation>Rapport enregistré&#xa0;: {path}</translation>
     </message>
@@ -1703,12 +1708,12 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Classeurs Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Workbook saved: {path}</source>
         <translation>Classeur enregistré&#xa0;: {path}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>

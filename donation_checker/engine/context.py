@@ -556,6 +556,29 @@ class Context:
         )
 
     @cached_property
+    def _known_makes(self) -> tuple[str, ...]:
+        """Make keys of the fleet and the offer, longest first."""
+        keys = {k for k in self.fleet.make_units if k} | {
+            i.make_key for i in self.lines if i.make_key
+        }
+        return tuple(sorted(keys, key=lambda k: (-len(k), k)))
+
+    def make_in(self, text: Any) -> str:
+        """The make a workshop cell names: "Toyota (valise de diagnostic GTS)" or "Toyota —
+        outillage" is Toyota when Toyota is a make of the fleet or the offer; otherwise the
+        cell's own make key."""
+        key = self.names.make_key(text)
+        if key in self._known_makes:
+            return key
+        whole = compact(text)
+        found = next((k for k in self._known_makes if whole.startswith(k)), None)
+        if found is not None:
+            return found
+        # A short form of one make only: "Mercedes" for Mercedes-Benz.
+        longer = [k for k in self._known_makes if len(whole) >= 4 and k.startswith(whole)]
+        return longer[0] if len(longer) == 1 else key
+
+    @cached_property
     def fleet(self) -> FleetIndex:
         return FleetIndex(self.inventory.fleet, self.ruleset, self.names, self.max_rows)
 
@@ -628,7 +651,7 @@ class Context:
             _, kits = pd.factorize(
                 frame["tool_kits"].map(lambda v: tuple(v) if isinstance(v, list) else v)
             )
-            tool_makes = frozenset(self.names.make_key(k) for kit in kits for k in _items(kit))
+            tool_makes = frozenset(self.make_in(k) for kit in kits for k in _items(kit))
         hours = (
             free_of(
                 _num(frame["hours_available"]),
@@ -683,7 +706,7 @@ class Context:
             return None
         column = table.frame["qualified_makes"]
         codes, uniques = pd.factorize(column.map(lambda v: tuple(v) if isinstance(v, list) else v))
-        makes = [frozenset(self.names.make_key(i) for i in _items(u)) for u in uniques]
+        makes = [frozenset(self.make_in(i) for i in _items(u)) for u in uniques]
         return codes, makes
 
     def personnel_rows(self, cat: str) -> tuple[RowRef, ...]:

@@ -377,6 +377,64 @@ def drive_controls(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     )
 
 
+_TRANSMISSION = {
+    "manual": T("manual", "manuelle"),
+    "automatic": T("automatic", "automatique"),
+}
+
+
+def transmission(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
+    """A transmission the drivers of the category do not know: driver training lifts it."""
+    assert info is not None
+    if info.ref.get("road_vehicle") is False:
+        return not_applicable(
+            "Not a road vehicle: the transmission does not apply.",
+            "Pas un véhicule routier : la boîte de vitesses ne s'applique pas.",
+        )
+    cat = ctx.fleet.categories.get(info.cat)
+    fleet_tx = dominant(cat.transmissions) if cat else None
+    evidence = (
+        ev("transmission", "offered transmission", "boîte offerte", info.transmission),
+        ev(
+            "fleet_transmission",
+            "usual transmission in the category",
+            "boîte habituelle dans la catégorie",
+            fleet_tx,
+            sensitive=True,
+            rows=ctx.fleet.rows("category", info.cat) if fleet_tx else (),
+        ),
+    )
+    if not info.transmission or not fleet_tx:
+        return unknown(
+            "The offered transmission, or the one the category's drivers know, is not known.",
+            "La boîte offerte, ou celle que connaissent les conducteurs de la catégorie, est "
+            "inconnue.",
+            *evidence,
+        )
+    offered = _TRANSMISSION.get(info.transmission, T(info.transmission, info.transmission))
+    known = _TRANSMISSION.get(fleet_tx, T(fleet_tx, fleet_tx))
+    values = {"transmission": offered, "fleet_transmission": known}
+    if info.transmission != fleet_tx:
+        return Outcome(
+            float(rule.params["mismatch_score"]),
+            T(
+                f"{offered.en.capitalize()} transmission where the drivers know a {known.en} one.",
+                f"Boîte {offered.fr} alors que les conducteurs connaissent la boîte {known.fr}.",
+            ),
+            evidence,
+            values,
+        )
+    return Outcome(
+        100.0,
+        T(
+            f"The drivers know the {offered.en} transmission.",
+            f"Les conducteurs connaissent la boîte {offered.fr}.",
+        ),
+        evidence,
+        values,
+    )
+
+
 def electrical(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     cat = ctx.fleet.categories.get(info.cat)
@@ -613,6 +671,25 @@ SPECS = (
         ("drive_side", "expected_side", "transmission", "fleet_transmission"),
         drive_controls,
         key=lambda i: (i.cat, i.drive_side, i.transmission),
+    ),
+    kind(
+        "transmission",
+        "line",
+        T(
+            "Transmission against the one the category's drivers know.",
+            "Boîte de vitesses comparée à celle que connaissent les conducteurs de la catégorie.",
+        ),
+        ("offer.transmission", "fleet.transmission"),
+        {
+            "mismatch_score": _n(
+                "score for a transmission the drivers do not know",
+                "score pour une boîte inconnue des conducteurs",
+                70,
+            )
+        },
+        ("transmission", "fleet_transmission"),
+        transmission,
+        key=lambda i: (i.cat, i.transmission, exact(i.ref.get("road_vehicle"))),
     ),
     kind(
         "electrical",

@@ -79,6 +79,17 @@ def _lead_time(ctx: Context, parts: pd.DataFrame | None) -> tuple[float | None, 
     return (float(days.median()) if len(days) else None), rows
 
 
+def in_country(ctx: Context, place: str) -> bool:
+    """A folded place name is in the recipient's country when it names the country or one of
+    its towns (the rule set's `places` gazetteer, which users extend)."""
+    country = fold(ctx.profile.country)
+    if not country:
+        return False
+    words = f" {place} "
+    towns = dict(ctx.ruleset.param("places", {})).get(country.replace(" ", "_"), ())
+    return country in place or any(f" {fold(t)} " in words for t in towns)
+
+
 def parts_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     p = rule.params
@@ -112,7 +123,7 @@ def parts_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         )
         country = fold(ctx.profile.country)
         region = fold(ctx.profile.region)
-        if country and any(country in pl for pl in places):
+        if country and any(in_country(ctx, pl) for pl in places):
             where = "country"
         elif any(any(w in pl for w in region_words) or (region and region in pl) for pl in places):
             where = "region"

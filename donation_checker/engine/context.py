@@ -37,6 +37,7 @@ from ..normalise import (
 )
 from ..ruleset import RuleSet
 from .capacity import Capacity, Free, driver_categories, free_of
+from .pledges import PledgeView
 
 COMPLEXITY_ORDER = {"mechanical": 0, "electronic": 1, "digital": 2}
 
@@ -721,6 +722,11 @@ class Context:
             return ()
         mask = driver_categories(self).eq(cat)
         return _rows_of(table, mask, self.max_rows)
+
+    @cached_property
+    def pledge_view(self) -> PledgeView:
+        """Other partners' pledges per category and window, computed once."""
+        return PledgeView(self)
 
     @cached_property
     def capacity(self) -> Capacity:

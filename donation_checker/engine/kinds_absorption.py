@@ -4,12 +4,9 @@ requirement gap, and registers that cap a score (catalogue ABS-01, 02, 04, 06, 0
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from ..assessment import RowRef, Status
-from ..normalise import fold
+from ..assessment import Status
 from .capacity import BUDGET, BUDGET_KINDS, DRIVERS
 from .context import Context, LineInfo
 from .kinds_compat import not_applicable, unknown
@@ -205,53 +202,6 @@ def drivers(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     )
 
 
-def _window(
-    ctx: Context, months_before: float, months_after: float
-) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    if ctx.ref_date is None:
-        return None
-    ref = pd.Timestamp(ctx.ref_date)
-    return ref - pd.DateOffset(months=int(months_before)), ref + pd.DateOffset(
-        months=int(months_after)
-    )
-
-
-def _pledges_in(ctx: Context, cat: str, rule: Rule) -> pd.DataFrame | None:
-    """Other partners' pledges in the category within the window (undated ones are kept)."""
-    pledges = ctx.pledges
-    if pledges is None or ctx.ref_date is None:  # no window without a date
-        return None
-    cache: dict[Any, pd.DataFrame] = ctx.__dict__.setdefault("_pledge_cache", {})
-    key = (cat, rule.params["months_before"], rule.params["months_after"])
-    if key not in cache:
-        window = _window(ctx, rule.params["months_before"], rule.params["months_after"])
-        assert window is not None
-        by_cat = ctx.__dict__.get("_pledges_by_cat")
-        if by_cat is None:
-            by_cat = {c: f for c, f in pledges.groupby("cat", sort=False)}
-            ctx.__dict__["_pledges_by_cat"] = by_cat
-        sub = by_cat.get(cat, pledges.iloc[0:0])
-        donor = fold(ctx.offer.header.donor)
-        keep = sub["date"].isna() | sub["date"].between(*window)
-        if donor:
-            keep &= sub["partner"].fillna("") != donor
-        cache[key] = sub[keep.to_numpy()]
-    return cache[key]
-
-
-def _pledge_rows(ctx: Context, frame: pd.DataFrame) -> tuple[RowRef, ...]:
-    name = ctx.inventory.pledges.name if ctx.inventory.pledges is not None else "pledges"
-    head = frame.head(ctx.max_rows)
-    rows: tuple[RowRef, ...] = ctx._memoised(
-        "pledge_rows",
-        id(frame),
-        lambda: tuple(
-            RowRef(name, str(s), int(r)) for s, r in zip(head["sheet"], head["row"], strict=True)
-        ),
-    )
-    return rows
-
-
 def new_types_window(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     p = rule.params
@@ -260,7 +210,7 @@ def new_types_window(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome
             "The model is already in the fleet.", "Le modèle est déjà dans le parc."
         )
     own = set(ctx.new_models_by_cat.get(info.cat, ()))
-    pledged = _pledges_in(ctx, info.cat, rule)
+    pledged = ctx.pledge_view.within(info.cat, p["months_before"], p["months_after"])
     others: set[str] = set()
     if pledged is not None:
         keys = pledged["model_key"].dropna()
@@ -278,7 +228,7 @@ def new_types_window(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome
             "new types pledged by other partners (window)",
             "nouveaux types annoncés par d'autres partenaires (période)",
             None if pledged is None else len(others),
-            rows=() if pledged is None else _pledge_rows(ctx, pledged),
+            rows=() if pledged is None else ctx.pledge_view.rows(pledged),
         ),
     )
     values = {"new_types": count}

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from ..normalise import canonical_language, fold
 from .context import Context, LineInfo, exact
-from .kinds_absorption import _pledge_rows, _pledges_in
 from .kinds_compat import unknown
 from .lifecycle import life_used
 from .registry import Outcome, ParamSpec, kind
@@ -144,7 +143,9 @@ def requested(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
 
 def duplication(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
-    pledged = _pledges_in(ctx, info.cat, rule)
+    pledged = ctx.pledge_view.within(
+        info.cat, rule.params["months_before"], rule.params["months_after"]
+    )
     if pledged is None:
         return unknown(
             "Other partners' pledges (or the offer date) are not known.",
@@ -162,7 +163,7 @@ def duplication(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             "other partners' pledges in the category (window)",
             "annonces d'autres partenaires dans la catégorie (période)",
             count,
-            rows=_pledge_rows(ctx, pledged),
+            rows=ctx.pledge_view.rows(pledged),
         ),
         ev("partners", "partners", "partenaires", ", ".join(partners) or None),
     )

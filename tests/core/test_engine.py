@@ -159,11 +159,12 @@ def test_assessment_is_deterministic() -> None:
 def test_counter_proposal_names_the_limit_and_an_alternative() -> None:
     big = assess(inventory(), good_offer(quantity=300), RULES)
     (proposal,) = big.counter_proposals
-    # Each mechanic counted once, today's fleet first: Ural's 25 units take 2.08 of Gao's 6
-    # mechanics, Toyota's 172 take 14.33 (Kati's 14, then 0.33 at Gao); 3.58 left + 2 trained by
-    # the donor = 5.58 mechanics × 12 = 67 units. Free hours 11,000 / 60 h = 183; drivers 190;
+    # Each mechanic counted once, today's fleet first ("Mercedes" at Kati is the fleet's
+    # Mercedes-Benz): its 30 units take 2.5 of Kati's 14 mechanics, Ural's 25 take 2.08 of Gao's
+    # 6, Toyota's 172 take 14.33 (Kati's 11.5, then 2.83 at Gao); 1.08 left + 2 trained by the
+    # donor = 3.08 mechanics × 12 = 37 units. Free hours 11,000 / 60 h = 183; drivers 190;
     # fuel budget 300 M / 2.325 M a unit = 129.
-    assert proposal.absorbable == 67
+    assert proposal.absorbable == 37
     assert proposal.limiting_factor is not None and "mechanics" in proposal.limiting_factor.en
     assert proposal.alternative is None  # the offered model is already well established
     ford = assess(inventory(), bad_offer(), RULES)

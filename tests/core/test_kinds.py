@@ -81,15 +81,27 @@ CASES: list[
     ("COMP-04", "fuel not stated", {"fuel": None}, {}, {}, (), None),
     ("COMP-05", "LHD in right-hand traffic", {}, {}, {}, (), 100),
     ("COMP-05", "RHD in right-hand traffic", {"drive_side": "RHD"}, {}, {}, (), 0),
+    # The drive side fits: the transmission is judged apart (COMP-07), its remedy is training.
     (
         "COMP-05",
-        "automatic where the fleet is manual: −30",
+        "automatic where the fleet is manual: drive side fits",
+        {"transmission": "automatic"},
+        {},
+        {},
+        (),
+        100,
+    ),
+    (
+        "COMP-07",
+        "automatic where the fleet is manual",
         {"transmission": "automatic"},
         {},
         {},
         (),
         70,
     ),
+    ("COMP-07", "manual like the fleet", {}, {}, {}, (), 100),
+    ("COMP-07", "transmission not stated", {"transmission": None}, {}, {}, (), None),
     ("COMP-05", "drive side not stated", {"drive_side": None}, {}, {}, (), None),
     ("COMP-06", "12 V like the pick-ups", {}, {}, {}, (), 100),
     ("COMP-06", "24 V among 12 V pick-ups: −50", {"voltage": 24}, {}, {}, (), 50),
@@ -164,8 +176,8 @@ CASES: list[
     ("SPARE-06", "parts register kept", {}, {}, {}, (), 100),
     ("SPARE-06", "no parts register", {}, {}, {"parts_register": False}, (), 0),
     ("SPARE-06", "not known", {}, {}, {"parts_register": None}, (), None),
-    # Toyota: 3.58 mechanics free after today's fleet + 2 trained = 5.58 × 12 = 67 ≥ 20 offered.
-    ("MAINT-01", "Toyota: 67 units covered of 20", {}, {}, {}, (), 100),
+    # Toyota: 1.08 mechanics free after today's fleet + 2 trained = 3.08 × 12 = 37 ≥ 20 offered.
+    ("MAINT-01", "Toyota: 37 units covered of 20", {}, {}, {}, (), 100),
     # Ford: no workshop qualified; the 1 mechanic the donor trains covers 12 of the 20 units.
     ("MAINT-01", "Ford: 12 of 20", {**FORD, "mechanics_trained": 1}, {}, {}, (), 60),
     ("MAINT-01", "no maintenance table", {}, {}, {}, ("maintenance",), None),

@@ -107,7 +107,8 @@ class Capacity:
             return None
         frame = table.frame
         count = _num(frame["count"])
-        assigned = _num(frame["assigned"]) if "assigned" in frame else None
+        # A count with no assigned column is read as its header says: drivers available.
+        assigned = _num(frame["assigned"]) if table.has("assigned") else None
         cats = driver_categories(ctx)
         out: dict[str, Free] = {}
         for cat in sorted({c for c in cats.dropna().unique()}):

@@ -314,3 +314,24 @@ def test_french_texts_name_verdicts_and_technology_classes_in_french() -> None:
     )
     classes = [f.message.fr for f in result.findings if f.message.fr.startswith("Classe offerte")]
     assert classes and all("electronic" not in m and "mechanical" not in m for m in classes)
+
+
+@pytest.mark.skipif(
+    not (SAMPLES / "inventaire_fama_2025.xlsx").exists(), reason="samples not generated"
+)
+def test_sample_counter_proposals_are_one_allocation_of_the_free_drivers() -> None:
+    """The sample's personnel sheet counts free truck drivers (« Conducteurs disponibles »):
+    150 trucks, or two lots of 30 and 26, are cut to what those drivers can crew."""
+    from donation_checker.pipeline import run_assessment
+
+    free_truck_drivers = 42  # Personnel sheet: the « Camion » rows
+    for offer in ("offre_grand_lot_camions.xlsx", "offre_deux_lots_zetros.xlsx"):
+        result = run_assessment(
+            inventory_path=_sample("inventaire_fama_2025.xlsx"), offer_path=_sample(offer)
+        ).assessment
+        granted = sum(p.absorbable or 0 for p in result.counter_proposals)
+        assert granted == free_truck_drivers, offer
+        assert all(
+            p.limiting_factor is not None and "drivers" in p.limiting_factor.en
+            for p in result.counter_proposals
+        )

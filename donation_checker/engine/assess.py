@@ -119,7 +119,14 @@ def _for_line(template: Finding, line: int | None, condition: Condition | None) 
     return finding
 
 
-def _condition_text(rule: Rule, values: dict[str, Any]) -> Text:
+def _condition_text(rule: Rule, values: dict[str, Any], outcome: Outcome) -> Text:
+    if outcome.score is None and not rule.condition_when_unknown:
+        # The rule's own text needs the figures that are missing: ask for them instead.
+        return Text(
+            f"Establish before acceptance what {rule.title.en} needs: {outcome.message.en}",
+            f"Établir avant l’acceptation ce que demande le critère « {rule.title.fr} » : "
+            f"{outcome.message.fr}",
+        )
     return Text(fill(rule.condition.en, values, "en"), fill(rule.condition.fr, values, "fr"))
 
 
@@ -132,7 +139,7 @@ def _finding(rule: Rule, ctx: Context, info: LineInfo | None, outcome: Outcome) 
         condition = Condition(
             rule.id,
             line,
-            _condition_text(rule, values),
+            _condition_text(rule, values, outcome),
             removes_knockout=j.knockout and rule.knockout_removable,
             mandatory=j.mandatory,
         )
@@ -167,7 +174,9 @@ def _line_findings(
             text_key = (v, *(common[name] for name in named))
             text = texts.get(text_key)
             if text is None:
-                text = texts[text_key] = _condition_text(rule, {**common, **j.outcome.values})
+                text = texts[text_key] = _condition_text(
+                    rule, {**common, **j.outcome.values}, j.outcome
+                )
             condition = Condition(
                 rule.id,
                 info.index,

@@ -38,7 +38,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "part du poids des règles pour laquelle des données étaient disponibles ; ce qui manque "
         "est jugé au pire",
     ),
-    "score_with_missing": ("Score with the missing data", "Note selon les données manquantes"),
+    "score_with_missing": (
+        "Score range over the missing data (before the verdict's limit)",
+        "Fourchette selon les données manquantes (avant le plafond de l’avis)",
+    ),
     "for_information": ("for information", "pour information"),
     "knockouts": ("Blocking criteria not lifted", "Critères éliminatoires non levés"),
     "conditions": ("Conditions to attach", "Conditions à poser"),

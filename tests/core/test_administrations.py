@@ -73,8 +73,9 @@ def test_police_return_reads_its_merged_header_and_left_hand_traffic(tmp_path: P
         "amount": "Approved Estimates",
         "committed": "Actual Expenditure",
     }
-    # "Drivers Assigned" are not drivers available: left alone, not taken as the count.
+    # "Drivers Assigned" are not drivers available: they are the assigned ones, netted out.
     assert _columns(inv.report, "personnel")["count"] == "Licensed Drivers"
+    assert _columns(inv.report, "personnel")["assigned"] == "Drivers Assigned"
 
 
 def test_property_book_reads_on_hand_authorized_and_fmc(tmp_path: Path) -> None:

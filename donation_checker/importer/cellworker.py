@@ -22,15 +22,68 @@ _SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 
 def limit(memory_mb: int, cpu_seconds: int) -> None:
     """Hard limits (soft = hard): the process cannot raise them again."""
-    try:
-        import resource
-    except ImportError:  # Windows: the process boundary alone protects the application
+    if sys.platform == "win32":
+        _windows_job(memory_mb, cpu_seconds)
         return
+    import resource
+
     if memory_mb > 0:
         cap = memory_mb << 20
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     if cpu_seconds > 0:
         resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+
+
+def _windows_job(memory_mb: int, cpu_seconds: int) -> None:
+    """On Windows the same limits come from a job object the process puts itself in. Best
+    effort: where it cannot be made, the process boundary alone protects the application."""
+    if sys.platform != "win32":
+        return
+    import ctypes
+    from ctypes import wintypes
+
+    class Basic(ctypes.Structure):
+        _fields_ = [  # ctypes layout
+            ("PerProcessUserTimeLimit", ctypes.c_int64),
+            ("PerJobUserTimeLimit", ctypes.c_int64),
+            ("LimitFlags", wintypes.DWORD),
+            ("MinimumWorkingSetSize", ctypes.c_size_t),
+            ("MaximumWorkingSetSize", ctypes.c_size_t),
+            ("ActiveProcessLimit", wintypes.DWORD),
+            ("Affinity", ctypes.c_size_t),
+            ("PriorityClass", wintypes.DWORD),
+            ("SchedulingClass", wintypes.DWORD),
+        ]
+
+    class Extended(ctypes.Structure):
+        _fields_ = [  # ctypes layout
+            ("BasicLimitInformation", Basic),
+            ("IoInfo", ctypes.c_ulonglong * 6),
+            ("ProcessMemoryLimit", ctypes.c_size_t),
+            ("JobMemoryLimit", ctypes.c_size_t),
+            ("PeakProcessMemoryUsed", ctypes.c_size_t),
+            ("PeakJobMemoryUsed", ctypes.c_size_t),
+        ]
+
+    try:
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        kernel32.CreateJobObjectW.restype = wintypes.HANDLE
+        kernel32.GetCurrentProcess.restype = wintypes.HANDLE
+        job = kernel32.CreateJobObjectW(None, None)
+        info = Extended()
+        if memory_mb > 0:
+            info.BasicLimitInformation.LimitFlags |= 0x100  # JOB_OBJECT_LIMIT_PROCESS_MEMORY
+            info.ProcessMemoryLimit = memory_mb << 20
+        if cpu_seconds > 0:
+            info.BasicLimitInformation.LimitFlags |= 0x2  # JOB_OBJECT_LIMIT_PROCESS_TIME
+            info.BasicLimitInformation.PerProcessUserTimeLimit = cpu_seconds * 10_000_000
+        extended = 9  # JobObjectExtendedLimitInformation
+        if job and kernel32.SetInformationJobObject(
+            job, extended, ctypes.byref(info), ctypes.sizeof(info)
+        ):
+            kernel32.AssignProcessToJobObject(job, kernel32.GetCurrentProcess())
+    except (OSError, AttributeError):
+        pass
 
 
 def write_frame(out: BinaryIO, payload: object) -> None:

@@ -20,7 +20,7 @@ from ..model import Place, RowIssue
 from .cells import CellFault, zero_padded
 from .clearance import Clearance
 from .encoding import decode_csv
-from .reader import ReaderCancelled, ReaderError, ReaderFailed, SheetTooLarge, reader
+from .reader import ReaderCancelled, ReaderFailed, SheetTooLarge, reader
 from .sniff import FileKind
 from .xmlscan import MAX_SHEET_CELLS, SheetFacts
 
@@ -86,9 +86,11 @@ def read_workbook(
             if clearance is not None:
                 clearance.wait_workbook()
             names, visible = proc.open(path, cancel)
+        except InputRejected:
+            raise
         except ReaderCancelled as exc:
             raise ImportCancelled from exc
-        except (ReaderError, ReaderFailed) as exc:
+        except Exception as exc:  # whatever stopped the reading, the guard speaks first
             guard_first()
             raise _unreadable(path, "", exc) from exc
         for i, name in enumerate(names):
@@ -100,14 +102,17 @@ def read_workbook(
                 continue
             if progress:
                 progress(i / max(1, len(names)), name)
-            sheet_facts = clearance.sheet_facts(name) if clearance is not None else known.get(name)
             try:
+                facts_of = clearance.sheet_facts if clearance is not None else known.get
+                sheet_facts = facts_of(name)
                 rows, merged = proc.sheet(name, cancel)
+            except (InputRejected, ImportCancelled):
+                raise
             except ReaderCancelled as exc:
                 raise ImportCancelled from exc
             except SheetTooLarge as exc:
                 raise _too_large(path, name, exc.height, exc.width) from exc
-            except (ReaderError, ReaderFailed) as exc:
+            except Exception as exc:  # whatever stopped the reading, the guard speaks first
                 guard_first()
                 raise _unreadable(path, name, exc) from exc
             if sheet_facts is not None:

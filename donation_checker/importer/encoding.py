@@ -7,6 +7,7 @@ the rest of the file is reported with its number.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import InputRejected
@@ -18,6 +19,12 @@ _OTHER_SCRIPTS = frozenset(
     {"cp1251", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5", "cp1253", "iso8859_7"}
 )
 _NAMES = {"cp1252": ("Windows-1252 (Western European)", "Windows-1252 (Europe occidentale)")}
+
+
+# What legacy bytes decoding as UTF-8 by chance turn into (an accented capital and a symbol of
+# Windows-1252 make a two-byte sequence): C1 controls, Latin Extended-B, IPA, spacing modifiers
+# and combining marks, which no table of names and quantities holds.
+_ACCIDENTAL = re.compile("[\u0080-\u009f\u0180-\u036f]")
 
 
 def looks_like_utf16(head: bytes) -> str | None:
@@ -55,9 +62,12 @@ def decode_csv(raw: bytes, path: Path) -> tuple[str, list[RowIssue]]:
     utf8_text = 0  # lines with accents that read as UTF-8: the file is UTF-8 at heart
     for i, line in enumerate(lines):
         try:
-            line.decode("utf-8")
+            decoded = line.decode("utf-8")
         except UnicodeDecodeError:
             bad.append(i)
+            continue
+        if _ACCIDENTAL.search(decoded):
+            bad.append(i)  # legacy bytes that form UTF-8 by chance: "Éœ" would be "ɜ"
             continue
         utf8_text += not line.isascii()
     legacy = _legacy_encoding(b"\n".join(lines[i] for i in bad[:2000]))
@@ -77,11 +87,10 @@ def decode_csv(raw: bytes, path: Path) -> tuple[str, list[RowIssue]]:
         return (text[1:] if text.startswith("\ufeff") else text), [issue]
     # UTF-8 with some lines from elsewhere: each such line read in the legacy encoding.
     bad_set = set(bad)
-    decoded = [
+    text = "\n".join(
         line.decode(legacy) if i in bad_set else line.decode("utf-8")
         for i, line in enumerate(lines)
-    ]
-    text = "\n".join(decoded)
+    )
     issues = [
         RowIssue(
             Place(path.name, "", i + 1),

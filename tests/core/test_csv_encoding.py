@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from donation_checker.importer.encoding import decode_csv
@@ -14,6 +14,17 @@ from donation_checker.importer.encoding import decode_csv
 ASCII_CELLS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789 -;", min_size=1, max_size=30)
 WESTERN = st.text(alphabet="abcdeéèêàçôùœÉÀ0123456789 ;-", min_size=1, max_size=30)
 LINES = st.lists(ASCII_CELLS, min_size=2, max_size=12)
+
+
+def _plain_utf8(data: bytes) -> bool:
+    """Non-ASCII bytes that read as UTF-8 without any character of the accidental ranges."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not text.isascii() and not any(
+        0x80 <= ord(c) <= 0x9F or 0x180 <= ord(c) <= 0x36F for c in text
+    )
 
 
 def _text(lines: list[str]) -> str:
@@ -34,6 +45,9 @@ def test_unicode_encodings_read_back_exactly(lines: list[str], encoding: str) ->
 )
 def test_windows_1252_is_read_and_named(lines: list[str]) -> None:
     text = _text(["Catégorie;Marque", *lines])
+    # Legacy bytes that form UTF-8 of ordinary letters ("éœœ" is "霜") are ambiguous by nature
+    # (those that form IPA or combining marks, as "Éœ", are recognised and read as legacy).
+    assume(not any(_plain_utf8(x.encode("cp1252")) for x in lines))
     decoded, issues = decode_csv(text.encode("cp1252"), Path("f.csv"))
     assert decoded == text
     assert [i.reason for i in issues] == ["encoding_cp1252"]

@@ -288,6 +288,21 @@ class ModelNames:
     def make_key(self, make: object) -> str:
         return _name_key(self.make(make))
 
+    def make_of_model(self, model: object) -> str | None:
+        """The make whose alias table names the model, when exactly one does."""
+        key = compact(model)
+        if not key:
+            return None
+        found = {
+            make
+            for make, table in self._models.items()
+            if key in table or key in {compact(v) for v in table.values()}
+        }
+        if len(found) != 1:
+            return None
+        (make_key,) = found
+        return next((v for k, v in self._makes.items() if compact(v) == make_key), make_key)
+
 
 def _name_key(name: str) -> str:
     """compact(name), or for a name of symbols only (no letter or digit in any script) the

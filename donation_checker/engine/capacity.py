@@ -218,7 +218,8 @@ class Capacity:
                 (BUDGET, "maintenance"): cost.maintenance,
                 (BUDGET, "parts"): cost.parts,
                 (HOURS, ""): _ref(info, "maintenance_hours_per_year"),
-                (MECHANICS, info.make_key): 1.0 / ratio,
+                # A make not stated: who could maintain it is not known.
+                (MECHANICS, info.make_key): 1.0 / ratio if info.make_key else None,
             }
             crew = _ref(info, "crew_per_unit")
             if crew is None or crew > 0:

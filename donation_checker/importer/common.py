@@ -24,6 +24,7 @@ from ..normalise import (
     canonical_inspection,
     canonical_language,
     canonical_transmission,
+    compact,
 )
 from ..resources import aliases_path
 from .clearance import start_guard
@@ -338,6 +339,9 @@ def canonicalise(table: Table, report: TableReport, names: ModelNames) -> tuple[
         if column in frame.columns:
             frame[column] = map_unique(frame[column], _languages)
     if "make" in frame.columns and "model" in frame.columns:
+        frame["make"], inferred = infer_makes(frame["make"], frame["model"], names)
+        if inferred:
+            counts["make:inferred"] = counts.get("make:inferred", 0) + inferred
         inverse, pairs = _pairs(frame["make"], frame["model"])
         resolved = [_resolve(names, make, model) for make, model in pairs]
         # A missing value compares unequal to its resolved text, as a changed row.
@@ -383,6 +387,27 @@ def _pairs(make: pd.Series, model: pd.Series) -> tuple[np.ndarray, list[tuple[ob
     make_values, model_values = [*makes, None], [*models, None]
     pairs = [(make_values[j // stride], model_values[j % stride]) for j in distinct.tolist()]
     return inverse.reshape(-1), pairs
+
+
+def infer_makes(make: pd.Series, model: pd.Series, names: ModelNames) -> tuple[pd.Series, int]:
+    """Blank makes filled from the model: the one make the table gives that model elsewhere,
+    else the one make whose aliases name it; and the number of rows filled."""
+    blank = make.isna() | make.astype(str).str.strip().eq("")
+    if not blank.any():
+        return make, 0
+    make = make.astype(object).copy()
+    known: dict[str, set[str]] = {}
+    for mk, md in zip(make[~blank].tolist(), model[~blank].tolist(), strict=True):
+        known.setdefault(compact(md), set()).add(names.make(mk))
+    filled = 0
+    for i in np.nonzero(blank.to_numpy())[0].tolist():
+        md = model.iat[i]
+        makes = known.get(compact(md), set())
+        guess = next(iter(makes)) if len(makes) == 1 else names.make_of_model(md)
+        if guess:
+            make.iat[i] = guess
+            filled += 1
+    return make, filled
 
 
 def _resolve(names: ModelNames, make: object, model: object) -> tuple[str, str, str, str]:

@@ -436,6 +436,11 @@ _CONVERTERS: dict[str, Callable[[object], Outcome]] = {
 }
 
 PROBLEM_TEXT: dict[str, tuple[str, str]] = {
+    "blank_kept": (
+        "is empty: the row is kept, the value inferred where the model tells, else not stated",
+        "est vide : la ligne est gardée, la valeur déduite du modèle si possible, sinon non "
+        "précisée",
+    ),
     "not_a_number": ("is not a number", "n'est pas un nombre"),
     "not_whole_number": ("is not a whole number", "n'est pas un nombre entier"),
     "not_a_date": ("is not a date", "n'est pas une date"),

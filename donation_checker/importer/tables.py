@@ -26,6 +26,7 @@ from ..model import (
     TableReport,
 )
 from ..normalise import fold
+from .bounds import out_of_bounds
 from .convert import PROBLEM_TEXT, Converted, convert_column, is_blank
 from .grid import SheetGrid, column_letter
 from .vocabulary import Match, TableSpec, Vocabulary
@@ -591,7 +592,14 @@ def extract(
             if status[i] == 1:
                 continue
             raw_value = _text(raw[f].iat[i])
-            code = "missing_required" if blanks[i] else str(problems[i])
+            kept_blank = bool(blanks[i]) and f in spec.blank_allowed
+            code = (
+                "blank_kept"
+                if kept_blank
+                else "missing_required"
+                if blanks[i]
+                else str(problems[i])
+            )
             en, fr = PROBLEM_TEXT.get(code, (code, code))
             issue = RowIssue(
                 place(int(i), f),
@@ -600,27 +608,22 @@ def extract(
                 f"« {header_by_field[f][1]} » {fr}" + (f" : {raw_value!r}" if raw_value else "."),
                 value=raw_value,
             )
-            if values[i] is None and required:
+            if values[i] is None and required and f not in spec.blank_allowed:
                 if status[i] != 2:
                     status[i] = 2
                     rejected.append(issue)
             else:
                 warnings.append(issue)
-        if field_type in ("int", "number", "money") and f.startswith(
-            ("quantity", "mechanics", "count")
-        ):
-            numeric = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").to_numpy()
-            for i in np.nonzero((numeric < 0) & (status == 0))[0].tolist():
-                status[i] = 2
-                rejected.append(
-                    RowIssue(
-                        place(i, f),
-                        "negative",
-                        f"'{header_by_field[f][1]}' is negative: {values[i]}.",
-                        f"« {header_by_field[f][1]} » est négatif : {values[i]}.",
-                        value=str(values[i]),
-                    )
-                )
+        if field_type in ("int", "number", "money"):
+            bounded = out_of_bounds(spec.field(f), values, status, header_by_field[f][1])
+            for i, code, en, fr, shown in bounded:
+                issue = RowIssue(place(i, f), code, en, fr, value=shown)
+                if required:
+                    status[i] = 2
+                    rejected.append(issue)
+                else:
+                    conv.values.iat[i] = None  # questioned: not stated rather than wrong
+                    warnings.append(issue)
         for kind, count in conv.normalised.items():
             normalised[f"{f}:{kind}"] += count
 

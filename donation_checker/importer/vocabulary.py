@@ -95,6 +95,12 @@ class FieldSpec:
     name: str
     type: str
     synonyms: tuple[str, ...]
+    # Plausible bounds of a number an officer would question beyond: a value outside is a
+    # problem at its cell (the row is rejected when the field is required, else the value is
+    # set aside as not stated). years_ahead bounds a year by the current year.
+    min: float | None = None
+    max: float | None = None
+    years_ahead: int | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,8 @@ class TableSpec:
     required: tuple[str, ...]
     fields: tuple[FieldSpec, ...]
     informs: tuple[str, ...] = ()  # rule kinds whose findings need this table
+    # Required columns whose cell may be blank on a row: the row is kept, the value reported.
+    blank_allowed: tuple[str, ...] = ()
 
     def field(self, name: str) -> FieldSpec:
         return next(f for f in self.fields if f.name == name)
@@ -405,7 +413,28 @@ def _load_vocabulary_cached(path: str) -> Vocabulary:
                     f"type inconnu « {ftype} »",
                     reason="vocabulary_invalid",
                 )
-            fields.append(FieldSpec(f["name"], ftype, tuple(f.get("synonyms", ()))))
+            bounds = {k: f.get(k) for k in ("min", "max", "years_ahead")}
+            if any(
+                v is not None and (isinstance(v, bool) or not isinstance(v, int | float))
+                for v in bounds.values()
+            ):
+                raise RuleSetError(
+                    f"{p.name}: table '{name}', field {f['name']}: min, max and years_ahead "
+                    "must be numbers",
+                    f"{p.name} : table « {name} », champ {f['name']} : min, max et years_ahead "
+                    "doivent être des nombres",
+                    reason="vocabulary_invalid",
+                )
+            fields.append(
+                FieldSpec(
+                    f["name"],
+                    ftype,
+                    tuple(f.get("synonyms", ())),
+                    None if bounds["min"] is None else float(bounds["min"]),
+                    None if bounds["max"] is None else float(bounds["max"]),
+                    None if bounds["years_ahead"] is None else int(bounds["years_ahead"]),
+                )
+            )
         names = {f.name for f in fields}
         missing = [r for r in raw.get("required", []) if r not in names]
         if missing:
@@ -423,6 +452,7 @@ def _load_vocabulary_cached(path: str) -> Vocabulary:
             required=tuple(raw.get("required", ())),
             fields=tuple(fields),
             informs=tuple(str(k) for k in raw.get("informs", ())),
+            blank_allowed=tuple(str(k) for k in raw.get("blank_allowed", ())),
         )
     return Vocabulary(tables, p, _matching_rules(data, p))
 

@@ -13,7 +13,7 @@ import os
 from dataclasses import replace
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from donation_checker.assessment import VERDICT_ORDER, Assessment, Verdict
@@ -280,25 +280,51 @@ def test_missing_data_never_improves_the_judgement(
     assert b.confidence <= a.confidence + 1e-9
 
 
-@given(offers)
-@options(10)
-def test_a_reported_flip_reproduces_through_a_rule_file(offer: Offer) -> None:
-    # Bands close together make flips common enough to test.
+def _with_weight(text: str, family: str, weight: float) -> str:
+    at = text.index(f"[families.{family}]\n")
+    start = text.index("weight = ", at)
+    end = text.index("\n", start)
+    return text[:start] + f"weight = {weight!r}" + text[end:]
+
+
+@given(st.sampled_from([3, 6, 9, 11]), st.floats(0.2, 1.5), st.booleans())
+@options(12)
+def test_sensitivity_misses_no_flip_and_its_flips_reproduce_through_a_rule_file(
+    warranty: int, margin: float, above: bool
+) -> None:
+    """With the accept band set just above or below an offer's score: a verdict that changes
+    when one family weight is moved to either end of the range is reported as fragile; and each
+    reported change, written into a rule file, flips the verdict while 1 % less does not."""
+    offer = Offer(
+        GOOD_HEADER, (replace(GOOD_LINE, warranty_months=warranty),), report("offer", "o.xlsx")
+    )
+    base = assess(inventory(), offer, RULES)
+    assume(base.score is not None and base.verdict is Verdict.ACCEPT)
+    assert base.score is not None
+    band = min(base.score + (margin if above else -margin), 99.95)
     text = (rules_dir() / "default.toml").read_text("utf-8")
-    a = run(inventory(), offer)
-    for fam in a.sensitivity.families if a.sensitivity else ():
+    text = text.replace("accept = 75", f"accept = {band!r}")
+    a = assess(inventory(), offer, parse_ruleset(text.encode()))
+    assert a.sensitivity is not None
+    reach = float(RULES.param("sensitivity_range", 0.5)) * 0.999
+    for fam in a.sensitivity.families:
+        ends = [
+            assess(
+                inventory(),
+                offer,
+                parse_ruleset(_with_weight(text, fam.family, fam.weight * (1 + r)).encode()),
+            ).verdict
+            for r in (-reach, reach)
+        ]
+        if any(v is not a.verdict for v in ends):
+            assert fam.change_needed is not None, fam.family
         if fam.change_needed is None:
             continue
-        for factor, flips in ((1.0, True), (0.99, False)):
+        for factor, flipped in ((1.0, True), (0.99, False)):
             weight = fam.weight * (1 + fam.change_needed * factor)
-            old = f"[families.{fam.family}]\n"
-            at = text.index(old)
-            line_start = text.index("weight = ", at)
-            line_end = text.index("\n", line_start)
-            changed = text[:line_start] + f"weight = {weight!r}" + text[line_end:]
+            changed = _with_weight(text, fam.family, weight)
             b = assess(inventory(), offer, parse_ruleset(changed.encode()))
-            assert (b.verdict is not a.verdict) is flips, (fam, factor)
-        return
+            assert (b.verdict is not a.verdict) is flipped, (fam, factor)
 
 
 def test_an_offer_affordable_line_by_line_is_not_affordable_as_a_whole() -> None:

@@ -243,6 +243,28 @@ def task_gui_stall(inventory_path: str) -> dict[str, float]:
     }
 
 
+START_RUNS = 9  # whole-process start-ups are short: the median of a few runs
+
+
+def task_start(kind: str) -> dict[str, float]:
+    """A whole process as a user meets it: `donation-checker --version` (or `--help`), from
+    the interpreter's start to its exit; the floor `python -c "import argparse"` likewise."""
+    import statistics
+
+    command = {
+        "floor": [sys.executable, "-c", "import argparse"],
+        "version": [sys.executable, "-m", "donation_checker.cli", "--version"],
+        "help": [sys.executable, "-m", "donation_checker.cli", "--help"],
+    }[kind]
+    times = []
+    for _ in range(START_RUNS):
+        t0 = time.perf_counter()
+        subprocess.run(command, check=True, cwd=HERE.parent, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t0)
+    # No peak: a child's maxrss would include the parent's pages copied before exec.
+    return {"seconds": statistics.median(times), "rows": 0}
+
+
 TASKS = {name[5:]: fn for name, fn in globals().items() if name.startswith("task_")}
 
 
@@ -276,6 +298,8 @@ How to read the figures:
   and builds its panels on the following event-loop turns.
 - The stall is the longest gap between 10 ms timer ticks of the window while it imports the
   largest inventory in the background and shows it.
+- Command-line start-ups are whole processes (`python -m donation_checker.cli --version`,
+  `--help`) against `python -c "import argparse"`, the median of 9 runs each.
 - The PDF of a 1,000-line offer summarises each rule (worst lines first); the full detail is in
   the Excel export.
 
@@ -413,6 +437,16 @@ def main() -> int:
     )
     record("qt_bare", "bare QApplication + QMainWindow shown", "—", measure("qt_bare"))
     record("gui_start", "donation-checker-gui window shown", "—", measure("gui_start"))
+    record(
+        "start_floor", 'python -c "import argparse" (whole process)', "—", measure("start", "floor")
+    )
+    record(
+        "start_version",
+        "donation-checker --version (whole process)",
+        "—",
+        measure("start", "version"),
+    )
+    record("start_help", "donation-checker --help (whole process)", "—", measure("start", "help"))
     stall = measure("gui_stall", inv[sizes[-1]])
     record("gui_stall", "GUI import (window responsive)", f"{sizes[-1]:,} rows", stall)
 
@@ -472,6 +506,18 @@ def main() -> int:
             "PDF / bare reportlab table (≤ 2×)",
             ratio(results["pdf"], results["pdf_bare"]),
             2.0,
+            "le",
+        ),
+        (
+            'donation-checker --version / python -c "import argparse" (≤ 3×)',
+            ratio(results["start_version"], results["start_floor"]),
+            3.0,
+            "le",
+        ),
+        (
+            'donation-checker --help / python -c "import argparse" (≤ 3×)',
+            ratio(results["start_help"], results["start_floor"]),
+            3.0,
             "le",
         ),
         (

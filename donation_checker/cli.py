@@ -8,23 +8,22 @@ output folder unusable (the message names the file and the place);
 from __future__ import annotations
 
 import argparse
-import json
 import locale
 import os
 import sys
-import tomllib
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .atomic import write_text_atomic
-from .errors import DonationCheckerError, InputRejected
-from .importer import ColumnMapping, import_inventory, import_offer, load_model_names
-from .importer.questions import describe_proposal
-from .model import ImportReport, Inventory, Offer, Place
-from .outputs import OutputUnusable, UsageError, check_outputs, side_files
-from .report_json import format_import_report, import_report_to_dict
+from .errors import DonationCheckerError
+
+if TYPE_CHECKING:
+    from .importer import ColumnMapping
+    from .model import ImportReport, Inventory, Offer
+
+# Everything else (the importer, pandas, the report writers, even the domain model) is imported
+# by the command that uses it, so `--version` and `--help` start nearly as fast as argparse
+# itself (see benchmarks/run.py and tests/core/test_cli_start.py).
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
 
@@ -166,6 +165,9 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 def _load_mapping(path: str | None) -> ColumnMapping | None:
     if not path:
         return None
+    import tomllib
+    from pathlib import Path
+
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -184,6 +186,10 @@ def _load_mapping(path: str | None) -> ColumnMapping | None:
 def _emit_json(target: str | None, payload: dict[str, Any]) -> None:
     if not target:
         return
+    import json
+
+    from .atomic import write_text_atomic
+
     # The brief form of a long offer stays small: no indentation.
     indent = None if payload.get("detail") == "brief" else 2
     text = json.dumps(payload, ensure_ascii=False, indent=indent, default=str)
@@ -200,6 +206,8 @@ def _say(args: argparse.Namespace, text: str) -> None:
 
 
 def _read_inventory(args: argparse.Namespace, path: str) -> Inventory:
+    from .importer import import_inventory, load_model_names
+
     names = load_model_names(args.aliases)
     inventory = import_inventory(
         path, mapping=_load_mapping(getattr(args, "map", None)), names=names
@@ -209,6 +217,8 @@ def _read_inventory(args: argparse.Namespace, path: str) -> Inventory:
 
 
 def _read_offer(args: argparse.Namespace, path: str) -> Offer:
+    from .importer import import_offer, load_model_names
+
     names = load_model_names(args.aliases)
     offer = import_offer(path, mapping=_load_mapping(getattr(args, "map", None)), names=names)
     if offer.report is not None:
@@ -221,6 +231,10 @@ def _check_strict(args: argparse.Namespace, report: ImportReport) -> None:
     questions = report.proposals
     if not getattr(args, "strict_mapping", False) or not questions:
         return
+    from .errors import InputRejected
+    from .importer.questions import describe_proposal
+    from .model import Place
+
     en = "\n".join(f"  ? {describe_proposal(p, 'en')}" for p in questions)
     fr = "\n".join(f"  ? {describe_proposal(p, 'fr')}" for p in questions)
     raise InputRejected(
@@ -245,6 +259,8 @@ def _inputs(
 
 def _writing(path: str, action: Any) -> None:
     """Run a write; a failure of the disk or the folder names the file, never 'internal'."""
+    from .outputs import OutputUnusable
+
     try:
         action()
     except OSError as exc:
@@ -259,15 +275,21 @@ def _writing(path: str, action: Any) -> None:
 
 
 def cmd_check_inventory(args: argparse.Namespace) -> int:
+    from .outputs import check_outputs, side_files
+
     outputs: list[tuple[str, str | None]] = [("--json", args.json)]
     if args.normalized:
         outputs.append(("--normalized", args.normalized))
         outputs += [("--normalized", str(p)) for p in side_files(args.normalized, _SIDE_TABLES)]
     check_outputs(_inputs(args, ("FILE", args.file)), outputs)
+    from .report_json import format_import_report, import_report_to_dict
+
     inventory = _read_inventory(args, args.file)
     _say(args, format_import_report(inventory.report, args.lang))
     _emit_json(args.json, import_report_to_dict(inventory.report, args.lang))
     if args.normalized:
+        from pathlib import Path
+
         from .csv_export import write_table_csv
 
         target = Path(args.normalized)
@@ -284,7 +306,11 @@ def cmd_check_inventory(args: argparse.Namespace) -> int:
 
 
 def cmd_check_offer(args: argparse.Namespace) -> int:
+    from .outputs import check_outputs
+
     check_outputs(_inputs(args, ("FILE", args.file)), [("--json", args.json)])
+    from .report_json import format_import_report, import_report_to_dict
+
     offer = _read_offer(args, args.file)
     assert offer.report is not None
     _say(args, format_import_report(offer.report, args.lang))
@@ -310,6 +336,7 @@ def cmd_check_offer(args: argparse.Namespace) -> int:
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
+    from .outputs import check_outputs
     from .pipeline import run_assessment
 
     check_outputs(
@@ -332,6 +359,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
     _check_strict(args, result.inventory.report)
     if result.offer.report is not None:
         _check_strict(args, result.offer.report)
+    from .importer.questions import describe_proposal
     from .serialize import assessment_to_dict
     from .summary import format_assessment
     from .table_gaps import gap_lines, table_gaps
@@ -397,6 +425,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except DonationCheckerError as exc:
+        from .outputs import UsageError
+
         prefix = "Erreur" if args.lang == "fr" else "Error"
         print(f"{prefix}: {exc.describe(args.lang)}", file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, UsageError) else EXIT_REJECTED

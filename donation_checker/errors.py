@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from .model import Place
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the domain model is not needed to raise or describe an error
+    from .model import Place
 
 
 class DonationCheckerError(Exception):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where tables are used, so a bare start stays light
+    import pandas as pd
 
 # Columns the importer adds to every bulk table so each value can be traced to its cell.
 ROW_COLUMN = "_row"  # Excel (1-based) or CSV line number of the source row
@@ -194,15 +195,18 @@ class Table:
         return column in self.frame.columns and bool(self.frame[column].notna().any())
 
     def records(self) -> Iterator[dict[str, Any]]:
+        import pandas as pd
+
+        isna = pd.isna
         for rec in self.frame.to_dict("records"):
-            yield {str(k): (None if _is_missing(v) else v) for k, v in rec.items()}
+            yield {str(k): (None if _is_missing(v, isna) else v) for k, v in rec.items()}
 
 
-def _is_missing(value: Any) -> bool:
+def _is_missing(value: Any, isna: Any) -> bool:
     if value is None:
         return True
     try:
-        return bool(pd.isna(value))
+        return bool(isna(value))
     except (TypeError, ValueError):
         return False
 

@@ -34,5 +34,8 @@ def test_benchmark_smoke_run_measures_every_task(tmp_path: Path) -> None:
         "bare QApplication",
         "window shown",
         "event-loop stall",
+        'python -c "import argparse"',
+        "donation-checker --version",
+        "donation-checker --help",
     ):
         assert label in text, label

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from donation_checker import cli
 from donation_checker.cli import main
 
 ROOT = Path(__file__).parents[3]
@@ -39,9 +38,11 @@ def no_import(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_: object, **__: object) -> None:
         raise AssertionError("work started before the outputs were checked")
 
-    monkeypatch.setattr(cli, "import_inventory", refuse)
-    monkeypatch.setattr(cli, "import_offer", refuse)
+    # The pipeline first: importing it binds the importer's functions, which must be the real
+    # ones for the undo to restore them.
     monkeypatch.setattr("donation_checker.pipeline.import_inventory", refuse)
+    monkeypatch.setattr("donation_checker.importer.import_inventory", refuse)
+    monkeypatch.setattr("donation_checker.importer.import_offer", refuse)
 
 
 def _assess(files: dict[str, Path], *extra: str) -> list[str]:

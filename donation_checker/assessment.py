@@ -176,6 +176,16 @@ class CategoryImpact:
 
 
 @dataclass(frozen=True)
+class TableGap:
+    """An inventory table that was not found, and the rules left unknown for want of it."""
+
+    table: str
+    title: Text
+    rules: tuple[str, ...]  # rule ids whose findings are unknown
+    families: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class InputRecord:
     role: str  # "inventory" | "offer" | "rules"
     name: str
@@ -209,3 +219,5 @@ class Assessment:
     currency: str | None = None
     # The overall score with every unknown finding at its worst (0) and best (100) case.
     score_range: tuple[float, float] | None = None
+    # Tables the inventory lacked whose rules are therefore unknown (judged at the worst case).
+    tables_not_found: tuple[TableGap, ...] = ()

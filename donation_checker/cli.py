@@ -362,7 +362,6 @@ def cmd_assess(args: argparse.Namespace) -> int:
     from .importer.questions import describe_proposal
     from .serialize import assessment_to_dict
     from .summary import format_assessment
-    from .table_gaps import gap_lines, table_gaps
 
     # Files first, terminal last: a closed pipe (| head) must not cost the report.
     written: list[str] = []
@@ -390,16 +389,10 @@ def cmd_assess(args: argparse.Namespace) -> int:
             lambda: export_xlsx(result.assessment, args.xlsx, lang=args.lang, share=args.share),
         )
         written.append(f"Excel: {args.xlsx}")
-    gaps = table_gaps(result.assessment, result.ruleset, result.inventory.report)
     payload = assessment_to_dict(result.assessment, args.lang, args.full_evidence)
-    payload["tables_not_found"] = [
-        {"table": g.table, "rules": list(g.rules), "families": list(g.families)} for g in gaps
-    ]
     if args.json and args.json != "-":
         _emit_json(args.json, payload)
     _say(args, format_assessment(result.assessment, args.lang))
-    for line in gap_lines(gaps, args.lang):
-        _say(args, line)
     for report in (result.inventory.report, result.offer.report):
         for question in report.proposals if report is not None else ():
             _say(args, f"? {describe_proposal(question, args.lang)}")

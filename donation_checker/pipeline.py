@@ -10,6 +10,7 @@ from .engine import assess
 from .importer import ColumnMapping, import_inventory, import_offer, load_model_names
 from .model import Inventory, Offer
 from .ruleset import RuleSet, load_ruleset
+from .table_gaps import with_gaps
 
 
 @dataclass(frozen=True)
@@ -68,4 +69,4 @@ def run_assessment(
         horizon_years=horizon_years,
         inputs=input_records(inventory, offer, ruleset),
     )
-    return AssessmentRun(inventory, offer, ruleset, result)
+    return AssessmentRun(inventory, offer, ruleset, with_gaps(result, ruleset, inventory.report))

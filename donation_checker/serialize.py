@@ -233,6 +233,10 @@ def assessment_to_dict(a: Assessment, lang: str = "en", full: bool = True) -> di
         "score": _value(a.score),
         "confidence": _value(a.confidence),
         "score_range": None if a.score_range is None else [_value(v) for v in a.score_range],
+        "tables_not_found": [
+            {"table": g.table, "rules": list(g.rules), "families": list(g.families)}
+            for g in a.tables_not_found
+        ],
         "families": _families(a.families),
         "family_weights": dict(a.family_weights),
         "knockouts": list(a.knockouts),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .assessment import Assessment, Finding, Status
 from .formatting import fmt_percent, fmt_score
 from .report.texts import family_name, label, verdict_name
+from .table_gaps import gap_lines
 
 
 def _weakest(findings: tuple[Finding, ...], n: int) -> list[Finding]:
@@ -43,6 +44,7 @@ def format_assessment(a: Assessment, lang: str = "en", *, top: int = 5) -> str:
         out.append(f"{label('sec_scores', lang)}{c}{fam}")
     if a.knockouts:
         out.append(f"{label('knockouts', lang)}{c}{', '.join(a.knockouts)}")
+    out += gap_lines(a.tables_not_found, lang)
     weakest = _weakest((*a.findings, *a.offer_findings), top)
     if weakest:
         out += ["", label("key_reasons", lang) + c.rstrip()]

@@ -7,21 +7,21 @@ reader does not take a favourable verdict for one earned on the data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from .assessment import Assessment
-from .importer.vocabulary import Vocabulary, load_vocabulary
+from .assessment import Assessment, TableGap, Text
 from .model import ImportReport
 from .ruleset import RuleSet
 
+if TYPE_CHECKING:
+    from .importer.vocabulary import Vocabulary
 
-@dataclass(frozen=True)
-class TableGap:
-    table: str
-    title_en: str
-    title_fr: str
-    rules: tuple[str, ...]  # rule ids whose findings are unknown
-    families: tuple[str, ...]
+
+def with_gaps(assessment: Assessment, ruleset: RuleSet, report: ImportReport) -> Assessment:
+    """The assessment with the tables the inventory lacked, for every output to state."""
+    return replace(assessment, tables_not_found=table_gaps(assessment, ruleset, report))
 
 
 def table_gaps(
@@ -30,6 +30,8 @@ def table_gaps(
     report: ImportReport,
     vocabulary: Vocabulary | None = None,
 ) -> tuple[TableGap, ...]:
+    from .importer.vocabulary import load_vocabulary  # the outputs import gap_lines alone
+
     vocab = vocabulary or load_vocabulary()
     kind_of = {r.id: r.kind for r in ruleset.rules}
     unknown = [f for f in (*assessment.findings, *assessment.offer_findings) if f.score is None]
@@ -44,8 +46,7 @@ def table_gaps(
         gaps.append(
             TableGap(
                 name,
-                spec.title_en,
-                spec.title_fr,
+                Text(spec.title_en, spec.title_fr),
                 tuple(dict.fromkeys(f.rule_id for f in hit)),
                 tuple(dict.fromkeys(f.family for f in hit)),
             )
@@ -53,18 +54,18 @@ def table_gaps(
     return tuple(gaps)
 
 
-def gap_lines(gaps: tuple[TableGap, ...], lang: str = "en") -> list[str]:
+def gap_lines(gaps: Sequence[TableGap], lang: str = "en") -> list[str]:
     fr = lang == "fr"
     out = []
     for g in gaps:
         if fr:
             out.append(
-                f"Tableau « {g.title_fr} » non trouvé dans l'inventaire : règles "
+                f"Tableau « {g.title.fr} » non trouvé dans l'inventaire : règles "
                 f"{', '.join(g.rules)} inconnues (familles : {', '.join(g.families)})."
             )
         else:
             out.append(
-                f"Table '{g.title_en}' not found in the inventory: rules {', '.join(g.rules)} "
+                f"Table '{g.title.en}' not found in the inventory: rules {', '.join(g.rules)} "
                 f"unknown (families: {', '.join(g.families)})."
             )
     return out

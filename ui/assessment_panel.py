@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from donation_checker.assessment import Assessment, Finding, Status
 from donation_checker.formatting import fmt_money, fmt_percent, fmt_score
+from donation_checker.table_gaps import gap_lines
 
 from . import assessment_frames as frames
 from .inventory_panel import fit_columns, make_table_view
@@ -219,7 +220,8 @@ class AssessmentPanel(QWidget):
                 score=fmt_score(a.score, lang), confidence=fmt_percent(a.confidence, lang)
             )
         )
-        self.state.setText("")
+        # Tables the inventory lacked: their rules are judged at the worst case, say which.
+        self.state.setText("\n".join(gap_lines(a.tables_not_found, lang)))
         self.sensitivity.setText(a.sensitivity.statement.get(lang) if a.sensitivity else "")
         self._set_families(a)
         self._fill_findings(a)

@@ -171,10 +171,12 @@ class Session(QObject):
         def job(progress: ProgressFn, cancel: CancelFn) -> Assessment:
             from donation_checker.engine import assess
             from donation_checker.pipeline import input_records
+            from donation_checker.table_gaps import with_gaps
 
-            return assess(
+            result = assess(
                 inventory, offer, ruleset, inputs=input_records(inventory, offer, ruleset)
             )
+            return with_gaps(result, ruleset, inventory.report)
 
         self.runner.submit(
             job,

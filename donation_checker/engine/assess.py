@@ -279,14 +279,15 @@ def assess(
     offer_level = [f for f in findings if f.line is None]
     shares = line_shares([i.qty for i in ctx.lines])
     proposals = tuple(counter_proposal(ctx, info) for info in ctx.lines)
+    # A redirect needs units that fit even when every unknown capacity is at its worst (none).
+    worst_case = ctx.capacity.worst.granted
     # Lines whose findings tally alike, rule by rule, get the same basis, score and verdict.
     bases: dict[tuple[int, ...], tuple[Basis, str | None]] = {}
     line_bases: list[Basis] = []
     lines: list[LineAssessment] = []
     for info in ctx.lines:
         signature = tuple(tallies_of_lines[info.index])
-        proposal = proposals[info.index]
-        fits = bool(proposal.absorbable) or proposal.alternative is not None
+        fits = bool(worst_case[info.index])
         key = (*signature, int(fits))
         found = bases.get(key)
         if found is None:
@@ -297,7 +298,7 @@ def assess(
             )
         line_bases.append(found[0])
         lines.append(_line_assessment(info, found[0], found[1], ruleset))
-    can_redirect = any(p.absorbable or p.alternative for p in proposals)
+    can_redirect = any(worst_case)
     offer_base = basis(findings, shares, ruleset, can_redirect, len(ctx.lines))
     total = decide(offer_base, ruleset, ceiling=line_ceiling((ln.verdict for ln in lines), ruleset))
     conditions = tuple(f.condition for f in findings if f.condition is not None)

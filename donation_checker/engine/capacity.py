@@ -234,6 +234,15 @@ class Capacity:
         """Every resource at once: the counter-proposal."""
         return allocate(self.demands, self.resources)
 
+    @cached_property
+    def worst(self) -> Allocation:
+        """Every resource at once, capacities not known taken as none: what surely fits."""
+        known = [
+            r if r.known else Resource(r.key, 0.0, {} if r.key[1] == POOLED else None, r.reach)
+            for r in self.resources
+        ]
+        return allocate(self.demands, known)
+
     def of(self, kind: str) -> Allocation:
         """One kind of resource alone: what a rule about that resource reads."""
         found = self._by_kind.get(kind)

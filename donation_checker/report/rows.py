@@ -32,6 +32,7 @@ from ..formatting import (
     fmt_score,
     unknown,
 )
+from ..table_gaps import gap_lines
 from .share import model_count_band
 from .texts import family_name, label, status_name, verdict_name
 
@@ -106,6 +107,10 @@ def headline_rows(a: Assessment, lang: str) -> list[tuple[str, str]]:
         )
     if a.knockouts:
         rows.append((label("knockouts", lang), ", ".join(a.knockouts)))
+    if a.tables_not_found:
+        rows.append(
+            (label("tables_not_found", lang), " ".join(gap_lines(a.tables_not_found, lang)))
+        )
     return rows
 
 

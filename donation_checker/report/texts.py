@@ -44,6 +44,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "for_information": ("for information", "pour information"),
     "knockouts": ("Blocking criteria not lifted", "Critères éliminatoires non levés"),
+    "tables_not_found": ("Tables not found", "Tableaux non trouvés"),
     "conditions": ("Conditions to attach", "Conditions à poser"),
     "key_reasons": ("Why this verdict", "Motifs de l’avis"),
     "and_other_lines": ("(and {n} other lines)", "(et {n} autres lignes)"),

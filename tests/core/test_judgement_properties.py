@@ -339,3 +339,28 @@ def test_an_offer_affordable_line_by_line_is_not_affordable_as_a_whole() -> None
     assert both.knockout and together.verdict in (Verdict.REDIRECT, Verdict.DECLINE)
     granted = sum(p.absorbable or 0 for p in together.counter_proposals)
     assert granted < 60 and math.isfinite(granted)
+
+
+def test_an_unknown_budget_is_judged_as_no_headroom() -> None:
+    """Without a budget table the running cost is judged at its worst case: no headroom. The
+    verdict is then no better than with a budget fully committed, and the outputs say which
+    table was missing."""
+    from donation_checker.report.rows import headline_rows
+    from donation_checker.summary import format_assessment
+    from donation_checker.table_gaps import with_gaps
+
+    inv = inventory()
+    assert inv.budget is not None
+    spent = inv.budget.frame.assign(committed=inv.budget.frame["amount"])
+    full = replace(inv, budget=replace(inv.budget, frame=spent))
+    offer = Offer(GOOD_HEADER, (GOOD_LINE,), report("offer", "o.xlsx"))
+    none_left = run(full, offer)
+    missing_inv = replace(inv, budget=None, report=replace(inv.report, missing_tables=("budget",)))
+    missing = with_gaps(run(missing_inv, offer), RULES, missing_inv.report)
+    assert none_left.verdict is Verdict.DECLINE
+    assert rank(missing.verdict) >= rank(none_left.verdict)
+    assert [g.table for g in missing.tables_not_found] == ["budget"]
+    assert "ABS-01" in missing.tables_not_found[0].rules
+    assert any("Budget" in line for line in format_assessment(missing, "en").splitlines())
+    rows = dict(headline_rows(missing, "fr"))
+    assert "Budget" in rows["Tableaux non trouvés"]

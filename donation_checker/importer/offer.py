@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputRejected
 from ..gcpause import paused_gc
-from ..model import ImportReport, Offer, OfferHeader, OfferLine, Place, TableReport
+from ..model import ImportReport, Offer, OfferHeader, OfferLine, Place, RowIssue, TableReport
 from ..normalise import ModelNames, fold
 from .accounting import unread_regions
 from .common import (
@@ -106,6 +107,12 @@ def import_offer(
     for kv in blocks:
         for k, v in kv.values.items():
             header_values.setdefault(k, v)
+        contradiction = contradictory_request(kv, path.name, lines_grid.name)
+        if contradiction is not None:
+            header_values["requested"] = None  # which cell is right is for the officer to say
+            kv = replace(
+                kv, report=replace(kv.report, warnings=(*kv.report.warnings, contradiction))
+            )
         if kv.report.rows_read:
             reports.append(kv.report)
 
@@ -135,6 +142,25 @@ def import_offer(
         unread=unread_regions(grids, reports, [guess], assignment, path.name, titles=False),
     )
     return Offer(header=_header(header_values), lines=lines, report=report)
+
+
+def contradictory_request(kv: KeyValues, file_name: str, sheet: str) -> RowIssue | None:
+    """ "Requested: no" beside a request reference: one of the two cells is wrong, and the
+    officer should say which (the request is then judged as not known)."""
+    requested = kv.values.get("requested")
+    reference = kv.values.get("request_reference")
+    if requested is not False or reference is None or not str(reference).strip():
+        return None
+    row = kv.rows.get("requested")
+    return RowIssue(
+        Place(file_name, kv.report.sheet or sheet, row),
+        "contradictory_request",
+        f"The offer says it was not requested, yet gives a request reference ({reference}). "
+        "Correct one of the two cells.",
+        f"L'offre se dit non demandée mais donne une référence de demande ({reference}). "
+        "Corrigez l'une des deux cellules.",
+        value=str(reference),
+    )
 
 
 def _header(values: dict[str, object]) -> OfferHeader:

@@ -197,7 +197,15 @@ class AssessmentPanel(QWidget):
         if busy:
             self.state.setText(self.tr("Updating the assessment…"))
         else:
-            self.state.setText(self.session.assessment_error)
+            self.state.setText(self._state_text())
+
+    def _state_text(self) -> str:
+        """The assessment's error, else the tables the inventory lacked (their rules are judged
+        at the worst case)."""
+        a = self.session.assessment
+        if self.session.assessment_error or a is None:
+            return self.session.assessment_error
+        return "\n".join(gap_lines(a.tables_not_found, self.lang))
 
     def refresh(self) -> None:
         a = self.session.assessment
@@ -220,8 +228,7 @@ class AssessmentPanel(QWidget):
                 score=fmt_score(a.score, lang), confidence=fmt_percent(a.confidence, lang)
             )
         )
-        # Tables the inventory lacked: their rules are judged at the worst case, say which.
-        self.state.setText("\n".join(gap_lines(a.tables_not_found, lang)))
+        self.state.setText(self._state_text())
         self.sensitivity.setText(a.sensitivity.statement.get(lang) if a.sensitivity else "")
         self._set_families(a)
         self._fill_findings(a)

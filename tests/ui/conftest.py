@@ -118,11 +118,10 @@ def window(qtbot: Any, settings: Any, dialogs: FakeDialogs, notices: Notices) ->
     yield win
     win.session.set_modified(False)
     win.runner.shutdown()
+    win.autosaver.stop()
     # Results the finished tasks queued are delivered now, while the window still exists,
     # not into the next test after it is gone.
     qtbot.wait(10)
-    win.session.set_modified(False)
-    win.autosaver.stop()
     reporter.uninstall()
 
 

@@ -3,7 +3,7 @@
 # and write the PDF reports (English and French) into out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup-env.sh "."
+bash scripts/setup-env.sh ".[pdfview]"
 mkdir -p out
 inv=sample_inventories/inventaire_fama_2025.xlsx
 for offer in sample_inventories/offre_*.xlsx; do

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Create .venv with the project and its test tools; install the system libraries Qt needs to run
+# Create .venv with the project, its test tools and the in-app report preview (the pdfview
+# extra: PySide6-Pdf); install the system libraries Qt needs to run
 # without a screen (offscreen) when they are missing and we may install them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,4 +23,4 @@ fi
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q "${1:-.[test]}"
+.venv/bin/python -m pip install -q "${1:-.[test,pdfview]}"

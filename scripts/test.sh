@@ -2,7 +2,7 @@
 # The project's test command: lint, type-check the core, run the test suite (Qt offscreen).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup-env.sh ".[test]"
+bash scripts/setup-env.sh ".[test,pdfview]"
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from donation_checker.atomic import write_bytes_atomic
 from donation_checker.errors import DonationCheckerError
 
 from .dialogs import Dialogs
@@ -59,6 +59,7 @@ class ReportPanel(QWidget):
         self.lang = session.lang
         self.pdf_bytes: bytes | None = None
         self._preview_task: Task | None = None
+        self._private_dir: Path | None = None  # made on the first "Open in the PDF viewer"
         self._stale = True
         self._build()
         session.assessment_changed.connect(self._assessment_changed)
@@ -321,17 +322,58 @@ class ReportPanel(QWidget):
             on_progress=lambda f, _label: self.progress.setValue(int(f * 1000)),
         )
 
-    def _temp_pdf(self) -> Path | None:
-        if self.pdf_bytes is None:
-            return None
-        target = Path(tempfile.gettempdir()) / self._suggested(".pdf")
-        write_bytes_atomic(target, self.pdf_bytes)
-        return target
+    def _private_pdf(self, data: bytes) -> Path:
+        """Write the report for the desktop's viewer where no one else can read it: in a folder
+        of the user's own (mkdtemp: owner only), as a file only the user may read (0600). Each
+        opening gets a new name, so a viewer still showing the previous one is left alone."""
+        if self._private_dir is None or not self._private_dir.is_dir():
+            self._private_dir = Path(tempfile.mkdtemp(prefix="donation-checker-"))
+        stem = self._suggested("")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        for n in range(1, 1000):
+            target = self._private_dir / (f"{stem}.pdf" if n == 1 else f"{stem}-{n}.pdf")
+            try:
+                fd = os.open(target, flags, 0o600)
+            except FileExistsError:
+                continue
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+            except BaseException:
+                target.unlink(missing_ok=True)
+                raise
+            return target
+        raise FileExistsError(f"no free name in {self._private_dir}")
 
-    def open_external(self) -> None:
-        target = self._temp_pdf()
-        if target is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+    def open_external(self) -> bool:
+        """Open the report in the desktop's PDF viewer; say in the window why if it cannot."""
+        if self.pdf_bytes is None:
+            self.message.emit(self.tr("The report is still being prepared; try again in a moment."))
+            return False
+        try:
+            target = self._private_pdf(self.pdf_bytes)
+        except OSError as exc:
+            self._not_opened(
+                self.tr(
+                    "The report could not be written to a temporary folder ({error}). "
+                    "Save it with “Save PDF…” and open it from there."
+                ).format(error=exc.strerror or exc)
+            )
+            return False
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+            self._not_opened(
+                self.tr(
+                    "No PDF viewer could open the report. It was written to {path}; open it "
+                    "from there, or save it with “Save PDF…”."
+                ).format(path=target)
+            )
+            return False
+        self.message.emit(self.tr("Report opened in your PDF viewer: {path}").format(path=target))
+        return True
+
+    def _not_opened(self, text: str) -> None:
+        self.message.emit(text)
+        self.dialogs.warning(self, self.tr("Report not opened"), text)
 
     def print_report(self) -> None:
         if self.pdf_bytes is None:
@@ -339,8 +381,8 @@ class ReportPanel(QWidget):
             return
         if not HAVE_QTPDF:
             # Without QtPdf the pages cannot be drawn here: the PDF viewer prints them.
-            self.open_external()
-            self.message.emit(self.tr("The report was opened in your PDF viewer for printing."))
+            if self.open_external():
+                self.message.emit(self.tr("The report was opened in your PDF viewer for printing."))
             return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 

@@ -61,3 +61,13 @@ def test_the_licence_is_an_spdx_expression_and_the_build_can_read_it() -> None:
     assert any(r.replace(" ", "").startswith("setuptools>=") for r in requires)
     (setuptools,) = [r for r in requires if r.startswith("setuptools")]
     assert tuple(int(x) for x in setuptools.split(">=")[1].split(".")) >= (77,)
+
+
+def test_the_set_up_scripts_install_the_report_preview() -> None:
+    """The README's two commands give the Report tab its preview (PySide6-Pdf)."""
+    extras = PYPROJECT["project"]["optional-dependencies"]
+    assert any(r.startswith("PySide6-Pdf") for r in extras["pdfview"])
+    for script, spec in (("test.sh", ".[test,pdfview]"), ("demo.sh", ".[pdfview]")):
+        text = (ROOT / "scripts" / script).read_text(encoding="utf-8")
+        assert f'bash scripts/setup-env.sh "{spec}"' in text, script
+    assert '"${1:-.[test,pdfview]}"' in (ROOT / "scripts" / "setup-env.sh").read_text()

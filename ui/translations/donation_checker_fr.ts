@@ -4,7 +4,7 @@
 <context>
     <name>AssessmentPanel</name>
     <message>
-        <location filename="../assessment_panel.py" line="+66"/>
+        <location filename="../assessment_panel.py" line="+67"/>
         <location line="+62"/>
         <source>Verdict</source>
         <translation>Avis</translation>
@@ -76,12 +76,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+161"/>
+        <location line="+169"/>
         <source>Applies to</source>
         <translation>Concerne</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-168"/>
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
@@ -157,12 +157,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+72"/>
+        <location line="+80"/>
         <source>Life-cycle cost</source>
         <translation>Coût sur le cycle de vie</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-78"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
@@ -207,7 +207,7 @@
         <translation>Mise à jour de l’évaluation…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>Score {score} · data coverage {confidence}</source>
         <translation>Note {score} · couverture des données {confidence}</translation>
     </message>
@@ -1606,7 +1606,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../report_panel.py" line="+70"/>
+        <location filename="../report_panel.py" line="+71"/>
         <source>Shareable version</source>
         <translation>Version partageable</translation>
     </message>
@@ -1718,12 +1718,33 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+36"/>
+        <location line="+29"/>
         <source>The report is still being prepared; try again in a moment.</source>
         <translation>Le rapport est encore en préparation&#x202f;; réessayez dans un instant.</translation>
     </message>
     <message>
+        <location line="-22"/>
+        <source>The report could not be written to a temporary folder ({error}). Save it with “Save PDF…” and open it from there.</source>
+        <translation>Le rapport n’a pas pu être écrit dans un dossier temporaire ({error}). Enregistrez-le avec «&#xa0;Enregistrer en PDF…&#xa0;» et ouvrez-le depuis cet emplacement.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No PDF viewer could open the report. It was written to {path}; open it from there, or save it with “Save PDF…”.</source>
+        <translation>Aucune visionneuse PDF n’a pu ouvrir le rapport. Il a été écrit dans {path}&#x202f;; ouvrez-le depuis cet emplacement ou enregistrez-le avec «&#xa0;Enregistrer en PDF…&#xa0;».</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Report opened in your PDF viewer: {path}</source>
+        <translation>Rapport ouvert dans votre visionneuse PDF&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Report not opened</source>
+        <translation>Rapport non ouvert</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The report was opened in your PDF viewer for printing.</source>
         <translation>Le rapport a été ouvert dans votre visionneuse PDF pour impression.</translation>
     </message>
@@ -1819,7 +1840,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
 <context>
     <name>Session</name>
     <message>
-        <location filename="../session.py" line="+190"/>
+        <location filename="../session.py" line="+192"/>
         <source>The assessment engine is not available in this installation.</source>
         <translation>Le moteur d’évaluation n’est pas disponible dans cette installation.</translation>
     </message>

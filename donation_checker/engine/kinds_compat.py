@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..assessment import Status
+from ..assessment import Evidence, Status
 from ..normalise import canonical_fuel
 from .context import Context, LineInfo, dominant, exact, traffic_side
 from .registry import Outcome, ParamSpec, kind
@@ -304,6 +304,20 @@ def fuel_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     )
 
 
+def fleet_transmission(ctx: Context, info: LineInfo) -> tuple[str | None, Evidence]:
+    """The transmission the category's drivers know, and the evidence naming it."""
+    cat = ctx.fleet.categories.get(info.cat)
+    fleet_tx = dominant(cat.transmissions) if cat else None
+    return fleet_tx, ev(
+        "fleet_transmission",
+        "usual transmission in the category",
+        "boîte habituelle dans la catégorie",
+        fleet_tx,
+        sensitive=True,
+        rows=ctx.fleet.rows("category", info.cat) if fleet_tx else (),
+    )
+
+
 def drive_controls(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     if info.ref.get("road_vehicle") is False:
@@ -313,8 +327,7 @@ def drive_controls(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         )
     side, inferred = traffic_side(ctx)
     expected = {"right": "LHD", "left": "RHD"}.get(side or "")
-    cat = ctx.fleet.categories.get(info.cat)
-    fleet_tx = dominant(cat.transmissions) if cat else None
+    fleet_tx, tx_evidence = fleet_transmission(ctx, info)
     evidence = [
         ev("drive_side", "offered drive side", "conduite offerte", info.drive_side),
         ev(
@@ -323,14 +336,7 @@ def drive_controls(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             "sens de circulation" + (" (déduit du parc)" if inferred else ""),
             side,
         ),
-        ev(
-            "fleet_transmission",
-            "usual transmission in the category",
-            "boîte habituelle dans la catégorie",
-            fleet_tx,
-            sensitive=True,
-            rows=ctx.fleet.rows("category", info.cat) if fleet_tx else (),
-        ),
+        tx_evidence,
     ]
     values = {
         "drive_side": info.drive_side or "?",
@@ -391,18 +397,10 @@ def transmission(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             "Not a road vehicle: the transmission does not apply.",
             "Pas un véhicule routier : la boîte de vitesses ne s'applique pas.",
         )
-    cat = ctx.fleet.categories.get(info.cat)
-    fleet_tx = dominant(cat.transmissions) if cat else None
+    fleet_tx, tx_evidence = fleet_transmission(ctx, info)
     evidence = (
         ev("transmission", "offered transmission", "boîte offerte", info.transmission),
-        ev(
-            "fleet_transmission",
-            "usual transmission in the category",
-            "boîte habituelle dans la catégorie",
-            fleet_tx,
-            sensitive=True,
-            rows=ctx.fleet.rows("category", info.cat) if fleet_tx else (),
-        ),
+        tx_evidence,
     )
     if not info.transmission or not fleet_tx:
         return unknown(

@@ -392,7 +392,10 @@ def _pairs(make: pd.Series, model: pd.Series) -> tuple[np.ndarray, list[tuple[ob
 def infer_makes(make: pd.Series, model: pd.Series, names: ModelNames) -> tuple[pd.Series, int]:
     """Blank makes filled from the model: the one make the table gives that model elsewhere,
     else the one make whose aliases name it; and the number of rows filled."""
-    blank = make.isna() | make.astype(str).str.strip().eq("")
+    # Judged once per distinct make, not once per row.
+    codes, uniques = pd.factorize(make, use_na_sentinel=True)
+    ublank = [is_blank(u) or not str(u).strip() for u in uniques]
+    blank = np.array([*ublank, True], dtype=bool)[np.where(codes < 0, len(uniques), codes)]
     if not blank.any():
         return make, 0
     make = make.astype(object).copy()
@@ -400,7 +403,7 @@ def infer_makes(make: pd.Series, model: pd.Series, names: ModelNames) -> tuple[p
     for mk, md in zip(make[~blank].tolist(), model[~blank].tolist(), strict=True):
         known.setdefault(compact(md), set()).add(names.make(mk))
     filled = 0
-    for i in np.nonzero(blank.to_numpy())[0].tolist():
+    for i in np.nonzero(blank)[0].tolist():
         md = model.iat[i]
         makes = known.get(compact(md), set())
         guess = next(iter(makes)) if len(makes) == 1 else names.make_of_model(md)

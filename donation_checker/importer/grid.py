@@ -42,7 +42,7 @@ class SheetGrid:
 
     @property
     def width(self) -> int:
-        return max((len(r) for r in self.rows[:200]), default=0)
+        return max(map(len, self.rows[:200]), default=0)
 
     def cell(self, r: int, c: int) -> object:
         if r < len(self.rows) and c < len(self.rows[r]):

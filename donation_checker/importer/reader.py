@@ -79,11 +79,8 @@ class ReaderProcess:
                     break
                 (size,) = struct.unpack("<I", head)
                 frame = marshal.loads(stream.read(size))
-                if frame[0] in ("rows", "tagged"):
-                    rows = marshal.loads(frame[1])
-                    if frame[0] == "tagged":
-                        rows = [[_untag(v) for v in row] for row in rows]
-                    frame = ("rows", rows)
+                if frame[0] in ("cols", "tagged_cols", "rows", "tagged"):
+                    frame = ("rows", cellworker.rows_of(frame[0], frame[1]))
                 self._frames.put(frame)
         except (OSError, ValueError, EOFError, TypeError, struct.error):
             pass
@@ -187,10 +184,6 @@ class ReaderProcess:
 
 class ReaderCancelled(Exception):
     """The user cancelled while the reader was parsing: the process was stopped."""
-
-
-def _untag(value: object) -> object:
-    return cellworker.untag(value) if isinstance(value, tuple) else value
 
 
 # --- one warm reader --------------------------------------------------------------------------

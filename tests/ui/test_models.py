@@ -113,3 +113,30 @@ def test_selecting_a_finding_shows_its_inventory_rows(
     rows = panel.models["evidence"].frame
     wanted = {(r.sheet, r.row) for ev in finding.evidence for r in ev.rows}
     assert set(zip(rows["_sheet"], rows["_row"], strict=True)) == wanted
+
+
+def test_fitted_columns_show_their_header_and_first_rows_whole(qtbot: Any) -> None:
+    """Each column is as wide as its header and the text of its first rows (up to the cap);
+    the text of later rows does not count, so a large table is sized as fast as a small one."""
+    from ui.inventory_panel import FIT_SAMPLE_ROWS, fit_columns, make_table_view
+
+    frame = pd.DataFrame(
+        {
+            "make": ["Toyota Land Cruiser Hardtop", *["Ural"] * (FIT_SAMPLE_ROWS + 10)],
+            "quantity": [1, *[2] * (FIT_SAMPLE_ROWS + 10)],
+            "location": [*["Gao"] * FIT_SAMPLE_ROWS, "A very long place name " * 20, *[""] * 10],
+        },
+        dtype=object,
+    )
+    model = FrameModel(frame)
+    view = make_table_view(model, "test")
+    qtbot.addWidget(view)
+    fit_columns(view, cap=400)
+    metrics = view.fontMetrics()
+    header = view.horizontalHeader()
+    make_width = view.columnWidth(0)
+    assert make_width > metrics.horizontalAdvance("Toyota Land Cruiser Hardtop")
+    assert make_width <= 400
+    assert view.columnWidth(1) >= header.sectionSizeHint(1)
+    # The long place name lies past the sampled rows: it does not widen the column.
+    assert view.columnWidth(2) < metrics.horizontalAdvance("A very long place name " * 2)

@@ -175,6 +175,38 @@ def _short(exc: BaseException) -> str:
     return text[:160]
 
 
+def _write_sheet(workbook: Any, name: str, out: BinaryIO, max_cells: int) -> None:
+    sheet = workbook.get_sheet_by_name(name)
+    if sheet.height * sheet.width > max_cells:
+        write_frame(out, ("too_large", sheet.height, sheet.width))
+        return
+    merged = [tuple(map(tuple, m)) for m in sheet.merged_cell_ranges or []]
+    write_frame(out, ("head", merged))
+    if sheet.height and sheet.start is not None:
+        pad: list[object] = [""] * sheet.start[1]
+        chunk: list[list[object]] = []
+        for row in sheet.iter_rows():
+            chunk.append(pad + row if pad else row)
+            if len(chunk) >= CHUNK_ROWS:
+                write_frame(out, rows_frame(chunk))
+                chunk = []
+        if chunk:
+            write_frame(out, rows_frame(chunk))
+    write_frame(out, ("end",))
+
+
+def _open_answer(workbook: Any) -> tuple[str, list[str], list[str]]:
+    visible = [
+        m.name for m in workbook.sheets_metadata if str(m.visible).lower().endswith("visible")
+    ]
+    return ("ok", list(workbook.sheet_names), visible)
+
+
+def to_read(names: list[str], visible: list[str]) -> list[str]:
+    """The sheets an import reads, in order: the visible ones (all when the file does not say)."""
+    return [n for n in names if not visible or n in visible]
+
+
 def serve(inp: BinaryIO, out: BinaryIO, max_cells: int) -> None:
     workbook: Any = None
     while (request := read_frame(inp)) is not None:
@@ -182,31 +214,19 @@ def serve(inp: BinaryIO, out: BinaryIO, max_cells: int) -> None:
             if request[0] == "open":
                 workbook = None
                 workbook = _open(request[1])
-                visible = [
-                    m.name
-                    for m in workbook.sheets_metadata
-                    if str(m.visible).lower().endswith("visible")
-                ]
-                write_frame(out, ("ok", list(workbook.sheet_names), visible))
+                write_frame(out, _open_answer(workbook))
             elif request[0] == "sheet":
-                sheet = workbook.get_sheet_by_name(request[1])
-                if sheet.height * sheet.width > max_cells:
-                    write_frame(out, ("too_large", sheet.height, sheet.width))
+                _write_sheet(workbook, request[1], out, max_cells)
+            elif request[0] == "read_all":
+                # The whole workbook unasked, sheet after sheet: the command line sends this
+                # first thing, so the parse runs while the importer's modules are loaded.
+                workbook = None
+                workbook = _open(request[1])
+                answer = _open_answer(workbook)
+                write_frame(out, answer)
+                for name in to_read(answer[1], answer[2]):
                     out.flush()
-                    continue
-                merged = [tuple(map(tuple, m)) for m in sheet.merged_cell_ranges or []]
-                write_frame(out, ("head", merged))
-                if sheet.height and sheet.start is not None:
-                    pad: list[object] = [""] * sheet.start[1]
-                    chunk: list[list[object]] = []
-                    for row in sheet.iter_rows():
-                        chunk.append(pad + row if pad else row)
-                        if len(chunk) >= CHUNK_ROWS:
-                            write_frame(out, rows_frame(chunk))
-                            chunk = []
-                    if chunk:
-                        write_frame(out, rows_frame(chunk))
-                write_frame(out, ("end",))
+                    _write_sheet(workbook, name, out, max_cells)
             else:
                 write_frame(out, ("error", f"unknown request {request[0]!r}"))
         except MemoryError:

@@ -94,7 +94,7 @@ def read_workbook(
             clearance.result()
 
     grids: list[SheetGrid] = []
-    with reader(MAX_SHEET_CELLS) as proc:
+    with reader(MAX_SHEET_CELLS, path) as proc:
         try:
             if clearance is not None:
                 clearance.wait_workbook()

@@ -13,6 +13,7 @@ import contextlib
 import marshal
 import os
 import queue
+import stat
 import struct
 import subprocess
 import sys
@@ -64,6 +65,10 @@ class ReaderProcess:
         )
         self._frames: queue.Queue[Any] = queue.Queue()
         self._busy = False
+        # A workbook asked for whole (prefetch): its path until opened, then the sheets still
+        # to come unasked, in order.
+        self._prefetched: str | None = None
+        self._stream: list[str] | None = None
         self._stderr: list[bytes] = []  # the first lines: what went wrong, not where
         assert self._proc.stdout is not None and self._proc.stderr is not None
         threading.Thread(target=self._receive, args=(self._proc.stdout,), daemon=True).start()
@@ -100,8 +105,15 @@ class ReaderProcess:
 
     @property
     def busy(self) -> bool:
-        """A request was sent and its last answer not yet received."""
-        return self._busy
+        """A request was sent and its last answer not yet received, or sheets of a workbook
+        asked for whole are still to come."""
+        return self._busy or bool(self._stream) or self._prefetched is not None
+
+    def prefetch(self, path: str) -> None:
+        """Ask for every sheet of the workbook at once; open() and sheet() then take the
+        answers in order instead of asking."""
+        self._send(("read_all", path))
+        self._prefetched = path
 
     def _send(self, request: tuple[object, ...]) -> None:
         stdin = self._proc.stdin
@@ -155,20 +167,38 @@ class ReaderProcess:
         self, path: Path, cancel: Callable[[], bool] | None = None
     ) -> tuple[list[str], set[str]]:
         """The workbook's sheet names in order, and the visible ones."""
-        self._send(("open", os.path.abspath(path)))  # its working folder may differ
+        target = os.path.abspath(path)  # its working folder may differ
+        streaming = self._prefetched == target
+        if not streaming:
+            self._stream = self._prefetched = None
+            self._send(("open", target))
         frame = self._next(cancel)
-        return list(frame[1]), set(frame[2])
+        names, visible = list(frame[1]), list(frame[2])
+        if streaming:
+            self._prefetched = None
+            self._stream = cellworker.to_read(names, visible)
+        return names, set(visible)
 
     def sheet(
         self, name: str, cancel: Callable[[], bool] | None = None
     ) -> tuple[list[list[object]], list[tuple[tuple[int, int], tuple[int, int]]]]:
         """The sheet's rows from A1 and its merged ranges."""
-        self._send(("sheet", name))
-        head = self._next(cancel)
-        merged = [tuple(map(tuple, m)) for m in head[1]]
-        rows: list[list[object]] = []
-        while (frame := self._next(cancel))[0] == "rows":
-            rows += frame[1]
+        if self._stream is None:
+            self._send(("sheet", name))
+        elif not self._stream or self._stream[0] != name:
+            raise ReaderError(f"sheet {name!r} asked out of the reader's order")
+        try:
+            head = self._next(cancel)
+            merged = [tuple(map(tuple, m)) for m in head[1]]
+            rows: list[list[object]] = []
+            while (frame := self._next(cancel))[0] == "rows":
+                rows += frame[1]
+        except ReaderError:
+            self._stream = None  # the reader stops a whole-workbook answer at its first error
+            raise
+        finally:
+            if self._stream:
+                self._stream.pop(0)
         return rows, merged  # type: ignore[return-value]
 
     def kill(self) -> None:
@@ -199,12 +229,46 @@ def prestart(max_cells: int) -> None:
             _idle.append(ReaderProcess(max_cells))
 
 
-@contextlib.contextmanager
-def reader(max_cells: int) -> Iterator[ReaderProcess]:
-    """A reader for one workbook: the warm one if there is one. It goes back to wait for the
-    next workbook only if it finished this one alive."""
+_prefetched: dict[str, ReaderProcess] = {}
+
+
+def prefetch(path: str | Path, max_cells: int) -> None:
+    """Start reading a workbook whole before the importer's modules are even loaded (the command
+    line does this first thing): the reader's process parses it meanwhile, and the import that
+    follows takes its answers. Only regular files: a pipe or a device is refused by the guard,
+    never waited on."""
+    target = os.path.abspath(path)
+    try:
+        if not stat.S_ISREG(os.stat(target).st_mode):
+            return
+    except OSError:
+        return
     with _lock:
         proc = None
+        while _idle and proc is None:
+            candidate = _idle.pop()
+            proc = candidate if candidate.alive else None
+        proc = proc or ReaderProcess(max_cells)
+        previous = _prefetched.pop(target, None)
+        _prefetched[target] = proc
+    if previous is not None:
+        previous.kill()
+    proc.prefetch(target)
+
+
+def prefetched_paths() -> list[str]:
+    """The workbooks being read ahead and not yet imported."""
+    with _lock:
+        return list(_prefetched)
+
+
+@contextlib.contextmanager
+def reader(max_cells: int, path: str | Path | None = None) -> Iterator[ReaderProcess]:
+    """A reader for one workbook: the one already reading it (prefetch), else the warm one if
+    there is one. It goes back to wait for the next workbook only if it finished this one
+    alive."""
+    with _lock:
+        proc = _prefetched.pop(os.path.abspath(path), None) if path is not None else None
         while _idle and proc is None:
             candidate = _idle.pop()
             proc = candidate if candidate.alive else None
@@ -225,7 +289,8 @@ def reader(max_cells: int) -> Iterator[ReaderProcess]:
 def shutdown() -> None:
     """Stop the waiting readers (at exit, and in tests that measure the processes)."""
     with _lock:
-        waiting = list(_idle)
+        waiting = [*_idle, *_prefetched.values()]
         _idle.clear()
+        _prefetched.clear()
     for proc in waiting:
         proc.kill()

@@ -7,10 +7,12 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
+import pytest
 import python_calamine as pc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from donation_checker.errors import InputRejected
 from donation_checker.importer import cellworker, reader
 
 _values = st.one_of(
@@ -69,3 +71,61 @@ def test_rows_from_the_reader_process_equal_calamine_in_process(
     assert [[(type(v), v) for v in row[left:]] for row in got[top:]] == [
         [(type(v), v) for v in row] for row in expected
     ]
+
+
+_SAMPLES = sorted(
+    p for p in (Path(__file__).parents[2] / "sample_inventories").iterdir() if p.suffix == ".xlsx"
+)
+
+
+def _report_of(path: Path) -> dict[str, object]:
+    from donation_checker.importer import import_inventory, import_offer
+    from donation_checker.report_json import import_report_to_dict
+
+    try:
+        result = import_inventory(path)
+    except InputRejected:
+        result = import_offer(path)
+    return import_report_to_dict(result.report, "en")
+
+
+def test_a_workbook_read_ahead_imports_as_one_read_on_request() -> None:
+    """The command line starts the reader on its workbooks before loading the importer; what
+    it imports is what an import that asks sheet by sheet gets."""
+    from donation_checker.importer import start_reading
+
+    for path in _SAMPLES:
+        asked = _report_of(path)
+        start_reading(str(path))
+        assert _report_of(path) == asked, path.name
+
+
+def test_a_read_ahead_left_half_way_is_not_reused(tmp_path: Path) -> None:
+    """A workbook read ahead but refused on its first sheet leaves its reader with answers
+    still to come: that reader is stopped, and the next workbook is read correctly."""
+    from donation_checker.importer import import_inventory, start_reading
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Huge"
+    wb.active["A1"] = "x"
+    wb.active["XFD1048576"] = "far corner"
+    wb.create_sheet("Fleet")["A1"] = "make"
+    big = tmp_path / "far.xlsx"
+    wb.save(big)
+    start_reading(str(big))
+    with pytest.raises(InputRejected):
+        import_inventory(big)
+    sample = next(p for p in _SAMPLES if p.name.startswith("inventaire"))
+    assert _report_of(sample)["rows_imported"]
+
+
+def test_a_named_pipe_is_never_read_ahead(tmp_path: Path) -> None:
+    """Reading ahead only regular files: a pipe would block the reader for ever."""
+    import os
+
+    fifo = tmp_path / "inventory.xlsx"
+    os.mkfifo(fifo)
+    from donation_checker.importer import start_reading
+
+    start_reading(str(fifo))
+    assert str(fifo) not in reader.prefetched_paths()

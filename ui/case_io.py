@@ -37,7 +37,11 @@ class CaseIO(QObject):
     def save_as(self) -> bool:
         w = self.window
         path = w.dialogs.save_path(
-            w, self.tr("Save the case"), case_filter(), self.path or self.tr("case") + SUFFIX
+            w,
+            self.tr("Save the case"),
+            case_filter(),
+            self.path or self.tr("case") + SUFFIX,
+            "case",
         )
         if not path:
             return False
@@ -70,7 +74,7 @@ class CaseIO(QObject):
 
     def open_case_dialog(self) -> None:
         w = self.window
-        path = w.dialogs.open_path(w, self.tr("Open a case"), case_filter())
+        path = w.dialogs.open_path(w, self.tr("Open a case"), case_filter(), "case")
         if path:
             self.open_case(path)
 
@@ -202,7 +206,9 @@ class CaseIO(QObject):
 
     def open_rules(self) -> None:
         w = self.window
-        path = w.dialogs.open_path(w, self.tr("Open a rule set"), self.tr("Rule sets (*.toml)"))
+        path = w.dialogs.open_path(
+            w, self.tr("Open a rule set"), self.tr("Rule sets (*.toml)"), "rules"
+        )
         if not path:
             return
         try:
@@ -224,6 +230,7 @@ class CaseIO(QObject):
             self.tr("Save as a new rule set"),
             self.tr("Rule sets (*.toml)"),
             self.tr("my-rules.toml"),
+            "rules",
         )
         if not path:
             return None

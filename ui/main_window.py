@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.reporter = reporter
         self.dialogs = dialogs or Dialogs()
+        self.dialogs.remember_in(settings.qsettings)
         # Owned here so the Undo and Redo actions exist in the shell; the session uses it.
         self.undo_stack = QUndoStack(self)
         self.mapping_dialog: MappingDialog | None = None
@@ -420,7 +421,7 @@ class MainWindow(QMainWindow):
             self.when_ready(lambda: self.open_inventory(path))
             return
         path = path or self.dialogs.open_path(
-            self, self.tr("Open the inventory"), workbook_filter()
+            self, self.tr("Open the inventory"), workbook_filter(), "inventory"
         )
         if path and not self.flow.busy():
             self.flow.start(path, "inventory")
@@ -429,7 +430,9 @@ class MainWindow(QMainWindow):
         if not self._ready:
             self.when_ready(lambda: self.import_offer(path))
             return
-        path = path or self.dialogs.open_path(self, self.tr("Import the offer"), workbook_filter())
+        path = path or self.dialogs.open_path(
+            self, self.tr("Import the offer"), workbook_filter(), "offer"
+        )
         if path and not self.flow.busy():
             self.flow.start(path, "offer")
 
@@ -490,7 +493,11 @@ class MainWindow(QMainWindow):
             self.session.lang,
             self,
             save_path=lambda name: self.dialogs.save_path(
-                self, self.tr("Save the column mapping"), self.tr("Mapping (*.toml)"), name
+                self,
+                self.tr("Save the column mapping"),
+                self.tr("Mapping (*.toml)"),
+                name,
+                "mapping",
             ),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -229,9 +229,14 @@ class ReportPanel(QWidget):
     # --- outputs ------------------------------------------------------------------------------
 
     def _suggested(self, suffix: str) -> str:
+        """The offer's reference as a file name; the shareable version gets a name of its own,
+        so saving it never replaces the restricted report."""
         ref = (self.session.header.reference or "").strip()
         safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in ref)[:60]
-        return (safe or self.tr("assessment")) + suffix
+        stem = safe or self.tr("assessment")
+        if self.share.isChecked():
+            stem = self.tr("{name}-shareable").format(name=stem)
+        return stem + suffix
 
     def save_pdf(self) -> str | None:
         a = self.session.assessment
@@ -242,6 +247,7 @@ class ReportPanel(QWidget):
             self.tr("Save the report"),
             self.tr("PDF documents (*.pdf)"),
             self._suggested(".pdf"),
+            "report",
         )
         if not path:
             return None
@@ -271,6 +277,7 @@ class ReportPanel(QWidget):
             self.tr("Export to Excel"),
             self.tr("Excel workbooks (*.xlsx)"),
             self._suggested(".xlsx"),
+            "report",
         )
         if not path:
             return None

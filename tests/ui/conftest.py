@@ -14,6 +14,8 @@ from typing import Any
 import openpyxl
 import pytest
 
+from ui.dialogs import Dialogs
+
 FLEET_HEADERS = [
     "Category",
     "Make",
@@ -36,11 +38,12 @@ FLEET_ROWS = [
 ]
 
 
-class FakeDialogs:
+class FakeDialogs(Dialogs):
     """Answers the window's questions without showing anything, and records what was said.
     File dialogs are not faked here: tests monkeypatch QFileDialog itself."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.warnings: list[tuple[str, str]] = []
         self.confirm_answer = True
         self.close_answer = "discard"
@@ -57,15 +60,15 @@ class FakeDialogs:
         self.asked.append(title)
         return self.close_answer
 
-    def open_path(self, parent: Any, title: str, filters: str, folder: str = "") -> str:
+    def ask_open(self, parent: Any, title: str, start: str, filters: str) -> str:
         from PySide6.QtWidgets import QFileDialog
 
-        return QFileDialog.getOpenFileName(parent, title, folder, filters)[0]
+        return QFileDialog.getOpenFileName(parent, title, start, filters)[0]
 
-    def save_path(self, parent: Any, title: str, filters: str, suggested: str = "") -> str:
+    def ask_save(self, parent: Any, title: str, start: str, filters: str) -> str:
         from PySide6.QtWidgets import QFileDialog
 
-        return QFileDialog.getSaveFileName(parent, title, suggested, filters)[0]
+        return QFileDialog.getSaveFileName(parent, title, start, filters)[0]
 
 
 class Notices:

@@ -23,7 +23,7 @@
 <context>
     <name>InventoryPanel</name>
     <message numerus="yes">
-        <location filename="../inventory_panel.py" line="+299"/>
+        <location filename="../inventory_panel.py" line="+316"/>
         <source>{shown} of %Ln rows</source>
         <translation>
             <numerusform>{shown} of %Ln row</numerusform>

@@ -240,17 +240,17 @@
 <context>
     <name>CaseIO</name>
     <message>
-        <location filename="../case_io.py" line="+40"/>
+        <location filename="../case_io.py" line="+41"/>
         <source>Save the case</source>
         <translation>Enregistrer le dossier</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>case</source>
         <translation>dossier</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>The case was not saved</source>
         <translation>Le dossier n’a pas été enregistré</translation>
     </message>
@@ -346,13 +346,13 @@
         <translation>Donation Checker ne s’est pas fermé normalement la dernière fois. Voulez-vous récupérer le travail enregistré automatiquement&#x202f;?</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Open a rule set</source>
         <translation>Ouvrir un jeu de règles</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Rule sets (*.toml)</source>
         <translation>Jeux de règles (*.toml)</translation>
     </message>
@@ -372,7 +372,7 @@
         <translation>mes-regles.toml</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The rule set was not saved</source>
         <translation>Le jeu de règles n’a pas été enregistré</translation>
     </message>
@@ -409,7 +409,37 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../dialogs.py" line="+77"/>
+        <location filename="../dialogs.py" line="+16"/>
+        <source>Look in:</source>
+        <translation>Regarder dans :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File name:</source>
+        <translation>Nom du fichier :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of type:</source>
+        <translation>Fichiers de type :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+137"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;All files (*)</source>
         <translation>Classeurs et tableaux (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;Tous les fichiers (*)</translation>
     </message>
@@ -874,7 +904,7 @@ Veuillez transmettre ce fichier à votre correspondant du support.</translation>
 <context>
     <name>InventoryPanel</name>
     <message>
-        <location filename="../inventory_panel.py" line="+85"/>
+        <location filename="../inventory_panel.py" line="+102"/>
         <source>Open inventory…</source>
         <translation>Ouvrir l’inventaire…</translation>
     </message>
@@ -1107,7 +1137,7 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+167"/>
+        <location filename="../main_window.py" line="+168"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
@@ -1252,12 +1282,12 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>Ouvrir l’inventaire</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Import the offer</source>
         <translation>Importer l’offre</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
@@ -1282,17 +1312,17 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>Importation annulée&#x202f;; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Save the column mapping</source>
         <translation>Enregistrer la correspondance des colonnes</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Mapping (*.toml)</source>
         <translation>Correspondance (*.toml)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>The shipped rule set is used instead.</source>
         <translation>Le jeu de règles fourni avec l’application est utilisé à la place.</translation>
     </message>
@@ -1678,12 +1708,17 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Le rapport n’a pas pu être établi&#x202f;; le détail figure dans le journal.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>assessment</source>
         <translation>evaluation</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>{name}-shareable</source>
+        <translation>{name}-diffusable</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Save the report</source>
         <translation>Enregistrer le rapport</translation>
     </message>
@@ -1693,7 +1728,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Report saved: {path}</source>
         <translation>Rapport enregistré&#xa0;: {path}</translation>
     </message>
@@ -1708,7 +1743,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Classeurs Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Workbook saved: {path}</source>
         <translation>Classeur enregistré&#xa0;: {path}</translation>
     </message>

@@ -1,0 +1,83 @@
+"""What a first day with the application finds: file dialogs in the interface's language that
+start where the same kind of file was last taken, and report names that never collide."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QLabel
+
+from tests.ui.helpers import load_inventory, wait_assessment
+from ui.dialogs import Dialogs
+
+
+def test_file_dialogs_speak_french_where_qt_does_not(qtbot: Any, window: Any) -> None:
+    from ui.i18n import install_language
+
+    install_language("fr")
+    try:
+        dialog = Dialogs().file_dialog(window, "Ouvrir", "", "Classeurs (*.xlsx)", save=False)
+        qtbot.addWidget(dialog)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        assert dialog.labelText(QFileDialog.DialogLabel.LookIn) == "Regarder dans\u00a0:"
+        assert dialog.labelText(QFileDialog.DialogLabel.FileType) == "Fichiers de type\u00a0:"
+        assert not [t for t in labels if "Look in" in t or "Files of" in t], labels
+    finally:
+        install_language("en")
+
+
+def test_each_kind_of_file_opens_in_its_last_folder(
+    window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inventories, offers = tmp_path / "inventories", tmp_path / "offers"
+    inventories.mkdir()
+    offers.mkdir()
+    starts: list[str] = []
+    answer = [""]
+
+    def fake_open(parent: Any, title: str, start: str, filters: str) -> tuple[str, str]:
+        starts.append(start)
+        return answer[0], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_open))
+    answer[0] = str(inventories / "inv.xlsx")
+    window.dialogs.open_path(window, "inventory", "", "inventory")
+    answer[0] = str(offers / "offer.xlsx")
+    window.dialogs.open_path(window, "offer", "", "offer")
+    answer[0] = ""  # cancelled: the folders stay
+    window.dialogs.open_path(window, "inventory", "", "inventory")
+    window.dialogs.open_path(window, "offer", "", "offer")
+    assert starts[2:] == [str(inventories), str(offers)]
+    # Kept in the settings: a new window starts there too.
+    assert window.settings.qsettings.value("folders/inventory") == str(inventories)
+
+
+def test_the_shareable_report_is_not_offered_the_restricted_ones_name(
+    qtbot: Any, window: Any, inventory_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_inventory(qtbot, window, inventory_file)
+    window.session.lines.replace_all(
+        [{"category": "Pick-up", "make": "Toyota", "model": "Land Cruiser 79", "quantity": "6"}],
+        "lines",
+    )
+    assert wait_assessment(qtbot, window) is not None
+    suggested: list[str] = []
+
+    def fake_save(parent: Any, title: str, start: str, filters: str) -> tuple[str, str]:
+        suggested.append(Path(start).name)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    panel = window.report_panel
+    panel.share.setChecked(False)
+    panel.save_pdf()
+    panel.export_excel()
+    panel.share.setChecked(True)
+    panel.save_pdf()
+    panel.export_excel()
+    restricted, restricted_xlsx, shareable, shareable_xlsx = suggested
+    assert shareable != restricted and shareable_xlsx != restricted_xlsx
+    assert shareable.endswith("-shareable.pdf") and restricted.endswith(".pdf")

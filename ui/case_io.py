@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QDateTime, QLocale, QObject
 
 from donation_checker.atomic import write_text_atomic
 from donation_checker.errors import DonationCheckerError
@@ -188,19 +188,44 @@ class CaseIO(QObject):
         w = self.window
         newest = orphans[0]
         recovered = False
-        if w.dialogs.confirm(
-            w,
-            self.tr("Recover unsaved work?"),
-            self.tr(
-                "Donation Checker did not close normally last time. Recover the work it saved "
-                "automatically?"
-            ),
-        ):
+        if w.dialogs.confirm(w, self.tr("Recover unsaved work?"), self.recovery_text(newest)):
             recovered = self.open_case(str(newest), recovered=True)
         # Recovered work lives on in this instance's autosave; declined work is not asked again.
         for path in orphans:
             path.unlink(missing_ok=True)
         return recovered
+
+    def recovery_text(self, autosave: Path) -> str:
+        """What the recovery would restore and from when, so the officer can decide."""
+        saved = QDateTime.fromSecsSinceEpoch(int(autosave.stat().st_mtime))
+        locale = QLocale()
+        when = self.tr("{date} at {time}").format(
+            date=locale.toString(saved.date(), QLocale.FormatType.LongFormat),
+            time=locale.toString(saved.time(), QLocale.FormatType.ShortFormat),
+        )
+        try:
+            case = load_case(autosave)
+        except (OSError, CaseFileError):
+            return self.tr(
+                "Donation Checker did not close normally. It saved work automatically on "
+                "{when}, but that file cannot be read. Try to recover it?"
+            ).format(when=when)
+        reference = str(case.offer_header.get("reference") or "").strip()
+        lines = len([r for r in case.offer_lines if any(str(v).strip() for v in r.values())])
+        offer = (
+            self.tr("the offer {reference} (%n line(s))", "", lines).format(reference=reference)
+            if reference
+            else self.tr("an offer without a reference (%n line(s))", "", lines)
+        )
+        inventory = (
+            self.tr("the inventory {file}").format(file=Path(case.inventory_path).name)
+            if case.inventory_path
+            else self.tr("no inventory")
+        )
+        return self.tr(
+            "Donation Checker did not close normally. On {when} it saved {offer} and "
+            "{inventory}. Recover this work?"
+        ).format(when=when, offer=offer, inventory=inventory)
 
     # --- rule sets ----------------------------------------------------------------------------
 

@@ -433,8 +433,25 @@ class MainWindow(QMainWindow):
         path = path or self.dialogs.open_path(
             self, self.tr("Import the offer"), workbook_filter(), "offer"
         )
-        if path and not self.flow.busy():
+        if path and not self.flow.busy() and self._may_replace_lines(path):
             self.flow.start(path, "offer")
+
+    def _may_replace_lines(self, path: str) -> bool:
+        """An imported offer replaces the lines: ask first when lines typed since the case was
+        last saved would go."""
+        typed = [r for r in self.session.lines.rows() if any(str(v).strip() for v in r.values())]
+        if not typed or not self.session.modified:
+            return True
+        return self.dialogs.confirm(
+            self,
+            self.tr("Replace the offer lines?"),
+            self.tr(
+                "The %n offer line(s) not yet saved will be replaced by those of {file}. "
+                "Edit › Undo brings them back.",
+                "",
+                len(typed),
+            ).format(file=Path(path).name),
+        )
 
     def _import_started(self, kind: str, name: str) -> None:
         if kind == "inventory":

@@ -48,12 +48,14 @@ class FakeDialogs(Dialogs):
         self.confirm_answer = True
         self.close_answer = "discard"
         self.asked: list[str] = []
+        self.texts: list[str] = []
 
     def warning(self, parent: Any, title: str, text: str) -> None:
         self.warnings.append((title, text))
 
     def confirm(self, parent: Any, title: str, text: str) -> bool:
         self.asked.append(title)
+        self.texts.append(text)
         return self.confirm_answer
 
     def save_discard_cancel(self, parent: Any, title: str, text: str) -> str:

@@ -81,3 +81,65 @@ def test_the_shareable_report_is_not_offered_the_restricted_ones_name(
     restricted, restricted_xlsx, shareable, shareable_xlsx = suggested
     assert shareable != restricted and shareable_xlsx != restricted_xlsx
     assert shareable.endswith("-shareable.pdf") and restricted.endswith(".pdf")
+
+
+def test_importing_an_offer_asks_before_replacing_lines_not_saved(
+    qtbot: Any, window: Any, offer_file: Path, dialogs: Any
+) -> None:
+    typed = [{"category": "Truck", "make": "Ural", "model": "4320", "quantity": "3"}]
+    window.session.lines.replace_all(typed, "lines")
+    window.session.set_modified(True)
+    dialogs.confirm_answer = False
+    window.import_offer(str(offer_file))
+    assert dialogs.asked == ["Replace the offer lines?"]
+    assert not window.flow.busy()
+    assert [r.get("model") for r in window.session.lines.rows()] == ["4320"]
+
+    dialogs.confirm_answer = True
+    with qtbot.waitSignal(window.flow.imported, timeout=30_000):
+        window.import_offer(str(offer_file))
+    assert [r.get("model") for r in window.session.lines.rows()] != ["4320"]
+
+
+def test_a_saved_offer_is_replaced_without_a_question(
+    qtbot: Any, window: Any, offer_file: Path, dialogs: Any
+) -> None:
+    window.session.lines.replace_all(
+        [{"category": "Truck", "make": "Ural", "model": "4320", "quantity": "3"}], "lines"
+    )
+    window.session.set_modified(False)
+    with qtbot.waitSignal(window.flow.imported, timeout=30_000):
+        window.import_offer(str(offer_file))
+    assert dialogs.asked == []
+
+
+def test_the_recovery_prompt_says_what_it_restores_and_from_when(
+    window: Any, dialogs: Any, home: Path
+) -> None:
+    import os
+    import time
+
+    from ui.case_file import autosave_dir, save_case
+
+    orphan = autosave_dir() / "autosave-999999999.dcase"
+    save_case(
+        orphan,
+        {
+            "offer": {
+                "header": {"reference": "DON-2026-17"},
+                "lines": [{"model": "4320", "quantity": "3"}, {"model": "D-Max", "quantity": "2"}],
+            },
+            "inventory": {"path": "/data/inventaire_fama_2025.xlsx", "sha256": None},
+            "rules": {"path": None, "sha256": None, "family_weights": {}},
+            "notes": "",
+        },
+    )
+    saved_at = time.mktime((2026, 3, 14, 9, 26, 0, 0, 0, -1))
+    os.utime(orphan, (saved_at, saved_at))
+    dialogs.confirm_answer = False
+    assert window.cases.offer_recovery() is False
+    text = dialogs.texts[-1]
+    assert "DON-2026-17" in text and "2 lines" in text
+    assert "inventaire_fama_2025.xlsx" in text
+    assert "2026" in text and "March" in text and "14" in text
+    assert not orphan.exists()  # declined work is not asked again

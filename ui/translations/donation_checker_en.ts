@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
+    <name>CaseIO</name>
+    <message numerus="yes">
+        <location filename="../case_io.py" line="+216"/>
+        <source>the offer {reference} (%n line(s))</source>
+        <translation>
+            <numerusform>the offer {reference} (%n line)</numerusform>
+            <numerusform>the offer {reference} (%n lines)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>an offer without a reference (%n line(s))</source>
+        <translation>
+            <numerusform>an offer without a reference (%n line)</numerusform>
+            <numerusform>an offer without a reference (%n lines)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Counts</name>
     <message numerus="yes">
         <location filename="../labels.py" line="+201"/>
@@ -28,6 +47,17 @@
         <translation>
             <numerusform>{shown} of %Ln row</numerusform>
             <numerusform>{shown} of %Ln rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../main_window.py" line="+449"/>
+        <source>The %n offer line(s) not yet saved will be replaced by those of {file}. Edit › Undo brings them back.</source>
+        <translation>
+            <numerusform>The %n offer line not yet saved will be replaced by those of {file}. Edit › Undo brings it back.</numerusform>
+            <numerusform>The %n offer lines not yet saved will be replaced by those of {file}. Edit › Undo brings them back.</numerusform>
         </translation>
     </message>
 </context>

@@ -336,17 +336,53 @@
         <translation>{path} n’est plus le fichier présent lors de l’enregistrement du dossier (son empreinte SHA-256 diffère). L’évaluation utilise désormais le fichier actuel.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Recover unsaved work?</source>
         <translation>Récupérer le travail non enregistré&#x202f;?</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Donation Checker did not close normally last time. Recover the work it saved automatically?</source>
-        <translation>Donation Checker ne s’est pas fermé normalement la dernière fois. Voulez-vous récupérer le travail enregistré automatiquement&#x202f;?</translation>
+        <location line="+11"/>
+        <source>{date} at {time}</source>
+        <translation>{date} à {time}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
+        <source>Donation Checker did not close normally. It saved work automatically on {when}, but that file cannot be read. Try to recover it?</source>
+        <translation>Donation Checker ne s’est pas fermé normalement. Il a enregistré le travail automatiquement le {when}, mais ce fichier est illisible. Essayer de le récupérer ?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>the offer {reference} (%n line(s))</source>
+        <translation>
+            <numerusform>l’offre {reference} (%n ligne)</numerusform>
+            <numerusform>l’offre {reference} (%n lignes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>an offer without a reference (%n line(s))</source>
+        <translation>
+            <numerusform>une offre sans référence (%n ligne)</numerusform>
+            <numerusform>une offre sans référence (%n lignes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the inventory {file}</source>
+        <translation>l’inventaire {file}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no inventory</source>
+        <translation>aucun inventaire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Donation Checker did not close normally. On {when} it saved {offer} and {inventory}. Recover this work?</source>
+        <translation>Donation Checker ne s’est pas fermé normalement. Le {when}, il a enregistré {offer} et {inventory}. Récupérer ce travail ?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Open a rule set</source>
         <translation>Ouvrir un jeu de règles</translation>
     </message>
@@ -411,17 +447,17 @@
     <message>
         <location filename="../dialogs.py" line="+16"/>
         <source>Look in:</source>
-        <translation>Regarder dans :</translation>
+        <translation>Regarder dans&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>File name:</source>
-        <translation>Nom du fichier :</translation>
+        <translation>Nom du fichier&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Files of type:</source>
-        <translation>Fichiers de type :</translation>
+        <translation>Fichiers de type&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -439,7 +475,7 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+144"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;All files (*)</source>
         <translation>Classeurs et tableaux (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;Tous les fichiers (*)</translation>
     </message>
@@ -1287,7 +1323,20 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>Importer l’offre</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
+        <source>Replace the offer lines?</source>
+        <translation>Remplacer les lignes de l’offre ?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The %n offer line(s) not yet saved will be replaced by those of {file}. Edit › Undo brings them back.</source>
+        <translation>
+            <numerusform>%n ligne d’offre non enregistrée sera remplacée par celles de {file}. Édition › Annuler la rétablit.</numerusform>
+            <numerusform>Les %n lignes d’offre non enregistrées seront remplacées par celles de {file}. Édition › Annuler les rétablit.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>

@@ -78,16 +78,37 @@ class CaseIO(QObject):
         if path:
             self.open_case(path)
 
+    def _may_leave(self) -> bool:
+        """The current case may be left: saved, or the officer saves or discards it now."""
+        w = self.window
+        if not w.session.modified:
+            return True
+        answer = w.dialogs.save_discard_cancel(
+            w,
+            self.tr("Unsaved changes"),
+            self.tr("The current case has unsaved changes. Save them first?"),
+        )
+        return answer == "discard" or (answer == "save" and self.save())
+
+    def new_case(self) -> bool:
+        """An empty case: no inventory, no offer, the preferred rule set."""
+        if not self._may_leave():
+            return False
+        w = self.window
+        empty = CaseData({}, [], None, None, w.settings.default_rules or None, None, {}, "")
+        self._apply(empty)
+        w.session.set_inventory(None, None)
+        w.session.undo_stack.clear()
+        self.path = None
+        w.session.set_modified(False)
+        w.autosaver.discard()
+        w._update_title()
+        return True
+
     def open_case(self, path: str, *, recovered: bool = False) -> bool:
         w = self.window
-        if w.session.modified and not recovered:
-            answer = w.dialogs.save_discard_cancel(
-                w,
-                self.tr("Unsaved changes"),
-                self.tr("The current case has unsaved changes. Save them first?"),
-            )
-            if answer == "cancel" or (answer == "save" and not self.save()):
-                return False
+        if not recovered and not self._may_leave():
+            return False
         try:
             data = load_case(path)
         except CaseFileError as exc:

@@ -296,6 +296,7 @@ class MainWindow(QMainWindow):
             "Ctrl+I",
             self.tr("Import the donor's offer from Excel or CSV"),
         )
+        self.act_new = self._action(self.tr("&New case"), lambda: self.cases.new_case(), key.New)
         self.act_open_case = self._action(
             self.tr("Open &case…"), lambda: self.cases.open_case_dialog(), "Ctrl+Shift+O"
         )
@@ -318,12 +319,15 @@ class MainWindow(QMainWindow):
         self.act_add = self._action(self.tr("&Add offer line"), self._add_line, "Ctrl+Shift+N")
         self.act_prefs = self._action(self.tr("&Preferences…"), self.preferences, key.Preferences)
         self.act_about = self._action(self.tr("&About Donation Checker"), self.about)
+        self.act_guide = self._action(self.tr("User &guide"), self.show_guide, key.HelpContents)
+        self.act_logs = self._action(self.tr("Open the &log folder"), self.open_logs)
         self._own_actions = [v for v in vars(self).values() if isinstance(v, QAction)]
 
     def _enable_actions(self, enabled: bool) -> None:
         """The actions that need the core or a panel wait for them (Quit, About, Undo and Redo
         work in the shell: the stack is empty there)."""
         for action in (
+            self.act_new,
             self.act_open,
             self.act_offer,
             self.act_open_case,
@@ -342,7 +346,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         bar.clear()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.act_open, self.act_offer])
+        file_menu.addActions([self.act_new, self.act_open, self.act_offer])
         file_menu.addSeparator()
         file_menu.addActions([self.act_open_case])
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
@@ -357,6 +361,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.act_prefs)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.act_guide, self.act_logs])
+        help_menu.addSeparator()
         help_menu.addAction(self.act_about)
         for toolbar in self.findChildren(QToolBar):
             self.removeToolBar(toolbar)
@@ -588,6 +594,28 @@ class MainWindow(QMainWindow):
             self.retranslate()
         else:
             self.session.schedule()
+
+    def show_guide(self) -> None:
+        from .help_dialog import GuideDialog
+
+        dialog = GuideDialog(self.session.lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.guide = dialog
+        dialog.open()
+
+    def open_logs(self) -> None:
+        from donation_checker.logs import log_path
+
+        from .help_dialog import open_log_folder
+
+        if not open_log_folder():
+            self.dialogs.warning(
+                self,
+                self.tr("The log folder cannot be shown"),
+                self.tr("No file manager opened it. The log is in {folder}").format(
+                    folder=log_path().parent
+                ),
+            )
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -143,3 +143,59 @@ def test_the_recovery_prompt_says_what_it_restores_and_from_when(
     assert "inventaire_fama_2025.xlsx" in text
     assert "2026" in text and "March" in text and "14" in text
     assert not orphan.exists()  # declined work is not asked again
+
+
+def test_new_case_starts_empty_after_asking_about_unsaved_work(
+    qtbot: Any, window: Any, inventory_file: Path, dialogs: Any
+) -> None:
+    load_inventory(qtbot, window, inventory_file)
+    window.session.lines.replace_all(
+        [{"category": "Truck", "make": "Ural", "model": "4320", "quantity": "3"}], "lines"
+    )
+    dialogs.close_answer = "cancel"
+    window.act_new.trigger()
+    assert dialogs.asked == ["Unsaved changes"]
+    assert window.session.inventory is not None and window.session.lines.rows()
+
+    dialogs.close_answer = "discard"
+    window.act_new.trigger()
+    assert window.session.inventory is None
+    assert not any(any(v for v in r.values()) for r in window.session.lines.rows())
+    assert not window.session.modified
+    assert window.cases.path is None
+    assert not window.session.undo_stack.canUndo()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_help_shows_the_user_guide_in_the_interface_language(
+    qtbot: Any, window: Any, lang: str
+) -> None:
+    window.session.lang = lang
+    window.act_guide.trigger()
+    text = window.guide.browser.toPlainText()
+    assert ("guide de l’utilisateur" in text) == (lang == "fr")
+    assert ("user guide" in text) == (lang == "en")
+    window.guide.close()
+
+
+def test_open_log_folder_shows_the_folder_or_says_where_it_is(
+    window: Any, dialogs: Any, monkeypatch: pytest.MonkeyPatch, home: Path
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    from donation_checker.logs import log_path
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices,
+        "openUrl",
+        staticmethod(lambda url: opened.append(url.toLocalFile()) or True),
+    )
+    window.act_logs.trigger()
+    assert opened == [str(log_path().parent)]
+    assert dialogs.warnings == []
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    dialogs.warnings.clear()
+    window.act_logs.trigger()
+    assert dialogs.warnings and str(log_path().parent) in dialogs.warnings[0][1]

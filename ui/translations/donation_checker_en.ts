@@ -4,7 +4,7 @@
 <context>
     <name>CaseIO</name>
     <message numerus="yes">
-        <location filename="../case_io.py" line="+216"/>
+        <location filename="../case_io.py" line="+237"/>
         <source>the offer {reference} (%n line(s))</source>
         <translation>
             <numerusform>the offer {reference} (%n line)</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../main_window.py" line="+449"/>
+        <location filename="../main_window.py" line="+455"/>
         <source>The %n offer line(s) not yet saved will be replaced by those of {file}. Edit › Undo brings them back.</source>
         <translation>
             <numerusform>The %n offer line not yet saved will be replaced by those of {file}. Edit › Undo brings it back.</numerusform>

@@ -270,7 +270,7 @@
         <translation>Ouvrir un dossier</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
@@ -280,7 +280,7 @@
         <translation>Le dossier en cours comporte des modifications non enregistrées. Voulez-vous les enregistrer d’abord&#x202f;?</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+27"/>
         <location line="+6"/>
         <source>The case cannot be opened</source>
         <translation>Impossible d’ouvrir le dossier</translation>
@@ -348,7 +348,7 @@
     <message>
         <location line="+8"/>
         <source>Donation Checker did not close normally. It saved work automatically on {when}, but that file cannot be read. Try to recover it?</source>
-        <translation>Donation Checker ne s’est pas fermé normalement. Il a enregistré le travail automatiquement le {when}, mais ce fichier est illisible. Essayer de le récupérer ?</translation>
+        <translation>Donation Checker ne s’est pas fermé normalement. Il a enregistré le travail automatiquement le {when}, mais ce fichier est illisible. Essayer de le récupérer&#x202f;?</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
@@ -379,7 +379,7 @@
     <message>
         <location line="+3"/>
         <source>Donation Checker did not close normally. On {when} it saved {offer} and {inventory}. Recover this work?</source>
-        <translation>Donation Checker ne s’est pas fermé normalement. Le {when}, il a enregistré {offer} et {inventory}. Récupérer ce travail ?</translation>
+        <translation>Donation Checker ne s’est pas fermé normalement. Le {when}, il a enregistré {offer} et {inventory}. Récupérer ce travail&#x202f;?</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -925,6 +925,14 @@ Veuillez transmettre ce fichier à votre correspondant du support.</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../help_dialog.py" line="+23"/>
+        <source>User guide</source>
+        <translation>Guide de l’utilisateur</translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
         <location filename="../import_flow.py" line="+275"/>
@@ -1228,7 +1236,12 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>Importer l’offre du donateur depuis Excel ou CSV</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>&amp;New case</source>
+        <translation>&amp;Nouveau dossier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Open &amp;case…</source>
         <translation>Ouvrir un &amp;dossier…</translation>
     </message>
@@ -1288,7 +1301,17 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>À &amp;propos de Donation Checker</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
+        <source>User &amp;guide</source>
+        <translation>&amp;Guide de l’utilisateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the &amp;log folder</source>
+        <translation>Ouvrir le dossier du &amp;journal</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1308,7 +1331,7 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Main</source>
         <translation>Barre principale</translation>
     </message>
@@ -1325,7 +1348,7 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
     <message>
         <location line="+13"/>
         <source>Replace the offer lines?</source>
-        <translation>Remplacer les lignes de l’offre ?</translation>
+        <translation>Remplacer les lignes de l’offre&#x202f;?</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -1381,7 +1404,17 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>Le jeu de règles est inutilisable</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
+        <source>The log folder cannot be shown</source>
+        <translation>Le dossier du journal ne peut pas être affiché</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No file manager opened it. The log is in {folder}</source>
+        <translation>Aucun gestionnaire de fichiers ne l’a ouvert. Le journal se trouve dans {folder}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>About Donation Checker</source>
         <translation>À propos de Donation Checker</translation>
     </message>
@@ -1764,7 +1797,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
     <message>
         <location line="+2"/>
         <source>{name}-shareable</source>
-        <translation>{name}-diffusable</translation>
+        <translation>{name}-partageable</translation>
     </message>
     <message>
         <location line="+9"/>

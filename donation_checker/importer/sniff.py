@@ -195,7 +195,48 @@ def inspect(
             "Save the table as .xlsx or .csv.",
             "Enregistrez le tableau en .xlsx ou .csv.",
         )
+    if path.suffix.lower() in _WORKBOOK_SUFFIXES and not _reads_as_table(head):
+        raise _reject(
+            path,
+            "text_named_as_workbook",
+            f"The file is named {path.suffix} but holds plain text, not a workbook.",
+            f"Le fichier porte l'extension {path.suffix} mais contient du texte brut, pas un "
+            "classeur.",
+            "If it is a table saved as text (CSV), rename it with the .csv extension and open "
+            "it again; otherwise ask for the workbook itself.",
+            "S'il s'agit d'un tableau enregistré en texte (CSV), renommez-le avec l'extension "
+            ".csv et ouvrez-le de nouveau ; sinon, demandez le classeur lui-même.",
+        )
     return Inspection(FileKind.CSV)
+
+
+# A text file under one of these names was renamed or mislabelled: Excel itself warns that its
+# content and its extension do not match. A delimited table (a CSV export named .xls, common
+# from web systems) is read by its content; any other text is refused as not a workbook.
+_WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".xltx", ".xltm", ".ods"})
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _reads_as_table(head: bytes) -> bool:
+    """Whether the start of a text file is a delimited table: its first lines split into the
+    same number (two or more) of fields on one delimiter."""
+    encoding = (
+        "utf-16"
+        if looks_like_utf16(head) or head.startswith((b"\xff\xfe", b"\xfe\xff"))
+        else "utf-8"
+    )
+    text = head.decode(encoding, errors="replace")
+    lines = [line for line in text.splitlines()[:21] if line.strip()][:20]
+    if len(lines) > 1 and not text.endswith(("\n", "\r")):
+        lines = lines[:-1]  # the last line may be cut by the sample
+    if len(lines) < 2:
+        return False
+    for delimiter in _DELIMITERS:
+        counts = [line.count(delimiter) for line in lines]
+        common = max(set(counts), key=counts.count)
+        if common >= 1 and counts.count(common) >= 0.8 * len(counts):
+            return True
+    return False
 
 
 def _check_xls_extent(path: Path) -> None:

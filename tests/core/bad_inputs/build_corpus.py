@@ -170,6 +170,11 @@ def a02_jpeg(p: Path) -> Path:
     return p
 
 
+def a02_letter(p: Path) -> Path:
+    p.write_text("Monsieur le Ministre,\nVeuillez trouver ci-joint l'inventaire.\n", "utf-8")
+    return p
+
+
 def a02_html(p: Path) -> Path:
     p.write_text(
         "<html><body><table><tr><td>Marque</td><td>Modèle</td></tr></table></body></html>",

@@ -140,6 +140,16 @@ CASES: tuple[Case, ...] = (
     Case("a02-pdf", "#2", INV, B.a02_pdf, REJECTED, "pdf", note="PDF renamed .xlsx"),
     Case("a02-jpeg", "#2", INV, B.a02_jpeg, REJECTED, "binary", note="JPEG renamed .xlsx"),
     Case(
+        "a02-letter-as-xls",
+        "#2",
+        OFF,
+        B.a02_letter,
+        REJECTED,
+        "text_named_as_workbook",
+        note="a letter renamed .xls",
+        suffix=".xls",
+    ),
+    Case(
         "a02-html",
         "#2",
         INV,
@@ -155,8 +165,8 @@ CASES: tuple[Case, ...] = (
         INV,
         B.a02_prose,
         REJECTED,
-        "no_fleet_table",
-        note="a letter saved as .xlsx: read as text, no table in it",
+        "text_named_as_workbook",
+        note="a letter saved as .xlsx: text under a workbook's name",
     ),
     Case("a03-truncated", "#3", INV, B.a03_truncated, REJECTED, "corrupt_zip", note="cut at 50 %"),
     Case(

@@ -37,7 +37,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="OUT.png",
         help="render the window offscreen with the files loaded, save a PNG, exit",
     )
-    parser.add_argument("--size", default="1366x860", help="window size for --screenshot")
+    parser.add_argument("--size", default="1366x768", help="window size for --screenshot")
     return parser.parse_args(argv)
 
 

@@ -28,11 +28,15 @@ from .labels import rows_imported_text, table_label
 from .session import Session
 from .table_models import FrameModel, is_missing
 
-_ISSUE_COLUMNS = ("kind", "sheet", "row", "column", "problem", "table")
+_ISSUE_COLUMNS = ("kind", "table", "sheet", "row", "column", "problem")
 _HIDDEN_COLUMNS = ("make_key", "model_key")
 
 
-def make_table_view(model: FrameModel, name: str, sortable: bool = True) -> QTableView:
+def make_table_view(
+    model: FrameModel, name: str, sortable: bool = True, wrap_headers: bool = False
+) -> QTableView:
+    """`wrap_headers`: headers break between words over two lines, so a narrow pane shows
+    every column of a small report table ("Header row", "Columns ignored")."""
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)
@@ -49,6 +53,11 @@ def make_table_view(model: FrameModel, name: str, sortable: bool = True) -> QTab
     # Column widths are measured on a sample of rows, not on all 100,000 of a large fleet: each
     # measured row costs eight data() calls per column on the GUI thread.
     view.horizontalHeader().setResizeContentsPrecision(50)
+    if wrap_headers:
+        header = view.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setMinimumHeight(2 * header.fontMetrics().lineSpacing() + 8)
+        header.setProperty("wrapped", True)
     return view
 
 
@@ -73,14 +82,22 @@ def fit_columns(view: QTableView, cap: int = 320) -> None:
     margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
     pad = 2 * (margin + 1) + 2  # the delegate's text margins and the grid line
     rows = min(model.rowCount(), FIT_SAMPLE_ROWS)
-    last = model.columnCount() - 1
-    for column in range(last + 1):
+    # The last column takes the room left (stretch): a long message in it is elided, with
+    # its whole text in the tooltip, rather than pushing the table behind a scroll bar.
+    wrapped = bool(header.property("wrapped"))
+    for column in range(model.columnCount() - 1):
         width = header.sectionSizeHint(column)
+        if wrapped:  # the header's longest word, not its whole title
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            words = title.split() or [""]
+            width = max(header.fontMetrics().horizontalAdvance(w) for w in words) + 2 * pad
         for row in range(rows):
             text = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
             if text:
                 width = max(width, metrics.horizontalAdvance(str(text)) + pad)
-        view.setColumnWidth(column, width if column == last else min(width, cap))
+        view.setColumnWidth(column, min(width, cap))
+    if model.columnCount():
+        view.setColumnWidth(model.columnCount() - 1, header.minimumSectionSize())
 
 
 class InventoryPanel(QWidget):
@@ -146,9 +163,10 @@ class InventoryPanel(QWidget):
         self.map_button.setVisible(False)
         left_layout.addWidget(self.map_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.tables_model = FrameModel(lang=self.lang, parent=self)
-        self.tables_view = make_table_view(self.tables_model, self.tr("Tables imported"), False)
+        self.tables_view = make_table_view(
+            self.tables_model, self.tr("Tables imported"), False, wrap_headers=True
+        )
         self.tables_view.verticalHeader().setVisible(False)
-        self.tables_view.setMaximumHeight(200)
         left_layout.addWidget(self.tables_view)
         self.issues_title = QLabel()
         left_layout.addWidget(self.issues_title)
@@ -186,7 +204,7 @@ class InventoryPanel(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
-        split.setSizes([540, 810])
+        split.setSizes([660, 706])
         self.stack.addWidget(split)
         layout.addWidget(self.stack, 1)
 
@@ -228,18 +246,27 @@ class InventoryPanel(QWidget):
                 self.tr("Columns ignored"),
             ],
         )
-        fit_columns(self.tables_view, 130)
+        fit_columns(self.tables_view, 140)
+        # Every table of the report in view without scrolling: a workbook has a handful.
+        view = self.tables_view
+        rows = view.model().rowCount()
+        needed = (
+            view.horizontalHeader().height() + rows * view.verticalHeader().defaultSectionSize()
+        )
+        needed += 2 * view.frameWidth() + view.horizontalScrollBar().sizeHint().height()
+        view.setMinimumHeight(min(needed, 320))
+        view.setMaximumHeight(max(needed, 120))
         issues = issue_frame(inv.report, self.lang)
         self.issue_model.set_frame(
             issues,
             _ISSUE_COLUMNS,
             [
                 self.tr("Kind"),
+                self.tr("Table"),
                 self.tr("Sheet"),
                 self.tr("Row"),
                 self.tr("Column"),
                 self.tr("Problem"),
-                self.tr("Table"),
             ],
         )
         fit_columns(self.issue_view, 300)
@@ -349,24 +376,24 @@ def issue_frame(report: ImportReport, lang: str) -> pd.DataFrame:
         for attr, kind in kinds:
             for issue in getattr(t, attr):
                 records.append(
-                    (
-                        kind,
-                        issue.place.sheet,
-                        issue.place.row,
-                        issue.place.column,
-                        issue.message_fr if lang == "fr" else issue.message,
-                        table_label(t.table),
-                    )
+                    {
+                        "kind": kind,
+                        "table": table_label(t.table),
+                        "sheet": issue.place.sheet,
+                        "row": issue.place.row,
+                        "column": issue.place.column,
+                        "problem": issue.message_fr if lang == "fr" else issue.message,
+                    }
                 )
     for issue in report.warnings:
         records.append(
-            (
-                kinds[1][1],
-                issue.place.sheet,
-                issue.place.row,
-                issue.place.column,
-                issue.message_fr if lang == "fr" else issue.message,
-                "",
-            )
+            {
+                "kind": kinds[1][1],
+                "table": "",
+                "sheet": issue.place.sheet,
+                "row": issue.place.row,
+                "column": issue.place.column,
+                "problem": issue.message_fr if lang == "fr" else issue.message,
+            }
         )
     return pd.DataFrame.from_records(records, columns=list(_ISSUE_COLUMNS))

@@ -199,3 +199,20 @@ def test_open_log_folder_shows_the_folder_or_says_where_it_is(
     dialogs.warnings.clear()
     window.act_logs.trigger()
     assert dialogs.warnings and str(log_path().parent) in dialogs.warnings[0][1]
+
+
+def test_the_import_report_fits_a_1366_by_768_screen(
+    qtbot: Any, window: Any, inventory_file: Path
+) -> None:
+    """Every table of the import report in view, and the problems' last column stretching
+    into the room left, at the size of a common laptop screen."""
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    load_inventory(qtbot, window, inventory_file)
+    panel = window.inventory_panel
+    qtbot.wait(50)
+    tables = panel.tables_view
+    assert tables.verticalScrollBar().maximum() == 0
+    header = panel.issue_view.horizontalHeader()
+    assert header.length() <= panel.issue_view.viewport().width() + 1

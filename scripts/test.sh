@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The project's test command: lint, type-check the core, run the test suite (Qt offscreen).
+# The project's test command: lint, type-check the core and the window, run the test suite (Qt offscreen).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-env.sh ".[test,pdfview]"

@@ -55,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("Donation Checker")
+    QApplication.setApplicationDisplayName("Donation Checker")
 
     if args.screenshot:
         import tempfile

@@ -3,7 +3,9 @@ functions so the window and the PDF say the same thing in the same words."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
+from typing import Any
 
 import pandas as pd
 
@@ -11,7 +13,7 @@ from donation_checker.assessment import Assessment, Finding, RowRef
 from donation_checker.model import ROW_COLUMN, SHEET_COLUMN, Inventory
 
 
-def _frame(rows: list[object], columns: list[str]) -> pd.DataFrame:
+def _frame(rows: Sequence[Any], columns: list[str]) -> pd.DataFrame:
     records = [asdict(r) for r in rows]
     return (
         pd.DataFrame.from_records(records, columns=columns)

@@ -192,7 +192,8 @@ class ImportFlow(QObject):
                     except InputRejected:
                         pass  # the file changed shape after all: ask again
                 return NeedsMapping(str(path), kind, grids, exc, shape)
-            if mapping is not None or not result.report.proposals:
+            report = result.report
+            if mapping is not None or report is None or not report.proposals:
                 return result  # a mapping from the dialog is the user's answer: no new question
             grids = preview_grids(path)
             shape = shape_of(kind, grids)
@@ -200,14 +201,15 @@ class ImportFlow(QObject):
             if remembered is not None:
                 with contextlib.suppress(InputRejected):  # changed shape: ask as if unknown
                     result = importer(path, mapping=remembered, progress=progress, cancel=cancel)
-                if not result.report.proposals:
+                report = result.report
+                if report is None or not report.proposals:
                     return result
-            questions = result.report.proposals
+            questions = report.proposals
             return NeedsMapping(
                 str(path),
                 kind,
                 grids,
-                questions_error(result.report),
+                questions_error(report),
                 shape,
                 table=questions[0].table,
                 result=result,

@@ -234,7 +234,8 @@ class MainWindow(QMainWindow):
         self.tabs.removeTab(index)
         self.tabs.insertTab(index, panel, title)
         self.tabs.setCurrentIndex(current)
-        page.deleteLater()
+        if page is not None:
+            page.deleteLater()
 
     def _make_panel(self, name: str) -> QWidget:
         s = self.session
@@ -413,7 +414,8 @@ class MainWindow(QMainWindow):
         self._build_frame()
         for name in TABS:
             self._build_panel(name)
-        old.deleteLater()
+        if old is not None:
+            old.deleteLater()
         self.tabs.setCurrentIndex(current)
         self.session.lines.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, self.session.lines.columnCount() - 1

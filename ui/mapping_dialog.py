@@ -135,10 +135,10 @@ class MappingDialog(QDialog):
         split.addWidget(self.raw_view)
 
         fields_box = QGroupBox(self.tr("Columns"))
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
+        self.fields_scroll = QScrollArea()
+        self.fields_scroll.setWidgetResizable(True)
         self._build_fields()
-        scroll = self.scroll
+        scroll = self.fields_scroll
         box_layout = QVBoxLayout(fields_box)
         box_layout.addWidget(scroll)
         split.addWidget(fields_box)
@@ -189,7 +189,7 @@ class MappingDialog(QDialog):
             self._combos[spec.name] = combo
         inner = QWidget()
         inner.setLayout(form)
-        self.scroll.setWidget(inner)  # the previous form is deleted with its widget
+        self.fields_scroll.setWidget(inner)  # the previous form is deleted with its widget
 
     def _table_changed(self, index: int) -> None:
         self.table = str(self.table_choice.itemData(index))

@@ -199,7 +199,7 @@ class OfferPanel(QWidget):
         bar.addWidget(self.status)
         layout.addLayout(bar)
 
-        self.view = LinesView(self.model)
+        self.view: LinesView = LinesView(self.model)
         self.view.setAccessibleName(self.tr("Offer lines"))
         layout.addWidget(self.view, 1)
         hint = QLabel(

@@ -108,8 +108,9 @@ class RulesPanel(QWidget):
         base = self.session.base_ruleset
         while self.weights_grid.count():
             item = self.weights_grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.sliders.clear()
         self._values.clear()
         self.name.setText(

@@ -95,7 +95,9 @@ class Settings:
 
     def recent_files(self) -> list[str]:
         raw = self.qsettings.value("state/recent", [])
-        items = [raw] if isinstance(raw, str) else list(raw or [])
+        items = (
+            [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list | tuple) else []
+        )
         return [str(x) for x in items if str(x)]
 
     def add_recent(self, path: str | Path) -> None:

@@ -23,7 +23,7 @@
 <context>
     <name>Counts</name>
     <message numerus="yes">
-        <location filename="../labels.py" line="+201"/>
+        <location filename="../labels.py" line="+209"/>
         <source>%Ln rows imported</source>
         <translation>
             <numerusform>%Ln row imported</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>InventoryPanel</name>
     <message numerus="yes">
-        <location filename="../inventory_panel.py" line="+316"/>
+        <location filename="../inventory_panel.py" line="+343"/>
         <source>{shown} of %Ln rows</source>
         <translation>
             <numerusform>{shown} of %Ln row</numerusform>

@@ -421,7 +421,7 @@
 <context>
     <name>Counts</name>
     <message>
-        <location filename="../labels.py" line="+200"/>
+        <location filename="../labels.py" line="+208"/>
         <source>{imported}, {rejected}.</source>
         <translation>{imported}, {rejected}.</translation>
     </message>
@@ -948,7 +948,7 @@ Veuillez transmettre ce fichier à votre correspondant du support.</translation>
 <context>
     <name>InventoryPanel</name>
     <message>
-        <location filename="../inventory_panel.py" line="+102"/>
+        <location filename="../inventory_panel.py" line="+119"/>
         <source>Open inventory…</source>
         <translation>Ouvrir l’inventaire…</translation>
     </message>
@@ -997,7 +997,7 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>Associer une feuille non importée</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Tables imported</source>
         <translation>Tableaux importés</translation>
     </message>
@@ -1043,18 +1043,18 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
     </message>
     <message>
         <location line="+10"/>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Table</source>
         <translation>Tableau</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+15"/>
+        <location line="-24"/>
+        <location line="+25"/>
         <source>Sheet</source>
         <translation>Feuille</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-24"/>
         <source>Header row</source>
         <translation>Ligne d’en-tête</translation>
     </message>
@@ -1079,12 +1079,12 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>Colonnes ignorées</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
@@ -1099,7 +1099,7 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>Problème</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&lt;b&gt;Rows not imported, warnings and skipped rows&lt;/b&gt;</source>
         <translation>&lt;b&gt;Lignes non importées, avertissements et lignes ignorées&lt;/b&gt;</translation>
     </message>

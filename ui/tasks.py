@@ -91,6 +91,7 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
         self._active: set[Task] = set()
+        self._closed = False
 
     def submit(
         self,
@@ -103,6 +104,10 @@ class TaskRunner(QObject):
         on_cancel: Callable[[], None] | None = None,
     ) -> Task:
         task = Task(job, name)
+        if self._closed:
+            # The window is closing: a result queued before it closed may still ask for work
+            # (an import schedules an assessment); that work is never started.
+            return task
         sig = task.signals
         sig.succeeded.connect(on_success)
         sig.failed.connect(lambda exc: self._failed(task, exc, on_failure))
@@ -139,6 +144,8 @@ class TaskRunner(QObject):
             task.cancel()
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
-        """Cancel every task and wait for the threads; True when all stopped in time."""
+        """Cancel every task, start no new one, and wait for the threads; True when all
+        stopped in time."""
+        self._closed = True
         self.cancel_all()
         return bool(self.pool.waitForDone(timeout_ms))

@@ -90,3 +90,17 @@ def test_expected_errors_go_to_the_owner_not_the_crash_dialog(
         window.runner.submit(job, name="t", on_success=lambda _r: None, on_failure=failures.append)
     qtbot.wait(50)
     assert failures and not notices.items
+
+
+def test_a_closed_runner_starts_no_new_work(qtbot: Any, window: Any) -> None:
+    """A result queued before the window closed may ask for more work (an import schedules
+    an assessment): once the runner is shut down, that work never starts, so nothing reports
+    into a window that is gone."""
+    ran: list[str] = []
+    window.runner.shutdown()
+    window.runner.submit(
+        lambda progress, cancel: ran.append("ran"), name="late", on_success=lambda _r: None
+    )
+    qtbot.wait(100)
+    assert ran == []
+    assert window.runner.active_count() == 0

@@ -187,7 +187,7 @@ class TableGap:
 
 @dataclass(frozen=True)
 class InputRecord:
-    role: str  # "inventory" | "offer" | "rules"
+    role: str  # "inventory" | "offer" | "rules" | "user_rules" | "user_file" (user_files.py)
     name: str
     sha256: str
     rows_imported: int | None = None

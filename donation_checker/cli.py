@@ -109,6 +109,10 @@ _HELP: dict[str, tuple[str, str]] = {
     "author": ("author named on the report", "rédacteur nommé sur le rapport"),
     "organisation": ("organisation named on the report", "organisme nommé sur le rapport"),
     "horizon": ("life-cycle cost horizon in years", "horizon du coût de cycle de vie, en années"),
+    "user-files": (
+        "show your own folder of rule sets, vocabulary, aliases and messages, and what is used",
+        "montrer votre dossier de règles, vocabulaire, alias et messages, et ce qui est utilisé",
+    ),
 }
 
 
@@ -159,6 +163,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     ass.add_argument("--horizon", type=int, metavar="YEARS", help=h("horizon"))
     ass.add_argument("--map", metavar="MAP.toml", help=h("map"))
     ass.add_argument("--strict-mapping", action="store_true", help=h("strict-mapping"))
+    sub.add_parser("user-files", parents=[common], help=h("user-files"))
     return parser
 
 
@@ -414,10 +419,43 @@ def cmd_assess(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_user_files(args: argparse.Namespace) -> int:
+    from .ruleset import available_rulesets, default_ruleset_file
+    from .user_data import user_files_in_use
+    from .user_files import user_config_dir
+
+    fr = args.lang == "fr"
+    _say(args, f"{'Votre dossier' if fr else 'Your folder'}: {user_config_dir()}")
+    for used in user_files_in_use():
+        _say(args, f"  {'utilisé' if fr else 'used'}: {used.path}  SHA-256 {used.sha256[:12]}")
+    default = default_ruleset_file().path
+    for ruleset in available_rulesets():
+        where = (
+            ("votre dossier" if fr else "your folder")
+            if ruleset.user
+            else ("livré" if fr else "shipped")
+        )
+        mark = " *" if ruleset.path == default else ""
+        _say(args, f"  {'règles' if fr else 'rules'} ({where}): {ruleset.path}{mark}")
+    _say(args, "  * " + ("jeu de règles par défaut" if fr else "default rule set"))
+    return EXIT_OK
+
+
+def _warn_ignored_user_files(lang: str) -> None:
+    """A file of the user's folder that cannot be used is named on stderr; the run goes on with
+    the shipped data."""
+    from .user_data import ignored_user_files
+
+    for problem in ignored_user_files():
+        head = "Fichier ignoré" if lang == "fr" else "File ignored"
+        print(f"{head}: {problem.describe(lang)}", file=sys.stderr)
+
+
 COMMANDS = {
     "check-inventory": cmd_check_inventory,
     "check-offer": cmd_check_offer,
     "assess": cmd_assess,
+    "user-files": cmd_user_files,
 }
 
 
@@ -427,6 +465,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "lang", None) is None:
         args.lang = default_lang()
     try:
+        _warn_ignored_user_files(args.lang)
         return COMMANDS[args.command](args)
     except DonationCheckerError as exc:
         from .outputs import UsageError

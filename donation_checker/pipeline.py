@@ -11,6 +11,8 @@ from .importer import ColumnMapping, import_inventory, import_offer, load_model_
 from .model import Inventory, Offer
 from .ruleset import RuleSet, load_ruleset
 from .table_gaps import with_gaps
+from .user_data import user_files_in_use
+from .user_files import user_config_dir
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,14 @@ def input_records(inventory: Inventory, offer: Offer, ruleset: RuleSet) -> tuple
     else:
         records.append(InputRecord("offer", "(edited in the application)", "", len(offer.lines), 0))
     rules_name = Path(ruleset.path).name if ruleset.path else ruleset.name
-    records.append(InputRecord("rules", rules_name, ruleset.sha256))
+    folder = user_config_dir().resolve()
+    mine = ruleset.path is not None and Path(ruleset.path).resolve().is_relative_to(folder)
+    records.append(InputRecord("user_rules" if mine else "rules", rules_name, ruleset.sha256))
+    # Named inside the user's folder only: the folder's path would name the officer's account.
+    records += [
+        InputRecord("user_file", f.path.resolve().relative_to(folder).as_posix(), f.sha256)
+        for f in user_files_in_use()
+    ]
     return tuple(records)
 
 

@@ -23,7 +23,8 @@ from typing import Any
 from .assessment import Text
 from .errors import RuleSetError
 from .normalise import fold
-from .resources import default_ruleset_path
+from .resources import default_ruleset_path, rules_dir
+from .user_files import user_rules_dir
 
 # {name} or {name|singular|plural}; only the name is captured (see engine.wording.fill).
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\|[^{}|]*\|[^{}|]*)?\}")
@@ -155,6 +156,9 @@ class RuleSet:
     categories: CategoryVocabulary
     description: Text = field(default_factory=lambda: Text("", ""))
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    # The text of the file it was read from, kept so a save changes only what was changed and
+    # keeps the file's comments and layout; what-if copies carry their base's text.
+    source: str = field(default="", repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {r.id: r for r in self.rules})
@@ -188,13 +192,52 @@ class RuleSet:
         return _rebuilt(raw, self)
 
     def to_toml(self) -> str:
-        """The rule set as TOML text that load_ruleset() reads back to an equal rule set."""
-        return dump_toml(self.raw)
+        """The rule set as TOML text that load_ruleset() reads back to an equal rule set: the
+        file it was read from with the changed values written in (comments and layout kept),
+        or, for a rule set made in memory, a fresh text."""
+        if not self.source:
+            return dump_toml(self.raw)
+        from .toml_edit import with_values
+
+        return with_values(self.source, _thaw(self.raw))
+
+
+@dataclass(frozen=True)
+class RuleSetFile:
+    """A rule set the user can choose: shipped, or in the user's folder."""
+
+    path: Path
+    user: bool
+
+
+def available_rulesets() -> list[RuleSetFile]:
+    """The shipped rule sets and the user's (user_files.py), by file name; a user rule set
+    named like a shipped one (default.toml) replaces it."""
+    found = {
+        p.name: RuleSetFile(p, False)
+        for p in sorted(rules_dir().glob("*.toml"))
+        if is_ruleset_file(p)
+    }
+    found.update({p.name: RuleSetFile(p, True) for p in sorted(user_rules_dir().glob("*.toml"))})
+    return sorted(found.values(), key=lambda f: (f.path.name != "default.toml", f.path.name))
+
+
+def default_ruleset_file() -> RuleSetFile:
+    """The rule set used when none is named: the user's default.toml when it loads, else the
+    shipped one (the user's file, if broken, is reported by user_data.ignored_user_files)."""
+    user = user_rules_dir() / default_ruleset_path().name
+    if user.is_file():
+        try:
+            load_ruleset(user)
+            return RuleSetFile(user, True)
+        except RuleSetError:
+            pass
+    return RuleSetFile(default_ruleset_path(), False)
 
 
 def load_ruleset(path: str | os.PathLike[str] | None = None) -> RuleSet:
-    """Read and validate a rule file; None loads the shipped default rule set."""
-    target = Path(path) if path is not None else default_ruleset_path()
+    """Read and validate a rule file; None loads the default rule set (default_ruleset_file)."""
+    target = Path(path) if path is not None else default_ruleset_file().path
     try:
         data = target.read_bytes()
     except OSError as exc:
@@ -222,7 +265,8 @@ def parse_ruleset(data: bytes, path: str | None = None) -> RuleSet:
         raise _error(
             label, None, None, f"TOML syntax error: {exc}", f"erreur de syntaxe TOML : {exc}"
         ) from exc
-    return _build(raw, hashlib.sha256(data).hexdigest(), path)
+    built = _build(raw, hashlib.sha256(data).hexdigest(), path)
+    return replace(built, source=data.decode("utf-8"))
 
 
 def is_ruleset_file(path: str | os.PathLike[str]) -> bool:
@@ -604,7 +648,7 @@ def _thaw(value: Any) -> Any:
 def _rebuilt(raw: Mapping[str, Any], base: RuleSet) -> RuleSet:
     text = dump_toml(raw)
     built = _build(raw, hashlib.sha256(text.encode("utf-8")).hexdigest(), base.path)
-    return replace(built, path=None)
+    return replace(built, path=None, source=base.source)
 
 
 # --- a small TOML writer (the standard library only reads TOML) --------------------------------

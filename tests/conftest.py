@@ -1,4 +1,5 @@
-"""Shared test settings: Qt runs offscreen; user data goes to a temporary folder."""
+"""Shared test settings: Qt runs offscreen; user data and the user's own folder of rules go to
+temporary folders, so a developer's own files never change a test."""
 
 from __future__ import annotations
 
@@ -14,3 +15,4 @@ def _private_user_dir(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("DONATION_CHECKER_HOME", str(tmp_path_factory.mktemp("home")))
+    monkeypatch.setenv("DONATION_CHECKER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))

@@ -11,6 +11,7 @@ from PySide6.QtCore import QDateTime, QLocale, QObject
 from donation_checker.atomic import write_text_atomic
 from donation_checker.errors import DonationCheckerError
 from donation_checker.model import Inventory
+from donation_checker.user_files import user_rules_dir
 
 from .case_file import SUFFIX, CaseData, CaseFileError, load_case, orphaned_autosaves, save_case
 from .dialogs import case_filter
@@ -275,7 +276,7 @@ class CaseIO(QObject):
             w,
             self.tr("Save as a new rule set"),
             self.tr("Rule sets (*.toml)"),
-            self.tr("my-rules.toml"),
+            str(user_rules_dir(create=True) / self.tr("my-rules.toml")),
             "rules",
         )
         if not path:

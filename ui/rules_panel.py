@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from donation_checker.formatting import fmt_number
+from donation_checker.user_files import user_rules_dir
 
 from .inventory_panel import fit_columns, make_table_view
 from .session import Session, rules_label
@@ -79,7 +80,14 @@ class RulesPanel(QWidget):
                 "Moving a slider re-runs the assessment with that weight. The rule "
                 "file is not changed until you save it as a new rule set."
             )
+            + " "
+            + self.tr(
+                "New rule sets are saved in your folder ({folder}) with the comments of "
+                "the file they came from; one named default.toml there replaces the shipped "
+                "default."
+            ).format(folder=user_rules_dir())
         )
+        note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
         holder_layout.addWidget(note)
         holder_layout.addStretch(1)

@@ -1,7 +1,10 @@
-"""The Preferences dialog: language, officer, organisation, marking, rule set, currency."""
+"""The Preferences dialog: language, officer, organisation, marking, rule set, currency, and
+the user's own folder of rule sets, vocabulary, aliases and messages."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -9,11 +12,15 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from donation_checker.user_data import ignored_user_files
+from donation_checker.user_files import user_config_dir, user_rules_dir
 
 from .settings import Settings
 
@@ -51,6 +58,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Protective marking:"), self.marking)
         form.addRow(self.tr("Default rule set:"), rules_row)
         form.addRow(self.tr("Currency display:"), self.currency)
+        form.addRow(self.tr("Your files:"), self._user_folder_row())
         for label, widget in (
             (self.tr("Language"), self.language),
             (self.tr("Officer name"), self.officer),
@@ -68,9 +76,51 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _user_folder_row(self) -> QWidget:
+        """Where the user's own rule sets, spellings, aliases and messages live, and any file
+        there that cannot be used (it is set aside; the shipped data is used instead)."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.user_folder = QLineEdit(str(user_config_dir()))
+        self.user_folder.setReadOnly(True)
+        self.user_folder.setAccessibleName(self.tr("Your files"))
+        self.user_folder.setToolTip(
+            self.tr(
+                "Rule sets (rules/*.toml), column spellings (fields.toml), make and model "
+                "aliases (aliases.toml) and report wordings (messages.toml) put here are used "
+                "over the shipped ones."
+            )
+        )
+        self.open_folder = QPushButton(self.tr("Open folder"))
+        self.open_folder.clicked.connect(self.show_user_folder)
+        row.addWidget(self.user_folder, 1)
+        row.addWidget(self.open_folder)
+        column.addLayout(row)
+        lang = self.settings.language
+        problems = [p.describe(lang) for p in ignored_user_files()]
+        self.user_problems = QLabel(
+            "\n".join(self.tr("Set aside: {problem}").format(problem=p) for p in problems)
+        )
+        self.user_problems.setTextFormat(Qt.TextFormat.PlainText)  # messages quote the files
+        self.user_problems.setWordWrap(True)
+        self.user_problems.setStyleSheet("color: #b35900;")
+        self.user_problems.setVisible(bool(problems))
+        column.addWidget(self.user_problems)
+        return box
+
+    def show_user_folder(self) -> bool:
+        """Open the user's folder in the file manager (made first, so there is one to open)."""
+        user_rules_dir(create=True)
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(user_config_dir())))
+
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a rule set"), "", self.tr("Rule sets (*.toml)")
+            self,
+            self.tr("Choose a rule set"),
+            str(user_rules_dir(create=True)),
+            self.tr("Rule sets (*.toml)"),
         )
         if path:
             self.rules.setText(path)

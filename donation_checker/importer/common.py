@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
-import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -27,6 +28,7 @@ from ..normalise import (
     compact,
 )
 from ..resources import aliases_path
+from ..user_files import ALIASES, Layered, layered, merge, read_toml, stamp
 from .clearance import start_guard
 from .convert import is_blank
 from .grid import (
@@ -284,22 +286,53 @@ def _stop_rows(
 
 
 def load_model_names(path: str | Path | None = None) -> ModelNames:
-    """The alias table: shipped aliases plus, optionally, a user's file (whose entries win)."""
-    makes: dict[str, str] = {}
-    models: dict[str, dict[str, str]] = {}
-    for p in [aliases_path(), *([Path(path)] if path else [])]:
-        try:
-            data = tomllib.loads(Path(p).read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise RuleSetError(
-                f"Cannot read the alias file {Path(p).name}: {exc}",
-                f"Impossible de lire le fichier d'alias {Path(p).name} : {exc}",
-                reason="aliases_invalid",
-            ) from exc
-        makes.update({str(k): str(v) for k, v in data.get("makes", {}).items()})
-        for make, table in data.get("models", {}).items():
-            models.setdefault(str(make), {}).update({str(k): str(v) for k, v in table.items()})
-    return ModelNames(makes, models)
+    """The alias table: shipped aliases, the user folder's aliases.toml over them, and a file
+    given by the caller (--aliases) over both; later entries win."""
+    table = alias_layers().value
+    if path:
+        extra, _ = read_toml(Path(path))
+        table = check_aliases(merge(table, extra), str(path))
+    return ModelNames(table.get("makes", {}), table.get("models", {}))
+
+
+def alias_layers() -> Layered[dict[str, Any]]:
+    """The default alias table and what became of the user's aliases.toml."""
+    return _alias_layers_cached(str(aliases_path()), stamp(ALIASES))
+
+
+@functools.lru_cache(maxsize=4)
+def _alias_layers_cached(shipped: str, user: object) -> Layered[dict[str, Any]]:
+    # `user` (the user file's path, time and size) is in the key so an edit is seen at once.
+    return layered(ALIASES, check_aliases)
+
+
+def check_aliases(data: dict[str, Any], label: str) -> dict[str, Any]:
+    """An alias table: [makes] of "variant" = "Make", [models.<Make>] of "variant" = "Model"."""
+    makes, models = data.get("makes", {}), data.get("models", {})
+    good = (
+        isinstance(makes, Mapping)
+        and all(isinstance(v, str) for v in makes.values())
+        and isinstance(models, Mapping)
+        and all(
+            isinstance(t, Mapping) and all(isinstance(v, str) for v in t.values())
+            for t in models.values()
+        )
+    )
+    if not good:
+        raise RuleSetError(
+            'aliases are [makes] entries "variant" = "Make" and [models.Make] entries '
+            '"variant" = "Model"',
+            "les alias sont des entrées [makes] « variante » = « Marque » et [models.Marque] "
+            "« variante » = « Modèle »",
+            hint="Compare the file with the shipped rules/aliases.toml.",
+            hint_fr="Comparez le fichier avec rules/aliases.toml livré.",
+            place=Place(file=label),
+            reason="aliases_invalid",
+        )
+    return {
+        "makes": {str(k): str(v) for k, v in makes.items()},
+        "models": {str(m): {str(k): str(v) for k, v in t.items()} for m, t in models.items()},
+    }
 
 
 _CANONICAL: Mapping[str, Callable[[object], object]] = {

@@ -13,10 +13,12 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import RuleSetError
 from ..normalise import fold
 from ..resources import fields_path
+from ..user_files import FIELDS, Layered, layered, stamp
 
 FIELD_TYPES = frozenset({"text", "code", "int", "number", "money", "date", "bool", "list"})
 
@@ -385,13 +387,26 @@ class Vocabulary:
 
 
 def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
-    """Load and validate a fields file; errors name the file and the table/field."""
-    p = Path(path) if path is not None else fields_path()
-    return _load_vocabulary_cached(str(p))
+    """The import vocabulary: a given fields file alone, or by default the shipped one with
+    the user's fields.toml merged in (user_files.py). Errors name the file and table/field."""
+    if path is not None:
+        return _load_file_cached(str(Path(path)))
+    return vocabulary_layers().value
+
+
+def vocabulary_layers() -> Layered[Vocabulary]:
+    """The default vocabulary and what became of the user's fields.toml (merged or ignored)."""
+    return _layers_cached(str(fields_path()), stamp(FIELDS))
 
 
 @functools.lru_cache(maxsize=4)
-def _load_vocabulary_cached(path: str) -> Vocabulary:
+def _layers_cached(shipped: str, user: object) -> Layered[Vocabulary]:
+    # `user` (the user file's path, time and size) is in the key so an edit is seen at once.
+    return layered(FIELDS, build_vocabulary)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_file_cached(path: str) -> Vocabulary:
     p = Path(path)
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
@@ -401,6 +416,26 @@ def _load_vocabulary_cached(path: str) -> Vocabulary:
             f"Impossible de lire le vocabulaire des colonnes {p.name} : {exc}",
             reason="vocabulary_invalid",
         ) from exc
+    return build_vocabulary(data, str(p))
+
+
+def build_vocabulary(data: Mapping[str, Any], label: str) -> Vocabulary:
+    """Validate fields-file data; `label` (the file) names the place in errors."""
+    p = Path(label)
+    try:
+        return _build_vocabulary(data, p)
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
+        # A value of the wrong shape (a number where a table is expected): say where.
+        raise RuleSetError(
+            f"{p}: a value has the wrong form ({type(exc).__name__}: {exc})",
+            f"{p} : une valeur n’a pas la forme attendue ({type(exc).__name__} : {exc})",
+            hint="Compare the file with the shipped rules/fields.toml.",
+            hint_fr="Comparez le fichier avec rules/fields.toml livré.",
+            reason="vocabulary_invalid",
+        ) from exc
+
+
+def _build_vocabulary(data: Mapping[str, Any], p: Path) -> Vocabulary:
     tables: dict[str, TableSpec] = {}
     for name, raw in data.get("tables", {}).items():
         fields = []
@@ -411,6 +446,15 @@ def _load_vocabulary_cached(path: str) -> Vocabulary:
                     f"{p.name}: table '{name}', field {f.get('name', '?')}: unknown type '{ftype}'",
                     f"{p.name} : table « {name} », champ {f.get('name', '?')} : "
                     f"type inconnu « {ftype} »",
+                    reason="vocabulary_invalid",
+                )
+            synonyms = f.get("synonyms", [])
+            if not isinstance(synonyms, list) or not all(isinstance(x, str) for x in synonyms):
+                raise RuleSetError(
+                    f"{p.name}: table '{name}', field {f['name']}: synonyms must be a list of "
+                    'texts, e.g. synonyms = ["serial", "n° de série"]',
+                    f"{p.name} : table « {name} », champ {f['name']} : synonyms doit être une "
+                    'liste de textes, par exemple synonyms = ["serial", "n° de série"]',
                     reason="vocabulary_invalid",
                 )
             bounds = {k: f.get(k) for k in ("min", "max", "years_ahead")}
@@ -429,7 +473,7 @@ def _load_vocabulary_cached(path: str) -> Vocabulary:
                 FieldSpec(
                     f["name"],
                     ftype,
-                    tuple(f.get("synonyms", ())),
+                    tuple(synonyms),
                     None if bounds["min"] is None else float(bounds["min"]),
                     None if bounds["max"] is None else float(bounds["max"]),
                     None if bounds["years_ahead"] is None else int(bounds["years_ahead"]),

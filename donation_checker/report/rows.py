@@ -730,7 +730,13 @@ def input_rows(a: Assessment, lang: str, share: bool) -> list[InputRow]:
     return rows
 
 
-_ROLE_KEYS = {"role_inventory", "role_offer", "role_rules"}
+_ROLE_KEYS = {
+    "role_inventory",
+    "role_offer",
+    "role_rules",
+    "role_user_rules",
+    "role_user_file",
+}
 
 
 def ruleset_rows(a: Assessment, lang: str) -> list[tuple[str, str]]:

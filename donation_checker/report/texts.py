@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 from ..assessment import VERDICT_NAMES, Status, Verdict
+from ..user_files import load_messages, lookup
 
 # key -> (English, French)
 _LABELS: dict[str, tuple[str, str]] = {
@@ -211,6 +215,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "role_inventory": ("inventory", "inventaire"),
     "role_offer": ("offer", "offre"),
     "role_rules": ("rules", "règles"),
+    "role_user_rules": ("rules (your folder)", "règles (votre dossier)"),
+    "role_user_file": ("your file", "votre fichier"),
     "weights_used": ("Family weights used", "Poids des familles utilisés"),
     "withheld": ("withheld", "non communiqué"),
     "recipient_inventory": ("recipient's inventory", "inventaire du bénéficiaire"),
@@ -303,9 +309,22 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
 
 
 def label(key: str, lang: str, **values: str) -> str:
-    """A fixed label in the report's language, with `{name}` placeholders filled in."""
+    """A fixed label in the report's language, with `{name}` placeholders filled in; the
+    user's messages.toml may reword it (user_files.py)."""
     text = _pick(_LABELS[key], lang)
+    mine = lookup(user_messages(), key, lang)
+    if mine is not None:
+        try:
+            return mine.format(**values)
+        except (KeyError, IndexError, ValueError):
+            pass  # a placeholder the label does not have: keep the product's wording
     return text.format(**values) if values else text
+
+
+@functools.cache
+def user_messages() -> dict[str, Any]:
+    """The user's message overrides, read once per run: a report asks for thousands of labels."""
+    return load_messages().value
 
 
 def verdict_name(verdict: Verdict, lang: str) -> str:

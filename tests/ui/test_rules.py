@@ -65,3 +65,33 @@ def qtbot_left() -> Any:
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_save_goes_to_the_user_folder_and_keeps_the_comments(
+    qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from donation_checker.resources import default_ruleset_path
+    from donation_checker.user_files import user_rules_dir
+
+    family = next(iter(window.session.base_ruleset.families))
+    window.rules_panel.set_weight(family, 2.5)
+    window.rules_panel.apply_weights()
+    suggested: list[str] = []
+
+    def answer(parent: Any, title: str, start: str, filters: str) -> tuple[str, str]:
+        suggested.append(start)
+        return start, ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    qtbot.mouseClick(window.rules_panel.save_button, qtbot_left())
+    (path,) = suggested
+    assert Path(path).parent == user_rules_dir()
+    saved = Path(path).read_text(encoding="utf-8")
+    shipped = default_ruleset_path().read_text(encoding="utf-8")
+
+    def comments(text: str) -> list[str]:
+        return [line for line in text.splitlines() if line.lstrip().startswith("#")]
+
+    assert len(comments(shipped)) >= 16
+    assert comments(saved) == comments(shipped)
+    assert load_ruleset(path).families[family].weight == 2.5

@@ -85,3 +85,29 @@ def test_geometry_is_restored(
 def test_minimum_size_and_about_text(window: Any) -> None:
     assert window.minimumWidth() >= 900 and window.minimumHeight() >= 600
     assert window.windowTitle().endswith("Donation Checker")
+
+
+def test_preferences_show_the_user_folder_and_what_it_sets_aside(
+    qtbot: Any, window: Any, monkeypatch: Any
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QDesktopServices
+
+    from donation_checker.user_files import user_config_dir
+
+    folder = user_config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "aliases.toml").write_text("[makes\n", encoding="utf-8")
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()))
+    )
+    dialog = SettingsDialog(window.settings, window)
+    qtbot.addWidget(dialog)
+    assert dialog.user_folder.text() == str(folder)
+    assert not dialog.user_problems.isHidden()
+    assert str(folder / "aliases.toml") in dialog.user_problems.text()
+    assert "line 1" in dialog.user_problems.text()
+    qtbot.mouseClick(dialog.open_folder, Qt.MouseButton.LeftButton)
+    assert opened == [str(folder)]
+    assert (folder / "rules").is_dir()

@@ -1869,7 +1869,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
 <context>
     <name>RulesPanel</name>
     <message>
-        <location filename="../rules_panel.py" line="+53"/>
+        <location filename="../rules_panel.py" line="+54"/>
         <source>Open rule set…</source>
         <translation>Ouvrir un jeu de règles…</translation>
     </message>
@@ -1899,7 +1899,12 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Déplacer un curseur relance l’évaluation avec ce poids. Le fichier de règles n’est pas modifié tant que vous ne l’enregistrez pas comme nouveau jeu de règles.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>New rule sets are saved in your folder ({folder}) with the comments of the file they came from; one named default.toml there replaces the shipped default.</source>
+        <translation>Les nouveaux jeux de règles sont enregistrés dans votre dossier ({folder}) avec les commentaires du fichier d’origine ; celui qui s’y nomme default.toml remplace le jeu livré par défaut.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Rules</source>
         <translation>Règles</translation>
     </message>
@@ -1990,7 +1995,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="+25"/>
+        <location filename="../settings_dialog.py" line="+32"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
@@ -2050,6 +2055,11 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Affichage des devises&#xa0;:</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Your files:</source>
+        <translation>Vos fichiers :</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Language</source>
         <translation>Langue</translation>
@@ -2080,12 +2090,32 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Affichage des devises</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
+        <source>Your files</source>
+        <translation>Vos fichiers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rule sets (rules/*.toml), column spellings (fields.toml), make and model aliases (aliases.toml) and report wordings (messages.toml) put here are used over the shipped ones.</source>
+        <translation>Les jeux de règles (rules/*.toml), les intitulés de colonnes (fields.toml), les alias de marques et modèles (aliases.toml) et les libellés du rapport (messages.toml) placés ici l’emportent sur ceux livrés.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Set aside: {problem}</source>
+        <translation>Écarté : {problem}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Choose a rule set</source>
         <translation>Choisir un jeu de règles</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Rule sets (*.toml)</source>
         <translation>Jeux de règles (*.toml)</translation>
     </message>

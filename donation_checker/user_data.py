@@ -1,0 +1,37 @@
+"""What the user's own folder contributed: the files merged in, and those set aside with the
+reason (user_files.py describes the folder and how its files merge)."""
+
+from __future__ import annotations
+
+from .errors import RuleSetError
+from .importer.common import alias_layers
+from .importer.vocabulary import vocabulary_layers
+from .model import Place
+from .ruleset import available_rulesets, load_ruleset
+from .user_files import DataFile, load_messages
+
+
+def _layers() -> list[tuple[DataFile | None, RuleSetError | None]]:
+    return [
+        (layer.user_file, layer.ignored)
+        for layer in (vocabulary_layers(), alias_layers(), load_messages())
+    ]
+
+
+def user_files_in_use() -> tuple[DataFile, ...]:
+    """The user's fields, aliases and message files that the loaders merged in."""
+    return tuple(used for used, _ in _layers() if used is not None)
+
+
+def ignored_user_files() -> list[RuleSetError]:
+    """Why each unusable file of the user's folder is set aside (the shipped data is used)."""
+    problems = [ignored for _, ignored in _layers() if ignored is not None]
+    for ruleset in available_rulesets():
+        if ruleset.user:
+            try:
+                load_ruleset(ruleset.path)
+            except RuleSetError as exc:
+                # Rule errors name the file alone; here say which folder it is in.
+                exc.place = Place(file=str(ruleset.path))
+                problems.append(exc)
+    return problems

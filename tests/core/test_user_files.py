@@ -1,0 +1,280 @@
+"""The user's own folder wins over the shipped data: spellings, aliases, messages and rule sets
+added there change what the installed command line reads, with no reinstall; a broken user file
+is named with its line and set aside while the shipped data keeps working."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from donation_checker.importer import load_model_names, load_vocabulary
+from donation_checker.importer.vocabulary import vocabulary_layers
+from donation_checker.pipeline import run_assessment
+from donation_checker.report.texts import label, user_messages
+from donation_checker.ruleset import available_rulesets, load_ruleset
+from donation_checker.user_data import ignored_user_files, user_files_in_use
+from donation_checker.user_files import CONFIG_DIR_ENV, lookup, merge, user_config_dir
+
+ROOT = Path(__file__).parents[2]
+SAMPLES = ROOT / "sample_inventories"
+# A header and a make no shipped file knows: only the user's files can teach them.
+OFFER = "Category;Make;Model;Quantity;Kwyjibo\nPick-up;Zorgmobil;Land Cruiser 79;4;HZJ79\n"
+USER_FIELDS = '[[tables.offer_lines.fields]]\nname = "variant"\nsynonyms = ["Kwyjibo"]\n'
+USER_FIELDS_TABLE = (
+    "# my spellings\n[tables.offer_lines]\n"
+    'fields = [{ name = "variant", synonyms = ["Kwyjibo"] }]\n'
+)
+USER_ALIASES = '[makes]\n"zorgmobil" = "Toyota"\n'
+
+
+@pytest.fixture
+def folder() -> Path:
+    path = user_config_dir()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The package laid out as an installation lays it: rules as package data, no checkout."""
+    site = tmp_path_factory.mktemp("site")
+    shutil.copytree(
+        ROOT / "donation_checker",
+        site / "donation_checker",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    shutil.copytree(ROOT / "rules", site / "donation_checker" / "_rules")
+    return site
+
+
+def run_installed(site: Path, config: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(site), CONFIG_DIR_ENV: str(config)}
+    return subprocess.run(
+        [sys.executable, "-m", "donation_checker.cli", *args],
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def offer_report(site: Path, config: Path, offer: Path) -> tuple[dict[str, Any], str]:
+    done = run_installed(site, config, "check-offer", str(offer), "--json", "-", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout), done.stderr
+
+
+def test_installed_cli_learns_a_spelling_and_an_alias_from_the_user_folder(
+    installed: Path, tmp_path: Path
+) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    offer = tmp_path / "offer.csv"
+    offer.write_text(OFFER, encoding="utf-8")
+    assert (installed / "donation_checker" / "_rules" / "fields.toml").is_file()
+
+    before, _ = offer_report(installed, config, offer)
+    mapped = {m["header"]: m["field"] for m in before["tables"][0]["mapping"]}
+    assert "Kwyjibo" not in mapped
+    assert before["lines"][0]["make"] == "Zorgmobil"
+
+    # The officer edits files in their own folder; the installed copy is not touched.
+    (config / "fields.toml").write_text(USER_FIELDS, encoding="utf-8")
+    (config / "aliases.toml").write_text(USER_ALIASES, encoding="utf-8")
+    after, errors = offer_report(installed, config, offer)
+    mapped = {m["header"]: m["field"] for m in after["tables"][0]["mapping"]}
+    assert mapped["Kwyjibo"] == "variant"
+    assert after["lines"][0]["variant"] == "HZJ79"
+    assert after["lines"][0]["make"] == "Toyota"
+    assert "ignored" not in errors and "Traceback" not in errors
+
+
+def test_installed_cli_names_a_broken_user_file_and_its_line_and_keeps_working(
+    installed: Path, tmp_path: Path
+) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    offer = tmp_path / "offer.csv"
+    offer.write_text(OFFER.replace("Zorgmobil", "Toyota"), encoding="utf-8")
+    (config / "fields.toml").write_text(
+        '[[tables.offer_lines.fields]]\nname = "variant"\nsynonyms = [Kwyjibo]\n',
+        encoding="utf-8",
+    )
+    report, errors = offer_report(installed, config, offer)
+    assert str(config / "fields.toml") in errors
+    assert "line 3, column 13" in errors
+    assert "Traceback" not in errors
+    # The shipped vocabulary still reads the offer.
+    assert report["lines"][0]["make"] == "Toyota"
+    assert report["rows_imported"] == 1
+
+
+def test_a_user_fields_file_adds_spellings_and_keeps_the_shipped_ones(folder: Path) -> None:
+    shipped = load_vocabulary().table("offer_lines").field("variant")
+    (folder / "fields.toml").write_text(USER_FIELDS_TABLE, encoding="utf-8")
+    merged = load_vocabulary().table("offer_lines").field("variant")
+    assert merged.synonyms == (*shipped.synonyms, "Kwyjibo")
+    assert merged.type == shipped.type
+    assert [f.path for f in user_files_in_use()] == [folder / "fields.toml"]
+    (folder / "fields.toml").unlink()
+    assert load_vocabulary().table("offer_lines").field("variant") == shipped
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("[tables.fleet\n", "line 1"),
+        ('[tables.fleet]\nsheet_names = ["parc"\n', "line 3 (end of the file)"),
+        ('[[tables.fleet.fields]]\nname = "serial"\nsynonyms = "plaque"\n', "synonyms"),
+        ('[[tables.fleet.fields]]\nname = "colour"\ntype = "paint"\n', "paint"),
+        ("tables = 3\n", "wrong form"),
+        ("[matching]\ntake = 2.5\n", "take"),
+        (b"\xff\xfe[tables]".decode("latin-1"), "UTF-8"),
+    ],
+)
+def test_a_bad_user_fields_file_is_named_and_set_aside(folder: Path, text: str, says: str) -> None:
+    data = text.encode("latin-1") if "UTF-8" in says else text.encode("utf-8")
+    (folder / "fields.toml").write_bytes(data)
+    layers = vocabulary_layers()
+    assert layers.user_file is None and layers.ignored is not None
+    message = layers.ignored.describe("en")
+    assert str(folder / "fields.toml") in message and says in message
+    assert [e.describe("en") for e in ignored_user_files()] == [message]
+    assert layers.value.table("fleet").field("serial").synonyms  # the shipped data is whole
+
+
+def test_user_aliases_add_and_override_and_a_bad_one_is_set_aside(folder: Path) -> None:
+    assert load_model_names().make("Zorgmobil") == "Zorgmobil"
+    (folder / "aliases.toml").write_text(
+        USER_ALIASES + '"mb" = "MB Trac"\n[models.Toyota]\n"lc 79" = "Land Cruiser 79"\n',
+        encoding="utf-8",
+    )
+    names = load_model_names()
+    assert names.make("Zorgmobil") == "Toyota"
+    assert names.make("MB") == "MB Trac"  # the user's entry wins over the shipped one
+    assert names.make("Renault truck") == "Renault Trucks"  # shipped entries stay
+    (folder / "aliases.toml").write_text('[makes]\n"mb" = 3\n', encoding="utf-8")
+    assert load_model_names().make("MB") == "Mercedes-Benz"
+    (problem,) = ignored_user_files()
+    assert str(folder / "aliases.toml") in problem.describe("fr")
+
+
+def test_a_user_default_rule_set_replaces_the_shipped_one_and_the_annex_says_so(
+    folder: Path,
+) -> None:
+    shipped = load_ruleset()
+    family = next(iter(shipped.families))
+    mine = shipped.with_family_weights({family: 7.0}).to_toml()
+    (folder / "rules").mkdir()
+    (folder / "rules" / "default.toml").write_text(mine, encoding="utf-8")
+    (folder / "rules" / "other.toml").write_text(mine, encoding="utf-8")
+    (folder / "aliases.toml").write_text(USER_ALIASES, encoding="utf-8")
+    listed = {f.path.name: f.user for f in available_rulesets()}
+    assert listed == {"default.toml": True, "other.toml": True}
+    result = run_assessment(
+        inventory_path=SAMPLES / "inventory_demo_en.xlsx",
+        offer_path=SAMPLES / "offer_demo_en.xlsx",
+    )
+    assert result.ruleset.families[family].weight == 7.0
+    roles = {(r.role, r.name) for r in result.assessment.inputs}
+    assert ("user_rules", "default.toml") in roles
+    assert ("user_file", "aliases.toml") in roles
+    # A broken user default is named and the shipped rules are used.
+    (folder / "rules" / "default.toml").write_text("[ruleset]\nname = 3\n", encoding="utf-8")
+    assert load_ruleset().families[family].weight == shipped.families[family].weight
+    assert [
+        str(folder / "rules" / "default.toml") in e.describe("en") for e in ignored_user_files()
+    ] == [True]
+
+
+def test_user_messages_reword_a_report_label(folder: Path) -> None:
+    (folder / "messages.toml").write_text(
+        '[fr]\nrole_offer = "proposition"\nrole_rules = "règles {oops}"\n', encoding="utf-8"
+    )
+    user_messages.cache_clear()
+    try:
+        assert label("role_offer", "fr") == "proposition"
+        assert label("role_offer", "en") == "offer"
+        assert label("role_rules", "fr") == "règles"  # a placeholder the label lacks: kept
+    finally:
+        (folder / "messages.toml").unlink()
+        user_messages.cache_clear()
+
+
+texts = st.text(max_size=8)
+leaves = st.one_of(st.integers(), texts, st.lists(texts, max_size=4))
+tables = st.dictionaries(texts, leaves, max_size=5)
+documents = st.dictionaries(texts, st.one_of(leaves, tables), max_size=5)
+
+
+@given(documents, documents)
+def test_merge_keeps_shipped_entries_and_lets_the_user_win(
+    shipped: dict[str, Any], user: dict[str, Any]
+) -> None:
+    merged = merge(shipped, user)
+    assert set(merged) == set(shipped) | set(user)
+    for key, value in merged.items():
+        ours, theirs = shipped.get(key), user.get(key)
+        if isinstance(ours, dict) and isinstance(theirs, dict):
+            assert value == merge(ours, theirs)
+        elif isinstance(ours, list) and isinstance(theirs, list):
+            assert value == list(dict.fromkeys(ours + theirs))  # lists of texts: added to
+        elif key in user:
+            assert value == theirs
+        else:
+            assert value == ours
+    assert merge(shipped, {}) == shipped
+
+
+@given(st.dictionaries(st.sampled_from(["en", "fr", "de"]), st.dictionaries(texts, texts)), texts)
+def test_lookup_falls_back_to_english_then_to_nothing(
+    catalogue: dict[str, dict[str, str]], key: str
+) -> None:
+    found = lookup(catalogue, key, "fr")
+    expected = catalogue.get("fr", {}).get(key, catalogue.get("en", {}).get(key))
+    assert found == expected
+
+
+def test_merge_joins_fields_by_name() -> None:
+    shipped = {"fields": [{"name": "a", "type": "int", "synonyms": ["x"]}, {"name": "b"}]}
+    user = {"fields": [{"name": "a", "synonyms": ["y"], "max": 9}, {"name": "c"}]}
+    assert merge(shipped, user) == {
+        "fields": [
+            {"name": "a", "type": "int", "synonyms": ["x", "y"], "max": 9},
+            {"name": "b"},
+            {"name": "c"},
+        ]
+    }
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.lists(st.integers(0, 100), min_size=1, max_size=12))
+def test_a_saved_rule_set_keeps_every_comment_and_reads_back_equal(tenths: list[int]) -> None:
+    shipped = load_ruleset()
+    source = shipped.source
+    weights = dict(zip(shipped.families, (t / 10 for t in tenths), strict=False))
+    edited = shipped.with_family_weights(weights)
+    text = edited.to_toml()
+    comments = [line for line in source.splitlines() if line.lstrip().startswith("#")]
+    assert len(comments) >= 16
+    assert [line for line in text.splitlines() if line.lstrip().startswith("#")] == comments
+    reread = load_ruleset_text(text)
+    assert {f: reread.families[f].weight for f in weights} == weights
+    assert reread.raw == edited.raw
+
+
+def load_ruleset_text(text: str) -> Any:
+    from donation_checker.ruleset import parse_ruleset
+
+    return parse_ruleset(text.encode("utf-8"))

@@ -30,6 +30,16 @@ CPU_SECONDS = int(os.environ.get("DC_READER_CPU_SECONDS", "600"))
 # No answer for this long from a reader that is parsing: it is stuck.
 SILENCE_SECONDS = float(os.environ.get("DC_READER_SILENCE_SECONDS", "120"))
 SCRIPT = Path(cellworker.__file__)
+# The bundled application (packaging/) has no Python to run the script with: its executables
+# run the script's source, shipped beside it, when started with this flag.
+CELL_READER_FLAG = "--cell-reader"
+
+
+def reader_command() -> list[str]:
+    """How to start the reader: an isolated Python on the script, or the bundled executable."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, CELL_READER_FLAG, str(SCRIPT.with_suffix(".py"))]
+    return [sys.executable, "-I", str(SCRIPT)]
 
 
 class ReaderFailed(Exception):
@@ -53,7 +63,7 @@ class SheetTooLarge(Exception):
 
 class ReaderProcess:
     def __init__(self, max_cells: int) -> None:
-        args = [sys.executable, "-I", str(SCRIPT), str(MEMORY_MB), str(CPU_SECONDS)]
+        args = [*reader_command(), str(MEMORY_MB), str(CPU_SECONDS)]
         self._proc = subprocess.Popen(
             [*args, str(max_cells)],
             stdin=subprocess.PIPE,

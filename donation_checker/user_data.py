@@ -7,8 +7,8 @@ from .errors import RuleSetError
 from .importer.common import alias_layers
 from .importer.vocabulary import vocabulary_layers
 from .model import Place
-from .ruleset import available_rulesets, load_ruleset
-from .user_files import DataFile, load_messages
+from .ruleset import load_ruleset
+from .user_files import DataFile, load_messages, user_rules_dir
 
 
 def _layers() -> list[tuple[DataFile | None, RuleSetError | None]]:
@@ -26,12 +26,11 @@ def user_files_in_use() -> tuple[DataFile, ...]:
 def ignored_user_files() -> list[RuleSetError]:
     """Why each unusable file of the user's folder is set aside (the shipped data is used)."""
     problems = [ignored for _, ignored in _layers() if ignored is not None]
-    for ruleset in available_rulesets():
-        if ruleset.user:
-            try:
-                load_ruleset(ruleset.path)
-            except RuleSetError as exc:
-                # Rule errors name the file alone; here say which folder it is in.
-                exc.place = Place(file=str(ruleset.path))
-                problems.append(exc)
+    for path in sorted(user_rules_dir().glob("*.toml")):
+        try:
+            load_ruleset(path)
+        except RuleSetError as exc:
+            # Rule errors name the file alone; here say which folder it is in.
+            exc.place = Place(file=str(path))
+            problems.append(exc)
     return problems

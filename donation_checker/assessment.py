@@ -187,11 +187,12 @@ class TableGap:
 
 @dataclass(frozen=True)
 class InputRecord:
-    role: str  # "inventory" | "offer" | "rules" | "user_rules" | "user_file" (user_files.py)
+    role: str  # "inventory" | "offer" | "rules" | "vocabulary" | "aliases" | "messages"
     name: str
     sha256: str
     rows_imported: int | None = None
     rows_rejected: int | None = None
+    user: bool = False  # from the user's own folder (user_files.py), merged over the shipped file
 
 
 @dataclass(frozen=True)

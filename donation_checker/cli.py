@@ -426,7 +426,7 @@ def cmd_user_files(args: argparse.Namespace) -> int:
 
     fr = args.lang == "fr"
     _say(args, f"{'Votre dossier' if fr else 'Your folder'}: {user_config_dir()}")
-    for used in user_files_in_use():
+    for _, used in user_files_in_use():
         _say(args, f"  {'utilisé' if fr else 'used'}: {used.path}  SHA-256 {used.sha256[:12]}")
     default = default_ruleset_file().path
     for ruleset in available_rulesets():

@@ -49,11 +49,10 @@ def input_records(inventory: Inventory, offer: Offer, ruleset: RuleSet) -> tuple
     rules_name = Path(ruleset.path).name if ruleset.path else ruleset.name
     folder = user_config_dir().resolve()
     mine = ruleset.path is not None and Path(ruleset.path).resolve().is_relative_to(folder)
-    records.append(InputRecord("user_rules" if mine else "rules", rules_name, ruleset.sha256))
-    # Named inside the user's folder only: the folder's path would name the officer's account.
+    records.append(InputRecord("rules", rules_name, ruleset.sha256, user=mine))
+    # Named by file name only: the folder's path would name the officer's account.
     records += [
-        InputRecord("user_file", f.path.resolve().relative_to(folder).as_posix(), f.sha256)
-        for f in user_files_in_use()
+        InputRecord(role, f.path.name, f.sha256, user=True) for role, f in user_files_in_use()
     ]
     return tuple(records)
 

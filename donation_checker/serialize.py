@@ -219,6 +219,7 @@ def assessment_to_dict(a: Assessment, lang: str = "en", full: bool = True) -> di
             "sha256": r.sha256,
             "rows_imported": r.rows_imported,
             "rows_rejected": r.rows_rejected,
+            "user": r.user,
         }
         for r in a.inputs
     }

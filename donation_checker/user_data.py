@@ -11,21 +11,26 @@ from .ruleset import load_ruleset
 from .user_files import DataFile, load_messages, user_rules_dir
 
 
-def _layers() -> list[tuple[DataFile | None, RuleSetError | None]]:
+def _layers() -> list[tuple[str, DataFile | None, RuleSetError | None]]:
+    """(role in the annex, the user file merged in, why it was set aside) for each file."""
     return [
-        (layer.user_file, layer.ignored)
-        for layer in (vocabulary_layers(), alias_layers(), load_messages())
+        (role, layer.user_file, layer.ignored)
+        for role, layer in (
+            ("vocabulary", vocabulary_layers()),
+            ("aliases", alias_layers()),
+            ("messages", load_messages()),
+        )
     ]
 
 
-def user_files_in_use() -> tuple[DataFile, ...]:
-    """The user's fields, aliases and message files that the loaders merged in."""
-    return tuple(used for used, _ in _layers() if used is not None)
+def user_files_in_use() -> tuple[tuple[str, DataFile], ...]:
+    """The user's fields, aliases and message files that the loaders merged in, by role."""
+    return tuple((role, used) for role, used, _ in _layers() if used is not None)
 
 
 def ignored_user_files() -> list[RuleSetError]:
     """Why each unusable file of the user's folder is set aside (the shipped data is used)."""
-    problems = [ignored for _, ignored in _layers() if ignored is not None]
+    problems = [ignored for _, _, ignored in _layers() if ignored is not None]
     for path in sorted(user_rules_dir().glob("*.toml")):
         try:
             load_ruleset(path)

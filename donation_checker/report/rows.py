@@ -717,6 +717,8 @@ def input_rows(a: Assessment, lang: str, share: bool) -> list[InputRow]:
     for rec in a.inputs:
         role_key = f"role_{rec.role}"
         role = label(role_key, lang) if role_key in _ROLE_KEYS else rec.role
+        if rec.user:
+            role = label("from_user_folder", lang, role=role)
         name, imported, rejected = (
             rec.name,
             fmt_number(rec.rows_imported, lang, 0) if rec.rows_imported is not None else "—",
@@ -734,8 +736,9 @@ _ROLE_KEYS = {
     "role_inventory",
     "role_offer",
     "role_rules",
-    "role_user_rules",
-    "role_user_file",
+    "role_vocabulary",
+    "role_aliases",
+    "role_messages",
 }
 
 

@@ -22,8 +22,8 @@ def test_every_label_exists_in_both_languages_and_differs_where_it_should() -> N
                     "band_models_1", "band_10_49"}  # fmt: skip
     for key in all_label_keys():
         en, fr = (
-            label(key, "en", n="1", m="2", date="d", currency="c", chars="x"),
-            label(key, "fr", n="1", m="2", date="d", currency="c", chars="x"),
+            label(key, "en", n="1", m="2", date="d", currency="c", chars="x", role="r"),
+            label(key, "fr", n="1", m="2", date="d", currency="c", chars="x", role="r"),
         )
         assert en.strip() and fr.strip(), key
         if key not in same_allowed:

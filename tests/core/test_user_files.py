@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from donation_checker.importer import load_model_names, load_vocabulary
 from donation_checker.importer.vocabulary import vocabulary_layers
 from donation_checker.pipeline import run_assessment
+from donation_checker.report.rows import input_rows
 from donation_checker.report.texts import label, user_messages
 from donation_checker.ruleset import available_rulesets, load_ruleset
 from donation_checker.user_data import ignored_user_files, user_files_in_use
@@ -126,7 +127,9 @@ def test_a_user_fields_file_adds_spellings_and_keeps_the_shipped_ones(folder: Pa
     merged = load_vocabulary().table("offer_lines").field("variant")
     assert merged.synonyms == (*shipped.synonyms, "Kwyjibo")
     assert merged.type == shipped.type
-    assert [f.path for f in user_files_in_use()] == [folder / "fields.toml"]
+    assert [(role, f.path) for role, f in user_files_in_use()] == [
+        ("vocabulary", folder / "fields.toml")
+    ]
     (folder / "fields.toml").unlink()
     assert load_vocabulary().table("offer_lines").field("variant") == shipped
 
@@ -187,9 +190,13 @@ def test_a_user_default_rule_set_replaces_the_shipped_one_and_the_annex_says_so(
         offer_path=SAMPLES / "offer_demo_en.xlsx",
     )
     assert result.ruleset.families[family].weight == 7.0
-    roles = {(r.role, r.name) for r in result.assessment.inputs}
-    assert ("user_rules", "default.toml") in roles
-    assert ("user_file", "aliases.toml") in roles
+    roles = {(r.role, r.name, r.user) for r in result.assessment.inputs}
+    assert ("rules", "default.toml", True) in roles
+    assert ("aliases", "aliases.toml", True) in roles
+    assert ("vocabulary", "fields.toml", True) not in roles  # no user fields.toml
+    annex = {row.role: row.name for row in input_rows(result.assessment, "fr", share=True)}
+    assert annex["alias (votre dossier)"] == "aliases.toml"
+    assert annex["règles (votre dossier)"] == "default.toml"
     # A broken user default is named and the shipped rules are used.
     (folder / "rules" / "default.toml").write_text("[ruleset]\nname = 3\n", encoding="utf-8")
     assert load_ruleset().families[family].weight == shipped.families[family].weight

@@ -285,3 +285,19 @@ def load_ruleset_text(text: str) -> Any:
     from donation_checker.ruleset import parse_ruleset
 
     return parse_ruleset(text.encode("utf-8"))
+
+
+def test_the_user_files_command_shows_the_folder_what_is_used_and_the_default(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from donation_checker.cli import main
+
+    (folder / "aliases.toml").write_text(USER_ALIASES, encoding="utf-8")
+    (folder / "rules").mkdir()
+    (folder / "rules" / "mine.toml").write_text(load_ruleset().to_toml(), encoding="utf-8")
+    assert main(["user-files", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert f"Your folder: {folder}" in out
+    assert f"used: {folder / 'aliases.toml'}" in out
+    assert f"rules (your folder): {folder / 'rules' / 'mine.toml'}" in out
+    assert "rules (shipped): " in out and "default.toml *" in out

@@ -91,8 +91,8 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
         raw = path.read_bytes()
     except OSError as exc:
         raise RuleSetError(
-            f"cannot be read ({exc.strerror or exc})",
-            f"illisible ({exc.strerror or exc})",
+            f"cannot be read ({exc.strerror or exc}).",
+            f"illisible ({exc.strerror or exc}).",
             hint="Check that the file exists and that you may read it.",
             hint_fr="Vérifiez que le fichier existe et que vous pouvez le lire.",
             place=Place(file=str(path)),
@@ -102,8 +102,8 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise RuleSetError(
-            "the file is not UTF-8 text",
-            "le fichier n’est pas un texte UTF-8",
+            "the file is not UTF-8 text.",
+            "le fichier n’est pas un texte UTF-8.",
             hint="Save it again as UTF-8 text.",
             hint_fr="Enregistrez-le de nouveau en texte UTF-8.",
             place=Place(file=str(path)),
@@ -120,10 +120,11 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
             where_en = f"line {last} (end of the file): "
             where_fr = f"ligne {last} (fin du fichier) : "
         raise RuleSetError(
-            f"{where_en}TOML syntax error ({problem})",
-            f"{where_fr}erreur de syntaxe TOML ({problem})",
-            hint="Correct the line (docs/rules.md shows the format) or remove the file.",
-            hint_fr="Corrigez la ligne (docs/rules.md montre le format) ou retirez le fichier.",
+            f"{where_en}TOML syntax error ({problem}).",
+            f"{where_fr}erreur de syntaxe TOML ({problem}).",
+            hint="Correct that line or remove the file; until then the shipped data is used.",
+            hint_fr="Corrigez cette ligne ou retirez le fichier ; d’ici là, les données livrées "
+            "sont utilisées.",
             place=Place(file=str(path)),
             reason="user_file_invalid",
         ) from exc
@@ -221,10 +222,11 @@ def check_messages(data: dict[str, Any], label: str) -> dict[str, Any]:
         bad = lang not in ("en", "fr") or not isinstance(table, Mapping)
         if bad or not all(isinstance(v, str) for v in table.values()):
             raise RuleSetError(
-                f'[{lang}] must be an [en] or [fr] table of texts (label = "text")',
-                f"[{lang}] doit être une table [en] ou [fr] de textes (libellé = « texte »)",
-                hint="See the README, section “Your own files”.",
-                hint_fr="Voir le README, section « Vos propres fichiers ».",
+                f'[{lang}] must be an [en] or [fr] table of texts (label = "text").',
+                f"[{lang}] doit être une table [en] ou [fr] de textes (libellé = « texte »).",
+                hint="Correct the file or remove it; until then the product's wordings are used.",
+                hint_fr="Corrigez le fichier ou retirez-le ; d’ici là, les libellés du produit "
+                "sont utilisés.",
                 place=Place(file=label),
                 reason="user_file_invalid",
             )

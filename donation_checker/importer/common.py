@@ -321,9 +321,9 @@ def check_aliases(data: dict[str, Any], label: str) -> dict[str, Any]:
     if not good:
         raise RuleSetError(
             'aliases are [makes] entries "variant" = "Make" and [models.Make] entries '
-            '"variant" = "Model"',
+            '"variant" = "Model".',
             "les alias sont des entrées [makes] « variante » = « Marque » et [models.Marque] "
-            "« variante » = « Modèle »",
+            "« variante » = « Modèle ».",
             hint="Compare the file with the shipped rules/aliases.toml.",
             hint_fr="Comparez le fichier avec rules/aliases.toml livré.",
             place=Place(file=label),

@@ -301,3 +301,17 @@ def test_the_user_files_command_shows_the_folder_what_is_used_and_the_default(
     assert f"used: {folder / 'aliases.toml'}" in out
     assert f"rules (your folder): {folder / 'rules' / 'mine.toml'}" in out
     assert "rules (shipped): " in out and "default.toml *" in out
+
+
+@pytest.mark.parametrize("text", ['[de]\nrole_offer = "Angebot"\n', "[fr]\nrole_offer = 3\n"])
+def test_a_bad_messages_file_is_named_and_the_products_wordings_stay(
+    folder: Path, text: str
+) -> None:
+    (folder / "messages.toml").write_text(text, encoding="utf-8")
+    (problem,) = ignored_user_files()
+    assert str(folder / "messages.toml") in problem.describe("en")
+    user_messages.cache_clear()
+    try:
+        assert label("role_offer", "fr") == "offre"
+    finally:
+        user_messages.cache_clear()

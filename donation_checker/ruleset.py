@@ -9,6 +9,7 @@ the file, the rule id and the key named, never later during an assessment.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import os
@@ -213,13 +214,15 @@ class RuleSetFile:
 def available_rulesets() -> list[RuleSetFile]:
     """The shipped rule sets and the user's (user_files.py), by file name; a user rule set
     named like a shipped one (default.toml) replaces it."""
-    found = {
-        p.name: RuleSetFile(p, False)
-        for p in sorted(rules_dir().glob("*.toml"))
-        if is_ruleset_file(p)
-    }
+    found = {p.name: RuleSetFile(p, False) for p in _shipped_rulesets(str(rules_dir()))}
     found.update({p.name: RuleSetFile(p, True) for p in sorted(user_rules_dir().glob("*.toml"))})
     return sorted(found.values(), key=lambda f: (f.path.name != "default.toml", f.path.name))
+
+
+@functools.cache
+def _shipped_rulesets(folder: str) -> tuple[Path, ...]:
+    # The shipped folder does not change while the application runs: read its files once.
+    return tuple(p for p in sorted(Path(folder).glob("*.toml")) if is_ruleset_file(p))
 
 
 def default_ruleset_file() -> RuleSetFile:

@@ -1,10 +1,15 @@
-"""Rules area: the active rule set, its families and rules, and weight sliders for what-if."""
+"""Rules area: the active rule set, the rule sets to choose from (shipped and the user's own),
+its families and rules, and weight sliders for what-if."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -16,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from donation_checker.errors import DonationCheckerError
 from donation_checker.formatting import fmt_number
+from donation_checker.ruleset import available_rulesets
 from donation_checker.user_files import user_rules_dir
 
 from .inventory_panel import fit_columns, make_table_view
@@ -36,6 +43,7 @@ class RulesPanel(QWidget):
         self.lang = session.lang
         self.sliders: dict[str, QSlider] = {}
         self._values: dict[str, QLabel] = {}
+        self._listed_for: object = None  # the rule set the choices were last listed for
         # Sliders move in many small steps: apply the weights once the hand stops.
         self._apply_timer = QTimer(self)
         self._apply_timer.setSingleShot(True)
@@ -44,6 +52,7 @@ class RulesPanel(QWidget):
         self._build()
         session.ruleset_changed.connect(self._ruleset_changed)
         self.refresh()
+        self._fill_choices()
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -67,6 +76,24 @@ class RulesPanel(QWidget):
         bar.addWidget(self.save_button)
         bar.addWidget(self.reset_button)
         layout.addLayout(bar)
+        # The rule sets at hand: the shipped ones and those of the user's folder.
+        choose = QHBoxLayout()
+        self.choices = QComboBox()
+        self.choices.setAccessibleName(self.tr("Rule sets to choose from"))
+        self.choices.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.choices.activated.connect(self._choose)
+        choose_label = QLabel(self.tr("Rule sets:"))
+        choose_label.setBuddy(self.choices)
+        self.choice_problem = QLabel()
+        self.choice_problem.setTextFormat(Qt.TextFormat.PlainText)  # messages quote the file
+        self.choice_problem.setWordWrap(True)
+        self.choice_problem.setStyleSheet("color: #b35900;")
+        self.choice_problem.hide()
+        choose.addWidget(choose_label)
+        choose.addWidget(self.choices)
+        choose.addWidget(self.choice_problem, 1)
+        choose.addStretch(1)  # the list stays beside its label when there is nothing to say
+        layout.addLayout(choose)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         self.weights_box = QGroupBox(self.tr("Family weights (what-if)"))
@@ -103,7 +130,39 @@ class RulesPanel(QWidget):
 
     # --- content ------------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fill_choices()  # a rule set saved or copied into the folder meanwhile appears
+        super().showEvent(event)
+
+    def _fill_choices(self) -> None:
+        base = self._listed_for = self.session.base_ruleset
+        current = str(Path(base.path).resolve()) if base is not None and base.path else ""
+        self.choices.clear()
+        for option in available_rulesets():
+            where = self.tr("your folder") if option.user else self.tr("shipped")
+            self.choices.addItem(f"{option.path.name} ({where})", str(option.path.resolve()))
+        if current and self.choices.findData(current) < 0:
+            self.choices.addItem(Path(current).name, current)  # opened from elsewhere
+        self.choices.setCurrentIndex(self.choices.findData(current))
+
+    def _choose(self, index: int) -> None:
+        path = str(self.choices.itemData(index))
+        base = self.session.base_ruleset
+        if base is not None and base.path and str(Path(base.path).resolve()) == path:
+            return
+        try:
+            self.session.load_rules(path)
+        except DonationCheckerError as exc:
+            self.choice_problem.setText(exc.describe(self.lang))
+            self.choice_problem.show()
+            self._fill_choices()  # back to the rule set still in use
+            return
+        self.choice_problem.hide()
+        self.session.set_modified(True)
+
     def _ruleset_changed(self) -> None:
+        if self._listed_for is not self.session.base_ruleset:  # not for a slider's move
+            self._fill_choices()
         # Weight changes come from our own sliders: rebuild only for another rule set.
         base = self.session.base_ruleset
         if base is None or set(self.sliders) != set(base.families):

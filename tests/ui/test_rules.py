@@ -95,3 +95,39 @@ def test_save_goes_to_the_user_folder_and_keeps_the_comments(
     assert len(comments(shipped)) >= 16
     assert comments(saved) == comments(shipped)
     assert load_ruleset(path).families[family].weight == 2.5
+
+
+def test_rule_sets_of_the_user_folder_are_listed_beside_the_shipped_one(
+    qtbot: Any, window: Any
+) -> None:
+    from donation_checker.user_files import user_rules_dir
+
+    shipped = window.session.base_ruleset
+    family = next(iter(shipped.families))
+    folder = user_rules_dir(create=True)
+    (folder / "heavy.toml").write_text(
+        shipped.with_family_weights({family: 9.0}).to_toml(), encoding="utf-8"
+    )
+    (folder / "broken.toml").write_text("[ruleset\n", encoding="utf-8")
+    panel = window.rules_panel
+    window.tabs.setCurrentWidget(panel)  # shown: the list is read again
+    choices = panel.choices
+    qtbot.waitUntil(lambda: choices.count() == 3, timeout=5000)
+    labels = [choices.itemText(i) for i in range(choices.count())]
+    assert labels == [
+        "default.toml (shipped)",
+        "broken.toml (your folder)",
+        "heavy.toml (your folder)",
+    ]
+    assert choices.currentIndex() == 0
+
+    choices.activated.emit(2)
+    assert window.session.base_ruleset.families[family].weight == 9.0
+    assert choices.currentText() == "heavy.toml (your folder)"
+    assert window.session.modified
+
+    choices.activated.emit(1)  # a broken file: said beside the list, the rule set stays
+    assert window.session.base_ruleset.families[family].weight == 9.0
+    assert not panel.choice_problem.isHidden()
+    assert "broken.toml" in panel.choice_problem.text()
+    assert choices.currentText() == "heavy.toml (your folder)"

@@ -1869,7 +1869,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
 <context>
     <name>RulesPanel</name>
     <message>
-        <location filename="../rules_panel.py" line="+54"/>
+        <location filename="../rules_panel.py" line="+63"/>
         <source>Open rule set…</source>
         <translation>Ouvrir un jeu de règles…</translation>
     </message>
@@ -1889,7 +1889,17 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Remettre chaque poids de famille à la valeur du jeu de règles</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>Rule sets to choose from</source>
+        <translation>Jeux de règles au choix</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rule sets:</source>
+        <translation>Jeux de règles :</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Family weights (what-if)</source>
         <translation>Poids des familles (simulation)</translation>
     </message>
@@ -1901,7 +1911,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
     <message>
         <location line="+5"/>
         <source>New rule sets are saved in your folder ({folder}) with the comments of the file they came from; one named default.toml there replaces the shipped default.</source>
-        <translation>Les nouveaux jeux de règles sont enregistrés dans votre dossier ({folder}) avec les commentaires du fichier d’origine ; celui qui s’y nomme default.toml remplace le jeu livré par défaut.</translation>
+        <translation>Les nouveaux jeux de règles sont enregistrés dans votre dossier ({folder}) avec les commentaires du fichier d’origine&#x202f;; celui qui s’y nomme default.toml remplace le jeu livré par défaut.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1909,7 +1919,17 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Règles</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+18"/>
+        <source>your folder</source>
+        <translation>votre dossier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>shipped</source>
+        <translation>livré</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Rule set: {name}</source>
         <translation>Jeu de règles&#xa0;: {name}</translation>
     </message>
@@ -2057,7 +2077,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
     <message>
         <location line="+1"/>
         <source>Your files:</source>
-        <translation>Vos fichiers :</translation>
+        <translation>Vos fichiers&#xa0;:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2107,7 +2127,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
     <message>
         <location line="+8"/>
         <source>Set aside: {problem}</source>
-        <translation>Écarté : {problem}</translation>
+        <translation>Écarté&#xa0;: {problem}</translation>
     </message>
     <message>
         <location line="+17"/>

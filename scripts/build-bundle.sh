@@ -29,9 +29,9 @@ PY=${BUNDLE_PYTHON:-.venv/bin/python}
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/donation-checker.spec
 APP=$ROOT/dist/donation-checker
-# Linux desktops: the menu entry and its icon, to copy into ~/.local/share/applications and
-# ~/.local/share/icons/hicolor/256x256/apps (or /usr/share/… for every user).
-cp packaging/donation-checker.desktop packaging/donation-checker.png packaging/donation-checker.svg "$APP/"
+# Linux desktops: the menu entry, its icon, and the script that installs them for the user.
+cp packaging/donation-checker.desktop packaging/donation-checker.png packaging/donation-checker.svg \
+  packaging/install-linux.sh "$APP/"
 echo "Built $APP ($(du -sh "$APP" | cut -f1))"
 
 [ "$smoke" = 1 ] || exit 0
@@ -60,6 +60,11 @@ gui_time=$( { time bare "$APP/donation-checker-gui" --screenshot "$work/shot.png
   --inventory "$INV" --offer "$OFFER" --tab assessment --lang fr >"$work/gui.txt" 2>&1; } 2>&1 ) || {
   cat "$work/gui.txt" >&2; echo "smoke test: the bundled GUI failed" >&2; exit 1; }
 head -c 8 "$work/shot.png" | grep -q 'PNG' || { echo "smoke test: no screenshot" >&2; exit 1; }
+bare "$APP/install-linux.sh" "$work/home/opt/donation-checker" >/dev/null
+bare "$work/home/.local/bin/donation-checker" --version >/dev/null
+grep -q "^Exec=\"$work/home/opt/donation-checker/donation-checker-gui\"" \
+  "$work/home/.local/share/applications/donation-checker.desktop" ||
+  { echo "smoke test: the menu entry does not start the installed program" >&2; exit 1; }
 echo "Smoke test passed: size $(du -sh "$APP" | cut -f1); --version ${version_time} s;" \
   "assess with PDF ${assess_time} s ($(stat -c %s "$work/report.pdf") bytes);" \
   "GUI screenshot ${gui_time} s"

@@ -89,3 +89,34 @@ def test_a_bundled_executable_runs_the_cell_reader(
     assert Path(command[2]).is_file()
     inventory = import_inventory(ROOT / "sample_inventories" / "inventory_demo_en.xlsx")
     assert inventory.report.rows_imported > 0
+
+
+def test_the_linux_install_puts_the_programs_on_the_path_and_in_the_menu(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    app = tmp_path / "dist" / "donation-checker"
+    app.mkdir(parents=True)
+    for name in ("donation-checker", "donation-checker-gui"):
+        (app / name).write_text(f"#!/bin/sh\necho {name}\n", encoding="utf-8")
+        (app / name).chmod(0o755)
+    for name in ("donation-checker.desktop", "donation-checker.png", "donation-checker.svg"):
+        shutil.copy(PACKAGING / name, app / name)
+    shutil.copy(PACKAGING / "install-linux.sh", app / "install-linux.sh")
+    home = tmp_path / "home"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(home)}
+    subprocess.run([str(app / "install-linux.sh")], env=env, check=True, capture_output=True)
+    dest = home / ".local" / "opt" / "donation-checker"
+    ran = subprocess.run(
+        [str(home / ".local" / "bin" / "donation-checker")], capture_output=True, text=True
+    )
+    assert ran.stdout.strip() == "donation-checker"
+    entry = (home / ".local/share/applications/donation-checker.desktop").read_text("utf-8")
+    assert f'Exec="{dest / "donation-checker-gui"}" %f' in entry.splitlines()
+    assert (home / ".local/share/icons/hicolor/256x256/apps/donation-checker.png").is_file()
+    # Installing again (an update) replaces the programs and leaves the user's files alone.
+    config = home / ".config" / "donation-checker"
+    config.mkdir(parents=True)
+    (config / "aliases.toml").write_text("[makes]\n", encoding="utf-8")
+    subprocess.run([str(app / "install-linux.sh")], env=env, check=True, capture_output=True)
+    assert (config / "aliases.toml").read_text(encoding="utf-8") == "[makes]\n"

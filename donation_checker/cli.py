@@ -86,8 +86,9 @@ _HELP: dict[str, tuple[str, str]] = {
     "inventory": ("the recipient's inventory workbook", "le classeur d’inventaire du bénéficiaire"),
     "offer": ("the donor's offer (workbook or CSV)", "l’offre du donateur (classeur ou CSV)"),
     "rules": (
-        "rule set (TOML); default: the shipped one",
-        "jeu de règles (TOML) ; par défaut : celui livré",
+        "rule set: a TOML file, or the name of one listed by user-files (default: default.toml)",
+        "jeu de règles : un fichier TOML, ou le nom d’un jeu listé par user-files "
+        "(par défaut : default.toml)",
     ),
     "pdf": ("write the PDF assessment report", "écrire le rapport d’évaluation en PDF"),
     "xlsx": ("write the assessment as an Excel workbook", "écrire l’évaluation en classeur Excel"),
@@ -350,10 +351,27 @@ def cmd_check_offer(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _named_ruleset(value: str | None) -> str | None:
+    """--rules NAME picks a rule set listed by user-files (shipped or the user's) by its file
+    name, with or without .toml; anything else is a path."""
+    from pathlib import Path
+
+    if not value or Path(value).exists() or Path(value).name != value:
+        return value
+    from .ruleset import available_rulesets
+
+    for option in available_rulesets():
+        if value in (option.path.name, option.path.stem):
+            return str(option.path)
+    return value
+
+
 def cmd_assess(args: argparse.Namespace) -> int:
     _start_reading(args.inventory, args.offer)
     from .outputs import check_outputs
     from .pipeline import run_assessment
+
+    args.rules = _named_ruleset(args.rules)
 
     check_outputs(
         _inputs(

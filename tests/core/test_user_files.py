@@ -315,3 +315,30 @@ def test_a_bad_messages_file_is_named_and_the_products_wordings_stay(
         assert label("role_offer", "fr") == "offre"
     finally:
         user_messages.cache_clear()
+
+
+def test_assess_takes_a_rule_set_of_the_user_folder_by_its_name(
+    folder: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from donation_checker.cli import main
+
+    shipped = load_ruleset()
+    family = next(iter(shipped.families))
+    (folder / "rules").mkdir()
+    (folder / "rules" / "heavy.toml").write_text(
+        shipped.with_family_weights({family: 9.0}).to_toml(), encoding="utf-8"
+    )
+    out = tmp_path / "a.json"
+    args = ["assess", "--inventory", str(SAMPLES / "inventory_demo_en.xlsx")]
+    args += ["--offer", str(SAMPLES / "offer_demo_en.xlsx"), "--json", str(out)]
+    assert main([*args, "--rules", "heavy"]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["inputs"]["rules"] == {
+        "name": "heavy.toml",
+        "sha256": load_ruleset(folder / "rules" / "heavy.toml").sha256,
+        "rows_imported": None,
+        "rows_rejected": None,
+        "user": True,
+    }
+    assert main([*args, "--rules", "no-such-rules"]) == 3  # neither a file nor a listed name
+    assert "no-such-rules" in capsys.readouterr().err

@@ -4,7 +4,7 @@
 <context>
     <name>CaseIO</name>
     <message numerus="yes">
-        <location filename="../case_io.py" line="+237"/>
+        <location filename="../case_io.py" line="+238"/>
         <source>the offer {reference} (%n line(s))</source>
         <translation>
             <numerusform>the offer {reference} (%n line)</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>Counts</name>
     <message numerus="yes">
-        <location filename="../labels.py" line="+209"/>
+        <location filename="../labels.py" line="+208"/>
         <source>%Ln rows imported</source>
         <translation>
             <numerusform>%Ln row imported</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../main_window.py" line="+455"/>
+        <location filename="../main_window.py" line="+457"/>
         <source>The %n offer line(s) not yet saved will be replaced by those of {file}. Edit › Undo brings them back.</source>
         <translation>
             <numerusform>The %n offer line not yet saved will be replaced by those of {file}. Edit › Undo brings it back.</numerusform>

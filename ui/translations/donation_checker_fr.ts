@@ -240,7 +240,7 @@
 <context>
     <name>CaseIO</name>
     <message>
-        <location filename="../case_io.py" line="+41"/>
+        <location filename="../case_io.py" line="+42"/>
         <source>Save the case</source>
         <translation>Enregistrer le dossier</translation>
     </message>
@@ -421,7 +421,7 @@
 <context>
     <name>Counts</name>
     <message>
-        <location filename="../labels.py" line="+208"/>
+        <location filename="../labels.py" line="+207"/>
         <source>{imported}, {rejected}.</source>
         <translation>{imported}, {rejected}.</translation>
     </message>
@@ -935,7 +935,7 @@ Veuillez transmettre ce fichier à votre correspondant du support.</translation>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../import_flow.py" line="+275"/>
+        <location filename="../import_flow.py" line="+277"/>
         <source>The file cannot be read: {error}</source>
         <translation>Impossible de lire le fichier&#xa0;: {error}</translation>
     </message>
@@ -1216,7 +1216,7 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>Ra&amp;pport</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>&amp;Open inventory…</source>
         <translation>&amp;Ouvrir l’inventaire…</translation>
     </message>
@@ -1336,7 +1336,7 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Open the inventory</source>
         <translation>Ouvrir l’inventaire</translation>
     </message>
@@ -1896,10 +1896,10 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
     <message>
         <location line="+3"/>
         <source>Rule sets:</source>
-        <translation>Jeux de règles :</translation>
+        <translation>Jeux de règles&#xa0;:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Family weights (what-if)</source>
         <translation>Poids des familles (simulation)</translation>
     </message>
@@ -1929,7 +1929,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>livré</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Rule set: {name}</source>
         <translation>Jeu de règles&#xa0;: {name}</translation>
     </message>

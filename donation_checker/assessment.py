@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from .model import OfferHeader
+
+if TYPE_CHECKING:
+    from .messages import Message, Value
 
 
 class Status(StrEnum):
@@ -57,15 +61,18 @@ class RowRef:
 
 @dataclass(frozen=True)
 class Evidence:
-    """A number or fact a finding used. `sensitive` marks the recipient's holdings and locations,
-    which the shareable report shows only as bands."""
+    """A number or fact a finding used, typed: the value records the sovereign fact it states
+    (holdings, budget…) and what it was computed from, so the shareable report bands it."""
 
     key: str
     label: Text
-    value: str | int | float | bool | None
-    unit: str = ""
-    sensitive: bool = False
+    value: Value
     rows: tuple[RowRef, ...] = ()
+
+    @property
+    def sensitive(self) -> bool:
+        """True when the value states or was computed from a sovereign fact of any topic."""
+        return bool(self.value.topics())
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,7 @@ class Condition:
 
     rule_id: str
     line: int | None  # index into Offer.lines; None for the whole offer
-    text: Text
+    text: Message
     removes_knockout: bool = False
     # Must be met before acceptance ("accept only with…"); others are recommendations.
     mandatory: bool = False
@@ -92,7 +99,7 @@ class Finding:
     status: Status
     weight: float
     knockout: bool  # the rule is a knock-out and it failed
-    message: Text
+    message: Message
     evidence: tuple[Evidence, ...] = ()
     source: str = ""
     condition: Condition | None = None
@@ -113,9 +120,9 @@ class CounterProposal:
     line: int
     offered: int
     absorbable: int | None  # None when no capacity data is available
-    limiting_factor: Text | None
-    alternative: str | None  # "Toyota Land Cruiser 79", a model already in the fleet
-    alternative_reason: Text | None
+    limiting_factor: Message | None
+    alternative: Value | None  # "Toyota Land Cruiser 79", a model already in the fleet
+    alternative_reason: Message | None
     evidence: tuple[Evidence, ...] = ()
 
 
@@ -162,7 +169,7 @@ class FamilySensitivity:
 class Sensitivity:
     robust: bool
     families: tuple[FamilySensitivity, ...]
-    statement: Text
+    statement: Message
 
 
 @dataclass(frozen=True)
@@ -173,6 +180,7 @@ class CategoryImpact:
     units_before: int
     units_after: int
     new_models: tuple[str, ...] = ()
+    title: Value | None = None  # the category's name in both languages
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,9 @@ from .assessment import (
     LifecycleCost,
     RowRef,
     Sensitivity,
-    Text,
 )
+from .messages import Value, count, money, text
+from .render import Renderer, renderer
 
 SCHEMA_VERSION = "1"
 
@@ -38,36 +39,38 @@ def _value(value: Any) -> Any:
     return value
 
 
-def _text(text: Text | None, lang: str) -> str | None:
-    return None if text is None else text.get(lang)
+def _datum(r: Renderer, v: Value) -> Any:
+    """A value as JSON: the number or text itself, or the band the reader may see."""
+    return _value(r.datum(v))
 
 
 def _row(ref: RowRef) -> dict[str, Any]:
     return {"table": ref.table, "sheet": ref.sheet, "row": ref.row}
 
 
-def _evidence(item: Evidence, lang: str) -> dict[str, Any]:
+def _evidence(item: Evidence, r: Renderer) -> dict[str, Any]:
     return {
         "key": item.key,
-        "label": item.label.get(lang),
-        "value": _value(item.value),
-        "unit": item.unit,
+        "label": item.label.get(r.lang),
+        "value": _datum(r, item.value),
+        "unit": item.value.currency,
+        "text": r.value(item.value),
         "sensitive": item.sensitive,
-        "rows": [_row(r) for r in item.rows],
+        "rows": [_row(ref) for ref in r.row_refs(item.rows)],
     }
 
 
-def _condition(c: Condition, lang: str) -> dict[str, Any]:
+def _condition(c: Condition, r: Renderer) -> dict[str, Any]:
     return {
         "rule": c.rule_id,
         "line": c.line,
-        "text": c.text.get(lang),
+        "text": r.message(c.text),
         "removes_knockout": c.removes_knockout,
         "mandatory": c.mandatory,
     }
 
 
-def _grouped(findings: Sequence[Finding], lang: str) -> list[dict[str, Any]]:
+def _grouped(findings: Sequence[Finding], r: Renderer) -> list[dict[str, Any]]:
     """Findings that say the same thing on several lines, once, with the lines they concern;
     without their evidence (the full form has it, with the inventory rows)."""
     groups: dict[tuple[Any, ...], dict[str, Any]] = {}
@@ -79,19 +82,19 @@ def _grouped(findings: Sequence[Finding], lang: str) -> list[dict[str, Any]]:
             f.status,
             f.weight,
             f.knockout,
-            f.message.get(lang),
-            None if c is None else (c.text.get(lang), c.removes_knockout, c.mandatory),
+            r.message(f.message),
+            None if c is None else (r.message(c.text), c.removes_knockout, c.mandatory),
         )
         group = groups.get(key)
         if group is None:
-            group = groups[key] = _finding(f, lang, brief=True)
+            group = groups[key] = _finding(f, r, brief=True)
             group["lines"] = []
         if f.line is not None:
             group["lines"].append(f.line)
     return list(groups.values())
 
 
-def _finding(f: Finding, lang: str, brief: bool = False) -> dict[str, Any]:
+def _finding(f: Finding, r: Renderer, brief: bool = False) -> dict[str, Any]:
     if brief:
         return {
             "rule": f.rule_id,
@@ -101,32 +104,32 @@ def _finding(f: Finding, lang: str, brief: bool = False) -> dict[str, Any]:
             "status": f.status.value,
             "weight": f.weight,
             "knockout": f.knockout,
-            "message": f.message.get(lang),
-            "condition": None if f.condition is None else _condition(f.condition, lang),
+            "message": r.message(f.message),
+            "condition": None if f.condition is None else _condition(f.condition, r),
         }
     return {
         "rule": f.rule_id,
         "family": f.family,
-        "title": f.title.get(lang),
+        "title": f.title.get(r.lang),
         "line": f.line,
         "score": _value(f.score),
         "status": f.status.value,
         "weight": f.weight,
         "knockout": f.knockout,
-        "message": f.message.get(lang),
-        "evidence": [_evidence(e, lang) for e in f.evidence],
+        "message": r.message(f.message),
+        "evidence": [_evidence(e, r) for e in f.evidence],
         "source": f.source,
-        "condition": None if f.condition is None else _condition(f.condition, lang),
+        "condition": None if f.condition is None else _condition(f.condition, r),
     }
 
 
-def _grouped_conditions(conditions: Sequence[Condition], lang: str) -> list[dict[str, Any]]:
+def _grouped_conditions(conditions: Sequence[Condition], r: Renderer) -> list[dict[str, Any]]:
     groups: dict[tuple[Any, ...], dict[str, Any]] = {}
     for c in conditions:
-        key = (c.rule_id, c.text.get(lang), c.removes_knockout, c.mandatory)
+        key = (c.rule_id, r.message(c.text), c.removes_knockout, c.mandatory)
         group = groups.get(key)
         if group is None:
-            group = groups[key] = {**_condition(c, lang), "lines": []}
+            group = groups[key] = {**_condition(c, r), "lines": []}
         if c.line is not None:
             group["lines"].append(c.line)
     return list(groups.values())
@@ -136,50 +139,55 @@ def _money(x: float | None) -> Any:
     return None if x is None else _value(round(x, 2))
 
 
-def _cost_year(y: CostYear) -> dict[str, Any]:
+def _cost_year(y: CostYear, r: Renderer, currency: str | None) -> dict[str, Any]:
     return {
         "year": y.year,
         "fuel": _money(y.fuel),
         "maintenance": _money(y.maintenance),
         "parts": _money(y.parts),
         "total": _money(y.total),
-        "headroom": None if y.headroom is None else _value(round(y.headroom, 2)),
+        "headroom": _datum(
+            r, money(None if y.headroom is None else round(y.headroom, 2), currency, "budget")
+        ),
     }
 
 
-def _lifecycle(lc: LifecycleCost | None, lang: str, full: bool = True) -> dict[str, Any] | None:
+def _lifecycle(lc: LifecycleCost | None, r: Renderer, full: bool = True) -> dict[str, Any] | None:
     if lc is None:
         return None
-    lines = [{"line": c.line, "years": [_cost_year(y) for y in c.years]} for c in lc.lines]
+    lines = [
+        {"line": c.line, "years": [_cost_year(y, r, lc.currency) for y in c.years]}
+        for c in lc.lines
+    ]
     return {
         "currency": lc.currency,
         "horizon_years": lc.horizon_years,
         **({"lines": lines} if full else {}),
-        "totals": [_cost_year(y) for y in lc.totals],
-        "assumptions": [_evidence(e, lang) for e in lc.assumptions],
+        "totals": [_cost_year(y, r, lc.currency) for y in lc.totals],
+        "assumptions": [_evidence(e, r) for e in lc.assumptions],
     }
 
 
-def _counter(c: CounterProposal, lang: str, brief: bool = False) -> dict[str, Any]:
+def _counter(c: CounterProposal, r: Renderer, brief: bool = False) -> dict[str, Any]:
     if brief:
         return {"line": c.line, "offered": c.offered, "absorbable": c.absorbable}
     return {
         "line": c.line,
         "offered": c.offered,
         "absorbable": c.absorbable,
-        "limiting_factor": _text(c.limiting_factor, lang),
-        "alternative": c.alternative,
-        "alternative_reason": _text(c.alternative_reason, lang),
-        "evidence": [_evidence(e, lang) for e in c.evidence],
+        "limiting_factor": r.message(c.limiting_factor) or None,
+        "alternative": None if c.alternative is None else r.value(c.alternative),
+        "alternative_reason": r.message(c.alternative_reason) or None,
+        "evidence": [_evidence(e, r) for e in c.evidence],
     }
 
 
-def _sensitivity(s: Sensitivity | None, lang: str) -> dict[str, Any] | None:
+def _sensitivity(s: Sensitivity | None, r: Renderer) -> dict[str, Any] | None:
     if s is None:
         return None
     return {
         "robust": s.robust,
-        "statement": s.statement.get(lang),
+        "statement": r.message(s.statement),
         "families": [
             {
                 "family": f.family,
@@ -192,13 +200,14 @@ def _sensitivity(s: Sensitivity | None, lang: str) -> dict[str, Any] | None:
     }
 
 
-def _impact(c: CategoryImpact) -> dict[str, Any]:
+def _impact(c: CategoryImpact, r: Renderer) -> dict[str, Any]:
+    before = count(c.units_before, "holdings")
     return {
         "category": c.category,
         "models_before": c.models_before,
         "models_after": c.models_after,
-        "units_before": c.units_before,
-        "units_after": c.units_after,
+        "units_before": _datum(r, before),
+        "units_after": _datum(r, count(c.units_after, derived_from=(before,))),
         "new_models": list(c.new_models),
     }
 
@@ -207,22 +216,28 @@ def _families(values: Mapping[str, float | None]) -> dict[str, float | None]:
     return {k: _value(v) for k, v in values.items()}
 
 
-def assessment_to_dict(a: Assessment, lang: str = "en", full: bool = True) -> dict[str, Any]:
+def assessment_to_dict(
+    a: Assessment, lang: str = "en", full: bool = True, share: bool = False
+) -> dict[str, Any]:
     """The assessment as plain dicts, lists, strings, numbers, booleans and nulls.
+
+    share=True gives what a donor may see: the same rendering, with sovereign values banded.
 
     full=False gives the brief form, whose size grows with the distinct findings rather than
     with the lines: findings alike on several lines appear once with their "lines", evidence
     without their evidence, counter-proposals as quantities only, running costs as totals."""
-    inputs = {
-        r.role: {
-            "name": r.name,
-            "sha256": r.sha256,
-            "rows_imported": r.rows_imported,
-            "rows_rejected": r.rows_rejected,
-            "user": r.user,
+    r = renderer(lang, share)
+    inputs = {}
+    for rec in a.inputs:
+        # The inventory is the recipient's: its name and fingerprint are sovereign.
+        topic = "holdings" if rec.role == "inventory" else ""
+        inputs[rec.role] = {
+            "name": _datum(r, text(rec.name, topic)),
+            "sha256": _datum(r, text(rec.sha256, topic)),
+            "rows_imported": _datum(r, count(rec.rows_imported, topic)),
+            "rows_rejected": _datum(r, count(rec.rows_rejected, topic)),
+            "user": rec.user,
         }
-        for r in a.inputs
-    }
     removable = sorted(
         {f.rule_id for f in a.findings if f.knockout and f.rule_id not in a.knockouts}
     )
@@ -243,11 +258,11 @@ def assessment_to_dict(a: Assessment, lang: str = "en", full: bool = True) -> di
         "knockouts": list(a.knockouts),
         "knockouts_removable": removable,
         "detail": "full" if full else "brief",
-        "findings": [_finding(f, lang) for f in a.findings] if full else _grouped(a.findings, lang),
-        "offer_findings": [_finding(f, lang) for f in a.offer_findings],
-        "conditions": [_condition(c, lang) for c in a.conditions]
+        "findings": [_finding(f, r) for f in a.findings] if full else _grouped(a.findings, r),
+        "offer_findings": [_finding(f, r) for f in a.offer_findings],
+        "conditions": [_condition(c, r) for c in a.conditions]
         if full
-        else _grouped_conditions(a.conditions, lang),
+        else _grouped_conditions(a.conditions, r),
         "lines": [
             {
                 "line": ln.index,
@@ -259,10 +274,10 @@ def assessment_to_dict(a: Assessment, lang: str = "en", full: bool = True) -> di
             }
             for ln in a.lines
         ],
-        "counter_proposal": [_counter(c, lang, brief=not full) for c in a.counter_proposals],
-        "lifecycle_cost": _lifecycle(a.lifecycle, lang, full),
-        "sensitivity": _sensitivity(a.sensitivity, lang),
-        "fleet_impact": [_impact(c) for c in a.fleet_impact],
+        "counter_proposal": [_counter(c, r, brief=not full) for c in a.counter_proposals],
+        "lifecycle_cost": _lifecycle(a.lifecycle, r, full),
+        "sensitivity": _sensitivity(a.sensitivity, r),
+        "fleet_impact": [_impact(c, r) for c in a.fleet_impact],
         "inputs": inputs,
         "ruleset": {
             "name": a.ruleset_name,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .assessment import Assessment, Finding, Status
 from .formatting import fmt_percent, fmt_score
+from .render import renderer
 from .report.texts import family_name, label, verdict_name
 from .table_gaps import gap_lines
 
@@ -24,10 +25,12 @@ def _lines(indexes: list[int | None], lang: str) -> str:
 
 def format_assessment(a: Assessment, lang: str = "en", *, top: int = 5) -> str:
     fr = lang == "fr"
+    r = renderer(lang)
     c = " : " if fr else ": "  # French typography puts a space before the colon
     h = a.offer_header
+    not_stated = r.word("general.not_stated")
     out = [
-        f"{label('offer_reference', lang)}{c}{h.reference or '?'} — {h.donor or '?'}",
+        f"{label('offer_reference', lang)}{c}{h.reference or not_stated} — {h.donor or not_stated}",
         f"{label('verdict', lang)}{c}{verdict_name(a.verdict, lang).upper()}",
         f"{label('overall_score', lang)}{c}{fmt_score(a.score, lang)} · "
         f"{label('confidence', lang).lower()} {fmt_percent(a.confidence, lang)}",
@@ -51,13 +54,13 @@ def format_assessment(a: Assessment, lang: str = "en", *, top: int = 5) -> str:
         for f in weakest:
             where = "" if f.line is None else f" [{_lines([f.line], lang)}]"
             out.append(
-                f"  - {f.rule_id}{where} ({fmt_score(f.score, lang)}){c}{f.message.get(lang)}"
+                f"  - {f.rule_id}{where} ({fmt_score(f.score, lang)}){c}{r.message(f.message)}"
             )
     if a.conditions:
         # The same condition asked for several lines is listed once, with its lines.
         grouped: dict[tuple[str, str], list[int | None]] = {}
         for cond in a.conditions:
-            grouped.setdefault((cond.rule_id, cond.text.get(lang)), []).append(cond.line)
+            grouped.setdefault((cond.rule_id, r.message(cond.text)), []).append(cond.line)
         out += ["", label("conditions", lang) + c.rstrip()]
         for (rule_id, text), lines in grouped.items():
             out.append(f"  - {rule_id} [{_lines(lines, lang)}]{c}{text}")
@@ -69,8 +72,8 @@ def format_assessment(a: Assessment, lang: str = "en", *, top: int = 5) -> str:
             if fr and p.absorbable > 1:
                 word += "s"  # « 12 / 40 absorbables »
             parts.append(f"{p.absorbable} / {p.offered} {word}")
-        if p.alternative:
-            parts.append(f"{label('better_fit', lang).lower()}{c}{p.alternative}")
+        if p.alternative is not None:
+            parts.append(f"{label('better_fit', lang).lower()}{c}{r.value(p.alternative)}")
         if parts:
             proposals.append(
                 f"  - {_lines([p.line], lang)}{c}{(' ; ' if fr else '; ').join(parts)}"

@@ -46,7 +46,7 @@ def fleet_frame(a: Assessment, lang: str) -> pd.DataFrame:
     from donation_checker.report.rows import fleet_rows
 
     return _frame(
-        list(fleet_rows(a.fleet_impact, lang, False)),
+        list(fleet_rows(a.fleet_impact, lang)),
         ["category", "models_before", "models_after", "units_before", "units_after", "new_models"],
     )
 
@@ -55,7 +55,7 @@ def cost_frame(a: Assessment, lang: str) -> pd.DataFrame:
     from donation_checker.report.rows import cost_year_rows
 
     return _frame(
-        list(cost_year_rows(a, lang, False)),
+        list(cost_year_rows(a, lang)),
         ["year", "fuel", "maintenance", "parts", "total", "headroom", "share"],
     )
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from donation_checker.assessment import Assessment, Finding, Status
 from donation_checker.formatting import fmt_money, fmt_percent, fmt_score
+from donation_checker.render import renderer
 from donation_checker.table_gaps import gap_lines
 
 from . import assessment_frames as frames
@@ -229,7 +230,9 @@ class AssessmentPanel(QWidget):
             )
         )
         self.state.setText(self._state_text())
-        self.sensitivity.setText(a.sensitivity.statement.get(lang) if a.sensitivity else "")
+        self.sensitivity.setText(
+            renderer(lang).message(a.sensitivity.statement) if a.sensitivity else ""
+        )
         self._set_families(a)
         self._fill_findings(a)
         builders = {

@@ -11,7 +11,22 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..assessment import Assessment, Condition, Finding, InputRecord, LineAssessment, Status, Text
+from ..assessment import Assessment, Condition, Finding, InputRecord, LineAssessment, Status
+from ..messages import (
+    Message,
+    Value,
+    category,
+    count,
+    loose,
+    make,
+    model,
+    msg,
+    number,
+    templated,
+    untyped,
+    wording,
+)
+from ..messages import text as text_value
 from ..model import Inventory, Offer
 from ..normalise import ModelNames
 from ..ruleset import Rule, RuleSet
@@ -22,7 +37,7 @@ from .impact import category_impacts, offer_findings
 from .lifecycle import lifecycle, recipient_currency
 from .registry import COMMON_PLACEHOLDERS, KINDS, KindSpec, Outcome
 from .sensitivity import sensitivity
-from .wording import fill, placeholders
+from .wording import placeholders
 
 
 def _status(score: float | None, rule: Rule, ruleset: RuleSet) -> Status:
@@ -37,23 +52,23 @@ def _status(score: float | None, rule: Rule, ruleset: RuleSet) -> Status:
     return Status.FAIL if score < fail_below else Status.WARN
 
 
-def _common_values(ctx: Context, info: LineInfo | None) -> dict[str, Any]:
+def _common_values(ctx: Context, info: LineInfo | None) -> dict[str, Value]:
     if info is None:
         return {
-            "category": "",
-            "make": "",
-            "model": "",
-            "qty": sum(i.qty for i in ctx.lines),
-            "line": "",
-            "label": ctx.offer.header.reference or "",
+            "category": text_value(""),
+            "make": make(""),
+            "model": model(""),
+            "qty": count(sum(i.qty for i in ctx.lines)),
+            "line": text_value(""),
+            "label": text_value(ctx.offer.header.reference or ""),
         }
     return {
-        "category": info.cat_title,
-        "make": info.make,
-        "model": info.model,
-        "qty": info.qty,
-        "line": info.index + 1,
-        "label": info.label,
+        "category": category(info.cat_title),
+        "make": make(info.make),
+        "model": model(info.model),
+        "qty": count(info.qty),
+        "line": number(info.index + 1),
+        "label": text_value(info.label),
     }
 
 
@@ -104,7 +119,7 @@ def _judge(rule: Rule, ruleset: RuleSet, outcome: Outcome) -> _Judged:
         status=status,
         weight=rule.weight if outcome.applicable else 0.0,
         knockout=knockout,
-        message=outcome.message,
+        message=untyped(outcome.message),
         evidence=outcome.evidence,
         source=rule.source,
     )
@@ -119,15 +134,13 @@ def _for_line(template: Finding, line: int | None, condition: Condition | None) 
     return finding
 
 
-def _condition_text(rule: Rule, values: dict[str, Any], outcome: Outcome) -> Text:
+def _condition_text(rule: Rule, values: dict[str, Any], outcome: Outcome) -> Message:
     if outcome.score is None and not rule.condition_when_unknown:
         # The rule's own text needs the figures that are missing: ask for them instead.
-        return Text(
-            f"Establish before acceptance what {rule.title.en} needs: {outcome.message.en}",
-            f"Établir avant l’acceptation ce que demande le critère « {rule.title.fr} » : "
-            f"{outcome.message.fr}",
-        )
-    return Text(fill(rule.condition.en, values, "en"), fill(rule.condition.fr, values, "fr"))
+        return msg("condition.establish", title=wording(rule.title), need=untyped(outcome.message))
+    return templated(
+        f"condition.{rule.id}", rule.condition, {k: loose(v) for k, v in values.items()}
+    )
 
 
 def _finding(rule: Rule, ctx: Context, info: LineInfo | None, outcome: Outcome) -> Finding:
@@ -157,7 +170,7 @@ def _line_findings(
     tally_of: list[int] = []
     tallies: dict[Hashable, int] = {}
     named = _common_names(rule)
-    texts: dict[tuple[Any, ...], Text] = {}
+    texts: dict[tuple[Any, ...], Message] = {}
     removable = rule.knockout_removable
     out: list[Finding] = []
     for info in ctx.lines:

@@ -10,9 +10,10 @@ and whose drive side fits the traffic.
 from __future__ import annotations
 
 from ..assessment import CounterProposal, Text
+from ..messages import Message, Value, canonical, count, model, msg
 from .capacity import BUDGET, DRIVERS, HOURS, MECHANICS
 from .context import Context, LineInfo, dominant, traffic_side
-from .wording import ev, num
+from .wording import ev
 
 # What each resource kind is called when it binds.
 LIMITS = {
@@ -23,7 +24,7 @@ LIMITS = {
 }
 
 
-def _alternative(ctx: Context, info: LineInfo) -> tuple[str | None, Text | None]:
+def _alternative(ctx: Context, info: LineInfo) -> tuple[Value | None, Message | None]:
     cat = ctx.fleet.categories.get(info.cat)
     if cat is None or not cat.models:
         return None, None
@@ -43,10 +44,12 @@ def _alternative(ctx: Context, info: LineInfo) -> tuple[str | None, Text | None]
         if (fuel is None or not supply or fuel in supply) and (
             drive is None or wanted_side is None or drive == wanted_side
         ):
-            name = ctx.fleet.name(key)
-            return name, Text(
-                f"{name}: {stats.serviceable} serviceable in the fleet, with mechanics, parts and drivers already in place.",
-                f"{name} : {stats.serviceable} en service dans le parc, avec mécaniciens, pièces et conducteurs déjà en place.",
+            # A model of the fleet: its name is sovereign when the share settings say so.
+            name = model(ctx.fleet.name(key), topic="model_names")
+            return name, msg(
+                "counter.alternative",
+                model=name,
+                serviceable=count(stats.serviceable, topic="holdings"),
             )
     return None, None
 
@@ -74,9 +77,10 @@ def counter_proposal(ctx: Context, info: LineInfo) -> CounterProposal:
     bound = alloc.binding[info.index]
     limiting = None
     if granted is not None and bound is not None and granted < info.qty:
-        name = LIMITS[bound[0]]
-        limiting = Text(
-            f"{name.en} (allows {num(granted)})", f"{name.fr} (permet {num(granted, 'fr')})"
+        # The quantity the recipient can take is the advice the report gives the donor: it is
+        # shown, while the capacities it was computed from are not.
+        limiting = msg(
+            "counter.limiting", resource=canonical("resource", bound[0]), granted=count(granted)
         )
     return CounterProposal(
         info.index,

@@ -10,10 +10,24 @@ import math
 import pandas as pd
 
 from ..assessment import CategoryImpact, Evidence, Finding, RowRef, Status, Text
+from ..catalogue import load_catalogue
+from ..messages import (
+    Message,
+    Value,
+    category,
+    count,
+    hours,
+    money,
+    msg,
+    number,
+    people,
+    percent,
+    text,
+)
 from .capacity import units_per_mechanic
 from .context import Context
 from .lifecycle import recipient_currency, unit_costs
-from .wording import counted, ev, fill, num, pct
+from .wording import ev
 
 
 def category_impacts(ctx: Context) -> tuple[CategoryImpact, ...]:
@@ -35,17 +49,27 @@ def category_impacts(ctx: Context) -> tuple[CategoryImpact, ...]:
                 units_before=stats.units if stats else 0,
                 units_after=(stats.units if stats else 0) + ctx.offered_by_cat[cat],
                 new_models=tuple(first[k] for k in new),
+                title=category(ctx.ruleset.categories.title(cat))
+                if not cat.startswith("other:")
+                else text(cat.removeprefix("other:")),
             )
         )
     return tuple(out)
 
 
+def _title(name: str) -> Text:
+    """An offer-level finding's title, from the message catalogue."""
+    entry = load_catalogue().get(f"impact.{name}.title")
+    assert entry is not None, name
+    return Text(entry.text["en"], entry.text["fr"])
+
+
 def _finding(
     rule_id: str,
     family: str,
-    title: Text,
+    name: str,
     ratio: float | None,
-    message: Text,
+    message: Message,
     evidence: tuple[Evidence, ...],
 ) -> Finding:
     status = (
@@ -56,7 +80,7 @@ def _finding(
     return Finding(
         rule_id=rule_id,
         family=family,
-        title=title,
+        title=_title(name),
         line=None,
         score=None,
         status=status,
@@ -68,22 +92,15 @@ def _finding(
     )
 
 
-def _ratio_text(
-    need_en: str, need_fr: str, have_en: str, have_fr: str, need: float, have: float | None
-) -> tuple[float | None, Text]:
-    """need_*/have_* are sentence parts with {n} for the number, e.g. "{n} workshop hours a year",
-    or {n|one|many} for the number and the word that agrees with it."""
-    needed = Text(fill(need_en, {"n": need}, "en"), fill(need_fr, {"n": need}, "fr"))
-    if have is None:
-        return None, Text(
-            f"The offer needs {needed.en}; what the recipient has is not known.",
-            f"L'offre demande {needed.fr} ; les moyens du bénéficiaire sont inconnus.",
-        )
-    ratio = need / have if have > 0 else (math.inf if need > 0 else 0.0)
-    share = ("∞", "∞") if math.isinf(ratio) else (pct(ratio), pct(ratio, "fr"))
-    return ratio, Text(
-        f"The offer needs {needed.en}: {share[0]} of the {fill(have_en, {'n': have}, 'en')}.",
-        f"L'offre demande {needed.fr} : {share[1]} des {fill(have_fr, {'n': have}, 'fr')}.",
+def _ratio(name: str, need: Value, have: Value) -> tuple[float | None, Message]:
+    """What the offer needs against what the recipient has: the message "impact.<name>.need"
+    with the share, or "impact.<name>.unknown" when what the recipient has is not known."""
+    if have.raw is None:
+        return None, msg(f"impact.{name}.unknown", need=need)
+    n, h = float(need.raw), float(have.raw)
+    ratio = n / h if h > 0 else (math.inf if n > 0 else 0.0)
+    return ratio, msg(
+        f"impact.{name}.need", need=need, have=have, share=percent(ratio, (need, have))
     )
 
 
@@ -95,175 +112,142 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
         Finding(
             "IMPACT-FRAGMENTATION",
             "compatibility",
-            Text("Models per category, whole offer", "Modèles par catégorie, toute l'offre"),
+            _title("fragmentation"),
             None,
             None,
             Status.PASS if added == 0 else Status.WARN,
             0.0,
             False,
-            Text(
-                f"The offer adds {counted(added, 'model', 'models', 'en')} across "
-                f"{counted(len(impacts), 'category', 'categories', 'en')}.",
-                f"L'offre ajoute {counted(added, 'modèle', 'modèles', 'fr')} sur "
-                f"{counted(len(impacts), 'catégorie', 'catégories', 'fr')}.",
-            ),
+            msg("impact.fragmentation.message", added=count(added), categories=count(len(impacts))),
             tuple(
                 ev(
                     f"models_{c.category}",
                     f"{c.category}: models before → after",
                     f"{c.category} : modèles avant → après",
-                    f"{c.models_before} → {c.models_after}",
-                    sensitive=True,
+                    msg(
+                        "impact.fragmentation.before_after",
+                        category=c.title,
+                        before=count(c.models_before, "holdings"),
+                        after=count(c.models_after, "holdings"),
+                    ),
                 )
                 for c in impacts
             ),
         )
     )
-    hours = sum(i.qty * float(i.ref.get("maintenance_hours_per_year", 0)) for i in ctx.lines)
-    ratio, msg = _ratio_text(
-        "{n} workshop hours a year",
-        "{n} heures d'atelier par an",
-        "{n} free hours",
-        "{n} heures libres",
-        hours,
-        ctx.capacity.hours.amount,
+    hours_needed = hours(
+        round(sum(i.qty * float(i.ref.get("maintenance_hours_per_year", 0)) for i in ctx.lines))
     )
+    free = ctx.capacity.hours.amount
+    hours_free = hours(None if free is None else round(free), "workshop_capacity")
+    ratio, message = _ratio("hours", hours_needed, hours_free)
     out.append(
         _finding(
             "IMPACT-MAINTENANCE-HOURS",
             "maintenance",
-            Text("Workshop hours the whole offer adds", "Heures d'atelier ajoutées par l'offre"),
+            "hours",
             ratio,
-            msg,
+            message,
             (
                 ev(
                     "hours_needed",
                     "workshop hours the offer needs a year",
-                    "heures d'atelier nécessaires par an",
-                    round(hours),
-                    "h",
+                    "heures d’atelier nécessaires par an",
+                    hours_needed,
                 ),
                 ev(
                     "hours_free",
                     "free workshop hours a year",
-                    "heures d'atelier libres par an",
-                    None if ctx.capacity.hours.amount is None else round(ctx.capacity.hours.amount),
-                    "h",
-                    sensitive=True,
+                    "heures d’atelier libres par an",
+                    hours_free,
                 ),
             ),
         )
     )
     per = units_per_mechanic(ctx)
-    mech = sum(math.ceil(q / per - 1e-9) for q in ctx.offered_by_make.values())
+    mech = people(sum(math.ceil(q / per - 1e-9) for q in ctx.offered_by_make.values()))
     shorts = [ctx.capacity.mechanics_short(make) for make in ctx.offered_by_make]
-    short = None if any(v is None for v in shorts) else sum(v or 0 for v in shorts)
+    short_n = None if any(v is None for v in shorts) else sum(v or 0 for v in shorts)
+    short = people(short_n, "personnel", (mech,))
     out.append(
         _finding(
             "IMPACT-MECHANICS",
             "maintenance",
-            Text("Mechanics the whole offer needs", "Mécaniciens nécessaires à l'offre"),
-            None if short is None else (0.0 if short == 0 else 2.0),
-            Text(
-                f"The offer needs {counted(mech, 'mechanic', 'mechanics', 'en')} "
-                f"(1 per {num(per)} units); once today's fleet and the donor's trainees are "
-                f"counted, {counted(short, 'more is', 'more are', 'en')} needed.",
-                f"L'offre demande {counted(mech, 'mécanicien', 'mécaniciens', 'fr')} "
-                f"(1 pour {num(per, 'fr')} unités) ; une fois le parc actuel et les stagiaires "
-                f"du donateur comptés, il en manque {num(short, 'fr')}.",
+            "mechanics",
+            None if short_n is None else (0.0 if short_n == 0 else 2.0),
+            msg(
+                "impact.mechanics.message" if short_n is not None else "impact.mechanics.unknown",
+                needed=mech,
+                per=number(per),
+                short=short,
             ),
             (
                 ev(
                     "mechanics_needed",
                     "mechanics the offer needs",
-                    "mécaniciens nécessaires pour l'offre",
+                    "mécaniciens nécessaires pour l’offre",
                     mech,
                 ),
                 ev(
                     "mechanics_short",
-                    "mechanics lacking after today's fleet and the donor's trainees",
+                    "mechanics lacking after today’s fleet and the donor’s trainees",
                     "mécaniciens manquants après le parc actuel et les stagiaires du donateur",
                     short,
-                    sensitive=True,
                 ),
             ),
         )
     )
-    drivers = sum(math.ceil(i.qty * float(i.ref.get("crew_per_unit", 1))) for i in ctx.lines)
+    drivers_needed = people(
+        sum(math.ceil(i.qty * float(i.ref.get("crew_per_unit", 1))) for i in ctx.lines)
+    )
     pool = ctx.capacity.drivers
-    free_drivers = (
+    free_drivers = people(
         None
         if pool is None
-        else float(sum(v.amount or 0.0 for c, v in pool.items() if c in ctx.offered_by_cat))
+        else round(sum(v.amount or 0.0 for c, v in pool.items() if c in ctx.offered_by_cat)),
+        "personnel",
     )
-    ratio, msg = _ratio_text(
-        "{n|driver|drivers}",
-        "{n|conducteur|conducteurs}",
-        "{n|driver|drivers} available",
-        "{n|conducteur disponible|conducteurs disponibles}",
-        drivers,
-        free_drivers,
-    )
+    ratio, message = _ratio("drivers", drivers_needed, free_drivers)
     out.append(
         _finding(
             "IMPACT-DRIVERS",
             "absorption",
-            Text("Drivers the whole offer needs", "Conducteurs nécessaires à l'offre"),
+            "drivers",
             ratio,
-            msg,
+            message,
             (
                 ev(
                     "drivers_needed",
                     "drivers the offer needs",
-                    "conducteurs nécessaires pour l'offre",
-                    drivers,
+                    "conducteurs nécessaires pour l’offre",
+                    drivers_needed,
                 ),
-                ev(
-                    "drivers_total",
-                    "drivers available",
-                    "conducteurs disponibles",
-                    None if free_drivers is None else round(free_drivers),
-                    sensitive=True,
-                ),
+                ev("drivers_total", "drivers available", "conducteurs disponibles", free_drivers),
             ),
         )
     )
     costs = unit_costs(ctx)
-    cost = sum(i.qty * c.known_total for i, c in zip(ctx.lines, costs, strict=True))
-    frees = [f.amount for f in ctx.capacity.budget.values()]
-    room = None if any(f is None for f in frees) else sum(f or 0.0 for f in frees)
     currency = recipient_currency(ctx) or ""
-    ratio, msg = _ratio_text(
-        f"{{n}} {currency} of running cost a year",
-        f"{{n}} {currency} de fonctionnement par an",
-        f"{{n}} {currency} of uncommitted budget",
-        f"{{n}} {currency} de budget non engagé",
-        cost,
-        room,
+    cost = money(
+        round(sum(i.qty * c.known_total for i, c in zip(ctx.lines, costs, strict=True))), currency
     )
+    frees = [f.amount for f in ctx.capacity.budget.values()]
+    room = money(
+        None if any(f is None for f in frees) else round(sum(f or 0.0 for f in frees)),
+        currency,
+        "budget",
+    )
+    ratio, message = _ratio("running_cost", cost, room)
     out.append(
         _finding(
             "IMPACT-RUNNING-COST",
             "absorption",
-            Text("Running cost of the whole offer", "Coût de fonctionnement de l'offre"),
+            "running_cost",
             ratio,
-            msg,
+            message,
             (
-                ev(
-                    "annual_cost",
-                    "running cost a year",
-                    "coût de fonctionnement annuel",
-                    round(cost),
-                    currency,
-                ),
-                ev(
-                    "headroom",
-                    "uncommitted budget (year 1)",
-                    "budget non engagé (année 1)",
-                    None if room is None else round(room),
-                    currency,
-                    sensitive=True,
-                ),
+                ev("annual_cost", "running cost a year", "coût de fonctionnement annuel", cost),
+                ev("headroom", "uncommitted budget (year 1)", "budget non engagé (année 1)", room),
             ),
         )
     )
@@ -272,19 +256,10 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
 
 
 def _pledges_finding(ctx: Context) -> Finding:
-    title = Text("Other partners' pledges", "Annonces des autres partenaires")
     pledges = ctx.pledges
     if pledges is None:
         return _finding(
-            "IMPACT-PLEDGES",
-            "ownership",
-            title,
-            None,
-            Text(
-                "No pledges table: duplication with other partners cannot be checked.",
-                "Pas de table des annonces : les doublons avec d'autres partenaires ne peuvent être vérifiés.",
-            ),
-            (),
+            "IMPACT-PLEDGES", "ownership", "pledges", None, msg("impact.pledges.no_table"), ()
         )
     cats = set(ctx.offered_by_cat)
     sub = pledges[pledges["cat"].isin(cats).to_numpy()]
@@ -305,26 +280,23 @@ def _pledges_finding(ctx: Context) -> Finding:
     return Finding(
         "IMPACT-PLEDGES",
         "ownership",
-        title,
+        _title("pledges"),
         None,
         None,
         status,
         0.0,
         False,
-        Text(
-            f"{counted(len(sub), 'pledge', 'pledges', 'en')} "
-            f"({counted(units, 'unit', 'units', 'en')}) by "
-            f"{counted(len(partners), 'partner', 'partners', 'en')} in the offer's categories.",
-            f"{counted(len(sub), 'annonce', 'annonces', 'fr')} "
-            f"({counted(units, 'unité', 'unités', 'fr')}) de "
-            f"{counted(len(partners), 'partenaire', 'partenaires', 'fr')} dans les catégories de "
-            "l'offre.",
+        msg(
+            "impact.pledges.message",
+            pledges=count(len(sub)),
+            units=count(units),
+            partners=count(len(partners)),
         ),
         (
             ev(
                 "pledges",
                 "pledges in the offer's categories",
-                "annonces dans les catégories de l'offre",
+                "annonces dans les catégories de l’offre",
                 len(sub),
                 rows=rows,
             ),

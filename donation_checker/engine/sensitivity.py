@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..assessment import VERDICT_NAMES, VERDICT_ORDER, FamilySensitivity, Sensitivity, Text, Verdict
+from ..assessment import VERDICT_NAMES, VERDICT_ORDER, FamilySensitivity, Sensitivity, Verdict
+from ..messages import msg, percent, wording
 from ..ruleset import RuleSet
 from .aggregate import Basis, Totals, decide
-from .wording import num, pct
 
 _SCAN_STEPS = 100  # trial changes on each side (steps of 0.5 % with the default range)
 _BISECT = 40
@@ -136,27 +136,20 @@ def sensitivity(
     floor = float(ruleset.param("robust_min_coverage", 0.8))
     robust = not flips and coverage >= floor
     if robust:
-        statement = Text(
-            f"Robust: no single family weight changed by up to {pct(limit)} changes the verdict.",
-            f"Robuste : aucune variation d'un seul poids de famille jusqu'à {pct(limit, 'fr')} ne change l’avis.",
-        )
+        statement = msg("sensitivity.robust", limit=percent(limit))
     elif not flips:
-        statement = Text(
-            f"Not established: no single family weight changed by up to {pct(limit)} changes the "
-            f"verdict, but the data cover only {pct(coverage)} of the weight.",
-            f"Non établi : aucune variation d'un seul poids de famille jusqu'à {pct(limit, 'fr')} "
-            f"ne change l’avis, mais les données ne couvrent que {pct(coverage, 'fr')} du poids.",
+        statement = msg(
+            "sensitivity.not_established", limit=percent(limit), coverage=percent(coverage)
         )
     else:
         nearest = min(flips, key=lambda r: abs(r.change_needed or 0))
         change = nearest.change_needed or 0.0
         title = ruleset.families[nearest.family].title
         flipped_to = nearest.verdict_after or total.verdict
-        flipped = VERDICT_NAMES[flipped_to]
-        statement = Text(
-            f"Fragile: changing the weight of {title.en} by {'+' if change > 0 else ''}{num(change * 100, 'en', 1)} % "
-            f"turns the verdict into {flipped.en}.",
-            f"Fragile : modifier le poids de « {title.fr} » de {'+' if change > 0 else ''}{num(change * 100, 'fr', 1)} % "
-            f"fait passer l’avis à « {flipped.fr} ».",
+        statement = msg(
+            "sensitivity.fragile_up" if change > 0 else "sensitivity.fragile_down",
+            family=wording(title),
+            change=percent(abs(change), decimals=1),
+            verdict=wording(VERDICT_NAMES[flipped_to]),
         )
     return Sensitivity(robust, tuple(rows), statement)

@@ -1,39 +1,30 @@
-"""Numbers and sentences in English and French, and evidence items, for the rule kinds."""
+"""Building blocks of the rule kinds' messages: evidence items, and the transitional sentence
+helpers of kinds not yet written as catalogue messages (numbers come from the one formatter)."""
 
 from __future__ import annotations
 
-import functools
-import math
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from ..assessment import Evidence, RowRef, Text
+from ..formatting import fmt_number, fmt_percent
+from ..messages import Message, Value, as_value, count, flag, money, number, text
+from ..render import is_singular, pieces, placeholders
 
-NBSP = "\u202f"  # French thousands separator (narrow no-break space)
+__all__ = ["T", "counted", "ev", "fill", "is_singular", "ladder", "num", "pct", "placeholders"]
 
 
 def num(value: Any, lang: str = "en", digits: int = 0) -> str:
     """1234567.5 -> "1,234,568" (en) / "1 234 568" (fr); digits after the decimal point on request."""
-    if value is None:
-        return "?"
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or (value is not None and not isinstance(value, int | float)):
         return str(value)
-    if isinstance(value, float) and not math.isfinite(value):
-        return "?"
-    if digits == 0 or (float(value).is_integer() and digits <= 1):
-        text = f"{round(value):,}"
-    else:
-        text = f"{value:,.{digits}f}"
-    if lang == "fr":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", NBSP)
-    return text
+    if value is not None and digits and float(value).is_integer() and digits <= 1:
+        digits = 0
+    return fmt_number(value, lang, decimals=digits)
 
 
 def pct(ratio: float | None, lang: str = "en") -> str:
-    if ratio is None:
-        return "?"
-    return f"{num(ratio * 100, lang)}{NBSP if lang == 'fr' else ''}%"
+    return fmt_percent(ratio, lang)
 
 
 def T(en: str, fr: str) -> Text:
@@ -44,29 +35,31 @@ def ev(
     key: str,
     en: str,
     fr: str,
-    value: str | int | float | bool | None,
+    value: Value | Message | str | int | float | bool | None,
     unit: str = "",
     sensitive: bool = False,
     rows: tuple[RowRef, ...] = (),
 ) -> Evidence:
-    return Evidence(
-        key=key, label=Text(en, fr), value=value, unit=unit, sensitive=sensitive, rows=rows
-    )
+    """An evidence item. A raw value is typed here: an amount with a currency is money, a whole
+    number a count, a sensitive one states the recipient's holdings."""
+    return Evidence(key=key, label=Text(en, fr), value=typed(value, unit, sensitive), rows=rows)
 
 
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\|([^{}|]*)\|([^{}|]*))?\}")
-
-
-def placeholders(template: str) -> frozenset[str]:
-    """The names a condition template fills in."""
-    return frozenset(m.group(1) for m in _PLACEHOLDER.finditer(template))
-
-
-def is_singular(value: Any, lang: str) -> bool:
-    """French counts 0 and 1 as singular ("0 an", "1 an"); English only 1."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return False
-    return abs(value) < 2 if lang == "fr" else value == 1
+def typed(
+    value: Value | Message | str | int | float | bool | None, unit: str, sensitive: bool
+) -> Value:
+    if isinstance(value, Value | Message):
+        return as_value(value)
+    topic = "holdings" if sensitive else ""
+    if isinstance(value, bool):
+        return flag(value, topic)
+    if unit and (value is None or isinstance(value, int | float)):
+        return money(value, unit, topic)
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+        return count(value, topic)
+    if isinstance(value, float) or value is None:
+        return number(value, topic)
+    return text(str(value), topic)
 
 
 def counted(value: Any, one: str, many: str, lang: str) -> str:
@@ -81,10 +74,10 @@ def fill(template: str, values: Mapping[str, Any], lang: str) -> str:
     with the number followed by the word that agrees with it ("1 mécanicien", "3 mécaniciens").
     Nothing is evaluated: only bare names are substituted, so a rule file cannot reach
     attributes or format specs."""
-    pieces, tail = _pieces(template)
+    parts, tail = pieces(template)
     out: list[str] = []
-    for text, name, one, many in pieces:
-        out.append(text)
+    for before, name, one, many in parts:
+        out.append(before)
         value = values.get(name)
         if one is not None:
             word = one if is_singular(value, lang) else many
@@ -98,20 +91,6 @@ def fill(template: str, values: Mapping[str, Any], lang: str) -> str:
             out.append(num(value, lang) if value is not None else "?")
     out.append(tail)
     return "".join(out)
-
-
-@functools.lru_cache(maxsize=1024)
-def _pieces(template: str) -> tuple[tuple[tuple[str, str, str | None, str | None], ...], str]:
-    """A template cut once into (text before, name, singular word, plural word) and the text
-    after the last placeholder: rule sets reuse a few dozen templates for thousands of lines."""
-    pieces = []
-    start = 0
-    for match in _PLACEHOLDER.finditer(template):
-        pieces.append(
-            (template[start : match.start()], match.group(1), match.group(2), match.group(3))
-        )
-        start = match.end()
-    return tuple(pieces), template[start:]
 
 
 def ladder(value: float, steps: Any, floor: float) -> float:

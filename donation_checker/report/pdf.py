@@ -37,7 +37,6 @@ from .pdf_sections import (
 )
 from .rows import DETAIL_LINES, ReportMeta
 from .safe_text import clean
-from .share import redact
 from .texts import label
 
 Progress = Callable[[float], None]
@@ -115,8 +114,8 @@ def _build(
         detail_lines=detail_lines,
     )
     report = _Progress(progress, cancel)
-    a = redact(assessment, lang) if share else assessment
-    ink = Ink(lang)
+    a = assessment
+    ink = Ink(lang, share)
     story = _story(a, meta, ink, report)
     report.step(_PREPARE)
 

@@ -24,6 +24,7 @@ from reportlab.platypus import (
 
 from ..assessment import Assessment, Status
 from ..formatting import fmt_date, fmt_number, unknown
+from ..render import renderer
 from . import rows as R
 from .pdf_badge import VerdictBadge
 from .pdf_charts import family_chart, fleet_chart
@@ -69,8 +70,9 @@ _GRID = [
 class Ink:
     """Turns data text into safe flowables and notes the characters the font cannot draw."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, share: bool = False) -> None:
         self.lang = lang
+        self.r = renderer(lang, share)  # writes every message, for this reader
         self.covered = register_fonts()
         self.missing: set[str] = set()
         self.right_to_left = False
@@ -196,7 +198,7 @@ def first_page(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
         out.append(ink.p(subtitle, "subtitle"))
     else:
         out.append(Spacer(1, 6))
-    if meta.share:
+    if ink.r.share:
         out.append(_text(ink.t("share_banner"), ink.s.banner))
 
     ident = R.identification_rows(a, meta)
@@ -261,7 +263,7 @@ def first_page(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
 
 def key_reasons_section(a: Assessment, ink: Ink) -> list[Flowable]:
     out: list[Flowable] = heading(ink, "key_reasons", "h2")
-    rows = R.key_reason_rows(a, ink.lang)
+    rows = R.key_reason_rows(a, ink.r)
     if not rows:
         return [*out, _text(ink.t("no_key_reasons"), ink.s.body)]
     data: list[list[object]] = []
@@ -296,7 +298,7 @@ def conditions_section(a: Assessment, ink: Ink, summarised: bool = False) -> lis
     out: list[Flowable] = heading(ink, "conditions", "h2")
     more: list[Flowable] = []
     if summarised:
-        summary = R.condition_summary(a, ink.lang)
+        summary = R.condition_summary(a, ink.r)
         rows = summary.rows
         if summary.other_wordings:
             note = ink.t(
@@ -304,7 +306,7 @@ def conditions_section(a: Assessment, ink: Ink, summarised: bool = False) -> lis
             )
             more = [Spacer(1, 2), _text(note, ink.s.muted)]
     else:
-        rows = R.condition_rows(a, ink.lang)
+        rows = R.condition_rows(a, ink.r)
     if not rows:
         return [*out, _text(ink.t("no_conditions"), ink.s.body)]
     data: list[list[object]] = []
@@ -325,7 +327,7 @@ def conditions_section(a: Assessment, ink: Ink, summarised: bool = False) -> lis
 
 def counter_proposal_section(a: Assessment, ink: Ink, summarised: bool = False) -> list[Flowable]:
     out: list[Flowable] = heading(ink, "counter_proposal", "h2")
-    rows = R.counter_rows(a, ink.lang, R.TOP_SHOWN if summarised else None)
+    rows = R.counter_rows(a, ink.r, R.TOP_SHOWN if summarised else None)
     if not rows:
         return [*out, _text(ink.t("no_counter_proposal"), ink.s.body)]
     left = R.counter_count(a) - len(rows) if summarised else 0
@@ -376,13 +378,14 @@ def scores_section(a: Assessment, ink: Ink) -> list[Flowable]:
 
 def fleet_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
     out: list[Flowable] = heading(ink, "sec_fleet", "h1")
-    rows = R.fleet_rows(a.fleet_impact, ink.lang, meta.share)
+    rows = R.fleet_rows(a.fleet_impact, ink.r)
     if not rows:
         return [*out, _text(ink.t("no_fleet_impact"), ink.s.body)]
-    if not meta.share:
-        # The chart draws exact model counts, so it stays out of the shareable version.
+    holdings_shown = ink.r.shows("holdings")
+    if holdings_shown:
+        # The chart draws exact model counts of the recipient's fleet.
         out.append(fleet_chart(a.fleet_impact, ink.t("models_before"), ink.t("models_after")))
-    if meta.share:
+    if not holdings_shown:
         # Unit counts are the recipient's holdings: the columns are left out, not blanked.
         data: list[list[object]] = [
             _head(ink, "category", "models_before", "models_after", "new_models")
@@ -421,7 +424,7 @@ def fleet_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]
                 ]
             )
         widths = _fractions(1.8, 0.9, 0.9, 0.9, 0.9, 2.4)
-    caption = ink.t("fleet_share_caption" if meta.share else "fleet_caption")
+    caption = ink.t("fleet_caption" if holdings_shown else "fleet_share_caption")
     return [*out, _table(data, widths), Spacer(1, 3), _text(caption, ink.s.muted)]
 
 
@@ -432,7 +435,7 @@ def lines_section(a: Assessment, ink: Ink, summarised: bool = False) -> list[Flo
     """Every line of the offer, one table row each, in plain cells (no Paragraph per row). In a
     summarised report a main finding is cut to two lines, so 1,000 lines stay a table to scan."""
     out: list[Flowable] = heading(ink, "sec_lines", "h1")
-    rows = R.line_rows(a, ink.lang)
+    rows = R.line_rows(a, ink.r)
     if not rows:
         return [*out, _text(ink.t("no_lines"), ink.s.body)]
     # "acceptation sous conditions" on one line; the main finding takes what is left.
@@ -467,7 +470,7 @@ def lines_section(a: Assessment, ink: Ink, summarised: bool = False) -> list[Flo
 
 def findings_section(a: Assessment, ink: Ink, summarised: bool = False) -> list[Flowable]:
     out: list[Flowable] = heading(ink, "sec_findings", "h1")
-    groups = R.finding_groups(a, ink.lang, R.WORST_SHOWN if summarised else None)
+    groups = R.finding_groups(a, ink.r, R.WORST_SHOWN if summarised else None)
     if not groups:
         return [*out, _text(ink.t("no_findings"), ink.s.body)]
     widths = _fractions(1.7, 1.25, 5.0)
@@ -584,7 +587,7 @@ def cost_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
                 right_from=0,
             )
         ]
-        for r in R.cost_year_rows(a, ink.lang, meta.share):
+        for r in R.cost_year_rows(a, ink.r):
             data.append(
                 [
                     r.year,
@@ -602,7 +605,7 @@ def cost_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
             ("ALIGN", (0, 1), (-1, -1), "RIGHT"),
         ]
         out.append(_table(data, _fractions(0.6, 1.3, 1.3, 1.3, 1.4, 1.4, 1.3), extra))
-        if meta.share:
+        if not ink.r.shows("budget"):
             out.append(_text(ink.t("headroom_withheld"), ink.s.muted))
         header, line_rows = R.cost_line_rows(a, ink.lang, R.TOP_SHOWN if summarised else None)
         left = len(lc.lines) - len(line_rows)
@@ -631,9 +634,7 @@ def cost_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
                 out.append(_text(ink.other_lines(left), ink.s.muted))
         if lc.assumptions:
             out.append(_text(ink.t("assumptions"), ink.s.h3))
-            out.append(
-                ink.lines([R.format_evidence(ev, ink.lang) for ev in lc.assumptions], "small")
-            )
+            out.append(ink.lines([ink.r.evidence(ev) for ev in lc.assumptions], "small"))
     out += sensitivity_section(a, ink)
     return out
 
@@ -643,8 +644,8 @@ def sensitivity_section(a: Assessment, ink: Ink) -> list[Flowable]:
     s = a.sensitivity
     if s is None:
         return [*out, _text(ink.t("no_sensitivity"), ink.s.body)]
-    verdict = ink.t("robust") if s.robust else ink.t("fragile")
-    out.append(ink.p(s.statement.get(ink.lang), "body", bold_prefix=f"{verdict}."))
+    # The statement opens with its own judgement ("Robust:", "Not established:", "Fragile:").
+    out.append(ink.p(ink.r.message(s.statement), "body"))
     rows = R.sensitivity_rows(a, ink.lang)
     if rows:
         data: list[list[object]] = [
@@ -679,7 +680,7 @@ def annex_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]
     )
     out.append(kv)
 
-    inputs = R.input_rows(a, ink.lang, meta.share)
+    inputs = R.input_rows(a, ink.r)
     if inputs:
         out.append(Spacer(1, 8))
         data: list[list[object]] = [_head(ink, "role", "file", "rows_imported", "rows_rejected")]

@@ -32,9 +32,19 @@ from ..formatting import (
     fmt_score,
     unknown,
 )
+from ..messages import count, money, text
+from ..render import Renderer, renderer
 from ..table_gaps import gap_lines
-from .share import model_count_band
 from .texts import family_name, label, status_name, verdict_name
+
+# Rows are written for a reader: a language ("en", "fr"), or a renderer, which also knows
+# whether the text goes to a donor (the shareable version).
+Reader = str | Renderer
+
+
+def view(reader: Reader) -> Renderer:
+    return reader if isinstance(reader, Renderer) else renderer(reader)
+
 
 MAX_ROW_REFS = 8  # row numbers listed per evidence item before "and N more"
 
@@ -123,9 +133,11 @@ class ReasonRow:
     message: str
 
 
-def key_reason_rows(a: Assessment, lang: str, limit: int = 5) -> list[ReasonRow]:
+def key_reason_rows(a: Assessment, reader: Reader, limit: int = 5) -> list[ReasonRow]:
     """The few findings that drive the verdict, worst first, one per rule: what a reader needs
     to see on the first page to understand the answer."""
+    r = view(reader)
+    lang = r.lang
     labels = line_labels(a)
     by_rule: dict[str, list[Finding]] = {}
     for f in (*a.offer_findings, *a.findings):
@@ -147,7 +159,7 @@ def key_reason_rows(a: Assessment, lang: str, limit: int = 5) -> list[ReasonRow]
                 if others == 1
                 else label("and_other_lines", lang, n=str(others))
             )
-        rows.append(ReasonRow(f.rule_id, f.title.get(lang), place, f.status, f.message.get(lang)))
+        rows.append(ReasonRow(f.rule_id, f.title.get(lang), place, f.status, r.message(f.message)))
     return rows
 
 
@@ -175,10 +187,13 @@ class ConditionRow:
     removes_knockout: bool
 
 
-def _grouped_conditions(a: Assessment, lang: str) -> dict[tuple[str, str, bool], list[int | None]]:
+def _grouped_conditions(
+    a: Assessment, reader: Reader
+) -> dict[tuple[str, str, bool], list[int | None]]:
+    r = view(reader)
     grouped: dict[tuple[str, str, bool], list[int | None]] = {}
     for c in _ordered_conditions(a.conditions):
-        grouped.setdefault((c.rule_id, c.text.get(lang), c.removes_knockout), []).append(c.line)
+        grouped.setdefault((c.rule_id, r.message(c.text), c.removes_knockout), []).append(c.line)
     return grouped
 
 
@@ -197,14 +212,15 @@ def _condition_row(
     return ConditionRow(rule_id, place, text, lifts)
 
 
-def condition_rows(a: Assessment, lang: str, limit: int | None = 12) -> list[ConditionRow]:
+def condition_rows(a: Assessment, reader: Reader, limit: int | None = 12) -> list[ConditionRow]:
     """One row per distinct condition; the same wording asked for several lines is listed once
     with its lines (a 300-line offer must not repeat one sentence 300 times). `limit` caps the
     line numbers listed per row (None lists them all, for the Excel export)."""
     labels = line_labels(a)
+    lang = view(reader).lang
     return [
         _condition_row(key, lines, labels, lang, limit)
-        for key, lines in _grouped_conditions(a, lang).items()
+        for key, lines in _grouped_conditions(a, reader).items()
     ]
 
 
@@ -215,13 +231,16 @@ class ConditionSummary:
     other_lines: int  # distinct lines those wordings apply to
 
 
-def condition_summary(a: Assessment, lang: str, per_rule: int = WORDINGS_SHOWN) -> ConditionSummary:
+def condition_summary(
+    a: Assessment, reader: Reader, per_rule: int = WORDINGS_SHOWN
+) -> ConditionSummary:
     """For a long offer: per rule, the `per_rule` wordings that apply to the most lines.
     Wordings of one rule often differ only by a quantity ("convert the 12 vehicles"), so the
     examples tell the reader what is asked and the Excel export lists every line."""
     labels = line_labels(a)
+    lang = view(reader).lang
     by_rule: dict[tuple[str, bool], list[tuple[tuple[str, str, bool], list[int | None]]]] = {}
-    for key, lines in _grouped_conditions(a, lang).items():
+    for key, lines in _grouped_conditions(a, reader).items():
         by_rule.setdefault((key[0], key[2]), []).append((key, lines))
     rows: list[ConditionRow] = []
     other_wordings = 0
@@ -270,29 +289,29 @@ def _units_cut(cp: CounterProposal) -> float:
     return cp.offered - (cp.absorbable if cp.absorbable is not None else 0)
 
 
-def counter_rows(a: Assessment, lang: str, limit: int | None = None) -> list[CounterRow]:
+def counter_rows(a: Assessment, reader: Reader, limit: int | None = None) -> list[CounterRow]:
     """Counter-proposals that change something: fewer units than offered, or another model.
     A line the recipient can absorb as offered is not a counter-proposal and is left out.
     With a `limit`, only the proposals that cut the most units are kept (largest first)."""
     labels = line_labels(a)
+    r = view(reader)
+    lang = r.lang
     chosen = [cp for cp in a.counter_proposals if _changes_something(cp)]
     if limit is not None and len(chosen) > limit:
         chosen = heapq.nsmallest(limit, chosen, key=lambda cp: -_units_cut(cp))
     rows = []
     for cp in chosen:
-        alt = cp.alternative or ""
-        if cp.alternative_reason:
-            reason = cp.alternative_reason.get(lang).strip()
-            # Rule texts often restate the model ("Ural 4320: 32 in service"): say it once.
-            if alt and reason.casefold().startswith(alt.casefold()):
-                reason = reason[len(alt) :].lstrip(" :—-–")
-            alt = f"{alt} — {reason}" if alt and reason else alt or reason
+        name = "" if cp.alternative is None else r.value(cp.alternative)
+        reason = r.message(cp.alternative_reason).strip()
+        # The catalogue's reason names the model itself: say it once.
+        alt = reason if name in reason else f"{name} — {reason}" if name and reason else name
+        alt = alt or reason
         rows.append(
             CounterRow(
                 where=where(cp.line, labels, lang),
                 offered=fmt_number(cp.offered, lang, 0),
                 absorbable=fmt_number(cp.absorbable, lang, 0),
-                limiting=cp.limiting_factor.get(lang) if cp.limiting_factor else "",
+                limiting=r.message(cp.limiting_factor),
                 alternative=alt,
             )
         )
@@ -325,14 +344,16 @@ def main_findings(a: Assessment) -> dict[int, Finding]:
     return out
 
 
-def line_rows(a: Assessment, lang: str) -> list[LineRow]:
+def line_rows(a: Assessment, reader: Reader) -> list[LineRow]:
+    r = view(reader)
+    lang = r.lang
     found = main_findings(a)
     rows = []
     for line in a.lines:
         main = line.main_finding or ""
         f = found.get(line.index)
         if f is not None:
-            main = f"{main}{colon(lang)} {f.message.get(lang)}"
+            main = f"{main}{colon(lang)} {r.message(f.message)}"
         rows.append(
             LineRow(
                 number=str(line.index + 1),
@@ -398,10 +419,9 @@ def format_value(value: object, lang: str, key: str = "") -> str:
     return str(value)
 
 
-def format_evidence(ev: Evidence, lang: str) -> str:
-    """`Serviceable units of this model: 14 units`."""
-    unit = f"{NBSP}{ev.unit}" if ev.unit and ev.value is not None else ""
-    return f"{ev.label.get(lang)}{colon(lang)} {format_value(ev.value, lang, ev.key)}{unit}"
+def format_evidence(ev: Evidence, reader: Reader) -> str:
+    """`Serviceable units of this model: 14`."""
+    return view(reader).evidence(ev)
 
 
 def format_row_refs(refs: Sequence[RowRef], lang: str) -> str:
@@ -454,7 +474,9 @@ class FamilyGroup:
 _SEVERITY = {Status.FAIL: 0, Status.WARN: 1, Status.UNKNOWN: 2, Status.PASS: 3}
 
 
-def finding_row(f: Finding, labels: dict[int, str], lang: str) -> FindingRow:
+def finding_row(f: Finding, labels: dict[int, str], reader: Reader) -> FindingRow:
+    r = view(reader)
+    lang = r.lang
     result = status_name(f.status, lang)
     if f.knockout:
         result = f"{result} ({label('knockout_tag', lang)})"
@@ -463,17 +485,17 @@ def finding_row(f: Finding, labels: dict[int, str], lang: str) -> FindingRow:
         result += f" · {label('for_information', lang)}"
     else:
         result += f" · {fmt_score(f.score, lang)}"
-    evidence = [format_evidence(ev, lang) for ev in f.evidence]
-    refs = [r for ev in f.evidence for r in ev.rows]
+    evidence = [r.evidence(ev) for ev in f.evidence]
+    refs = [ref for ev in f.evidence for ref in r.row_refs(ev.rows)]
     if refs:
         evidence.append(format_row_refs(refs, lang))
     return FindingRow(
         where=where(f.line, labels, lang),
         status=f.status,
         result=result,
-        message=f.message.get(lang),
+        message=r.message(f.message),
         evidence=tuple(evidence),
-        condition=f.condition.text.get(lang) if f.condition else "",
+        condition=r.message(f.condition.text) if f.condition else "",
     )
 
 
@@ -493,8 +515,9 @@ def _score_range(items: Sequence[Finding], lang: str) -> str:
 
 
 def _rule_group(
-    rule_id: str, items: list[Finding], labels: dict[int, str], lang: str, worst: int | None
+    rule_id: str, items: list[Finding], labels: dict[int, str], reader: Reader, worst: int | None
 ) -> RuleGroup:
+    lang = view(reader).lang
     # A rule of a long offer has one finding per line: distinct values are gathered first.
     status = min({f.status for f in items}, key=_SEVERITY.__getitem__)
     stripped = (s.strip() for s in dict.fromkeys(f.source for f in items))
@@ -502,7 +525,7 @@ def _rule_group(
     title = items[0].title.get(lang)
     if worst is None:
         items.sort(key=lambda f: (f.line is not None, f.line or 0))
-        rows = tuple(finding_row(f, labels, lang) for f in items)
+        rows = tuple(finding_row(f, labels, reader) for f in items)
         return RuleGroup(rule_id, title, sources, status, rows)
     # Summarised: whole-offer findings always; of the line findings, the worst few that did not
     # pass (a passing line needs no explanation in a summary).
@@ -516,18 +539,19 @@ def _rule_group(
         title,
         sources,
         status,
-        tuple(finding_row(f, labels, lang) for f in (*offer, *shown)),
+        tuple(finding_row(f, labels, reader) for f in (*offer, *shown)),
         counts=tuple(sorted(counts.items(), key=lambda kv: _SEVERITY[kv[0]])),
         score_range=_score_range(per_line, lang) if per_line else "",
         hidden=len(per_line) - len(shown),
     )
 
 
-def finding_groups(a: Assessment, lang: str, worst: int | None = None) -> list[FamilyGroup]:
+def finding_groups(a: Assessment, reader: Reader, worst: int | None = None) -> list[FamilyGroup]:
     """Findings by family, then by rule (worst first); within a rule, one row per line — or,
     with `worst`, a count per status and only the `worst` lowest-scoring lines that did not pass.
     """
     labels = line_labels(a)
+    lang = view(reader).lang
     families: dict[str, dict[str, list[Finding]]] = {}
     for f in (*a.offer_findings, *a.findings):
         families.setdefault(f.family, {}).setdefault(f.rule_id, []).append(f)
@@ -535,7 +559,7 @@ def finding_groups(a: Assessment, lang: str, worst: int | None = None) -> list[F
     groups = []
     for key in order:
         rules = [
-            _rule_group(rule_id, items, labels, lang, worst)
+            _rule_group(rule_id, items, labels, reader, worst)
             for rule_id, items in families[key].items()
         ]
         rules.sort(key=lambda g: (_SEVERITY[g.worst], g.rule_id))
@@ -563,16 +587,22 @@ class FleetRow:
     new_models: str
 
 
-def fleet_rows(impacts: Sequence[CategoryImpact], lang: str, share: bool) -> list[FleetRow]:
+def fleet_rows(impacts: Sequence[CategoryImpact], reader: Reader) -> list[FleetRow]:
+    r = view(reader)
     rows = []
     for c in impacts:
-        if share:
-            mb, ma = model_count_band(c.models_before, lang), model_count_band(c.models_after, lang)
-            ub = ua = label("withheld", lang)
-        else:
-            mb, ma = fmt_number(c.models_before, lang, 0), fmt_number(c.models_after, lang, 0)
-            ub, ua = fmt_number(c.units_before, lang, 0), fmt_number(c.units_after, lang, 0)
-        rows.append(FleetRow(c.category, mb, ma, ub, ua, ", ".join(c.new_models)))
+        units = count(c.units_before, "holdings")
+        models = count(c.models_before, "holdings")
+        rows.append(
+            FleetRow(
+                r.value(c.title) if c.title is not None else c.category,
+                r.value(models),
+                r.value(count(c.models_after, derived_from=(models,))),
+                r.value(units),
+                r.value(count(c.units_after, derived_from=(units,))),
+                ", ".join(c.new_models),
+            )
+        )
     return rows
 
 
@@ -597,27 +627,32 @@ def _amount(x: float | None, lang: str) -> str:
     return fmt_number(x, lang, decimals=0)
 
 
-def _headroom_cells(y: CostYear, lang: str, share: bool) -> tuple[str, str]:
+def _headroom_cells(y: CostYear, r: Renderer) -> tuple[str, str]:
+    """The uncommitted budget and the share of it the year's cost takes. Both state the
+    recipient's budget: the shareable version bands the one and says only whether it fits."""
+    lang = r.lang
+    room = money(y.headroom, None, "budget")
     if y.headroom is None:
         return unknown(lang), unknown(lang)
+    shown = r.band(room) if r.hidden(room) else _amount(y.headroom, lang)
     if y.total is None:
-        return (label("withheld", lang) if share else _amount(y.headroom, lang)), unknown(lang)
+        return shown, unknown(lang)
     fits = y.total <= y.headroom
     verdict = label("within_headroom" if fits else "exceeds_headroom", lang)
-    if share:
-        return label("withheld", lang), verdict
-    if y.headroom <= 0:
-        return _amount(y.headroom, lang), verdict
-    return _amount(y.headroom, lang), fmt_percent(y.total / y.headroom, lang)
+    if y.headroom <= 0 or r.hidden(room):
+        return shown, verdict
+    return shown, fmt_percent(y.total / y.headroom, lang)
 
 
-def cost_year_rows(a: Assessment, lang: str, share: bool) -> list[CostRow]:
+def cost_year_rows(a: Assessment, reader: Reader) -> list[CostRow]:
+    r = view(reader)
+    lang = r.lang
     lc = a.lifecycle
     if lc is None:
         return []
     rows = []
     for y in lc.totals:
-        headroom, ratio = _headroom_cells(y, lang, share)
+        headroom, ratio = _headroom_cells(y, r)
         rows.append(
             CostRow(
                 year=str(y.year),
@@ -712,23 +747,26 @@ class InputRow:
     rejected: str
 
 
-def input_rows(a: Assessment, lang: str, share: bool) -> list[InputRow]:
+def input_rows(a: Assessment, reader: Reader) -> list[InputRow]:
+    r = view(reader)
+    lang = r.lang
     rows = []
     for rec in a.inputs:
         role_key = f"role_{rec.role}"
         role = label(role_key, lang) if role_key in _ROLE_KEYS else rec.role
         if rec.user:
             role = label("from_user_folder", lang, role=role)
-        name, imported, rejected = (
-            rec.name,
-            fmt_number(rec.rows_imported, lang, 0) if rec.rows_imported is not None else "—",
-            fmt_number(rec.rows_rejected, lang, 0) if rec.rows_rejected is not None else "—",
+        # The inventory's file name often carries a unit or a garrison, its row counts hint at
+        # the fleet's size, and its fingerprint confirms a guess: all are the recipient's.
+        topic = "holdings" if rec.role == "inventory" else ""
+        name = text(rec.name, topic)
+        shown_name = label("recipient_inventory", lang) if r.hidden(name) else rec.name
+        imported, rejected = (
+            r.value(count(n, topic)) if n is not None else "—"
+            for n in (rec.rows_imported, rec.rows_rejected)
         )
-        if share and rec.role == "inventory":
-            # The file name often carries a unit or a garrison; row counts hint at fleet size.
-            name = label("recipient_inventory", lang)
-            imported = rejected = label("withheld", lang)
-        rows.append(InputRow(role, name, rec.sha256 or unknown(lang), imported, rejected))
+        sha = text(rec.sha256 or None, topic)
+        rows.append(InputRow(role, shown_name, r.value(sha), imported, rejected))
     return rows
 
 

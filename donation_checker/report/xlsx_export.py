@@ -20,9 +20,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..assessment import Assessment
 from ..atomic import atomic_path
 from ..formatting import unknown
+from ..messages import Value, count, money
+from ..render import Renderer, renderer
 from . import rows as R
 from .safe_text import cell_text
-from .share import model_count_band, redact
 from .texts import family_name, label, status_name, verdict_name
 
 Cell = str | int | float | bool | dt.date | None
@@ -136,30 +137,32 @@ def export_xlsx(
     share: bool = False,
 ) -> None:
     """Write the assessment as an .xlsx workbook, atomically."""
-    lang = "fr" if lang.lower().startswith("fr") else "en"
-    a = redact(assessment, lang) if share else assessment
+    r = renderer(lang, share)
+    lang = r.lang
+    a = assessment
     wb = Workbook()
     default = wb.active
     if default is not None:
         wb.remove(default)
-    _summary(wb, a, lang, share)
-    _lines(wb, a, lang)
-    _findings(wb, a, lang)
-    _evidence(wb, a, lang, share)
-    _conditions(wb, a, lang)
-    _counter(wb, a, lang)
-    _cost(wb, a, lang, share)
-    _fleet(wb, a, lang, share)
-    _inputs(wb, a, lang, share)
+    _summary(wb, a, r)
+    _lines(wb, a, r)
+    _findings(wb, a, r)
+    _evidence(wb, a, r)
+    _conditions(wb, a, r)
+    _counter(wb, a, r)
+    _cost(wb, a, r)
+    _fleet(wb, a, r)
+    _inputs(wb, a, r)
     with atomic_path(target) as tmp:
         wb.save(tmp)
 
 
-def _summary(wb: Workbook, a: Assessment, lang: str, share: bool) -> None:
+def _summary(wb: Workbook, a: Assessment, r: Renderer) -> None:
+    lang = r.lang
     ws = _sheet(wb, "summary", lang)
     h = a.offer_header
     rows: list[list[Cell]] = [
-        [label("doc_title", lang), label("share_short", lang) if share else ""],
+        [label("doc_title", lang), label("share_short", lang) if r.share else ""],
         [label("offer_reference", lang), h.reference or unknown(lang)],
         [label("donor", lang), h.donor or unknown(lang)],
         [label("recipient", lang), a.recipient or h.recipient or unknown(lang)],
@@ -172,7 +175,7 @@ def _summary(wb: Workbook, a: Assessment, lang: str, share: bool) -> None:
         [label("version", lang), a.ruleset_version],
         ["SHA-256", a.ruleset_sha256],
     ]
-    if share:
+    if r.share:
         rows.append(["", label("share_banner", lang)])
     nxt = _table(ws, [_h("field", lang), _h("value_col", lang)], rows, [34, 70])
     ws.cell(row=6, column=2).number_format = "yyyy-mm-dd"
@@ -190,7 +193,8 @@ def _summary(wb: Workbook, a: Assessment, lang: str, share: bool) -> None:
     )
 
 
-def _lines(wb: Workbook, a: Assessment, lang: str) -> None:
+def _lines(wb: Workbook, a: Assessment, r: Renderer) -> None:
+    lang = r.lang
     ws = _sheet(wb, "lines", lang)
     found = R.main_findings(a)
     rows: list[list[Cell]] = []
@@ -204,7 +208,7 @@ def _lines(wb: Workbook, a: Assessment, lang: str) -> None:
                 line.confidence,
                 verdict_name(line.verdict, lang),
                 line.main_finding or "",
-                f.message.get(lang) if f else "",
+                r.message(f.message) if f else "",
             ]
         )
     heads = ["line", "item", "score", "confidence", "verdict", "rule_id", "main_finding"]
@@ -213,7 +217,8 @@ def _lines(wb: Workbook, a: Assessment, lang: str) -> None:
     ws.auto_filter.ref = f"A1:G{len(rows) + 1}"
 
 
-def _findings(wb: Workbook, a: Assessment, lang: str) -> None:
+def _findings(wb: Workbook, a: Assessment, r: Renderer) -> None:
+    lang = r.lang
     ws = _sheet(wb, "findings", lang)
     labels = R.line_labels(a)
     rows: list[list[Cell]] = []
@@ -229,10 +234,10 @@ def _findings(wb: Workbook, a: Assessment, lang: str) -> None:
                 _score(f.score, lang),
                 f.weight,
                 R.format_value(f.knockout, lang),
-                f.message.get(lang),
-                "; ".join(R.format_evidence(ev, lang) for ev in f.evidence),
+                r.message(f.message),
+                "; ".join(r.evidence(ev) for ev in f.evidence),
                 f.source,
-                f.condition.text.get(lang) if f.condition else "",
+                r.message(f.condition.text) if f.condition else "",
             ]
         )
     heads = ["rule_id", "family", "title", "line", "item", "status", "score", "weight",
@@ -244,24 +249,23 @@ def _findings(wb: Workbook, a: Assessment, lang: str) -> None:
     ws.auto_filter.ref = f"A1:M{len(rows) + 1}"
 
 
-def _evidence(wb: Workbook, a: Assessment, lang: str, share: bool) -> None:
+def _evidence(wb: Workbook, a: Assessment, r: Renderer) -> None:
+    lang = r.lang
     ws = _sheet(wb, "evidence", lang)
     rows: list[list[Cell]] = []
     for f in (*a.offer_findings, *a.findings):
         for ev in f.evidence:
-            value: Cell = (
-                ev.value if not isinstance(ev.value, bool) else R.format_value(ev.value, lang)
-            )
+            value = r.datum(ev.value)
             rows.append(
                 [
                     f.rule_id,
                     f.line + 1 if f.line is not None else label("whole_offer", lang),
                     ev.key,
                     ev.label.get(lang),
-                    value if value is not None else unknown(lang),
-                    ev.unit,
+                    value if isinstance(value, str | int | float) else r.value(ev.value),
+                    ev.value.currency,
                     R.format_value(ev.sensitive, lang),
-                    "" if share else R.format_row_refs(ev.rows, lang),
+                    R.format_row_refs(r.row_refs(ev.rows), lang),
                 ]
             )
     heads = ["rule_id", "line", "key", "label", "value", "unit", "sensitive", "rows"]
@@ -270,30 +274,32 @@ def _evidence(wb: Workbook, a: Assessment, lang: str, share: bool) -> None:
     ws.auto_filter.ref = f"A1:H{len(rows) + 1}"
 
 
-def _conditions(wb: Workbook, a: Assessment, lang: str) -> None:
+def _conditions(wb: Workbook, a: Assessment, r: Renderer) -> None:
+    lang = r.lang
     ws = _sheet(wb, "conditions", lang)
     rows: list[list[Cell]] = [
         [i, c.rule_id, c.where, c.text, R.format_value(c.removes_knockout, lang)]
-        for i, c in enumerate(R.condition_rows(a, lang, limit=None), start=1)
+        for i, c in enumerate(R.condition_rows(a, r, limit=None), start=1)
     ]
     heads = ["number", "rule_id", "line", "text", "lifts"]
     _table(ws, [_h(k, lang) for k in heads], rows, [6, 11, 40, 90, 16])
-    for r in range(2, len(rows) + 2):
-        ws.cell(row=r, column=4).alignment = _WRAP
+    for n in range(2, len(rows) + 2):
+        ws.cell(row=n, column=4).alignment = _WRAP
 
 
-def _counter(wb: Workbook, a: Assessment, lang: str) -> None:
+def _counter(wb: Workbook, a: Assessment, r: Renderer) -> None:
     """Every counter-proposal (the PDF of a long offer shows the largest few)."""
+    lang = r.lang
     ws = _sheet(wb, "counter", lang)
     rows: list[list[Cell]] = [
-        [r.where, r.offered, r.absorbable, r.limiting, r.alternative]
-        for r in R.counter_rows(a, lang)
+        [c.where, c.offered, c.absorbable, c.limiting, c.alternative] for c in R.counter_rows(a, r)
     ]
     heads = ["line", "offered", "absorbable", "limiting_factor", "better_fit"]
     _table(ws, [label(k, lang) for k in heads], rows, [40, 10, 12, 40, 70])
 
 
-def _cost(wb: Workbook, a: Assessment, lang: str, share: bool) -> None:
+def _cost(wb: Workbook, a: Assessment, r: Renderer) -> None:
+    lang = r.lang
     ws = _sheet(wb, "cost", lang)
     lc = a.lifecycle
     if lc is None:
@@ -303,11 +309,14 @@ def _cost(wb: Workbook, a: Assessment, lang: str, share: bool) -> None:
     put(ws, 1, 1, label("horizon", lang, n=str(lc.horizon_years), currency=currency))
     totals: list[list[Cell]] = []
     for y in lc.totals:
+        # The uncommitted budget is the recipient's: a hidden one is banded, and the share of
+        # it the year's cost takes becomes whether the cost fits.
+        room = money(y.headroom, lc.currency, "budget")
         if y.headroom is None:
             headroom: Cell = unknown(lang)
             ratio: Cell = unknown(lang)
-        elif share:
-            headroom = label("withheld", lang)
+        elif r.hidden(room):
+            headroom = r.band(room)
             if y.total is None:
                 ratio = unknown(lang)
             else:
@@ -320,9 +329,9 @@ def _cost(wb: Workbook, a: Assessment, lang: str, share: bool) -> None:
             )
         totals.append([y.year, y.fuel, y.maintenance, y.parts, y.total, headroom, ratio])
     heads = ["year", "fuel", "maintenance", "parts", "total", "headroom", "cost_share"]
-    money = {2: _MONEY, 3: _MONEY, 4: _MONEY, 5: _MONEY, 6: _MONEY, 7: _PERCENT}
+    formats = {2: _MONEY, 3: _MONEY, 4: _MONEY, 5: _MONEY, 6: _MONEY, 7: _PERCENT}
     nxt = _table(ws, [label(k, lang) for k in heads], totals, [34, 16, 16, 16, 16, 18, 16],
-                 money, start=3)  # fmt: skip
+                 formats, start=3)  # fmt: skip
     labels = R.line_labels(a)
     per_line: list[list[Cell]] = []
     for line in lc.lines:
@@ -342,40 +351,43 @@ def _cost(wb: Workbook, a: Assessment, lang: str, share: bool) -> None:
            {3: _MONEY, 4: _MONEY, 5: _MONEY, 6: _MONEY}, start=nxt)  # fmt: skip
 
 
-def _fleet(wb: Workbook, a: Assessment, lang: str, share: bool) -> None:
+def _fleet(wb: Workbook, a: Assessment, r: Renderer) -> None:
+    lang = r.lang
     ws = _sheet(wb, "fleet", lang)
     rows: list[list[Cell]] = []
+    # Unit counts are the recipient's holdings: hidden, the columns are left out, not blanked.
+    units_shown = r.shows("holdings")
     for c in a.fleet_impact:
-        if share:
-            rows.append(
-                [
-                    c.category,
-                    model_count_band(c.models_before, lang),
-                    model_count_band(c.models_after, lang),
-                    ", ".join(c.new_models),
-                ]
-            )
-        else:
-            rows.append(
-                [c.category, c.models_before, c.models_after, c.units_before, c.units_after,
-                 ", ".join(c.new_models)]
-            )  # fmt: skip
-    if share:
-        heads = ["category", "models_before", "models_after", "new_models"]
-        _table(ws, [label(k, lang) for k in heads], rows, [30, 16, 16, 60])
-    else:
-        heads = ["category", "models_before", "models_after", "units_before", "units_after",
-                 "new_models"]  # fmt: skip
-        _table(ws, [label(k, lang) for k in heads], rows, [30, 14, 14, 14, 14, 60])
+        models = count(c.models_before, "holdings")
+        units = count(c.units_before, "holdings")
+        row: list[Cell] = [
+            r.value(c.title) if c.title is not None else c.category,
+            _cell(r, models),
+            _cell(r, count(c.models_after, derived_from=(models,))),
+        ]
+        if units_shown:
+            row += [_cell(r, units), _cell(r, count(c.units_after, derived_from=(units,)))]
+        rows.append([*row, ", ".join(c.new_models)])
+    heads = ["category", "models_before", "models_after"]
+    heads += ["units_before", "units_after"] if units_shown else []
+    heads.append("new_models")
+    widths = [30, *([14] * (len(heads) - 2)), 60]
+    _table(ws, [label(k, lang) for k in heads], rows, widths)
 
 
-def _inputs(wb: Workbook, a: Assessment, lang: str, share: bool) -> None:
+def _cell(r: Renderer, v: Value) -> Cell:
+    value = r.datum(v)
+    return value if isinstance(value, str | int | float) else r.value(v)
+
+
+def _inputs(wb: Workbook, a: Assessment, r: Renderer) -> None:
+    lang = r.lang
     ws = _sheet(wb, "inputs", lang)
     rows: list[list[Cell]] = []
-    for shown, rec in zip(R.input_rows(a, lang, share), a.inputs, strict=True):
-        hidden = share and rec.role == "inventory"
-        imported: Cell = shown.imported if hidden else rec.rows_imported
-        rejected: Cell = shown.rejected if hidden else rec.rows_rejected
+    for shown, rec in zip(R.input_rows(a, r), a.inputs, strict=True):
+        topic = "holdings" if rec.role == "inventory" else ""
+        imported = _cell(r, count(rec.rows_imported, topic))
+        rejected = _cell(r, count(rec.rows_rejected, topic))
         rows.append([shown.role, shown.name, shown.sha256, imported, rejected])
     heads = ["role", "file", "sha", "rows_imported", "rows_rejected"]
     _table(ws, [_h(k, lang) for k in heads], rows, [14, 40, 70, 14, 14])

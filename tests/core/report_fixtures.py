@@ -16,7 +16,6 @@ from donation_checker.assessment import (
     Condition,
     CostYear,
     CounterProposal,
-    Evidence,
     FamilySensitivity,
     Finding,
     InputRecord,
@@ -29,6 +28,18 @@ from donation_checker.assessment import (
     Text,
     Verdict,
 )
+from donation_checker.assessment import Evidence as EvidenceItem
+from donation_checker.messages import (
+    Message,
+    Value,
+    count,
+    money,
+    number,
+    place,
+    text,
+    untyped,
+)
+from donation_checker.messages import model as model_name
 from donation_checker.model import OfferHeader
 
 # Values the shareable version must never show (recipient holdings and locations).
@@ -66,6 +77,32 @@ def _t(en: str, fr: str) -> Text:
     return Text(en=en, fr=fr)
 
 
+def _m(en: str, fr: str) -> Message:
+    """A finished sentence with no typed values: the shareable version never shows it."""
+    return untyped(Text(en=en, fr=fr))
+
+
+def _v(value: object, unit: str = "", sensitive: bool = False) -> Value:
+    topic = "holdings" if sensitive else ""
+    if isinstance(value, str):
+        return place(value) if sensitive else text(value)
+    assert isinstance(value, int | float)
+    if unit.startswith("FCFA"):
+        return money(value, unit)
+    return count(value, topic) if isinstance(value, int) and unit != "km" else number(value, topic)
+
+
+def Evidence(
+    key: str,
+    label: Text,
+    value: object,
+    unit: str = "",
+    sensitive: bool = False,
+    rows: tuple[RowRef, ...] = (),
+) -> EvidenceItem:
+    return EvidenceItem(key, label, _v(value, unit, sensitive), rows)
+
+
 def _line_findings(i: int) -> list[Finding]:
     kind = i % 3
     rows = tuple(RowRef("fleet", "Parc", 12 + i * 3 + k) for k in range(3 if kind == 0 else 12))
@@ -80,7 +117,7 @@ def _line_findings(i: int) -> list[Finding]:
                 status=Status.PASS,
                 weight=3.0,
                 knockout=False,
-                message=_t(
+                message=_m(
                     "Same model already in service: 137 units, 4821 vehicles in the category.",
                     "Même modèle déjà en service : 137 unités, 4821 véhicules dans la catégorie.",
                 ),
@@ -112,7 +149,7 @@ def _line_findings(i: int) -> list[Finding]:
                 status=Status.WARN,
                 weight=2.0,
                 knockout=False,
-                message=_t(
+                message=_m(
                     "Built 2016 with 182,000 km: 38% of the economic life remains.",
                     "Construit en 2016, 182 000 km : il reste 38 % de la durée de vie économique.",
                 ),
@@ -135,7 +172,7 @@ def _line_findings(i: int) -> list[Finding]:
                 status=Status.FAIL,
                 weight=3.0,
                 knockout=False,
-                message=_t(
+                message=_m(
                     "3907 mechanics on strength at Tessalit-Nord but none qualified on Unimog; "
                     "9 needed.",
                     "3907 mécaniciens à Tessalit-Nord mais aucun qualifié Unimog ; 9 nécessaires.",
@@ -161,7 +198,7 @@ def _line_findings(i: int) -> list[Finding]:
                 condition=Condition(
                     "MAINT-01",
                     i,
-                    _t(
+                    _m(
                         "Maintenance training for 9 mechanics on the Unimog before handover, with "
                         "the special tools and diagnostic kit.",
                         "Formation de 9 mécaniciens sur Unimog avant la remise, avec l’outillage "
@@ -178,7 +215,7 @@ def _line_findings(i: int) -> list[Finding]:
                 status=Status.WARN,
                 weight=1.0,
                 knockout=False,
-                message=_t(
+                message=_m(
                     "Operator and workshop manuals in English only.",
                     "Manuels d’utilisation et d’atelier en anglais seulement.",
                 ),
@@ -198,7 +235,7 @@ def _line_findings(i: int) -> list[Finding]:
                 status=Status.UNKNOWN,
                 weight=3.0,
                 knockout=False,
-                message=_t(
+                message=_m(
                     "The offer does not say how many months of spares are included.",
                     "L’offre ne précise pas combien de mois de pièces sont inclus.",
                 ),
@@ -215,7 +252,7 @@ def _line_findings(i: int) -> list[Finding]:
             status=Status.FAIL,
             weight=3.0,
             knockout=True,
-            message=_t(
+            message=_m(
                 "Petrol engine; the army's depots at Camp Boiteux hold diesel and jet fuel only.",
                 "Moteur essence ; les dépôts de Camp Boiteux ne stockent que gazole et "
                 "carburéacteur.",
@@ -230,7 +267,7 @@ def _line_findings(i: int) -> list[Finding]:
             condition=Condition(
                 "COMP-04",
                 i,
-                _t(
+                _m(
                     "Supply the diesel version of the ambulance.",
                     "Fournir la version gazole de l’ambulance.",
                 ),
@@ -270,7 +307,7 @@ def make_assessment(
         Condition(
             "OWN-04",
             None,
-            _t(
+            _m(
                 "The donor pays transport, port clearance and registration, or this is agreed "
                 "in writing.",
                 "Le donateur prend à sa charge le transport, le dédouanement et "
@@ -288,7 +325,7 @@ def make_assessment(
             status=Status.WARN,
             weight=2.0,
             knockout=False,
-            message=_t(
+            message=_m(
                 "Adds one model to medium trucks, which already count 4 models.",
                 "Ajoute un modèle aux camions moyens, qui en comptent déjà 4.",
             ),
@@ -343,12 +380,12 @@ def make_assessment(
                 line=1,
                 offered=12,
                 absorbable=4,
-                limiting_factor=_t(
+                limiting_factor=_m(
                     "No mechanic qualified on the Unimog; 58213 km of road between workshops.",
                     "Aucun mécanicien qualifié Unimog ; 58213 km de route entre ateliers.",
                 ),
-                alternative="Toyota Land Cruiser 79",
-                alternative_reason=_t(
+                alternative=model_name("Toyota Land Cruiser 79", "model_names"),
+                alternative_reason=_m(
                     "already in service in large numbers, parts stocked",
                     "déjà en service en grand nombre, pièces en stock",
                 ),
@@ -375,7 +412,7 @@ def make_assessment(
                 FamilySensitivity("maintenance", 20.0, -0.4, Verdict.ACCEPT),
                 FamilySensitivity("compatibility", 25.0, None, None),
             ),
-            statement=_t(
+            statement=_m(
                 "The verdict changes only if maintenance counts 40% less.",
                 "L’avis ne change que si la maintenance pèse 40 % de moins.",
             ),
@@ -409,3 +446,18 @@ def make_assessment(
 
 def rule_ids(a: Assessment) -> set[str]:
     return {f.rule_id for f in (*a.findings, *a.offer_findings)}
+
+
+def spellings(value: float | int) -> set[str]:
+    """The ways a number may be written in a report (grouped or not, either decimal mark), to
+    look for a hidden figure in extracted text."""
+    number = float(value)
+    out = {str(value)}
+    for decimals in (0, 1, 2) if not number.is_integer() else (0,):
+        grouped = f"{number:,.{decimals}f}"
+        out.add(grouped.replace(",", ""))
+        out.add(grouped.replace(",", "").replace(".", ","))
+        out.add(grouped)
+        for sep in ("\u202f", "\u00a0", " ", "."):
+            out.add(grouped.replace(",", "\0").replace(".", ",").replace("\0", sep))
+    return out

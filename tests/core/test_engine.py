@@ -168,7 +168,8 @@ def test_counter_proposal_names_the_limit_and_an_alternative() -> None:
     assert proposal.limiting_factor is not None and "mechanics" in proposal.limiting_factor.en
     assert proposal.alternative is None  # the offered model is already well established
     ford = assess(inventory(), bad_offer(), RULES)
-    assert ford.counter_proposals[0].alternative == "Toyota Land Cruiser 78"
+    alternative = ford.counter_proposals[0].alternative
+    assert alternative is not None and alternative.raw == "Toyota Land Cruiser 78"
 
 
 def test_lifecycle_cost_by_hand() -> None:

@@ -1,4 +1,4 @@
-"""The report's content as plain rows, and the shareable redaction, without building a PDF."""
+"""The report's content as plain rows, and the shareable rendering policy, without a PDF."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import dataclasses
 
 from donation_checker.assessment import Evidence, RowRef, Status, Text, Verdict
 from donation_checker.formatting import NARROW_NBSP
+from donation_checker.messages import Message, count, money, msg, people, percent, place, year
+from donation_checker.render import Renderer
 from donation_checker.report import rows as R
-from donation_checker.report.share import Redactor, model_count_band, quantity_band, redact
 from donation_checker.report.texts import all_label_keys, label, verdict_name
 from tests.core.report_fixtures import (
     SENSITIVE_NUMBERS,
@@ -74,14 +75,14 @@ def test_findings_are_grouped_by_family_worst_rule_first() -> None:
     compat = next(g for g in groups if g.key == "compatibility")
     assert [r.rule_id for r in compat.rules] == ["COMP-04", "COMP-02", "COMP-01"]
     comp01 = compat.rules[-1].rows[0]
-    assert "Units of this model in the fleet: 137\u00a0units" in comp01.evidence
+    assert "Units of this model in the fleet: 137" in comp01.evidence
     assert comp01.evidence[-1] == "inventory rows: Parc 12, 13, 14"
 
 
 def test_model_years_are_not_grouped_like_quantities() -> None:
-    ev = Evidence("model_year", Text("Model year", "Année modèle"), 2016)
+    ev = Evidence("model_year", Text("Model year", "Année modèle"), year(2016))
     assert R.format_evidence(ev, "fr") == "Année modèle\u00a0: 2016"
-    qty = Evidence("units", Text("Units", "Unités"), 4821)
+    qty = Evidence("units", Text("Units", "Unités"), count(4821))
     assert R.format_evidence(qty, "fr") == f"Unités\u00a0: 4{NARROW_NBSP}821"
 
 
@@ -92,65 +93,80 @@ def test_row_references_are_capped() -> None:
 
 
 def test_cost_rows_flag_years_above_headroom() -> None:
-    rows = R.cost_year_rows(make_assessment(), "en", share=False)
+    rows = R.cost_year_rows(make_assessment(), "en")
     assert [r.exceeds for r in rows] == [False, False, False, True, True]
     assert rows[3].share == "125%"
-    shared = R.cost_year_rows(make_assessment(), "en", share=True)
-    assert {r.headroom for r in shared} == {"withheld"}
+    shared = R.cost_year_rows(make_assessment(), Renderer("en", share=True))
+    assert {r.headroom for r in shared} == {"[100,000,000–1,000,000,000]"}
     assert shared[3].share == "exceeds headroom"
 
 
-def test_quantity_and_model_bands() -> None:
-    assert [quantity_band(v, "en") for v in (0, 1, 9, 10, 49, 50)] == [
-        "none",
-        "a few (1–9)",
-        "a few (1–9)",
-        "10–49",
-        "10–49",
-        "50 or more",
+def test_hidden_counts_are_written_as_bands_suited_to_their_unit() -> None:
+    r = Renderer("en", share=True)
+    assert [r.value(count(v, "holdings")) for v in (0, 1, 9, 10, 49, 50, 199, 200)] == [
+        "[none]",
+        "[1–9]",
+        "[1–9]",
+        "[10–49]",
+        "[10–49]",
+        "[50–199]",
+        "[50–199]",
+        "[200 or more]",
     ]
-    assert [model_count_band(v, "fr") for v in (0, 1, 3, 4)] == ["aucun", "1", "2 à 3", "4 ou plus"]
-
-
-def test_redactor_strikes_values_in_every_spelling_but_not_inside_other_tokens() -> None:
-    r = Redactor(
-        [
-            Evidence("a", Text("a", "a"), 1234, sensitive=True),
-            Evidence("b", Text("b", "b"), "Kati", sensitive=True),
-            Evidence("c", Text("c", "c"), 7, sensitive=True),
-        ],
-        "en",
+    fr = Renderer("fr", share=True)
+    assert fr.value(money(161_120_000, "FCFA", "budget")) == (
+        f"[100{NARROW_NBSP}000{NARROW_NBSP}000 à 1{NARROW_NBSP}000{NARROW_NBSP}000{NARROW_NBSP}000 FCFA]"
     )
-    text = r.text(f"1{NARROW_NBSP}234 trucks at KATI, 7 mechanics, COMP-07, 17 units, 1,234.")
-    assert "1234" not in text and "234" not in text and "KATI" not in text
-    assert "[a few (1–9)] mechanics" in text
-    assert "COMP-07" in text and "17 units" in text
+    assert fr.value(people(3, "personnel")) == "[1 à 9]"
 
 
-def test_redacted_assessment_holds_no_sensitive_value_or_row_reference() -> None:
-    a = redact(make_assessment(), "fr")
-    blob = repr(dataclasses.replace(a, fleet_impact=(), inputs=()))
+def test_a_value_computed_from_a_sovereign_one_is_hidden_with_it() -> None:
+    qualified = people(62, "personnel")
+    trained = people(6)
+    total = people(68, derived_from=(qualified, trained))
+    free = money(600_000_000, "FCFA", "budget")
+    share = percent(0.32, derived_from=(money(192_000_000, "FCFA"), free))
+    shown, hidden = Renderer("en"), Renderer("en", share=True)
+    assert [shown.value(v) for v in (qualified, trained, total, share)] == ["62", "6", "68", "32%"]
+    assert [hidden.value(v) for v in (qualified, trained, total, share)] == [
+        "[50–199]",
+        "6",
+        "[50–199]",
+        "withheld",
+    ]
+    assert hidden.value(place("Tessalit-Nord")) == "withheld"
+
+
+def test_the_shareable_version_never_shows_an_untyped_sentence() -> None:
+    untyped = Message("", template=Text("3 mechanics at Tessalit-Nord.", "3 à Tessalit-Nord."))
+    assert Renderer("en").message(untyped) == "3 mechanics at Tessalit-Nord."
+    assert "Tessalit" not in Renderer("en", share=True).message(untyped)
+
+
+def test_shareable_messages_take_their_share_wording_when_a_value_is_hidden() -> None:
+    m = msg(
+        "impact.hours.need",
+        need=count(2000),
+        have=count(7600, "workshop_capacity"),
+        share=percent(0.26, derived_from=(count(2000), count(7600, "workshop_capacity"))),
+    )
+    assert Renderer("en").message(m) == (
+        "The offer needs 2,000 workshop hours a year: 26% of the 7,600 free hours."
+    )
+    shared = Renderer("fr", share=True).message(m)
+    assert "26" not in shared and "7" not in shared
+    assert shared.startswith("L’offre demande 2\u202f000 heures d’atelier par an ;")
+
+
+def test_shared_rows_hold_no_sensitive_value_or_row_reference() -> None:
+    a = make_assessment()
+    r = Renderer("fr", share=True)
+    groups = R.finding_groups(a, r)
+    blob = repr(groups) + repr(R.counter_rows(a, r)) + repr(R.condition_rows(a, r))
+    blob += repr(R.fleet_rows(a.fleet_impact, r)) + repr(R.input_rows(a, r))
     for secret in (*SENSITIVE_NUMBERS, *SENSITIVE_PLACES):
         assert secret not in blob
-    for f in (*a.findings, *a.offer_findings):
-        assert all(ev.rows == () for ev in f.evidence)
-
-
-def test_redaction_is_scoped_to_the_finding_that_holds_the_values() -> None:
-    a = make_assessment()
-    doc = next(f for f in a.findings if f.rule_id == "DOC-01")
-    doc = dataclasses.replace(doc, message=Text("Manuals in French: 1 of 3.", "1 sur 3."))
-    mech = next(f for f in a.findings if f.rule_id == "MAINT-01")
-    mech = dataclasses.replace(
-        mech,
-        evidence=(*mech.evidence, Evidence("n", Text("n", "n"), 3, sensitive=True)),
-        message=Text("3 mechanics at Tessalit-Nord.", "3 mécaniciens à Tessalit-Nord."),
-    )
-    others = tuple(f for f in a.findings if f.rule_id not in ("DOC-01", "MAINT-01"))
-    shared = redact(dataclasses.replace(a, findings=(*others, doc, mech)), "en")
-    by_rule = {f.rule_id: f for f in shared.findings}
-    assert by_rule["DOC-01"].message.en == "Manuals in French: 1 of 3."
-    assert by_rule["MAINT-01"].message.en == "[a few (1–9)] mechanics at [withheld]."
+    assert "Parc 12" not in blob
 
 
 def test_counter_proposals_that_change_nothing_are_left_out() -> None:

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from donation_checker.assessment import Assessment
 from donation_checker.report import build_pdf_bytes
-from donation_checker.report.share import _spellings
+from tests.core.report_fixtures import spellings
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_inventories"
 INVENTORY = SAMPLES / "inventaire_fama_2025.xlsx"
@@ -40,21 +40,22 @@ def _secrets(a: Assessment) -> tuple[set[str], set[str]]:
         for ev in f.evidence:
             if not ev.sensitive:
                 continue
-            if isinstance(ev.value, int | float) and not isinstance(ev.value, bool):
-                if abs(ev.value) >= 100:
-                    numbers.add(ev.value)
-            elif isinstance(ev.value, str) and len(ev.value) >= 4 and not ev.value.islower():
-                places.add(ev.value)  # names and codes; lower-case vocabulary ("manual") is not
+            raw = ev.value.raw
+            if isinstance(raw, int | float) and not isinstance(raw, bool):
+                if abs(raw) >= 100:
+                    numbers.add(raw)
+            elif isinstance(raw, str) and len(raw) >= 4 and not raw.islower():
+                places.add(raw)  # names and codes; lower-case vocabulary ("manual") is not
     # A word the offer itself states ("manual", "diesel") is the donor's data, not a secret.
     public = {
-        str(ev.value)
+        str(ev.value.raw)
         for f in (*a.findings, *a.offer_findings)
         for ev in f.evidence
         if not ev.sensitive
     }
     places -= public
-    spellings = {s for n in numbers for s in _spellings(n)}
-    return {re.sub(r"[\u00a0\u202f]", " ", s) for s in spellings}, places
+    written = {s for n in numbers for s in spellings(n)}
+    return {re.sub(r"[\u00a0\u202f]", " ", s) for s in written}, places
 
 
 @pytest.mark.parametrize("offer", OFFERS)

@@ -14,13 +14,13 @@ from openpyxl import load_workbook
 
 from donation_checker.assessment import Text
 from donation_checker.report import export_xlsx
-from donation_checker.report.share import _spellings
 from tests.core.report_fixtures import (
     HEADROOM,
     SENSITIVE_NUMBERS,
     SENSITIVE_PLACES,
     make_assessment,
     rule_ids,
+    spellings,
 )
 
 TRIGGERS = [
@@ -132,7 +132,7 @@ def test_shareable_export_leaks_no_holdings(tmp_path: Path, lang: str) -> None:
     numbers = {float(v) for v in values if isinstance(v, int | float)}
     for n in SENSITIVE_NUMBERS:
         assert float(n) not in numbers, n
-        for spelling in _spellings(int(n)):
+        for spelling in spellings(int(n)):
             assert not re.search(rf"(?<![\d]){re.escape(spelling)}(?!\d)", text), spelling
     assert HEADROOM not in numbers
     for place in SENSITIVE_PLACES:

@@ -1,0 +1,247 @@
+"""The one place where messages and values become text, in the reader's language.
+
+Every output (PDF, Excel export, JSON texts, command-line summary, window) writes findings,
+conditions, evidence and counter-proposals through a Renderer. The shareable version is the same
+rendering with a policy: a value stating a sovereign fact, or computed from one, is written as a
+band (counts, people, hours, money) or left out (shares, places, names, yes/no), and a sentence
+that carries no typed values is not shown at all. Nothing is scrubbed afterwards.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .catalogue import Catalogue, ShareSettings, load_catalogue, load_share_settings
+from .formatting import fmt_money, fmt_number, fmt_percent
+from .messages import BANDED, UNTYPED, Message, Unit, Value
+
+if TYPE_CHECKING:
+    from .assessment import Evidence, RowRef, Text
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\|([^{}|]*)\|([^{}|]*))?\}")
+
+
+def placeholders(template: str) -> frozenset[str]:
+    """The names a template fills in."""
+    return frozenset(m.group(1) for m in _PLACEHOLDER.finditer(template))
+
+
+@functools.lru_cache(maxsize=2048)
+def pieces(template: str) -> tuple[tuple[tuple[str, str, str | None, str | None], ...], str]:
+    """A template cut once into (text before, name, singular word, plural word) and the text
+    after the last placeholder."""
+    out = []
+    start = 0
+    for match in _PLACEHOLDER.finditer(template):
+        out.append(
+            (template[start : match.start()], match.group(1), match.group(2), match.group(3))
+        )
+        start = match.end()
+    return tuple(out), template[start:]
+
+
+def is_singular(value: object, lang: str) -> bool:
+    """French counts 0 and 1 as singular ("0 an", "1 an"); English only 1."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return abs(value) < 2 if lang == "fr" else value == 1
+
+
+class Renderer:
+    """Writes messages for one reader: a language, and whether the text goes to a donor."""
+
+    def __init__(
+        self,
+        lang: str = "en",
+        share: bool = False,
+        catalogue: Catalogue | None = None,
+        settings: ShareSettings | None = None,
+    ) -> None:
+        self.lang = "fr" if lang.lower().startswith("fr") else "en"
+        self.share = share
+        self.catalogue = catalogue or load_catalogue()
+        self.settings = settings or load_share_settings()
+
+    # -- policy ----------------------------------------------------------------------------
+
+    def hidden(self, value: Value) -> bool:
+        """True when the value may not be shown as it is to this reader."""
+        if not self.share:
+            return False
+        topics = value.topics()
+        return bool(topics & self.settings.sensitive) or UNTYPED in topics
+
+    def shows(self, topic: str) -> bool:
+        """True when values stating this sovereign topic are shown as they are."""
+        return not (self.share and topic in self.settings.sensitive)
+
+    # -- catalogue -------------------------------------------------------------------------
+
+    def word(self, key: str, **values: str) -> str:
+        """A catalogue entry filled with ready-made strings (labels, headings)."""
+        entry = self.catalogue.get(key)
+        if entry is None:
+            raise KeyError(f"message catalogue has no entry '{key}'")
+        out = entry.text[self.lang]
+        for name, v in values.items():
+            out = out.replace("{" + name + "}", v)
+        return out
+
+    def has(self, key: str) -> bool:
+        return self.catalogue.get(key) is not None
+
+    # -- messages --------------------------------------------------------------------------
+
+    def message(self, m: Message | Text | None) -> str:
+        if m is None:
+            return ""
+        if not isinstance(m, Message):
+            m = Message("", template=m)
+        if not m.typed:
+            if self.share:
+                return self.word("general.untyped_withheld")
+            assert m.template is not None
+            return m.template.get(self.lang)
+        values = dict(m.values)
+        if m.template is not None:
+            template = m.template.get(self.lang)
+        else:
+            entry = self.catalogue.get(m.key)
+            if entry is None:
+                raise KeyError(f"message catalogue has no entry '{m.key}'")
+            template = entry.text[self.lang]
+            if entry.share.get(self.lang) and any(self.hidden(v) for v in values.values()):
+                template = entry.share[self.lang]
+        return self.fill(template, values)
+
+    def fill(self, template: str, values: dict[str, Value]) -> str:
+        parts, tail = pieces(template)
+        out: list[str] = []
+        for before, name, one, many in parts:
+            out.append(before)
+            v = values.get(name)
+            if v is None:
+                out.append(self.word("general.not_stated"))
+            elif one is not None:
+                plural = (
+                    many if self.hidden(v) else (one if is_singular(v.raw, self.lang) else many)
+                )
+                shown = self.value(v)
+                out.append(f"{shown} {plural}" if plural else shown)
+            else:
+                out.append(self.value(v))
+        out.append(tail)
+        return "".join(out)
+
+    # -- values ----------------------------------------------------------------------------
+
+    def value(self, v: Value) -> str:
+        if v.unit is Unit.MESSAGE:
+            return self.message(v.raw)
+        if v.unit is Unit.LIST:
+            return self.join([self.value(item) for item in v.raw])
+        if self.hidden(v):
+            return self.band(v)
+        if v.raw is None or (isinstance(v.raw, float) and math.isnan(v.raw)):
+            return self.word("general.not_stated")
+        raw = v.raw
+        lang = self.lang
+        if v.unit in (Unit.COUNT, Unit.PEOPLE, Unit.HOURS):
+            return fmt_number(raw, lang, decimals=0 if float(raw).is_integer() else 1)
+        if v.unit is Unit.MONEY:
+            return fmt_money(raw, v.currency, lang)
+        if v.unit is Unit.PERCENT:
+            if isinstance(raw, float) and math.isinf(raw):
+                return self.word("general.beyond_all")
+            return fmt_percent(raw, lang, decimals=v.decimals)
+        if v.unit is Unit.NUMBER:
+            if isinstance(raw, bool) or not isinstance(raw, int | float):
+                return str(raw)
+            return fmt_number(raw, lang)
+        if v.unit is Unit.YEAR:
+            return str(int(raw))
+        if v.unit is Unit.FLAG:
+            return self.word("general.yes" if raw else "general.no")
+        if v.title is not None:
+            return v.title.get(lang)
+        if v.unit is Unit.CANONICAL:
+            return self.canonical(v.vocabulary, str(raw))
+        return str(raw)
+
+    def canonical(self, vocabulary: str, raw: str) -> str:
+        """A vocabulary value (fuel, drive side…) in the reader's language; a value the
+        vocabulary does not know is shown as written in the file."""
+        entry = self.catalogue.get(f"values.{vocabulary}.{raw}")
+        return entry.text[self.lang] if entry is not None else raw
+
+    def join(self, items: Sequence[str]) -> str:
+        if not items:
+            return self.word("general.none")
+        if len(items) == 1:
+            return items[0]
+        return f"{', '.join(items[:-1])} {self.word('general.and')} {items[-1]}"
+
+    def band(self, v: Value) -> str:
+        """A hidden value: the band it lies in for counts, people, hours and money, otherwise
+        the word for a value left out."""
+        raw = v.raw
+        limits = self.settings.bands.get(str(v.unit), ())
+        if v.unit not in BANDED or not limits or isinstance(raw, bool):
+            return self.word("general.withheld")
+        if raw is None or not isinstance(raw, int | float) or math.isnan(raw):
+            return self.word("general.not_stated")
+        whole = v.unit in (Unit.COUNT, Unit.PEOPLE)
+        if raw < limits[0]:
+            text = self.word("general.band_none")
+        else:
+            low = max(x for x in limits if x <= raw)
+            above = [x for x in limits if x > raw]
+            fmt = functools.partial(fmt_number, lang=self.lang, decimals=0)
+            if not above:
+                text = self.word("general.band_above", low=fmt(low))
+            else:
+                high = above[0] - 1 if whole else above[0]
+                text = (
+                    fmt(low)
+                    if whole and high == low
+                    else self.word("general.band_range", low=fmt(low), high=fmt(high))
+                )
+        if v.unit is Unit.MONEY and v.currency:
+            text = f"{text} {v.currency}"
+        return f"[{text}]"
+
+    def datum(self, v: Value) -> object:
+        """A value for a spreadsheet cell or a JSON field: numbers stay numbers, words (a
+        fuel, a category, a sentence) are written out, and a hidden value is its band."""
+        if self.hidden(v):
+            return self.band(v)
+        if v.unit in (Unit.COUNT, Unit.PEOPLE, Unit.HOURS, Unit.MONEY, Unit.NUMBER, Unit.YEAR):
+            if isinstance(v.raw, int | float) and not isinstance(v.raw, bool):
+                return v.raw if math.isfinite(v.raw) else None
+            return v.raw
+        if v.unit is Unit.PERCENT and isinstance(v.raw, float) and not math.isfinite(v.raw):
+            return None
+        if v.unit is Unit.PERCENT:
+            return v.raw
+        return None if v.raw is None and v.unit is not Unit.MESSAGE else self.value(v)
+
+    # -- evidence --------------------------------------------------------------------------
+
+    def evidence(self, ev: Evidence) -> str:
+        """`drivers per unit: 1`."""
+        colon = "\u00a0:" if self.lang == "fr" else ":"
+        return f"{ev.label.get(self.lang)}{colon} {self.value(ev.value)}"
+
+    def row_refs(self, refs: Sequence[RowRef]) -> Sequence[RowRef]:
+        """The inventory rows a figure was read from; the shareable version names none."""
+        return () if self.share else refs
+
+
+@functools.lru_cache(maxsize=8)
+def renderer(lang: str = "en", share: bool = False) -> Renderer:
+    """The renderer of the shipped catalogue and share settings for a language and a reader."""
+    return Renderer(lang, share)

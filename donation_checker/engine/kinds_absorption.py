@@ -7,6 +7,7 @@ import math
 from typing import TYPE_CHECKING
 
 from ..assessment import Status
+from ..messages import msg
 from .capacity import BUDGET, BUDGET_KINDS, DRIVERS
 from .context import Context, LineInfo
 from .kinds_compat import not_applicable, unknown
@@ -95,10 +96,7 @@ def running_cost(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     )
     if room is None or not complete:
         return unknown(
-            "The uncommitted running budget (fuel, maintenance and parts lines), or the running "
-            "cost of some lines, is not known.",
-            "Le budget de fonctionnement non engagé (lignes carburant, maintenance et pièces), ou "
-            "le coût de fonctionnement de certaines lignes, est inconnu.",
+            msg("running_cost.uncommitted_running_budget_fuel"),
             *evidence,
         )
     ratios = {
@@ -154,8 +152,7 @@ def drivers(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     crew = float(info.ref.get("crew_per_unit", rule.params["crew_per_unit"]))
     if crew == 0:
         return not_applicable(
-            "This equipment needs no dedicated driver.",
-            "Ce matériel ne demande pas de conducteur dédié.",
+            msg("drivers.equipment_needs_dedicated_driver"),
         )
     cap = ctx.capacity
     pool = cap.drivers
@@ -171,8 +168,7 @@ def drivers(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     free = None if pool is None else pool.get(info.cat)
     if pool is None or granted is None:
         return unknown(
-            "Drivers by category are not known.",
-            "Les conducteurs par catégorie sont inconnus.",
+            msg("drivers.drivers_by_category_known"),
             *evidence,
         )
     evidence.append(
@@ -206,9 +202,7 @@ def new_types_window(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome
     assert info is not None
     p = rule.params
     if (info.cat, info.model_key) in ctx.fleet.models:
-        return not_applicable(
-            "The model is already in the fleet.", "Le modèle est déjà dans le parc."
-        )
+        return not_applicable(msg("new_types_window.model_already_fleet"))
     own = set(ctx.new_models_by_cat.get(info.cat, ()))
     pledged = ctx.pledge_view.within(info.cat, p["months_before"], p["months_after"])
     others: set[str] = set()
@@ -240,8 +234,7 @@ def new_types_window(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome
     )
     if pledged is None and count <= allowed + 1:
         return unknown(
-            "Other partners' pledges (or the offer date) are not known.",
-            "Les annonces des autres partenaires (ou la date de l'offre) sont inconnues.",
+            msg("new_types_window.other_partners_pledges_offer"),
             *evidence,
         )
     return Outcome(
@@ -263,8 +256,7 @@ def requirement_gap(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     offered = ctx.offered_by_cat.get(info.cat, 0)
     if cat is None or cat.authorised is None:
         return unknown(
-            "The authorised strength for this category is not known.",
-            "La dotation théorique de cette catégorie est inconnue.",
+            msg("requirement_gap.authorised_strength_category_known"),
             ev(
                 "offered",
                 "units offered in the category",

@@ -3,9 +3,10 @@ drive side and transmission, electrical system, and climate (catalogue COMP-01�
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..assessment import Evidence, Status
+from ..messages import Message, msg
 from ..normalise import canonical_fuel
 from .context import Context, LineInfo, dominant, exact, traffic_side
 from .registry import Outcome, ParamSpec, kind
@@ -31,12 +32,17 @@ def fuel_fr(fuel: str | None) -> str:
     return _FUEL_FR.get(str(fuel), str(fuel))
 
 
-def unknown(en: str, fr: str, *evidence: object) -> Outcome:
-    return Outcome(None, T(en, fr), tuple(evidence), status=Status.UNKNOWN)  # type: ignore[arg-type]
+def unknown(message: Message | str, *rest: Any) -> Outcome:
+    """The data the rule needs is missing. message is a catalogue message, or (until a kind is
+    written with messages) an English sentence followed by the French one."""
+    if isinstance(message, str):
+        return Outcome(None, T(message, rest[0]), tuple(rest[1:]), status=Status.UNKNOWN)
+    return Outcome(None, message, tuple(rest), status=Status.UNKNOWN)
 
 
-def not_applicable(en: str, fr: str) -> Outcome:
-    return Outcome(100.0, T(en, fr), applicable=False, status=Status.PASS)
+def not_applicable(message: Message | str, fr: str = "") -> Outcome:
+    text = message if isinstance(message, Message) else T(message, fr)
+    return Outcome(100.0, text, applicable=False, status=Status.PASS)
 
 
 def _alternative(ctx: Context, info: LineInfo) -> str:
@@ -222,8 +228,7 @@ def new_type_lot(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     p = rule.params
     if (info.cat, info.model_key) in ctx.fleet.models:
         return not_applicable(
-            "The model is already in the fleet: lot size does not matter here.",
-            "Le modèle est déjà dans le parc : la taille du lot importe peu ici.",
+            msg("new_type_lot.model_already_fleet_lot"),
         )
     lot = ctx.offered_by_model[(info.cat, info.model_key)]
     min_lot = max((t for t, _ in p["steps"]), default=0)
@@ -250,9 +255,7 @@ def new_type_lot(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
 def fuel_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     if info.fuel in set(rule.params["no_fuel"]):
-        return not_applicable(
-            "Runs on no fuel the recipient must supply.", "Ne consomme aucun carburant à fournir."
-        )
+        return not_applicable(msg("fuel_supply.runs_on_fuel_recipient"))
     if ctx.profile.national_fuels is not None:
         supply = sorted({f for f in (canonical_fuel(v) for v in ctx.profile.national_fuels) if f})
         origin = T(
@@ -272,13 +275,10 @@ def fuel_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         ev("fuel", "offered fuel", "carburant offert", info.fuel),
     )
     if not info.fuel:
-        return unknown(
-            "The offer does not state the fuel.", "L'offre n'indique pas le carburant.", *evidence
-        )
+        return unknown(msg("fuel_supply.offer_does_state_fuel"), *evidence)
     if not supply:
         return unknown(
-            "The recipient's fuels are not known (no profile entry, no fuel in the fleet table).",
-            "Les carburants du bénéficiaire sont inconnus (ni profil, ni carburant dans le parc).",
+            msg("fuel_supply.recipient_s_fuels_known"),
             *evidence,
         )
     values = {"fuel": info.fuel, "supply": ", ".join(supply)}
@@ -322,8 +322,7 @@ def drive_controls(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     if info.ref.get("road_vehicle") is False:
         return not_applicable(
-            "Not a road vehicle: drive side does not apply.",
-            "Pas un véhicule routier : le côté de conduite ne s'applique pas.",
+            msg("drive_controls.road_vehicle_drive_side"),
         )
     side, inferred = traffic_side(ctx)
     expected = {"right": "LHD", "left": "RHD"}.get(side or "")
@@ -346,8 +345,7 @@ def drive_controls(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     }
     if not info.drive_side or not expected:
         return unknown(
-            "Drive side or traffic side not known.",
-            "Côté de conduite ou sens de circulation inconnu.",
+            msg("drive_controls.drive_side_traffic_side"),
             *evidence,
         )
     if info.drive_side != expected:
@@ -394,8 +392,7 @@ def transmission(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     if info.ref.get("road_vehicle") is False:
         return not_applicable(
-            "Not a road vehicle: the transmission does not apply.",
-            "Pas un véhicule routier : la boîte de vitesses ne s'applique pas.",
+            msg("transmission.road_vehicle_transmission_does"),
         )
     fleet_tx, tx_evidence = fleet_transmission(ctx, info)
     evidence = (
@@ -404,9 +401,7 @@ def transmission(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     )
     if not info.transmission or not fleet_tx:
         return unknown(
-            "The offered transmission, or the one the category's drivers know, is not known.",
-            "La boîte offerte, ou celle que connaissent les conducteurs de la catégorie, est "
-            "inconnue.",
+            msg("transmission.offered_transmission_one_category"),
             *evidence,
         )
     offered = _TRANSMISSION.get(info.transmission, T(info.transmission, info.transmission))
@@ -454,9 +449,7 @@ def electrical(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     )
     values = {"voltage": info.line.voltage, "fleet_voltage": ", ".join(num(v) for v in refs) or "?"}
     if info.line.voltage is None or not refs:
-        return unknown(
-            "Offered or fleet voltage not known.", "Tension offerte ou du parc inconnue.", *evidence
-        )
+        return unknown(msg("electrical.offered_fleet_voltage_known"), *evidence)
     tolerance = rule.params["tolerance"]
     if any(abs(info.line.voltage - v) <= tolerance * v for v in refs):
         return Outcome(
@@ -496,8 +489,7 @@ def climate(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     values = {"rated": rated, "theatre": theatre}
     if theatre is None or rated is None:
         return unknown(
-            "Rated or theatre maximum temperature not known.",
-            "Température maximale d'emploi ou du théâtre inconnue.",
+            msg("climate.rated_theatre_maximum_temperature"),
             *evidence,
         )
     if rated < theatre:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from ..messages import msg
 from ..normalise import canonical_language, fold
 from .context import Context, LineInfo, exact
 from .kinds_compat import unknown
@@ -42,8 +43,7 @@ def economic_life(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     used = life_used(ctx, info)
     if used is None:
         return unknown(
-            "Age, mileage or the category's life benchmark is not known.",
-            "L'âge, le kilométrage ou la durée de vie de référence de la catégorie est inconnu.",
+            msg("economic_life.age_mileage_category_s"),
             *evidence,
         )
     remaining = max(0.0, 1.0 - used)
@@ -80,8 +80,7 @@ def inspection(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     )
     if state is None:
         return unknown(
-            "The offer does not mention a pre-shipment inspection.",
-            "L'offre ne mentionne pas d'inspection avant expédition.",
+            msg("inspection.offer_does_mention_pre"),
             *evidence,
         )
     scores = {
@@ -120,22 +119,18 @@ def requested(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     if head.requested or head.request_reference:
         return Outcome(
             100.0,
-            T("The recipient asked for this equipment.", "Le bénéficiaire a demandé ce matériel."),
+            msg("requested.recipient_asked_equipment"),
             evidence,
         )
     if head.requested is None:
         return unknown(
-            "The offer does not say whether the recipient asked for it.",
-            "L'offre ne dit pas si le bénéficiaire l'a demandée.",
+            msg("requested.offer_does_say_whether"),
             *evidence,
         )
     major = bool(info.ref.get("major_item", rule.params["major_by_default"]))
     return Outcome(
         0.0,
-        T(
-            "Unsolicited: the recipient did not ask for this equipment.",
-            "Non sollicité : le bénéficiaire n'a pas demandé ce matériel.",
-        ),
+        msg("requested.unsolicited_recipient_did_ask"),
         evidence,
         knockout=major,
     )
@@ -148,8 +143,7 @@ def duplication(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     )
     if pledged is None:
         return unknown(
-            "Other partners' pledges (or the offer date) are not known.",
-            "Les annonces des autres partenaires (ou la date de l'offre) sont inconnues.",
+            msg("duplication.other_partners_pledges_offer"),
         )
     count = len(pledged)
     partners: list[str] = ctx._memoised(
@@ -238,10 +232,7 @@ def cost_clauses(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         )
     return Outcome(
         score,
-        T(
-            "Transport and customs costs are assigned in the offer.",
-            "Les frais de transport et de douane sont attribués dans l'offre.",
-        ),
+        msg("cost_clauses.transport_customs_costs_assigned"),
         evidence,
         values,
     )
@@ -277,14 +268,13 @@ def manuals(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     if given is not None and len(given) == 0:
         return Outcome(
             0.0,
-            T("No manuals come with the equipment.", "Aucun manuel n'accompagne le matériel."),
+            msg("manuals.manuals_come_with_equipment"),
             evidence,
             values,
         )
     if not langs:
         return unknown(
-            "The manuals or their language are not stated.",
-            "Les manuels ou leur langue ne sont pas précisés.",
+            msg("manuals.manuals_their_language_stated"),
             *evidence,
         )
     if language not in langs:
@@ -362,8 +352,7 @@ def training(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     values = {"mechanics": mech_needed, "drivers": drv_needed}
     if mech_needed is None:
         return unknown(
-            "Mechanics' qualifications by make are not known.",
-            "Les qualifications des mécaniciens par marque sont inconnues.",
+            msg("training.mechanics_qualifications_by_make"),
             *evidence,
         )
     parts: list[tuple[float, float | None]] = []
@@ -379,8 +368,7 @@ def training(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         )
     if any(share is None for _, share in parts):
         return unknown(
-            "The offer does not state the training it includes.",
-            "L'offre ne précise pas la formation incluse.",
+            msg("training.offer_does_state_training"),
             *evidence,
         )
     total = sum(w for w, _ in parts) or 1.0
@@ -409,9 +397,7 @@ def warranty(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     evidence = (ev("warranty", "warranty", "garantie", months, "months"),)
     values = {"months": target}
     if months is None:
-        return unknown(
-            "The offer does not state a warranty.", "L'offre n'indique pas de garantie.", *evidence
-        )
+        return unknown(msg("warranty.offer_does_state_warranty"), *evidence)
     score = 100.0 if months >= target else 100.0 * max(0.0, months) / target
     return Outcome(
         round(score, 1),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..assessment import RowRef
+from ..messages import msg
 from ..normalise import compact, fold, parse_bool
 from .capacity import MECHANICS, units_per_mechanic
 from .context import COMPLEXITY_ORDER, Context, LineInfo, exact
@@ -53,8 +54,7 @@ def spares_package(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     )
     if months is None:
         return unknown(
-            "The offer does not say whether a spares package comes with the equipment.",
-            "L'offre ne dit pas si un lot de rechanges accompagne le matériel.",
+            msg("spares_package.offer_does_say_whether"),
             *evidence,
         )
     score = float(p["none_score"]) if months <= 0 else ladder(months, p["steps"], p["floor"])
@@ -134,8 +134,7 @@ def parts_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     values = {"lead_time": lead}
     if where is None:
         return unknown(
-            "Where parts for this make come from is not known.",
-            "La provenance des pièces de cette marque est inconnue.",
+            msg("parts_supply.where_parts_make_come"),
             *evidence,
         )
     score = float(p[f"{where}_score"])
@@ -167,8 +166,7 @@ def parts_overlap(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     codes = ctx.part_codes if listed else None
     if not listed or codes is None:
         return unknown(
-            "No part list in the offer, or no parts stock in the inventory, to compare.",
-            "Pas de liste de pièces dans l'offre, ou pas de stock de pièces dans l'inventaire, à comparer.",
+            msg("parts_overlap.part_list_offer_parts"),
         )
     wanted = [compact(x) for x in listed if compact(x)]
     matched = sum(1 for w in wanted if w in codes)
@@ -210,8 +208,7 @@ def support_horizon(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     )
     if end is None or year is None:
         return unknown(
-            "The manufacturer's support end (or the offer date) is not known.",
-            "La fin du support constructeur (ou la date de l'offre) est inconnue.",
+            msg("support_horizon.manufacturer_s_support_end"),
             *evidence,
         )
     left = end - year
@@ -265,8 +262,7 @@ def mechanics(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     ]
     if granted is None or short is None or free is None:
         return unknown(
-            "Mechanics' qualifications by make are not known.",
-            "Les qualifications des mécaniciens par marque sont inconnues.",
+            msg("mechanics.mechanics_qualifications_by_make"),
             *evidence,
         )
     evidence.append(
@@ -337,16 +333,12 @@ def workshop_tools(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     if tools_ok is False:
         return Outcome(
             float(p["tools_missing"]),
-            T(
-                "No special tools come with the offer and the workshops hold none for this make.",
-                "Aucun outillage spécifique n'accompagne l'offre et les ateliers n'en détiennent pas pour cette marque.",
-            ),
+            msg("workshop_tools.special_tools_come_with"),
             evidence,
         )
     if tools_ok is None or near is None:
         return unknown(
-            "Tools or workshops for this make are not known.",
-            "L'outillage ou les ateliers pour cette marque sont inconnus.",
+            msg("workshop_tools.tools_workshops_make_known"),
             *evidence,
         )
     if not near:
@@ -360,10 +352,7 @@ def workshop_tools(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         )
     return Outcome(
         100.0,
-        T(
-            "Tools are available and a workshop is within reach.",
-            "L'outillage est disponible et un atelier est à portée.",
-        ),
+        msg("workshop_tools.tools_available_workshop_within"),
         evidence,
     )
 
@@ -408,8 +397,7 @@ def workshop_hours(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     )
     if free is None or missing:
         return unknown(
-            "Free workshop hours, or the hours some categories need, are not known.",
-            "Les heures d'atelier libres, ou les heures nécessaires à certaines catégories, sont inconnues.",
+            msg("workshop_hours.free_workshop_hours_hours"),
             *evidence,
         )
     free = max(free, 0.0)
@@ -454,8 +442,7 @@ def complexity(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     )
     if info.complexity not in COMPLEXITY_ORDER or top is None:
         return unknown(
-            "Technology class of the offer or of the fleet not known.",
-            "Classe technologique de l'offre ou du parc inconnue.",
+            msg("complexity.technology_class_offer_fleet"),
             *evidence,
         )
     gap = COMPLEXITY_ORDER[info.complexity] - COMPLEXITY_ORDER[top]

@@ -138,8 +138,12 @@ def _condition_text(rule: Rule, values: dict[str, Any], outcome: Outcome) -> Mes
     if outcome.score is None and not rule.condition_when_unknown:
         # The rule's own text needs the figures that are missing: ask for them instead.
         return msg("condition.establish", title=wording(rule.title), need=untyped(outcome.message))
+    # Only the values the text names: lines that share a text share its message too.
+    named = placeholders(rule.condition.en) | placeholders(rule.condition.fr)
     return templated(
-        f"condition.{rule.id}", rule.condition, {k: loose(v) for k, v in values.items()}
+        f"condition.{rule.id}",
+        rule.condition,
+        {k: loose(v) for k, v in values.items() if k in named},
     )
 
 

@@ -21,7 +21,7 @@ def test_unknown_fuel_price_leaves_fuel_and_total_unknown_but_keeps_known_parts(
     assert year1.maintenance is not None and year1.maintenance > 0
     as_json = assessment_to_dict(result)["lifecycle_cost"]["totals"][0]
     assert as_json["fuel"] is None and as_json["total"] is None
-    row = cost_year_rows(result, "fr", share=False)[0]
+    row = cost_year_rows(result, "fr")[0]
     assert row.fuel == "inconnu" and row.total == "inconnu"
 
 

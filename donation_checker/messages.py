@@ -58,6 +58,7 @@ class Value:
     vocabulary: str = ""  # canonical values: "fuel", "drive_side"…
     title: Text | None = None  # a category's title from the rule set
     decimals: int = 0  # shares: digits after the decimal point
+    measure: str = ""  # numbers: what they count ("days", "km"), written after them
 
     def topics(self) -> frozenset[str]:
         """Every sovereign topic this value states or was computed from."""
@@ -186,8 +187,13 @@ def percent(
     return Value(Unit.PERCENT, raw, "", _from(derived_from), decimals=decimals)
 
 
-def number(raw: float | None, topic: str = "", derived_from: Iterable[Value | None] = ()) -> Value:
-    return Value(Unit.NUMBER, raw, topic, _from(derived_from))
+def number(
+    raw: float | None,
+    topic: str = "",
+    derived_from: Iterable[Value | None] = (),
+    measure: str = "",
+) -> Value:
+    return Value(Unit.NUMBER, raw, topic, _from(derived_from), measure=measure)
 
 
 def year(raw: int | None) -> Value:

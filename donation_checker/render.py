@@ -161,7 +161,9 @@ class Renderer:
         if v.unit is Unit.NUMBER:
             if isinstance(raw, bool) or not isinstance(raw, int | float):
                 return str(raw)
-            return fmt_number(raw, lang)
+            if not v.measure:
+                return fmt_number(raw, lang)
+            return f"{fmt_number(raw, lang)}\u00a0{self.measure(v.measure)}"
         if v.unit is Unit.YEAR:
             return str(int(raw))
         if v.unit is Unit.FLAG:
@@ -177,6 +179,11 @@ class Renderer:
         vocabulary does not know is shown as written in the file."""
         entry = self.catalogue.get(f"values.{vocabulary}.{raw}")
         return entry.text[self.lang] if entry is not None else raw
+
+    def measure(self, name: str) -> str:
+        """What a number counts ("days", "km"), as the reader writes it after the number."""
+        entry = self.catalogue.get(f"measures.{name}")
+        return entry.text[self.lang] if entry is not None else name
 
     def join(self, items: Sequence[str]) -> str:
         if not items:

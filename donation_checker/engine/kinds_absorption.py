@@ -7,13 +7,13 @@ import math
 from typing import TYPE_CHECKING
 
 from ..assessment import Status
-from ..messages import msg
+from ..messages import canonical, count, money, msg, number, people, percent, text
 from .capacity import BUDGET, BUDGET_KINDS, DRIVERS
 from .context import Context, LineInfo
 from .kinds_compat import not_applicable, unknown
 from .lifecycle import recipient_currency
 from .registry import Outcome, ParamSpec, kind
-from .wording import T, counted, ev, num, pct
+from .wording import T, ev
 
 if TYPE_CHECKING:
     from ..ruleset import Rule
@@ -51,32 +51,34 @@ def running_cost(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     funded_years = int(p["donor_years"])
     shortfall = sum(max(0.0, per_kind[k] - max(v, 0.0)) for k, v in free.items() if v is not None)
     absorbable = sum(g or 0 for g in cap.of(BUDGET).granted)
+    # The uncommitted budget is the recipient's; what is computed from it is as sovereign.
+    room_v = money(None if room is None else round(room), currency, "budget")
+    yearly_v = money(round(yearly), currency)
+    shortfall_v = money(round(shortfall), currency, derived_from=(yearly_v, room_v))
+    absorbable_v = count(absorbable, derived_from=(room_v,))
     values = {
-        "annual_cost": round(yearly),
-        "headroom": None if room is None else round(room),
-        "years": max(ctx.horizon, 1),
-        "donor_years": funded_years,
-        "amount": round(shortfall * funded_years),
-        "shortfall": round(shortfall),
-        "absorbable": absorbable,
-        "currency": currency,
+        "annual_cost": yearly_v,
+        "headroom": room_v,
+        "years": number(max(ctx.horizon, 1)),
+        "donor_years": number(funded_years),
+        "amount": money(round(shortfall * funded_years), currency, derived_from=(shortfall_v,)),
+        "shortfall": shortfall_v,
+        "absorbable": absorbable_v,
+        "currency": text(currency),
     }
     evidence = (
         ev(
             "annual_cost",
             "yearly running cost of the offer (fuel, maintenance, parts)",
             "coût annuel de fonctionnement de l'offre (carburant, maintenance, pièces)",
-            round(yearly),
-            currency,
+            yearly_v,
         ),
         *(
             ev(
                 f"headroom_{kind}",
                 f"uncommitted {label[0]} budget, tightest year of the horizon",
                 f"budget {label[1]} non engagé, année la plus tendue de l'horizon",
-                None if free[kind] is None else round(free[kind] or 0.0),
-                currency,
-                sensitive=True,
+                money(None if free[kind] is None else round(free[kind] or 0.0), currency, "budget"),
                 rows=ctx.budget_rows(),
             )
             for kind, label in ((k, (n.en, n.fr)) for k, n in BUDGET_LINE_NAMES.items())
@@ -105,41 +107,33 @@ def running_cost(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     }
     loaded = max(BUDGET_KINDS, key=lambda k: ratios[k])
     ratio = ratios[loaded]
+    line_cost = money(round(per_kind[loaded]), currency)
+    line_room = money(round(max(free[loaded] or 0.0, 0.0)), currency, "budget")
     values = {
         **values,
-        "budget_line": BUDGET_LINE_NAMES[loaded],
-        "line_cost": round(per_kind[loaded]),
-        "line_headroom": round(max(free[loaded] or 0.0, 0.0)),
+        "budget_line": canonical("budget_line", loaded),
+        "line_cost": line_cost,
+        "line_headroom": line_room,
     }
     score = (
         100.0
         if ratio <= p["comfortable_share"]
         else (float(p["tight_score"]) if ratio <= 1 else 0.0)
     )
-    share = ("∞", "∞") if math.isinf(ratio) else (pct(ratio), pct(ratio, "fr"))
-    steady = (
-        (
-            f" The shortfall of {num(shortfall)} {currency} a year recurs every year: donor "
-            f"funding of years 1–{funded_years} does not remove it; the budget carries "
-            f"{num(absorbable)} of the {num(sum(i.qty for i in ctx.lines))} units.",
-            f" Le manque de {num(shortfall, 'fr')} {currency} par an se répète chaque année : "
-            f"un financement des années 1 à {funded_years} par le donateur ne le supprime pas ; "
-            f"le budget permet {num(absorbable, 'fr')} des "
-            f"{num(sum(i.qty for i in ctx.lines), 'fr')} unités.",
-        )
-        if ratio > 1
-        else ("", "")
-    )
+    total_units = count(sum(i.qty for i in ctx.lines))
+    share = percent(ratio, (line_cost, line_room))
+    horizon = number(max(ctx.horizon, 1))
     return Outcome(
         score,
-        T(
-            f"Running cost {num(yearly)} {currency} a year; the most loaded budget line is at "
-            f"{share[0]} of what is uncommitted in the tightest year of the next "
-            f"{counted(max(ctx.horizon, 1), 'year', 'years', 'en')}.{steady[0]}",
-            f"Coût de fonctionnement {num(yearly, 'fr')} {currency} par an ; la ligne budgétaire "
-            f"la plus chargée est à {share[1]} de son montant non engagé dans l'année la plus "
-            f"tendue des {counted(max(ctx.horizon, 1), 'prochaine année', 'prochaines années', 'fr')}."
-            f"{steady[1]}",
+        msg(
+            "running_cost.over" if ratio > 1 else "running_cost.within",
+            cost=yearly_v,
+            share=share,
+            years=horizon,
+            shortfall=shortfall_v,
+            donor_years=number(funded_years),
+            absorbable=absorbable_v,
+            units=total_units,
         ),
         evidence,
         values,
@@ -162,7 +156,7 @@ def drivers(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             "crew",
             "drivers per unit",
             "conducteurs par unité",
-            crew,
+            number(crew),
         )
     ]
     free = None if pool is None else pool.get(info.cat)
@@ -171,30 +165,25 @@ def drivers(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             msg("drivers.drivers_by_category_known"),
             *evidence,
         )
+    free_v = people(0 if free is None or free.amount is None else round(free.amount), "personnel")
     evidence.append(
         ev(
             "available",
             "drivers free for the category (count − assigned)",
             "conducteurs libres pour la catégorie (effectif − affectés)",
-            0 if free is None or free.amount is None else round(free.amount),
-            sensitive=True,
+            free_v,
             rows=ctx.personnel_rows(info.cat),
         )
     )
     short_units = cap.short_units(DRIVERS, info.cat) or 0
-    short = math.ceil(short_units * crew - 1e-9)
+    short = people(math.ceil(short_units * crew - 1e-9), derived_from=(free_v,))
+    covered = count(granted, derived_from=(free_v,))
     score = 100.0 if info.qty == 0 else 100.0 * granted / info.qty
     return Outcome(
         round(score, 1),
-        T(
-            f"Free drivers can crew {num(granted)} of the {num(info.qty)} units; "
-            f"{counted(short, 'more driver is', 'more drivers are', 'en')} needed in the category.",
-            f"Les conducteurs libres peuvent armer {num(granted, 'fr')} des "
-            f"{num(info.qty, 'fr')} unités ; il manque "
-            f"{counted(short, 'conducteur', 'conducteurs', 'fr')} dans la catégorie.",
-        ),
+        msg("drivers.crew", covered=covered, qty=count(info.qty), short=short),
         tuple(evidence),
-        {"drivers": short, "covered": granted},
+        {"drivers": short, "covered": covered},
     )
 
 
@@ -209,7 +198,7 @@ def new_types_window(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome
     if pledged is not None:
         keys = pledged["model_key"].dropna()
         others = {k for k in keys.unique() if (info.cat, k) not in ctx.fleet.models} - own
-    count = len(own) + len(others)
+    n_types = len(own) + len(others)
     evidence = (
         ev(
             "offer_new_types",
@@ -225,26 +214,21 @@ def new_types_window(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome
             rows=() if pledged is None else ctx.pledge_view.rows(pledged),
         ),
     )
-    values = {"new_types": count}
+    values = {"new_types": number(n_types)}
     allowed = int(p["allowed"])
     score = (
         100.0
-        if count <= allowed
-        else (float(p["one_more_score"]) if count == allowed + 1 else float(p["floor"]))
+        if n_types <= allowed
+        else (float(p["one_more_score"]) if n_types == allowed + 1 else float(p["floor"]))
     )
-    if pledged is None and count <= allowed + 1:
+    if pledged is None and n_types <= allowed + 1:
         return unknown(
             msg("new_types_window.other_partners_pledges_offer"),
             *evidence,
         )
     return Outcome(
         score,
-        T(
-            f"{counted(count, 'new type', 'new types', 'en')} for this category within the "
-            "window, across donors.",
-            f"{counted(count, 'nouveau type', 'nouveaux types', 'fr')} pour cette catégorie sur "
-            "la période, tous donateurs confondus.",
-        ),
+        msg("new_types_window.count", new_types=number(n_types)),
         evidence,
         values,
     )
@@ -265,28 +249,27 @@ def requirement_gap(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             ),
         )
     gap = max(0, cat.authorised - cat.units)
+    authorised, held = count(cat.authorised, "holdings"), count(cat.units, "holdings")
+    gap_v = count(gap, derived_from=(authorised, held))
+    offered_v = count(offered)
     evidence = (
         ev(
             "authorised",
             "authorised strength",
             "dotation théorique",
-            cat.authorised,
-            sensitive=True,
+            authorised,
             rows=ctx.fleet.rows("category", info.cat),
         ),
-        ev("held", "units held", "unités détenues", cat.units, sensitive=True),
+        ev("held", "units held", "unités détenues", held),
         ev(
             "offered", "units offered in the category", "unités offertes dans la catégorie", offered
         ),
     )
-    values = {"gap": gap, "surplus": max(0, offered - gap)}
+    values = {"gap": gap_v, "surplus": count(max(0, offered - gap), derived_from=(gap_v,))}
     score = 100.0 if offered <= gap else (100.0 * gap / offered if offered else 100.0)
     return Outcome(
         round(score, 1),
-        T(
-            f"{offered} offered against a gap of {gap} to the authorised strength.",
-            f"{offered} offerts pour un manque de {gap} par rapport à la dotation.",
-        ),
+        msg("requirement_gap.gap", offered=offered_v, gap=gap_v),
         evidence,
         values,
     )
@@ -300,31 +283,17 @@ def register_cap(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         if which == "asset"
         else ("spare-parts register", "registre des pièces")
     )
-    article = "an" if which == "asset" else "a"
+    register = "asset" if which == "asset" else "parts"
     evidence = (ev("register", label[0] + " in use", label[1] + " tenu", state),)
-    values = {"cap": rule.params["cap"]}
+    cap_v = number(rule.params["cap"])
+    values = {"cap": cap_v}
     if state is None:
-        return unknown(
-            f"Whether the recipient keeps {article} {label[0]} is not known.",
-            f"On ne sait pas si le bénéficiaire tient un {label[1]}.",
-            *evidence,
-        )
+        return unknown(msg(f"register_cap.{register}_unknown"), *evidence)
     if state:
-        return Outcome(
-            100.0,
-            T(
-                f"The recipient keeps {article} {label[0]}.",
-                f"Le bénéficiaire tient un {label[1]}.",
-            ),
-            evidence,
-            values,
-        )
+        return Outcome(100.0, msg(f"register_cap.{register}_kept"), evidence, values)
     return Outcome(
         0.0,
-        T(
-            f"No {label[0]}: the score is capped at {num(rule.params['cap'])}.",
-            f"Pas de {label[1]} : le score est plafonné à {num(rule.params['cap'], 'fr')}.",
-        ),
+        msg(f"register_cap.{register}_missing", cap=cap_v),
         evidence,
         values,
         status=Status.FAIL,

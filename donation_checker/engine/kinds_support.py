@@ -8,20 +8,33 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..assessment import RowRef
-from ..messages import msg
+from ..messages import (
+    Unit,
+    Value,
+    canonical,
+    category,
+    count,
+    hours,
+    make,
+    msg,
+    number,
+    people,
+    percent,
+    place,
+)
+from ..messages import year as year_value
 from ..normalise import compact, fold, parse_bool
 from .capacity import MECHANICS, units_per_mechanic
 from .context import COMPLEXITY_ORDER, Context, LineInfo, exact
 from .kinds_compat import unknown
 from .registry import Outcome, ParamSpec, kind
-from .wording import T, counted, ev, ladder, num, pct
+from .wording import T, ev, ladder
 
 if TYPE_CHECKING:
     from ..ruleset import Rule
 
 
 # The canonical technology classes as a French reader reads them.
-_COMPLEXITY_FR = {"mechanical": "mécanique", "electronic": "électronique", "digital": "numérique"}
 
 
 def _ladder_spec(default: list[list[float]]) -> ParamSpec:
@@ -36,7 +49,10 @@ def spares_package(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     p = rule.params
     months = info.line.spares_months
-    values = {"months": p["target_months"], "offered_months": months}
+    target = number(p["target_months"], measure="months")
+    offered = number(months, measure="months")
+    # The rule's own text writes the unit after these.
+    values = {"months": number(p["target_months"]), "offered_months": number(months)}
     evidence = (
         ev(
             "spares_months",
@@ -60,10 +76,7 @@ def spares_package(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     score = float(p["none_score"]) if months <= 0 else ladder(months, p["steps"], p["floor"])
     return Outcome(
         score,
-        T(
-            f"Spares for {num(months)} months of operation (target {num(p['target_months'])}).",
-            f"Rechanges pour {num(months, 'fr')} mois d'emploi (objectif {num(p['target_months'], 'fr')}).",
-        ),
+        msg("spares_package.months", months=offered, target=target),
         evidence,
         values,
     )
@@ -131,7 +144,8 @@ def parts_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             where = "overseas"
     if where is None and stated is False:
         where = "overseas"
-    values = {"lead_time": lead}
+    lead_time = number(lead, measure="days")
+    values = {"lead_time": number(lead)}
     if where is None:
         return unknown(
             msg("parts_supply.where_parts_make_come"),
@@ -141,19 +155,9 @@ def parts_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     late = lead is not None and lead > p["max_lead_days"]
     if late:
         score = max(0.0, score - p["lead_penalty"])
-    place = {
-        "country": ("an authorised dealer in the country", "un concessionnaire agréé dans le pays"),
-        "region": ("a supplier in the sub-region", "un fournisseur dans la sous-région"),
-        "overseas": ("suppliers overseas only", "des fournisseurs outre-mer seulement"),
-    }[where]
-    extra = (
-        (f"; parts take {num(lead)} days", f" ; les pièces mettent {num(lead, 'fr')} jours")
-        if late
-        else ("", "")
-    )
     return Outcome(
         score,
-        T(f"Parts come from {place[0]}{extra[0]}.", f"Les pièces viennent d'{place[1]}{extra[1]}."),
+        msg(f"parts_supply.{where}_late" if late else f"parts_supply.{where}", lead=lead_time),
         tuple(evidence),
         values,
     )
@@ -171,6 +175,8 @@ def parts_overlap(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     wanted = [compact(x) for x in listed if compact(x)]
     matched = sum(1 for w in wanted if w in codes)
     ratio = matched / len(wanted) if wanted else 0.0
+    # The parts the recipient stocks are its holdings.
+    stocked, listed_n = count(matched, "holdings"), count(len(wanted))
     evidence = (
         ev(
             "overlap",
@@ -190,12 +196,14 @@ def parts_overlap(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     score = ladder(ratio, rule.params["steps"], rule.params["floor"])
     return Outcome(
         score,
-        T(
-            f"{matched} of {len(wanted)} offered part numbers are already stocked ({pct(ratio)}).",
-            f"{matched} des {len(wanted)} références offertes sont déjà en stock ({pct(ratio, 'fr')}).",
+        msg(
+            "parts_overlap.stocked",
+            matched=stocked,
+            listed=listed_n,
+            share=percent(ratio, (stocked, listed_n)),
         ),
         evidence,
-        {"overlap": round(ratio * 100)},
+        {"overlap": number(round(ratio * 100), derived_from=(stocked,))},
     )
 
 
@@ -215,12 +223,9 @@ def support_horizon(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     score = ladder(left, rule.params["steps"], rule.params["floor"])
     return Outcome(
         score,
-        T(
-            f"{counted(left, 'year', 'years', 'en')} of manufacturer support left (until {end}).",
-            f"Support constructeur restant : {counted(left, 'an', 'ans', 'fr')} (jusqu'en {end}).",
-        ),
+        msg("support_horizon.left", left=number(left), end=year_value(end)),
         evidence,
-        {"years_left": left, "support_end": str(end)},
+        {"years_left": number(left), "support_end": year_value(end)},
     )
 
 
@@ -237,8 +242,7 @@ def mechanics(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             "make_units",
             "units of this make held",
             "unités de cette marque détenues",
-            ctx.fleet.make_units.get(info.make_key, 0),
-            sensitive=True,
+            count(ctx.fleet.make_units.get(info.make_key, 0), "holdings"),
             rows=ctx.fleet.rows("make", info.make_key),
         ),
         ev(
@@ -265,30 +269,32 @@ def mechanics(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             msg("mechanics.mechanics_qualifications_by_make"),
             *evidence,
         )
+    free_v = people(round(free, 1), "personnel")
     evidence.append(
         ev(
             "free_mechanics",
-            "mechanics qualified on this make and free after today's fleet",
+            "mechanics qualified on this make and free after today’s fleet",
             "mécaniciens qualifiés sur cette marque et libres après le parc actuel",
-            round(free, 1),
-            sensitive=True,
+            free_v,
             rows=ctx.workshop_rows(info.make_key),
         )
     )
+    # What the mechanics can take on, and how many are lacking, follow from those free.
+    covered = count(granted, derived_from=(free_v,))
+    lacking = people(short, derived_from=(free_v,))
     score = 100.0 if info.qty == 0 else 100.0 * granted / info.qty
     return Outcome(
         round(score, 1),
-        T(
-            f"Mechanics can take on {num(granted)} of the {num(info.qty)} units once today's fleet "
-            f"is served (1 mechanic per {num(ratio)} units); "
-            f"{counted(short, 'more mechanic is', 'more mechanics are', 'en')} needed for {info.make}.",
-            f"Les mécaniciens peuvent prendre en charge {num(granted, 'fr')} des "
-            f"{num(info.qty, 'fr')} unités une fois le parc actuel servi (1 mécanicien pour "
-            f"{num(ratio, 'fr')} unités) ; il manque "
-            f"{counted(short, 'mécanicien', 'mécaniciens', 'fr')} pour {info.make}.",
+        msg(
+            "mechanics.cover",
+            covered=covered,
+            qty=count(info.qty),
+            ratio=number(ratio),
+            short=lacking,
+            make=make(info.make),
         ),
         tuple(evidence),
-        {"mechanics": short, "covered": granted},
+        {"mechanics": lacking, "covered": covered},
     )
 
 
@@ -344,10 +350,7 @@ def workshop_tools(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     if not near:
         return Outcome(
             float(p["no_workshop"]),
-            T(
-                f"Tools are available but no workshop is listed near {info.line.location}.",
-                f"L'outillage est disponible mais aucun atelier n'est recensé près de {info.line.location}.",
-            ),
+            msg("workshop_tools.no_workshop_near", location=place(info.line.location)),
             evidence,
         )
     return Outcome(
@@ -361,7 +364,8 @@ def workshop_hours(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     p = rule.params
     needed = sum(i.qty * float(i.ref.get("maintenance_hours_per_year", 0)) for i in ctx.lines)
     missing = sorted(
-        {i.cat_title.en for i in ctx.lines if "maintenance_hours_per_year" not in i.ref}
+        {i.cat_title for i in ctx.lines if "maintenance_hours_per_year" not in i.ref},
+        key=lambda t: t.en,
     )
     free_hours = ctx.capacity.hours
     free = free_hours.amount
@@ -376,10 +380,8 @@ def workshop_hours(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         ev(
             "hours_free",
             "free workshop hours a year (available − committed)",
-            "heures d'atelier libres par an (disponibles − engagées)",
-            None if free is None else round(free),
-            "h",
-            sensitive=True,
+            "heures d’atelier libres par an (disponibles − engagées)",
+            hours(None if free is None else round(free), "workshop_capacity"),
             rows=ctx.workshop_rows() if ctx.workshops else (),
         ),
         ev(
@@ -391,8 +393,8 @@ def workshop_hours(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         ev(
             "no_reference",
             "categories without a maintenance-hours reference",
-            "catégories sans référence d'heures de maintenance",
-            ", ".join(missing) or None,
+            "catégories sans référence d’heures de maintenance",
+            Value(Unit.LIST, tuple(category(t) for t in missing)) if missing else None,
         ),
     )
     if free is None or missing:
@@ -408,19 +410,22 @@ def workshop_hours(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     # free hours they have them, but nothing to spare: the package covers what exceeds the share.
     extra = needed - (free if ratio > 1 else comfortable * free)
     extra = max(0.0, extra)
+    need_v = hours(round(needed))
+    free_v = hours(round(free), "workshop_capacity")
+    extra_v = hours(round(extra), derived_from=(need_v, free_v))
     values = {
-        "hours_needed": round(needed),
-        "hours_free": round(free),
-        "extra_hours": round(extra),
-        "mechanics": math.ceil(extra / float(p["hours_per_mechanic"]) - 1e-9) if extra else 0,
+        "hours_needed": need_v,
+        "hours_free": free_v,
+        "extra_hours": extra_v,
+        "mechanics": people(
+            math.ceil(extra / float(p["hours_per_mechanic"]) - 1e-9) if extra else 0,
+            derived_from=(extra_v,),
+        ),
     }
-    share = "∞" if ratio == float("inf") else pct(ratio)
-    share_fr = "∞" if ratio == float("inf") else pct(ratio, "fr")
     return Outcome(
         score,
-        T(
-            f"The offer needs {num(needed)} workshop hours a year, {share} of the {num(free)} free hours.",
-            f"L'offre demande {num(needed, 'fr')} heures d'atelier par an, soit {share_fr} des {num(free, 'fr')} heures libres.",
+        msg(
+            "workshop_hours.need", need=need_v, have=free_v, share=percent(ratio, (need_v, free_v))
         ),
         evidence,
         values,
@@ -431,13 +436,17 @@ def complexity(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     top = ctx.fleet.complexity_max
     evidence = (
-        ev("offered", "technology class offered", "classe technologique offerte", info.complexity),
+        ev(
+            "offered",
+            "technology class offered",
+            "classe technologique offerte",
+            canonical("complexity", info.complexity),
+        ),
         ev(
             "maintained",
             "highest class the fleet maintains",
             "classe la plus élevée entretenue",
-            top,
-            sensitive=True,
+            Value(Unit.CANONICAL, top, "holdings", vocabulary="complexity"),
         ),
     )
     if info.complexity not in COMPLEXITY_ORDER or top is None:
@@ -453,13 +462,9 @@ def complexity(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     )
     return Outcome(
         score,
-        T(
-            f"Offered class {info.complexity}; the fleet maintains up to {top}.",
-            f"Classe offerte {_COMPLEXITY_FR.get(str(info.complexity), info.complexity)} ; le parc "
-            f"entretient jusqu'à {_COMPLEXITY_FR.get(str(top), top)}.",
-        ),
+        msg("complexity.classes", offered=evidence[0].value, fleet=evidence[1].value),
         evidence,
-        {"offered_class": info.complexity, "fleet_class": top},
+        {"offered_class": evidence[0].value, "fleet_class": evidence[1].value},
     )
 
 

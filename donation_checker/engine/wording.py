@@ -8,7 +8,7 @@ from typing import Any
 
 from ..assessment import Evidence, RowRef, Text
 from ..formatting import fmt_number, fmt_percent
-from ..messages import Message, Value, as_value, count, flag, money, number, text
+from ..messages import Message, Unit, Value, as_value, count, flag, hours, money, number, text
 from ..render import is_singular, pieces, placeholders
 
 __all__ = ["T", "counted", "ev", "fill", "is_singular", "ladder", "num", "pct", "placeholders"]
@@ -53,13 +53,19 @@ def typed(
     topic = "holdings" if sensitive else ""
     if isinstance(value, bool):
         return flag(value, topic)
-    if unit and (value is None or isinstance(value, int | float)):
-        return money(value, unit, topic)
+    if isinstance(value, str):
+        return text(value, topic)
+    if unit == "%":
+        return Value(Unit.PERCENT, None if value is None else value / 100, topic)
+    if unit == "h":
+        return hours(value, topic)
+    if unit and unit == unit.upper() and unit.isalpha():
+        return money(value, unit, topic)  # a currency code
+    if unit:
+        return number(value, topic, measure=unit)
     if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
         return count(value, topic)
-    if isinstance(value, float) or value is None:
-        return number(value, topic)
-    return text(str(value), topic)
+    return number(value, topic)
 
 
 def counted(value: Any, one: str, many: str, lang: str) -> str:

@@ -6,30 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..assessment import Evidence, Status
-from ..messages import Message, msg
+from ..messages import Message, Unit, Value, canonical, canonicals, count, msg, number
+from ..messages import make as make_value
+from ..messages import model as model_value
 from ..normalise import canonical_fuel
 from .context import Context, LineInfo, dominant, exact, traffic_side
 from .registry import Outcome, ParamSpec, kind
-from .wording import T, counted, ev, ladder, num
+from .wording import T, ev, ladder
 
 if TYPE_CHECKING:
     from ..ruleset import Rule
-
-_SIDE_FR = {"LHD": "à gauche", "RHD": "à droite"}
-_FUEL_FR = {
-    "diesel": "gazole",
-    "petrol": "essence",
-    "jet": "carburéacteur",
-    "electric": "électrique",
-    "lpg": "GPL",
-    "hybrid": "hybride",
-    "mains": "secteur",
-}
-
-
-def fuel_fr(fuel: str | None) -> str:
-    """The canonical fuel name as a French reader writes it."""
-    return _FUEL_FR.get(str(fuel), str(fuel))
 
 
 def unknown(message: Message | str, *rest: Any) -> Outcome:
@@ -45,9 +31,11 @@ def not_applicable(message: Message | str, fr: str = "") -> Outcome:
     return Outcome(100.0, text, applicable=False, status=Status.PASS)
 
 
-def _alternative(ctx: Context, info: LineInfo) -> str:
+def _alternative(ctx: Context, info: LineInfo) -> Value:
+    """The category's most common model in service, a model of the recipient's fleet."""
     stats = ctx.fleet.categories.get(info.cat)
-    return ctx.fleet.name(stats.models[0]) if stats and stats.models else ""
+    name = ctx.fleet.name(stats.models[0]) if stats and stats.models else ""
+    return model_value(name, topic="model_names")
 
 
 def commonality(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
@@ -57,22 +45,23 @@ def commonality(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     cat = fleet.categories.get(info.cat)
     model = fleet.models.get((info.cat, info.model_key))
     cat_serv = cat.serviceable if cat else 0
-    values = {"alternative": _alternative(ctx, info), "units": model.serviceable if model else 0}
+    in_service = count(model.serviceable if model else 0, "holdings")
+    in_category = count(cat_serv, "holdings")
+    offered = (make_value(info.make), model_value(info.model))
+    values = {"alternative": _alternative(ctx, info), "units": in_service}
     evidence = [
         ev(
             "model_serviceable",
             "serviceable units of this model in the category",
             "unités en service de ce modèle dans la catégorie",
-            model.serviceable if model else 0,
-            sensitive=True,
+            in_service,
             rows=fleet.rows("model", (info.cat, info.model_key)),
         ),
         ev(
             "category_serviceable",
             "serviceable units in the category",
             "unités en service dans la catégorie",
-            cat_serv,
-            sensitive=True,
+            in_category,
             rows=fleet.rows("category", info.cat),
         ),
     ]
@@ -82,33 +71,31 @@ def commonality(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     ):
         return Outcome(
             float(p["same_model"]),
-            T(
-                f"{info.make} {info.model} is already in service: {model.serviceable} serviceable of {cat_serv} in the category.",
-                f"{info.make} {info.model} est déjà en service : {model.serviceable} en état sur {cat_serv} dans la catégorie.",
+            msg(
+                "commonality.same_model",
+                make=offered[0],
+                model=offered[1],
+                units=in_service,
+                category=in_category,
             ),
             tuple(evidence),
             values,
         )
     same_make = fleet.cat_make_units.get((info.cat, info.make_key), 0)
     if model or same_make:
+        make_units = count(same_make, "holdings")
         evidence.append(
             ev(
                 "make_units",
                 "units of this make in the category",
                 "unités de cette marque dans la catégorie",
-                same_make,
-                sensitive=True,
+                make_units,
                 rows=fleet.rows("make", info.make_key),
             )
         )
         return Outcome(
             float(p["same_make"]),
-            T(
-                f"The fleet has {same_make} {info.make} in this category, but the model itself is absent or rare "
-                f"({model.serviceable if model else 0} serviceable): parts and skills only partly carry over.",
-                f"Le parc compte {same_make} {info.make} dans cette catégorie, mais le modèle lui-même est absent ou rare "
-                f"({model.serviceable if model else 0} en état) : pièces et compétences ne se transposent qu'en partie.",
-            ),
+            msg("commonality.same_make", make_units=make_units, make=offered[0], units=in_service),
             tuple(evidence),
             values,
         )
@@ -119,7 +106,7 @@ def commonality(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     if info.fuel and fuels:
         checks.append(("fuel", info.fuel in fuels))
     if info.drive_side and sides:
-        checks.append(("drive side", info.drive_side == dominant(sides)))
+        checks.append(("drive_side", info.drive_side == dominant(sides)))
     if info.line.voltage is not None and volts:
         checks.append(("voltage", any(abs(float(v) - info.line.voltage) < 0.5 for v in volts)))
     evidence.append(
@@ -127,35 +114,29 @@ def commonality(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             "make_units",
             "units of this make in the category",
             "unités de cette marque dans la catégorie",
-            0,
-            sensitive=True,
+            count(0, "holdings"),
         )
     )
     if not checks:
-        return unknown(
-            f"{info.make} is new to this category and the offer does not state fuel, drive side or voltage to compare.",
-            f"{info.make} est nouveau dans cette catégorie et l'offre n'indique ni carburant, ni conduite, ni tension à comparer.",
-            *evidence,
-        )
+        return unknown(msg("commonality.new_make_nothing_to_compare", make=offered[0]), *evidence)
     mismatched = [name for name, ok in checks if not ok]
-    fr_names = {"fuel": "carburant", "drive side": "conduite", "voltage": "tension"}
     if mismatched:
         return Outcome(
             float(p["other"]),
-            T(
-                f"{info.make} is new to this category and differs from the fleet in: {', '.join(mismatched)}.",
-                f"{info.make} est nouveau dans cette catégorie et diffère du parc par : "
-                f"{', '.join(fr_names[m] for m in mismatched)}.",
+            msg(
+                "commonality.new_make_differs",
+                make=offered[0],
+                features=canonicals("feature", mismatched),
             ),
             tuple(evidence),
             values,
         )
     return Outcome(
         float(p["compatible"]),
-        T(
-            f"{info.make} is new to this category but shares the fleet's {', '.join(n for n, _ in checks)}.",
-            f"{info.make} est nouveau dans cette catégorie mais partage avec le parc : "
-            f"{', '.join(fr_names[n] for n, _ in checks)}.",
+        msg(
+            "commonality.new_make_shares",
+            make=offered[0],
+            features=canonicals("feature", [n for n, _ in checks]),
         ),
         tuple(evidence),
         values,
@@ -171,53 +152,45 @@ def fragmentation(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     after = before + len(new)
     units_after = (cat.units if cat else 0) + ctx.offered_by_cat.get(info.cat, 0)
     per100 = round(after * 100 / units_after, 1) if units_after else None
+    before_v = count(before, "holdings")
+    after_v = count(after, derived_from=(before_v,))
     evidence = (
         ev(
             "models_before",
             "models in the category before",
             "modèles dans la catégorie avant",
-            before,
-            sensitive=True,
+            before_v,
             rows=ctx.fleet.rows("category", info.cat),
         ),
         ev(
             "models_after",
             "models in the category after the offer",
-            "modèles dans la catégorie après l'offre",
-            after,
-            sensitive=True,
+            "modèles dans la catégorie après l’offre",
+            after_v,
         ),
         ev(
             "models_per_100",
             "models per 100 units after",
             "modèles pour 100 unités après",
-            per100,
-            sensitive=True,
+            number(per100, "holdings"),
         ),
     )
     values = {
-        "models_before": before,
-        "models_after": after,
+        "models_before": before_v,
+        "models_after": after_v,
         "alternative": _alternative(ctx, info),
     }
     if (info.cat, info.model_key) in ctx.fleet.models:
         return Outcome(
             float(p["no_new_model"]),
-            T(
-                f"No new model: the category keeps {counted(before, 'model', 'models', 'en')}.",
-                "Aucun nouveau modèle : la catégorie garde "
-                f"{counted(before, 'modèle', 'modèles', 'fr')}.",
-            ),
+            msg("fragmentation.no_new_model", before=before_v),
             evidence,
             values,
         )
     score = p["crowded"] if before >= p["max_models"] else p["one_new_model"]
     return Outcome(
         float(score),
-        T(
-            f"Adds a new model to a category that has {before} (after the offer: {after}).",
-            f"Ajoute un nouveau modèle à une catégorie qui en compte {before} (après l'offre : {after}).",
-        ),
+        msg("fragmentation.new_model", before=before_v, after=after_v),
         evidence,
         values,
     )
@@ -235,20 +208,16 @@ def new_type_lot(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     score = ladder(lot, p["steps"], p["floor"])
     return Outcome(
         score,
-        T(
-            f"A new type in a lot of {lot}: small lots of a new type are hard to maintain and rotate (threshold {num(min_lot)}).",
-            f"Nouveau type livré en lot de {lot} : les petits lots d'un nouveau type sont difficiles à entretenir "
-            f"et à faire tourner (seuil {num(min_lot, 'fr')}).",
-        ),
+        msg("new_type_lot.lot", lot=count(lot), threshold=number(min_lot)),
         (
             ev(
                 "lot_size",
                 "units of the new type in the offer",
-                "unités du nouveau type dans l'offre",
-                lot,
+                "unités du nouveau type dans l’offre",
+                count(lot),
             ),
         ),
-        {"lot": lot, "min_lot": min_lot},
+        {"lot": count(lot), "min_lot": number(min_lot)},
     )
 
 
@@ -270,9 +239,11 @@ def fuel_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             "carburants déjà utilisés par le parc (profil muet)",
         )
         rows = ()
+    supply_v = canonicals("fuel", supply) if supply else None
+    fuel_v = canonical("fuel", info.fuel)
     evidence = (
-        ev("supply", origin.en, origin.fr, ", ".join(supply) or None, rows=rows),
-        ev("fuel", "offered fuel", "carburant offert", info.fuel),
+        ev("supply", origin.en, origin.fr, supply_v, rows=rows),
+        ev("fuel", "offered fuel", "carburant offert", fuel_v),
     )
     if not info.fuel:
         return unknown(msg("fuel_supply.offer_does_state_fuel"), *evidence)
@@ -281,23 +252,12 @@ def fuel_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             msg("fuel_supply.recipient_s_fuels_known"),
             *evidence,
         )
-    values = {"fuel": info.fuel, "supply": ", ".join(supply)}
+    values = {"fuel": fuel_v, "supply": supply_v}
     if info.fuel in supply:
-        return Outcome(
-            100.0,
-            T(
-                f"{info.fuel} is in the recipient's supply chain.",
-                f"Le carburant {fuel_fr(info.fuel)} est dans la chaîne d'approvisionnement du bénéficiaire.",
-            ),
-            evidence,
-            values,
-        )
+        return Outcome(100.0, msg("fuel_supply.supplied", fuel=fuel_v), evidence, values)
     return Outcome(
         0.0,
-        T(
-            f"{info.fuel} is not in the recipient's supply chain ({', '.join(supply)}).",
-            f"Le carburant {fuel_fr(info.fuel)} n'est pas dans la chaîne d'approvisionnement ({', '.join(fuel_fr(x) for x in supply)}).",
-        ),
+        msg("fuel_supply.not_supplied", fuel=fuel_v, supply=supply_v),
         evidence,
         values,
         knockout=True,
@@ -312,8 +272,7 @@ def fleet_transmission(ctx: Context, info: LineInfo) -> tuple[str | None, Eviden
         "fleet_transmission",
         "usual transmission in the category",
         "boîte habituelle dans la catégorie",
-        fleet_tx,
-        sensitive=True,
+        Value(Unit.CANONICAL, fleet_tx, "holdings", vocabulary="transmission"),
         rows=ctx.fleet.rows("category", info.cat) if fleet_tx else (),
     )
 
@@ -327,21 +286,23 @@ def drive_controls(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     side, inferred = traffic_side(ctx)
     expected = {"right": "LHD", "left": "RHD"}.get(side or "")
     fleet_tx, tx_evidence = fleet_transmission(ctx, info)
+    drive_v = canonical("drive_side", info.drive_side)
+    side_v = canonical("traffic_side", side)
     evidence = [
-        ev("drive_side", "offered drive side", "conduite offerte", info.drive_side),
+        ev("drive_side", "offered drive side", "conduite offerte", drive_v),
         ev(
             "traffic_side",
             "traffic side" + (" (inferred from the fleet)" if inferred else ""),
             "sens de circulation" + (" (déduit du parc)" if inferred else ""),
-            side,
+            side_v,
         ),
         tx_evidence,
     ]
     values = {
-        "drive_side": info.drive_side or "?",
-        "expected_side": expected or "?",
-        "transmission": info.transmission or "?",
-        "fleet_transmission": fleet_tx or "?",
+        "drive_side": drive_v,
+        "expected_side": canonical("drive_side", expected),
+        "transmission": canonical("transmission", info.transmission),
+        "fleet_transmission": tx_evidence.value,
     }
     if not info.drive_side or not expected:
         return unknown(
@@ -351,11 +312,7 @@ def drive_controls(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     if info.drive_side != expected:
         return Outcome(
             0.0,
-            T(
-                f"{info.drive_side} vehicles in a country that drives on the {side}: unsafe and often not registrable.",
-                f"Véhicules {info.drive_side} dans un pays qui circule à {'droite' if side == 'right' else 'gauche'} : "
-                "dangereux et souvent non immatriculables.",
-            ),
+            msg("drive_controls.wrong_side", drive=drive_v, side=side_v),
             tuple(evidence),
             values,
             knockout=True,
@@ -363,28 +320,20 @@ def drive_controls(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     if info.transmission and fleet_tx and info.transmission != fleet_tx:
         return Outcome(
             100.0 - rule.params["transmission_penalty"],
-            T(
-                f"Drive side fits; {info.transmission} transmission where drivers know {fleet_tx}.",
-                f"Conduite adaptée ; boîte {info.transmission} alors que les conducteurs connaissent la boîte {fleet_tx}.",
+            msg(
+                "drive_controls.fits_other_transmission",
+                transmission=values["transmission"],
+                fleet=tx_evidence.value,
             ),
             tuple(evidence),
             values,
         )
     return Outcome(
         100.0,
-        T(
-            f"{info.drive_side} fits {side}-hand traffic.",
-            f"La conduite {_SIDE_FR.get(str(info.drive_side), info.drive_side)} convient à la circulation à {'droite' if side == 'right' else 'gauche'}.",
-        ),
+        msg("drive_controls.fits", drive=drive_v, side=side_v),
         tuple(evidence),
         values,
     )
-
-
-_TRANSMISSION = {
-    "manual": T("manual", "manuelle"),
-    "automatic": T("automatic", "automatique"),
-}
 
 
 def transmission(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
@@ -395,8 +344,9 @@ def transmission(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             msg("transmission.road_vehicle_transmission_does"),
         )
     fleet_tx, tx_evidence = fleet_transmission(ctx, info)
+    offered = canonical("transmission", info.transmission)
     evidence = (
-        ev("transmission", "offered transmission", "boîte offerte", info.transmission),
+        ev("transmission", "offered transmission", "boîte offerte", offered),
         tx_evidence,
     )
     if not info.transmission or not fleet_tx:
@@ -404,25 +354,18 @@ def transmission(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             msg("transmission.offered_transmission_one_category"),
             *evidence,
         )
-    offered = _TRANSMISSION.get(info.transmission, T(info.transmission, info.transmission))
-    known = _TRANSMISSION.get(fleet_tx, T(fleet_tx, fleet_tx))
+    known = tx_evidence.value
     values = {"transmission": offered, "fleet_transmission": known}
     if info.transmission != fleet_tx:
         return Outcome(
             float(rule.params["mismatch_score"]),
-            T(
-                f"{offered.en.capitalize()} transmission where the drivers know a {known.en} one.",
-                f"Boîte {offered.fr} alors que les conducteurs connaissent la boîte {known.fr}.",
-            ),
+            msg("transmission.other", transmission=offered, fleet=known),
             evidence,
             values,
         )
     return Outcome(
         100.0,
-        T(
-            f"The drivers know the {offered.en} transmission.",
-            f"Les conducteurs connaissent la boîte {offered.fr}.",
-        ),
+        msg("transmission.known", transmission=offered),
         evidence,
         values,
     )
@@ -436,38 +379,36 @@ def electrical(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     if not refs and info.ref.get("mains_powered") and ctx.profile.grid_voltage:
         refs = [float(ctx.profile.grid_voltage)]
         origin = T("mains voltage (profile)", "tension du secteur (profil)")
+    offered = number(info.line.voltage, measure="V")
+    fleet_v = Value(Unit.LIST, tuple(number(v, measure="V") for v in refs)) if refs else None
     evidence = (
-        ev("voltage", "offered voltage", "tension offerte", info.line.voltage, "V"),
+        ev("voltage", "offered voltage", "tension offerte", offered),
         ev(
             "reference_voltages",
             origin.en,
             origin.fr,
-            ", ".join(num(v) for v in refs) or None,
-            "V",
+            fleet_v,
             rows=ctx.fleet.rows("category", info.cat) if cat and cat.voltages else (),
         ),
     )
-    values = {"voltage": info.line.voltage, "fleet_voltage": ", ".join(num(v) for v in refs) or "?"}
+    # The rule's own text writes "V" after these.
+    values = {
+        "voltage": number(info.line.voltage),
+        "fleet_voltage": Value(Unit.LIST, tuple(number(v) for v in refs)) if refs else None,
+    }
     if info.line.voltage is None or not refs:
         return unknown(msg("electrical.offered_fleet_voltage_known"), *evidence)
     tolerance = rule.params["tolerance"]
     if any(abs(info.line.voltage - v) <= tolerance * v for v in refs):
         return Outcome(
             100.0,
-            T(
-                f"{num(info.line.voltage)} V matches the fleet.",
-                f"{num(info.line.voltage, 'fr')} V correspond au parc.",
-            ),
+            msg("electrical.matches", voltage=offered),
             evidence,
             values,
         )
     return Outcome(
         100.0 - rule.params["mismatch_penalty"],
-        T(
-            f"{num(info.line.voltage)} V does not match {values['fleet_voltage']} V: needs converters or separate spares.",
-            f"{num(info.line.voltage, 'fr')} V ne correspond pas à {values['fleet_voltage']} V : convertisseurs ou "
-            "rechanges séparés nécessaires.",
-        ),
+        msg("electrical.differs", voltage=offered, fleet=fleet_v),
         evidence,
         values,
     )
@@ -477,7 +418,7 @@ def climate(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     theatre, rated = ctx.profile.max_temperature, info.line.max_temperature
     evidence = (
-        ev("rated", "rated maximum temperature", "température maximale d'emploi", rated, "°C"),
+        ev("rated", "rated maximum temperature", "température maximale d’emploi", rated, "°C"),
         ev(
             "theatre",
             "theatre maximum temperature",
@@ -486,7 +427,8 @@ def climate(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             "°C",
         ),
     )
-    values = {"rated": rated, "theatre": theatre}
+    rated_v, theatre_v = number(rated, measure="°C"), number(theatre, measure="°C")
+    values = {"rated": number(rated), "theatre": number(theatre)}
     if theatre is None or rated is None:
         return unknown(
             msg("climate.rated_theatre_maximum_temperature"),
@@ -495,10 +437,7 @@ def climate(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     if rated < theatre:
         return Outcome(
             0.0,
-            T(
-                f"Rated to {num(rated)} °C; the theatre reaches {num(theatre)} °C.",
-                f"Prévu jusqu'à {num(rated, 'fr')} °C ; le théâtre atteint {num(theatre, 'fr')} °C.",
-            ),
+            msg("climate.too_hot", rated=rated_v, theatre=theatre_v),
             evidence,
             values,
             knockout=True,
@@ -506,19 +445,13 @@ def climate(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     if rated < theatre + rule.params["margin"]:
         return Outcome(
             float(rule.params["margin_score"]),
-            T(
-                f"Rated to {num(rated)} °C, little margin over the theatre's {num(theatre)} °C.",
-                f"Prévu jusqu'à {num(rated, 'fr')} °C, peu de marge sur les {num(theatre, 'fr')} °C du théâtre.",
-            ),
+            msg("climate.little_margin", rated=rated_v, theatre=theatre_v),
             evidence,
             values,
         )
     return Outcome(
         100.0,
-        T(
-            f"Rated to {num(rated)} °C, above the theatre's {num(theatre)} °C.",
-            f"Prévu jusqu'à {num(rated, 'fr')} °C, au-delà des {num(theatre, 'fr')} °C du théâtre.",
-        ),
+        msg("climate.margin", rated=rated_v, theatre=theatre_v),
         evidence,
         values,
     )

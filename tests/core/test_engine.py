@@ -53,7 +53,7 @@ def test_removable_knockout_caps_at_conditional_and_fixed_knockout_declines() ->
     assert rhd.verdict is Verdict.CONDITIONAL
     assert rhd.knockouts == ()
     conversion = next(c for c in rhd.conditions if c.rule_id == "COMP-05")
-    assert conversion.removes_knockout and "LHD" in conversion.text.en
+    assert conversion.removes_knockout and "left-hand drive" in conversion.text.en
     jet = assess(inventory(), good_offer(fuel="jet"), RULES)
     assert jet.verdict is Verdict.DECLINE
     assert jet.knockouts == ("COMP-04",)

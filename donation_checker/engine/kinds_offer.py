@@ -6,13 +6,26 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from ..messages import msg
+from ..messages import (
+    Unit,
+    Value,
+    as_value,
+    canonical,
+    canonicals,
+    count,
+    msg,
+    number,
+    people,
+    percent,
+    text,
+)
+from ..messages import year as year_value
 from ..normalise import canonical_language, fold
 from .context import Context, LineInfo, exact
 from .kinds_compat import unknown
 from .lifecycle import life_used
 from .registry import Outcome, ParamSpec, kind
-from .wording import T, counted, ev, ladder, num, pct
+from .wording import T, ev, ladder
 
 if TYPE_CHECKING:
     from ..ruleset import Rule
@@ -30,14 +43,22 @@ def economic_life(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     ref, line = info.ref, info.line
     evidence = (
-        ev("year", "year of manufacture", "année de fabrication", line.year),
+        ev("year", "year of manufacture", "année de fabrication", year_value(line.year)),
         ev("odometer", "odometer", "compteur", line.odometer_km, "km"),
         ev(
             "life",
             "economic life (reference)",
             "durée de vie économique (référence)",
-            ", ".join(f"{k}={ref[k]}" for k in ("life_years", "life_km", "life_hours") if k in ref)
-            or None,
+            Value(
+                Unit.LIST,
+                tuple(
+                    as_value(msg(f"economic_life.{k}", n=number(ref[k])))
+                    for k in ("life_years", "life_km", "life_hours")
+                    if k in ref
+                ),
+            )
+            if any(k in ref for k in ("life_years", "life_km", "life_hours"))
+            else None,
         ),
     )
     used = life_used(ctx, info)
@@ -52,17 +73,12 @@ def economic_life(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     spent = remaining <= float(rule.params["end_of_life"])
     return Outcome(
         score,
-        T(
-            f"{pct(remaining)} of the economic life remains at handover"
-            + (": the equipment is at the end of its economic life." if spent else "."),
-            f"Il reste {pct(remaining, 'fr')} de la durée de vie économique à la livraison"
-            + (" : le matériel est en fin de vie économique." if spent else "."),
+        msg(
+            "economic_life.spent" if spent else "economic_life.remaining",
+            remaining=percent(remaining),
         ),
         evidence,
-        {
-            "remaining": T(pct(remaining), pct(remaining, "fr")),
-            "min_remaining": T(pct(minimum), pct(minimum, "fr")),
-        },
+        {"remaining": percent(remaining), "min_remaining": percent(minimum)},
         knockout=spent,
     )
 
@@ -75,7 +91,7 @@ def inspection(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             "inspection",
             "pre-shipment inspection",
             "inspection avant expédition",
-            info.line.inspection,
+            canonical("inspection", info.line.inspection),
         ),
     )
     if state is None:
@@ -90,16 +106,9 @@ def inspection(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         "none": 0,
     }
     score = float(scores.get(state, rule.params["defects"]))
-    words = {
-        "clean": ("a clean inspection report", "un rapport d'inspection sans défaut"),
-        "labelled": (
-            "an inspection report with defects labelled",
-            "un rapport d'inspection aux défauts étiquetés",
-        ),
-        "defects": ("defects found but not labelled", "des défauts constatés mais non étiquetés"),
-        "none": ("no inspection report", "aucun rapport d'inspection"),
-    }.get(state, (state, state))
-    return Outcome(score, T(f"Inspection: {words[0]}.", f"Inspection : {words[1]}."), evidence)
+    known = state in ("clean", "labelled", "defects", "none")
+    found = msg(f"inspection.{state}") if known else msg("inspection.other", state=text(state))
+    return Outcome(score, found, evidence)
 
 
 def requested(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
@@ -145,7 +154,7 @@ def duplication(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         return unknown(
             msg("duplication.other_partners_pledges_offer"),
         )
-    count = len(pledged)
+    n_pledges = len(pledged)
     partners: list[str] = ctx._memoised(
         "pledge_partners",
         id(pledged),
@@ -154,28 +163,23 @@ def duplication(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     evidence = (
         ev(
             "pledges",
-            "other partners' pledges in the category (window)",
-            "annonces d'autres partenaires dans la catégorie (période)",
-            count,
+            "other partners’ pledges in the category (window)",
+            "annonces d’autres partenaires dans la catégorie (période)",
+            n_pledges,
             rows=ctx.pledge_view.rows(pledged),
         ),
         ev("partners", "partners", "partenaires", ", ".join(partners) or None),
     )
     score = (
         100.0
-        if count == 0
-        else (float(rule.params["one_pledge"]) if count == 1 else float(rule.params["floor"]))
+        if n_pledges == 0
+        else (float(rule.params["one_pledge"]) if n_pledges == 1 else float(rule.params["floor"]))
     )
     return Outcome(
         score,
-        T(
-            f"{counted(count, 'pledge', 'pledges', 'en')} by other partners in this category "
-            "within the window.",
-            f"{counted(count, 'annonce', 'annonces', 'fr')} d'autres partenaires dans cette "
-            "catégorie sur la période.",
-        ),
+        msg("duplication.pledges", pledges=count(n_pledges)),
         evidence,
-        {"pledges": count, "partners": ", ".join(partners) or "—"},
+        {"pledges": count(n_pledges), "partners": text(", ".join(partners) or "—")},
     )
 
 
@@ -190,43 +194,31 @@ def cost_clauses(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         {fold(head.donor)} if head.donor else set()
     )
     parts: list[float] = []
-    missing_en: list[str] = []
-    missing_fr: list[str] = []
-    state_en: list[str] = []
-    state_fr: list[str] = []
-    for value, en, fr in (
-        (head.transport_paid_by, "transport", "transport"),
-        (head.customs_paid_by, "customs", "douane"),
-    ):
-        text = fold(value)
+    missing: list[str] = []
+    states: list[Value] = []
+    for value, cost in ((head.transport_paid_by, "transport"), (head.customs_paid_by, "customs")):
+        folded = fold(value)
         # "non précisé", "TBD", "?" say as little as an empty cell.
-        if not text or text in _UNSTATED_EXACT or text.startswith(_UNSTATED_START):
+        if not folded or folded in _UNSTATED_EXACT or folded.startswith(_UNSTATED_START):
             parts.append(0.0)
-            missing_en.append(en)
-            missing_fr.append(fr)
-            state_en.append(f"{en} not stated")
-            state_fr.append(f"{fr} non précisé{'e' if fr == 'douane' else ''}")
-        elif any(w and w in text for w in donor_words):
+            missing.append(cost)
+            states.append(as_value(msg(f"cost_clauses.{cost}_unstated")))
+        elif any(w and w in folded for w in donor_words):
             parts.append(100.0)
-            state_en.append(f"{en} paid by the donor")
-            state_fr.append(f"{fr} à la charge du donateur")
+            states.append(as_value(msg(f"cost_clauses.{cost}_donor")))
         else:
             parts.append(float(rule.params["recipient_pays"]))
-            state_en.append(f"{en}: {value}")
-            state_fr.append(f"{fr} : {value}")
+            states.append(as_value(msg(f"cost_clauses.{cost}_other", payer=text(value))))
     score = sum(parts) / len(parts)
     evidence = (
         ev("transport", "transport paid by", "transport à la charge de", head.transport_paid_by),
         ev("customs", "customs paid by", "douane à la charge de", head.customs_paid_by),
     )
-    values = {"missing": T("; ".join(state_en), " ; ".join(state_fr))}
-    if missing_en:
+    values = {"missing": Value(Unit.LIST, tuple(states))}
+    if missing:
         return Outcome(
             score,
-            T(
-                f"Who pays is not stated for: {', '.join(missing_en)}.",
-                f"La prise en charge n'est pas précisée pour : {', '.join(missing_fr)}.",
-            ),
+            msg("cost_clauses.unstated", costs=canonicals("cost", missing)),
             evidence,
             values,
         )
@@ -255,16 +247,17 @@ def manuals(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             "languages",
             "languages of the manuals",
             "langues des manuels",
-            ", ".join(langs) if langs is not None else None,
+            canonicals("language", langs) if langs is not None else None,
         ),
         ev(
             "working_language",
             "working language" + (" (assumed)" if assumed else ""),
             "langue de travail" + (" (supposée)" if assumed else ""),
-            language,
+            canonical("language", language),
         ),
     )
-    values = {"language": language}
+    language_v = canonical("language", language)
+    values = {"language": language_v}
     if given is not None and len(given) == 0:
         return Outcome(
             0.0,
@@ -280,9 +273,10 @@ def manuals(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     if language not in langs:
         return Outcome(
             float(p["other_language"]),
-            T(
-                f"Manuals only in {', '.join(langs)}, not in {language}.",
-                f"Manuels seulement en {', '.join(langs)}, pas en {language}.",
+            msg(
+                "manuals.other_language",
+                languages=canonicals("language", langs),
+                language=language_v,
             ),
             evidence,
             values,
@@ -300,10 +294,7 @@ def manuals(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     score = 100.0 * len(covered) / len(kinds)
     return Outcome(
         round(score, 1),
-        T(
-            f"Manuals in {language}: {len(covered)} of 3 (operator, workshop, parts catalogue).",
-            f"Manuels en {language} : {len(covered)} sur 3 (utilisateur, atelier, catalogue de pièces).",
-        ),
+        msg("manuals.covered", language=language_v, covered=count(len(covered))),
         evidence,
         values,
     )
@@ -322,13 +313,14 @@ def training(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     crew = float(info.ref.get("crew_per_unit", 1))
     drv_needed = math.ceil(info.qty * crew) if new_model else 0
     drv_trained = info.line.drivers_trained
+    # Mechanics still lacking follow from the recipient's qualified mechanics.
+    lacking = people(mech_needed, "personnel")
     evidence = (
         ev(
             "mechanics_needed",
-            "mechanics lacking for this make before the donor's training",
+            "mechanics lacking for this make before the donor’s training",
             "mécaniciens manquants pour cette marque avant la formation du donateur",
-            mech_needed,
-            sensitive=True,
+            lacking,
         ),
         ev(
             "mechanics_trained",
@@ -349,7 +341,7 @@ def training(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             drv_trained,
         ),
     )
-    values = {"mechanics": mech_needed, "drivers": drv_needed}
+    values = {"mechanics": lacking, "drivers": people(drv_needed)}
     if mech_needed is None:
         return unknown(
             msg("training.mechanics_qualifications_by_make"),
@@ -375,15 +367,12 @@ def training(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     score = 100.0 * sum(w * (s or 0.0) for w, s in parts) / total
     return Outcome(
         round(score, 1),
-        T(
-            f"The donor trains {counted(mech_trained or 0, 'mechanic', 'mechanics', 'en')} and "
-            f"{counted(drv_trained or 0, 'driver', 'drivers', 'en')}; needed: "
-            f"{counted(mech_needed, 'mechanic', 'mechanics', 'en')}, "
-            f"{counted(drv_needed, 'driver', 'drivers', 'en')}.",
-            f"Le donateur forme {counted(mech_trained or 0, 'mécanicien', 'mécaniciens', 'fr')} "
-            f"et {counted(drv_trained or 0, 'conducteur', 'conducteurs', 'fr')} ; besoin : "
-            f"{counted(mech_needed, 'mécanicien', 'mécaniciens', 'fr')}, "
-            f"{counted(drv_needed, 'conducteur', 'conducteurs', 'fr')}.",
+        msg(
+            "training.trained",
+            mechanics=people(mech_trained or 0),
+            drivers=people(drv_trained or 0),
+            mechanics_needed=lacking,
+            drivers_needed=people(drv_needed),
         ),
         evidence,
         values,
@@ -395,15 +384,16 @@ def warranty(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     months = info.line.warranty_months
     target = float(rule.params["min_months"])
     evidence = (ev("warranty", "warranty", "garantie", months, "months"),)
-    values = {"months": target}
+    values = {"months": number(target)}
     if months is None:
         return unknown(msg("warranty.offer_does_state_warranty"), *evidence)
     score = 100.0 if months >= target else 100.0 * max(0.0, months) / target
     return Outcome(
         round(score, 1),
-        T(
-            f"{num(months)} months of warranty (wanted: {num(target)}).",
-            f"{num(months, 'fr')} mois de garantie (souhaité : {num(target, 'fr')}).",
+        msg(
+            "warranty.months",
+            months=number(months, measure="months"),
+            target=number(target, measure="months"),
         ),
         evidence,
         values,

@@ -57,7 +57,7 @@ class Value:
     currency: str = ""  # money
     vocabulary: str = ""  # canonical values: "fuel", "drive_side"…
     title: Text | None = None  # a category's title from the rule set
-    decimals: int = 0  # shares: digits after the decimal point
+    decimals: int | None = 0  # shares: digits after the decimal point (None: as needed, up to 2)
     measure: str = ""  # numbers: what they count ("days", "km"), written after them
 
     def topics(self) -> frozenset[str]:
@@ -181,7 +181,7 @@ def money(
 
 
 def percent(
-    raw: float | None, derived_from: Iterable[Value | None] = (), decimals: int = 0
+    raw: float | None, derived_from: Iterable[Value | None] = (), decimals: int | None = 0
 ) -> Value:
     """A share; derived_from must name its numerator and denominator."""
     return Value(Unit.PERCENT, raw, "", _from(derived_from), decimals=decimals)

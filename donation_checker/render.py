@@ -157,6 +157,9 @@ class Renderer:
         if v.unit is Unit.PERCENT:
             if isinstance(raw, float) and math.isinf(raw):
                 return self.word("general.beyond_all")
+            if v.decimals is None:  # as many digits as the figure has, up to two
+                shown = fmt_number(float(raw) * 100, lang)
+                return f"{shown}\u00a0%" if lang == "fr" else f"{shown}%"
             return fmt_percent(raw, lang, decimals=v.decimals)
         if v.unit is Unit.NUMBER:
             if isinstance(raw, bool) or not isinstance(raw, int | float):

@@ -3,7 +3,7 @@ drive side and transmission, electrical system, and climate (catalogue COMP-01â€
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..assessment import Evidence, Status
 from ..messages import Message, Unit, Value, canonical, canonicals, count, msg, number
@@ -18,17 +18,13 @@ if TYPE_CHECKING:
     from ..ruleset import Rule
 
 
-def unknown(message: Message | str, *rest: Any) -> Outcome:
-    """The data the rule needs is missing. message is a catalogue message, or (until a kind is
-    written with messages) an English sentence followed by the French one."""
-    if isinstance(message, str):
-        return Outcome(None, T(message, rest[0]), tuple(rest[1:]), status=Status.UNKNOWN)
-    return Outcome(None, message, tuple(rest), status=Status.UNKNOWN)
+def unknown(message: Message, *evidence: Evidence) -> Outcome:
+    """The data the rule needs is missing: judged at its worst case by the engine."""
+    return Outcome(None, message, tuple(evidence), status=Status.UNKNOWN)
 
 
-def not_applicable(message: Message | str, fr: str = "") -> Outcome:
-    text = message if isinstance(message, Message) else T(message, fr)
-    return Outcome(100.0, text, applicable=False, status=Status.PASS)
+def not_applicable(message: Message) -> Outcome:
+    return Outcome(100.0, message, applicable=False, status=Status.PASS)
 
 
 def _alternative(ctx: Context, info: LineInfo) -> Value:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..assessment import CostYear, Evidence, LifecycleCost, LineCost
+from ..messages import Unit, Value, as_value, msg, number, percent
 from .context import Context, LineInfo
 from .wording import ev
 
@@ -208,7 +209,7 @@ def assumptions(ctx: Context, costs: tuple[UnitCost, ...]) -> tuple[Evidence, ..
         ev(
             "offer_currency",
             "currency of the offer's values",
-            "devise des valeurs de l'offre",
+            "devise des valeurs de l’offre",
             ctx.offer.header.currency,
         ),
     ]
@@ -228,7 +229,7 @@ def assumptions(ctx: Context, costs: tuple[UnitCost, ...]) -> tuple[Evidence, ..
                 ev(
                     f"{attr}_not_computed",
                     f"lines whose {label_en} cost could not be computed (counted as 0)",
-                    f"lignes dont le coût {label_fr} n'a pu être calculé (compté 0)",
+                    f"lignes dont le coût {label_fr} n’a pu être calculé (compté 0)",
                     ", ".join(missing),
                 )
             )
@@ -241,17 +242,13 @@ def assumptions(ctx: Context, costs: tuple[UnitCost, ...]) -> tuple[Evidence, ..
                     f"reference_{info.cat}",
                     f"reference for {info.cat_title.en}",
                     f"référence pour {info.cat_title.fr}",
-                    ", ".join(
-                        f"{k}={ref[k]}"
-                        for k in (
-                            "km_per_year",
-                            "fuel_l_per_100km",
-                            "hours_per_year",
-                            "fuel_l_per_hour",
-                            "maintenance_cost_ratio",
-                            "parts_cost_ratio",
-                        )
-                        if k in ref
+                    Value(
+                        Unit.LIST,
+                        tuple(
+                            as_value(msg(f"lifecycle.{k}", n=shown(k, ref[k])))
+                            for k in REFERENCE_KEYS
+                            if k in ref
+                        ),
                     ),
                 )
             )
@@ -262,3 +259,19 @@ def assumptions(ctx: Context, costs: tuple[UnitCost, ...]) -> tuple[Evidence, ..
             seen.add(item.key)
             unique.append(item)
     return tuple(unique)
+
+
+# The reference figures of a category the running cost is computed from, in the order shown.
+REFERENCE_KEYS = (
+    "km_per_year",
+    "fuel_l_per_100km",
+    "hours_per_year",
+    "fuel_l_per_hour",
+    "maintenance_cost_ratio",
+    "parts_cost_ratio",
+)
+
+
+def shown(key: str, value: float) -> Value:
+    """A reference figure as its message quotes it: cost ratios as shares of the unit value."""
+    return percent(float(value), decimals=None) if key.endswith("_ratio") else number(float(value))

@@ -69,7 +69,7 @@ class Outcome:
     """What a kind says about one line (or the whole offer) before the engine makes a Finding."""
 
     score: float | None
-    message: Text | Message
+    message: Message
     evidence: tuple[Evidence, ...] = ()
     values: Mapping[str, Any] = field(default_factory=dict)  # placeholder values
     knockout: bool = False  # the knock-out criterion is met (only counts if the rule is a KO)

@@ -325,6 +325,7 @@ def cmd_check_offer(args: argparse.Namespace) -> int:
     from .outputs import check_outputs
 
     check_outputs(_inputs(args, ("FILE", args.file)), [("--json", args.json)])
+    from .render import renderer
     from .report_json import format_import_report, import_report_to_dict
 
     offer = _read_offer(args, args.file)
@@ -332,9 +333,10 @@ def cmd_check_offer(args: argparse.Namespace) -> int:
     _say(args, format_import_report(offer.report, args.lang))
     h = offer.header
     fr = args.lang == "fr"
+    not_stated = renderer(args.lang).word("general.not_stated")
     summary = (
-        f"{'Donateur' if fr else 'Donor'}: {h.donor or '?'} · "
-        f"{'Référence' if fr else 'Reference'}: {h.reference or '?'} · "
+        f"{'Donateur' if fr else 'Donor'}: {h.donor or not_stated} · "
+        f"{'Référence' if fr else 'Reference'}: {h.reference or not_stated} · "
         f"{'Lignes' if fr else 'Lines'}: {len(offer.lines)} · "
         f"{'Unités' if fr else 'Units'}: {sum(line.quantity for line in offer.lines)}"
     )

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .catalogue import Catalogue, ShareSettings, load_catalogue, load_share_settings
-from .formatting import fmt_money, fmt_number, fmt_percent
+from .formatting import NBSP, fmt_money, fmt_number, fmt_percent
 from .messages import BANDED, UNTYPED, Message, Unit, Value
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ class Renderer:
         for before, name, one, many in parts:
             out.append(before)
             v = values.get(name)
-            if v is None:
+            if v is None or (v.missing and v.unit in BANDED):
                 out.append(self.word("general.not_stated"))
             elif one is not None:
                 plural = (
@@ -159,14 +159,14 @@ class Renderer:
                 return self.word("general.beyond_all")
             if v.decimals is None:  # as many digits as the figure has, up to two
                 shown = fmt_number(float(raw) * 100, lang)
-                return f"{shown}\u00a0%" if lang == "fr" else f"{shown}%"
+                return f"{shown}{NBSP}%" if lang == "fr" else f"{shown}%"
             return fmt_percent(raw, lang, decimals=v.decimals)
         if v.unit is Unit.NUMBER:
             if isinstance(raw, bool) or not isinstance(raw, int | float):
                 return str(raw)
             if not v.measure:
                 return fmt_number(raw, lang)
-            return f"{fmt_number(raw, lang)}\u00a0{self.measure(v.measure)}"
+            return f"{fmt_number(raw, lang)}{NBSP}{self.measure(v.measure)}"
         if v.unit is Unit.YEAR:
             return str(int(raw))
         if v.unit is Unit.FLAG:
@@ -243,7 +243,7 @@ class Renderer:
 
     def evidence(self, ev: Evidence) -> str:
         """`drivers per unit: 1`."""
-        colon = "\u00a0:" if self.lang == "fr" else ":"
+        colon = f"{NBSP}:" if self.lang == "fr" else ":"
         return f"{ev.label.get(self.lang)}{colon} {self.value(ev.value)}"
 
     def row_refs(self, refs: Sequence[RowRef]) -> Sequence[RowRef]:

@@ -203,7 +203,7 @@ def _sensitivity(s: Sensitivity | None, r: Renderer) -> dict[str, Any] | None:
 def _impact(c: CategoryImpact, r: Renderer) -> dict[str, Any]:
     before = count(c.units_before, "holdings")
     return {
-        "category": c.category,
+        "category": r.value(c.title) if c.title is not None else c.category,
         "models_before": c.models_before,
         "models_after": c.models_after,
         "units_before": _datum(r, before),

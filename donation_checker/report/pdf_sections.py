@@ -8,6 +8,7 @@ here.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from reportlab.lib.enums import TA_LEFT
@@ -384,7 +385,11 @@ def fleet_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]
     holdings_shown = ink.r.shows("holdings")
     if holdings_shown:
         # The chart draws exact model counts of the recipient's fleet.
-        out.append(fleet_chart(a.fleet_impact, ink.t("models_before"), ink.t("models_after")))
+        named = [
+            dataclasses.replace(c, category=ink.r.value(c.title)) if c.title is not None else c
+            for c in a.fleet_impact
+        ]
+        out.append(fleet_chart(named, ink.t("models_before"), ink.t("models_after")))
     if not holdings_shown:
         # Unit counts are the recipient's holdings: the columns are left out, not blanked.
         data: list[list[object]] = [

@@ -282,7 +282,11 @@ def test_sample_offers_get_the_verdicts_they_were_designed_for() -> None:
 
 def test_counts_in_messages_agree_with_their_number() -> None:
     """French takes the singular for 0 and 1, English only for 1."""
-    from donation_checker.engine.wording import counted
+    from donation_checker.messages import count
+    from donation_checker.render import Renderer
+
+    def counted(n: int | None, one: str, many: str, lang: str) -> str:
+        return Renderer(lang).fill(f"{{n|{one}|{many}}}", {"n": count(n)})
 
     assert counted(0, "mécanicien", "mécaniciens", "fr") == "0 mécanicien"
     assert counted(1, "mécanicien", "mécaniciens", "fr") == "1 mécanicien"
@@ -290,7 +294,8 @@ def test_counts_in_messages_agree_with_their_number() -> None:
     assert counted(1500, "an", "ans", "fr") == "1\u202f500 ans"
     assert counted(0, "mechanic", "mechanics", "en") == "0 mechanics"
     assert counted(1, "mechanic", "mechanics", "en") == "1 mechanic"
-    assert counted(None, "mechanic", "mechanics", "en") == "? mechanics"
+    # A missing number is said to be missing, never shown as "?" or as zero.
+    assert counted(None, "mécanicien", "mécaniciens", "fr") == "non précisé"
 
 
 def test_french_texts_name_verdicts_and_technology_classes_in_french() -> None:

@@ -199,11 +199,15 @@ def test_kinds_declare_documented_parameters() -> None:
 
 
 def test_plural_placeholders_agree_with_their_number_in_both_languages() -> None:
-    from donation_checker.engine.wording import fill
+    from donation_checker.messages import count
+    from donation_checker.render import Renderer
 
+    fr, en = Renderer("fr"), Renderer("en")
     template_fr = "pour {n|mécanicien|mécaniciens} et {k|annonce|annonces}"
-    assert fill(template_fr, {"n": 1, "k": 0}, "fr") == "pour 1 mécanicien et 0 annonce"
-    assert fill(template_fr, {"n": 3, "k": 2}, "fr") == "pour 3 mécaniciens et 2 annonces"
-    assert fill("{n|year|years} left", {"n": 0}, "en") == "0 years left"
-    assert fill("{n|year|years} left", {"n": 1}, "en") == "1 year left"
+    assert fr.fill(template_fr, {"n": count(1), "k": count(0)}) == "pour 1 mécanicien et 0 annonce"
+    assert (
+        fr.fill(template_fr, {"n": count(3), "k": count(2)}) == "pour 3 mécaniciens et 2 annonces"
+    )
+    assert en.fill("{n|year|years} left", {"n": count(0)}) == "0 years left"
+    assert en.fill("{n|year|years} left", {"n": count(1)}) == "1 year left"
     assert PLACEHOLDER.findall("{n|one|many} and {m}") == ["n", "m"]

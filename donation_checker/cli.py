@@ -100,8 +100,10 @@ _HELP: dict[str, tuple[str, str]] = {
         "qu'une fois, sans les lignes)",
     ),
     "share": (
-        "shareable version: no exact holdings, quantities or locations",
-        "version partageable : sans effectifs, quantités ni implantations exacts",
+        "shareable version of the PDF, Excel and JSON outputs: the recipient's holdings, "
+        "budget and personnel only as bands, no locations or units",
+        "version partageable du PDF, de l’Excel et du JSON : moyens du bénéficiaire, budget et "
+        "personnel seulement par tranches, sans implantations ni unités",
     ),
     "marking": (
         "protective marking line on every page",
@@ -425,7 +427,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
             lambda: export_xlsx(result.assessment, args.xlsx, lang=args.lang, share=args.share),
         )
         written.append(f"Excel: {args.xlsx}")
-    payload = assessment_to_dict(result.assessment, args.lang, args.full_evidence)
+    payload = assessment_to_dict(result.assessment, args.lang, args.full_evidence, share=args.share)
     if args.json and args.json != "-":
         _emit_json(args.json, payload)
     _say(args, format_assessment(result.assessment, args.lang))

@@ -18,7 +18,7 @@ from .wording import ev
 # What each resource kind is called when it binds.
 LIMITS = {
     BUDGET: Text("running budget", "budget de fonctionnement"),
-    HOURS: Text("workshop hours", "heures d'atelier"),
+    HOURS: Text("workshop hours", "heures d’atelier"),
     MECHANICS: Text("mechanics", "mécaniciens"),
     DRIVERS: Text("drivers", "conducteurs"),
 }

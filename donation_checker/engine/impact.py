@@ -57,6 +57,13 @@ def category_impacts(ctx: Context) -> tuple[CategoryImpact, ...]:
     return tuple(out)
 
 
+def _name(c: CategoryImpact) -> Text:
+    """A category's name in both languages (a category the rule set does not know keeps the
+    name the files give it)."""
+    title = c.title.title if c.title is not None else None
+    return title if title is not None else Text(c.category, c.category)
+
+
 def _title(name: str) -> Text:
     """An offer-level finding's title, from the message catalogue."""
     entry = load_catalogue().get(f"impact.{name}.title")
@@ -122,8 +129,8 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
             tuple(
                 ev(
                     f"models_{c.category}",
-                    f"{c.category}: models before → after",
-                    f"{c.category} : modèles avant → après",
+                    f"{name.en}: models before → after",
+                    f"{name.fr} : modèles avant → après",
                     msg(
                         "impact.fragmentation.before_after",
                         category=c.title,
@@ -132,6 +139,7 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
                     ),
                 )
                 for c in impacts
+                for name in (_name(c),)
             ),
         )
     )

@@ -70,14 +70,14 @@ def running_cost(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         ev(
             "annual_cost",
             "yearly running cost of the offer (fuel, maintenance, parts)",
-            "coût annuel de fonctionnement de l'offre (carburant, maintenance, pièces)",
+            "coût annuel de fonctionnement de l’offre (carburant, maintenance, pièces)",
             yearly_v,
         ),
         *(
             ev(
                 f"headroom_{kind}",
                 f"uncommitted {label[0]} budget, tightest year of the horizon",
-                f"budget {label[1]} non engagé, année la plus tendue de l'horizon",
+                f"budget {label[1]} non engagé, année la plus tendue de l’horizon",
                 money(None if free[kind] is None else round(free[kind] or 0.0), currency, "budget"),
                 rows=ctx.budget_rows(),
             )
@@ -203,13 +203,13 @@ def new_types_window(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome
         ev(
             "offer_new_types",
             "new types in this offer for the category",
-            "nouveaux types de l'offre dans la catégorie",
+            "nouveaux types de l’offre dans la catégorie",
             len(own),
         ),
         ev(
             "pledged_new_types",
             "new types pledged by other partners (window)",
-            "nouveaux types annoncés par d'autres partenaires (période)",
+            "nouveaux types annoncés par d’autres partenaires (période)",
             None if pledged is None else len(others),
             rows=() if pledged is None else ctx.pledge_view.rows(pledged),
         ),
@@ -306,7 +306,7 @@ SPECS = (
         "offer",
         T(
             "Yearly running cost of the whole offer against the uncommitted budget.",
-            "Coût annuel de fonctionnement de toute l'offre comparé au budget non engagé.",
+            "Coût annuel de fonctionnement de toute l’offre comparé au budget non engagé.",
         ),
         (
             "offer.quantity",
@@ -322,7 +322,7 @@ SPECS = (
                 0.5,
             ),
             "tight_score": _n(
-                "score up to 100 % of the headroom", "score jusqu'à 100 % de la marge", 50
+                "score up to 100 % of the headroom", "score jusqu’à 100 % de la marge", 50
             ),
             "donor_years": _n(
                 "years of running cost the condition asks the donor to fund",
@@ -382,9 +382,9 @@ SPECS = (
             "one_more_score": _n("score for one more", "score pour un de plus", 50),
             "floor": _n("score beyond", "score au-delà", 0),
             "months_before": _n(
-                "months before the offer date", "mois avant la date de l'offre", 12
+                "months before the offer date", "mois avant la date de l’offre", 12
             ),
-            "months_after": _n("months after the offer date", "mois après la date de l'offre", 12),
+            "months_after": _n("months after the offer date", "mois après la date de l’offre", 12),
         },
         ("new_types",),
         new_types_window,

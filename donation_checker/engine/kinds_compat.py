@@ -512,13 +512,13 @@ SPECS = (
         "line",
         T(
             "Distinct models in the category before and after the offer.",
-            "Nombre de modèles distincts dans la catégorie avant et après l'offre.",
+            "Nombre de modèles distincts dans la catégorie avant et après l’offre.",
         ),
         ("fleet.category", "fleet.model", "offer.model"),
         {
             "max_models": _n(
                 "models a category may hold before a new one scores 'crowded'",
-                "modèles tolérés avant qu'un nouveau soit « de trop »",
+                "modèles tolérés avant qu’un nouveau soit « de trop »",
                 4,
             ),
             "no_new_model": _n("score when no model is added", "score sans nouveau modèle", 100),
@@ -558,7 +558,7 @@ SPECS = (
         "line",
         T(
             "The offered fuel is in the recipient's supply chain (knock-out).",
-            "Le carburant offert est dans la chaîne d'approvisionnement du bénéficiaire (éliminatoire).",
+            "Le carburant offert est dans la chaîne d’approvisionnement du bénéficiaire (éliminatoire).",
         ),
         ("offer.fuel", "profile.national_fuels", "fleet.fuel"),
         {
@@ -620,7 +620,7 @@ SPECS = (
         ("offer.voltage", "fleet.voltage", "profile.grid_voltage"),
         {
             "mismatch_penalty": _n(
-                "points off for a mismatch", "points retirés en cas d'écart", 50
+                "points off for a mismatch", "points retirés en cas d’écart", 50
             ),
             "tolerance": _n("relative tolerance", "tolérance relative", 0.1),
         },
@@ -633,7 +633,7 @@ SPECS = (
         "line",
         T(
             "Rated maximum temperature against the theatre's (knock-out below it).",
-            "Température maximale d'emploi comparée à celle du théâtre (éliminatoire en dessous).",
+            "Température maximale d’emploi comparée à celle du théâtre (éliminatoire en dessous).",
         ),
         ("offer.max_temperature", "profile.max_temperature"),
         {

@@ -476,16 +476,16 @@ SPECS = (
         "line",
         T(
             "Other partners' pledges in the same category within a window.",
-            "Annonces d'autres partenaires dans la même catégorie sur une période.",
+            "Annonces d’autres partenaires dans la même catégorie sur une période.",
         ),
         ("pledges.partner", "pledges.category", "pledges.date", "offer.date", "offer.donor"),
         {
             "one_pledge": _n("score with one other pledge", "score avec une autre annonce", 50),
             "floor": _n("score with two or more", "score à partir de deux", 0),
             "months_before": _n(
-                "months before the offer date", "mois avant la date de l'offre", 12
+                "months before the offer date", "mois avant la date de l’offre", 12
             ),
-            "months_after": _n("months after the offer date", "mois après la date de l'offre", 12),
+            "months_after": _n("months after the offer date", "mois après la date de l’offre", 12),
         },
         ("pledges", "partners"),
         duplication,
@@ -499,7 +499,7 @@ SPECS = (
         {
             "recipient_pays": _n(
                 "score for a cost agreed to be borne by someone other than the donor",
-                "score pour un coût convenu à la charge d'un autre que le donateur",
+                "score pour un coût convenu à la charge d’un autre que le donateur",
                 70,
             ),
             "donor_words": _texts(
@@ -547,7 +547,7 @@ SPECS = (
             ),
             "workshop_words": _texts(
                 "words for workshop manuals",
-                "mots pour les manuels d'atelier",
+                "mots pour les manuels d’atelier",
                 [
                     "workshop",
                     "service",

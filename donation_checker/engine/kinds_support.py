@@ -57,7 +57,7 @@ def spares_package(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         ev(
             "spares_months",
             "months of operation the spares package covers",
-            "mois d'emploi couverts par le lot de rechanges",
+            "mois d’emploi couverts par le lot de rechanges",
             months,
             "months",
         ),
@@ -189,7 +189,7 @@ def parts_overlap(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         ev(
             "listed",
             "part numbers listed in the offer",
-            "références listées dans l'offre",
+            "références listées dans l’offre",
             len(wanted),
         ),
     )
@@ -212,7 +212,7 @@ def support_horizon(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     end, year = info.line.support_end_year, ctx.ref_year
     evidence = (
         ev("support_end", "manufacturer support ends", "fin du support constructeur", end),
-        ev("reference_year", "year of the offer", "année de l'offre", year),
+        ev("reference_year", "year of the offer", "année de l’offre", year),
     )
     if end is None or year is None:
         return unknown(
@@ -317,7 +317,7 @@ def workshop_tools(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         ev(
             "tools_included",
             "special tools in the offer",
-            "outillage spécifique dans l'offre",
+            "outillage spécifique dans l’offre",
             included,
         ),
         ev(
@@ -331,7 +331,7 @@ def workshop_tools(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         ev(
             "workshop_near",
             "workshop near the deployment",
-            "atelier proche du lieu d'emploi",
+            "atelier proche du lieu d’emploi",
             near,
             sensitive=True,
         ),
@@ -373,7 +373,7 @@ def workshop_hours(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         ev(
             "hours_needed",
             "workshop hours the offer needs a year",
-            "heures d'atelier nécessaires par an",
+            "heures d’atelier nécessaires par an",
             round(needed),
             "h",
         ),
@@ -474,7 +474,7 @@ SPECS = (
         "offer",
         T(
             "Workshop hours the whole offer needs a year against the free hours.",
-            "Heures d'atelier annuelles de toute l'offre comparées aux heures libres.",
+            "Heures d’atelier annuelles de toute l’offre comparées aux heures libres.",
         ),
         (
             "maintenance.hours_available",
@@ -488,11 +488,11 @@ SPECS = (
                 0.5,
             ),
             "tight_score": _n(
-                "score up to 100 % of the free hours", "score jusqu'à 100 % des heures libres", 50
+                "score up to 100 % of the free hours", "score jusqu’à 100 % des heures libres", 50
             ),
             "hours_per_mechanic": _n(
                 "productive hours a mechanic gives a year",
-                "heures productives annuelles d'un mécanicien",
+                "heures productives annuelles d’un mécanicien",
                 1400,
             ),
         },
@@ -504,7 +504,7 @@ SPECS = (
         "line",
         T(
             "Months of operation the initial spares package covers.",
-            "Mois d'emploi couverts par le lot initial de rechanges.",
+            "Mois d’emploi couverts par le lot initial de rechanges.",
         ),
         ("offer.spares_months", "offer.spares_value"),
         {
@@ -524,7 +524,7 @@ SPECS = (
         "line",
         T(
             "Where parts for the make come from, and how long they take.",
-            "D'où viennent les pièces de la marque, et en combien de temps.",
+            "D’où viennent les pièces de la marque, et en combien de temps.",
         ),
         ("offer.dealer_in_country", "spare_parts.supplier_location", "spare_parts.lead_time_days"),
         {
@@ -561,7 +561,7 @@ SPECS = (
         "line",
         T(
             "Share of the offer's part numbers already stocked.",
-            "Part des références de l'offre déjà en stock.",
+            "Part des références de l’offre déjà en stock.",
         ),
         ("offer.spare_parts_list", "spare_parts.part_number", "spare_parts.nsn"),
         {

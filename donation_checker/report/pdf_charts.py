@@ -10,6 +10,7 @@ from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
 
 from ..assessment import CategoryImpact
+from ..formatting import fmt_number
 from .pdf_layout import FONT, FONT_BOLD, FRAME_WIDTH, INK, MUTED, RULE
 from .rows import FamilyRow
 from .safe_text import clean, shorten
@@ -87,7 +88,9 @@ def family_chart(rows: Sequence[FamilyRow], unknown_text: str) -> Drawing:
             d.add(String(chart.x + 4, y, unknown_text, fontName=FONT, fontSize=8, fillColor=MUTED))
         else:
             x = chart.x + chart.width * max(r.score, 0) / 100 + 4
-            d.add(String(x, y, f"{r.score:.0f}", fontName=FONT_BOLD, fontSize=8, fillColor=INK))
+            # The one formatter, so the bar and the table beside it round alike (68.5 is 69).
+            label = fmt_number(r.score, "en", decimals=0)
+            d.add(String(x, y, label, fontName=FONT_BOLD, fontSize=8, fillColor=INK))
     return d
 
 

@@ -230,3 +230,5 @@ class Assessment:
     score_range: tuple[float, float] | None = None
     # Tables the inventory lacked whose rules are therefore unknown (judged at the worst case).
     tables_not_found: tuple[TableGap, ...] = ()
+    # Each family's title as the rule set gives it, so a family a user adds has its own name.
+    family_titles: Mapping[str, Text] = field(default_factory=dict)

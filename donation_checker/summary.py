@@ -42,7 +42,8 @@ def format_assessment(a: Assessment, lang: str = "en", *, top: int = 5) -> str:
         )
     if a.families:
         fam = ", ".join(
-            f"{family_name(k, lang)} {fmt_score(v, lang)}" for k, v in a.families.items()
+            f"{family_name(k, lang, a.family_titles)} {fmt_score(v, lang)}"
+            for k, v in a.families.items()
         )
         out.append(f"{label('sec_scores', lang)}{c}{fam}")
     if a.knockouts:

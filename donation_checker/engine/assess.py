@@ -325,6 +325,7 @@ def assess(
         confidence=round(total.confidence, 3),
         families={k: (None if v is None else round(v, 1)) for k, v in total.families.items()},
         family_weights={k: f.weight for k, f in ruleset.families.items()},
+        family_titles={k: f.title for k, f in ruleset.families.items()},
         findings=tuple(findings),
         conditions=conditions,
         lines=tuple(lines),

@@ -389,7 +389,7 @@ def family_rows(a: Assessment, lang: str) -> list[FamilyRow]:
         rows.append(
             FamilyRow(
                 key=key,
-                name=family_name(key, lang),
+                name=family_name(key, lang, a.family_titles),
                 score=score,
                 score_text=fmt_score(score, lang),
                 weight_text=(
@@ -566,7 +566,7 @@ def finding_groups(a: Assessment, reader: Reader, worst: int | None = None) -> l
         groups.append(
             FamilyGroup(
                 key=key,
-                name=family_name(key, lang),
+                name=family_name(key, lang, a.family_titles),
                 score_text=fmt_score(a.families.get(key), lang),
                 rules=tuple(rules),
             )
@@ -726,7 +726,7 @@ def sensitivity_rows(a: Assessment, lang: str) -> list[SensitivityRow]:
             change = "+" + change
         rows.append(
             SensitivityRow(
-                family=family_name(fs.family, lang),
+                family=family_name(fs.family, lang, a.family_titles),
                 weight=fmt_number(fs.weight, lang),
                 change=change,
                 verdict_after=verdict_name(fs.verdict_after, lang) if fs.verdict_after else "—",

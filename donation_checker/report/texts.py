@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from typing import Any
 
-from ..assessment import VERDICT_NAMES, Status, Verdict
+from ..assessment import VERDICT_NAMES, Status, Text, Verdict
 from ..user_files import load_messages, lookup
 
 # key -> (English, French)
@@ -341,8 +342,11 @@ def status_name(status: Status, lang: str) -> str:
     return _pick(_STATUSES[status], lang)
 
 
-def family_name(family: str, lang: str) -> str:
-    """The family's display name; an unknown key is shown as written in the rule set."""
+def family_name(family: str, lang: str, titles: Mapping[str, Text] | None = None) -> str:
+    """The family's display name: the rule set's title when the assessment carries it, else
+    the shipped families' names; an unknown key is shown as written in the rule set."""
+    if titles and family in titles:
+        return titles[family].get(lang)
     key = family.strip().lower().replace("-", "_").replace(" ", "_")
     key = _FAMILY_ALIASES.get(key, key)
     pair = _FAMILIES.get(key)

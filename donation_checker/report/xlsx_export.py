@@ -181,7 +181,11 @@ def _summary(wb: Workbook, a: Assessment, r: Renderer) -> None:
     ws.cell(row=6, column=2).number_format = "yyyy-mm-dd"
     ws.cell(row=9, column=2).number_format = _PERCENT
     fam = [
-        [family_name(k, lang), _score(a.families.get(k), lang), a.family_weights.get(k)]
+        [
+            family_name(k, lang, a.family_titles),
+            _score(a.families.get(k), lang),
+            a.family_weights.get(k),
+        ]
         for k in dict.fromkeys([*a.families, *a.family_weights])
     ]
     _table(
@@ -226,7 +230,7 @@ def _findings(wb: Workbook, a: Assessment, r: Renderer) -> None:
         rows.append(
             [
                 f.rule_id,
-                family_name(f.family, lang),
+                family_name(f.family, lang, a.family_titles),
                 f.title.get(lang),
                 f.line + 1 if f.line is not None else label("whole_offer", lang),
                 labels.get(f.line, "") if f.line is not None else "",

@@ -249,3 +249,15 @@ def test_capped_lists_keep_the_largest_cuts_and_the_costliest_lines() -> None:
     assert len(rows) == 4
     # Lines 3, 6, 9… (0-based 2, 5, 8…) cost the most in the fixture.
     assert all(r[0].startswith(("line 3 ", "line 6 ", "line 9 ", "line 12 ")) for r in rows)
+
+
+def test_family_names_come_from_the_rule_set_so_a_new_family_has_its_own_name() -> None:
+    a = dataclasses.replace(
+        make_assessment(),
+        families={**make_assessment().families, "cyber": 80.0},
+        family_weights={**make_assessment().family_weights, "cyber": 5.0},
+        family_titles={"cyber": Text("Cyber security", "Cybersécurité")},
+    )
+    names = {r.key: r.name for r in R.family_rows(a, "fr")}
+    assert names["cyber"] == "Cybersécurité"
+    assert names["spares"] == "Pièces de rechange"  # the shipped family keeps its name

@@ -232,3 +232,4 @@ class Assessment:
     tables_not_found: tuple[TableGap, ...] = ()
     # Each family's title as the rule set gives it, so a family a user adds has its own name.
     family_titles: Mapping[str, Text] = field(default_factory=dict)
+    ruleset_title: Text | None = None  # the rule set's name in both languages, when it has both

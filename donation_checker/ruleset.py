@@ -160,6 +160,7 @@ class RuleSet:
     # The text of the file it was read from, kept so a save changes only what was changed and
     # keeps the file's comments and layout; what-if copies carry their base's text.
     source: str = field(default="", repr=False, compare=False)
+    title: Text | None = None  # the name in both languages, when the file gives both
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {r.id: r for r in self.rules})
@@ -369,7 +370,9 @@ def _build(raw: Mapping[str, Any], sha256: str, path: str | None) -> RuleSet:
 
     ctx = _Ctx(path)
     head = ctx.table(raw, "ruleset", None)
-    name = ctx.string(head, "name", None)
+    # The name may be given in both languages, as the report shows it in the reader's.
+    title = ctx.text(head, "name", None) if isinstance(head.get("name"), dict) else None
+    name = title.en if title is not None else ctx.string(head, "name", None)
     version = str(head.get("version", "")).strip()
     if not version:
         raise ctx.fail(None, "ruleset.version", "a version is required", "une version est requise")
@@ -440,6 +443,7 @@ def _build(raw: Mapping[str, Any], sha256: str, path: str | None) -> RuleSet:
 
     return RuleSet(
         name=name,
+        title=title,
         version=version,
         sha256=sha256,
         path=path,

@@ -181,7 +181,7 @@ class RulesPanel(QWidget):
         self.sliders.clear()
         self._values.clear()
         self.name.setText(
-            self.tr("Rule set: {name}").format(name=rules_label(base))
+            self.tr("Rule set: {name}").format(name=rules_label(base, self.lang))
             if base
             else self.tr("No rule set loaded.")
         )

@@ -270,9 +270,8 @@ def header_from_dict(data: Mapping[str, Any]) -> OfferHeader:
     return OfferHeader(**kwargs)
 
 
-def rules_label(ruleset: RuleSet | None) -> str:
+def rules_label(ruleset: RuleSet | None, lang: str = "en") -> str:
     if ruleset is None:
         return ""
-    return f"{ruleset.name} {ruleset.version}" + (
-        f" ({Path(ruleset.path).name})" if ruleset.path else ""
-    )
+    name = ruleset.title.get(lang) if ruleset.title is not None else ruleset.name
+    return f"{name} {ruleset.version}" + (f" ({Path(ruleset.path).name})" if ruleset.path else "")

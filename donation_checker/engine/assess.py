@@ -337,6 +337,7 @@ def assess(
         knockouts=total.knockouts,
         inputs=_inputs(inventory, offer, ruleset, inputs),
         ruleset_name=ruleset.name,
+        ruleset_title=ruleset.title,
         ruleset_version=ruleset.version,
         ruleset_sha256=ruleset.sha256,
         offer_header=offer.header,

@@ -780,9 +780,13 @@ _ROLE_KEYS = {
 }
 
 
+def ruleset_name(a: Assessment, lang: str) -> str:
+    return a.ruleset_title.get(lang) if a.ruleset_title is not None else a.ruleset_name
+
+
 def ruleset_rows(a: Assessment, lang: str) -> list[tuple[str, str]]:
     return [
-        (label("ruleset", lang), or_unknown(a.ruleset_name, lang)),
+        (label("ruleset", lang), or_unknown(ruleset_name(a, lang), lang)),
         (label("version", lang), or_unknown(a.ruleset_version, lang)),
         ("SHA-256", or_unknown(a.ruleset_sha256, lang)),
     ]

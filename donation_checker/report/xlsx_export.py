@@ -171,7 +171,7 @@ def _summary(wb: Workbook, a: Assessment, r: Renderer) -> None:
         [label("overall_score", lang), _score(a.score, lang)],
         [label("confidence", lang), a.confidence],
         [label("knockouts", lang), ", ".join(a.knockouts)],
-        [label("ruleset", lang), a.ruleset_name],
+        [label("ruleset", lang), R.ruleset_name(a, lang)],
         [label("version", lang), a.ruleset_version],
         ["SHA-256", a.ruleset_sha256],
     ]

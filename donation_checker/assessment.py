@@ -65,7 +65,7 @@ class Evidence:
     (holdings, budget…) and what it was computed from, so the shareable report bands it."""
 
     key: str
-    label: Text
+    label: Message | Text  # a catalogue message, or a name the rule set gives in both languages
     value: Value
     rows: tuple[RowRef, ...] = ()
 

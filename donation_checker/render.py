@@ -15,12 +15,13 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .assessment import Text
 from .catalogue import Catalogue, ShareSettings, load_catalogue, load_share_settings
 from .formatting import NBSP, fmt_money, fmt_number, fmt_percent
 from .messages import BANDED, UNTYPED, Message, Unit, Value
 
 if TYPE_CHECKING:
-    from .assessment import Evidence, RowRef, Text
+    from .assessment import Evidence, RowRef
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\|([^{}|]*)\|([^{}|]*))?\}")
 
@@ -244,7 +245,11 @@ class Renderer:
     def evidence(self, ev: Evidence) -> str:
         """`drivers per unit: 1`."""
         colon = f"{NBSP}:" if self.lang == "fr" else ":"
-        return f"{ev.label.get(self.lang)}{colon} {self.value(ev.value)}"
+        return f"{self.label(ev.label)}{colon} {self.value(ev.value)}"
+
+    def label(self, label: Message | Text) -> str:
+        """An evidence label: it names what a value measures and holds no figure itself."""
+        return label.get(self.lang) if isinstance(label, Text) else self.message(label)
 
     def row_refs(self, refs: Sequence[RowRef]) -> Sequence[RowRef]:
         """The inventory rows a figure was read from; the shareable version names none."""

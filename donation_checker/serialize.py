@@ -51,7 +51,7 @@ def _row(ref: RowRef) -> dict[str, Any]:
 def _evidence(item: Evidence, r: Renderer) -> dict[str, Any]:
     return {
         "key": item.key,
-        "label": item.label.get(r.lang),
+        "label": r.label(item.label),
         "value": _datum(r, item.value),
         "unit": item.value.currency,
         "text": r.value(item.value),

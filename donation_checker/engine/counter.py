@@ -67,8 +67,7 @@ def counter_proposal(ctx: Context, info: LineInfo) -> CounterProposal:
     evidence = tuple(
         ev(
             f"not_checked_{kind}_{qualifier}".rstrip("_"),
-            f"not checked: {LIMITS[kind].en} not known",
-            f"non vérifié : {LIMITS[kind].fr} inconnus",
+            msg("evidence.counter.not_checked", resource=canonical("resource", kind)),
             True,
         )
         for kind, qualifier in unknown

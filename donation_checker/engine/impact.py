@@ -57,13 +57,6 @@ def category_impacts(ctx: Context) -> tuple[CategoryImpact, ...]:
     return tuple(out)
 
 
-def _name(c: CategoryImpact) -> Text:
-    """A category's name in both languages (a category the rule set does not know keeps the
-    name the files give it)."""
-    title = c.title.title if c.title is not None else None
-    return title if title is not None else Text(c.category, c.category)
-
-
 def _title(name: str) -> Text:
     """An offer-level finding's title, from the message catalogue."""
     entry = load_catalogue().get(f"impact.{name}.title")
@@ -129,8 +122,9 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
             tuple(
                 ev(
                     f"models_{c.category}",
-                    f"{name.en}: models before → after",
-                    f"{name.fr} : modèles avant → après",
+                    msg(
+                        "evidence.impact.models_before_after", category=c.title or text(c.category)
+                    ),
                     msg(
                         "impact.fragmentation.before_after",
                         category=c.title,
@@ -139,7 +133,6 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
                     ),
                 )
                 for c in impacts
-                for name in (_name(c),)
             ),
         )
     )
@@ -159,14 +152,12 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
             (
                 ev(
                     "hours_needed",
-                    "workshop hours the offer needs a year",
-                    "heures d’atelier nécessaires par an",
+                    msg("evidence.offer_findings.hours_needed"),
                     hours_needed,
                 ),
                 ev(
                     "hours_free",
-                    "free workshop hours a year",
-                    "heures d’atelier libres par an",
+                    msg("evidence.offer_findings.hours_free"),
                     hours_free,
                 ),
             ),
@@ -192,14 +183,12 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
             (
                 ev(
                     "mechanics_needed",
-                    "mechanics the offer needs",
-                    "mécaniciens nécessaires pour l’offre",
+                    msg("evidence.offer_findings.mechanics_needed"),
                     mech,
                 ),
                 ev(
                     "mechanics_short",
-                    "mechanics lacking after today’s fleet and the donor’s trainees",
-                    "mécaniciens manquants après le parc actuel et les stagiaires du donateur",
+                    msg("evidence.offer_findings.mechanics_short"),
                     short,
                 ),
             ),
@@ -226,11 +215,10 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
             (
                 ev(
                     "drivers_needed",
-                    "drivers the offer needs",
-                    "conducteurs nécessaires pour l’offre",
+                    msg("evidence.offer_findings.drivers_needed"),
                     drivers_needed,
                 ),
-                ev("drivers_total", "drivers available", "conducteurs disponibles", free_drivers),
+                ev("drivers_total", msg("evidence.offer_findings.drivers_total"), free_drivers),
             ),
         )
     )
@@ -254,8 +242,8 @@ def offer_findings(ctx: Context) -> tuple[Finding, ...]:
             ratio,
             message,
             (
-                ev("annual_cost", "running cost a year", "coût de fonctionnement annuel", cost),
-                ev("headroom", "uncommitted budget (year 1)", "budget non engagé (année 1)", room),
+                ev("annual_cost", msg("evidence.offer_findings.annual_cost"), cost),
+                ev("headroom", msg("evidence.offer_findings.headroom"), room),
             ),
         )
     )
@@ -303,11 +291,10 @@ def _pledges_finding(ctx: Context) -> Finding:
         (
             ev(
                 "pledges",
-                "pledges in the offer's categories",
-                "annonces dans les catégories de l’offre",
+                msg("evidence._pledges_finding.pledges"),
                 len(sub),
                 rows=rows,
             ),
-            ev("partners", "partners", "partenaires", ", ".join(partners) or None),
+            ev("partners", msg("evidence._pledges_finding.partners"), ", ".join(partners) or None),
         ),
     )

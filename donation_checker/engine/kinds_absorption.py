@@ -23,13 +23,6 @@ def _n(doc_en: str, doc_fr: str, default: float) -> ParamSpec:
     return ParamSpec("number", default, T(doc_en, doc_fr))
 
 
-BUDGET_LINE_NAMES = {
-    "fuel": T("fuel", "carburant"),
-    "maintenance": T("maintenance", "maintenance"),
-    "parts": T("parts", "pièces"),
-}
-
-
 def running_cost(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     """Each budget line (fuel, maintenance, parts) carries its own share of the yearly cost,
     against its uncommitted amount in the tightest year of the horizon: the cost recurs every
@@ -69,30 +62,26 @@ def running_cost(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     evidence = (
         ev(
             "annual_cost",
-            "yearly running cost of the offer (fuel, maintenance, parts)",
-            "coût annuel de fonctionnement de l’offre (carburant, maintenance, pièces)",
+            msg("evidence.running_cost.annual_cost"),
             yearly_v,
         ),
         *(
             ev(
                 f"headroom_{kind}",
-                f"uncommitted {label[0]} budget, tightest year of the horizon",
-                f"budget {label[1]} non engagé, année la plus tendue de l’horizon",
+                msg("evidence.running_cost.headroom", line=canonical("budget_line", kind)),
                 money(None if free[kind] is None else round(free[kind] or 0.0), currency, "budget"),
                 rows=ctx.budget_rows(),
             )
-            for kind, label in ((k, (n.en, n.fr)) for k, n in BUDGET_LINE_NAMES.items())
+            for kind in BUDGET_KINDS
         ),
         ev(
             "committed_unstated",
-            "budget rows with no committed amount (counted as fully committed)",
-            "lignes budgétaires sans montant engagé (comptées entièrement engagées)",
+            msg("evidence.running_cost.committed_unstated"),
             unstated,
         ),
         ev(
             "complete",
-            "every line's cost could be computed",
-            "le coût de chaque ligne a pu être calculé",
+            msg("evidence.running_cost.complete"),
             complete,
         ),
     )
@@ -154,8 +143,7 @@ def drivers(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     evidence = [
         ev(
             "crew",
-            "drivers per unit",
-            "conducteurs par unité",
+            msg("evidence.drivers.crew"),
             number(crew),
         )
     ]
@@ -169,8 +157,7 @@ def drivers(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     evidence.append(
         ev(
             "available",
-            "drivers free for the category (count − assigned)",
-            "conducteurs libres pour la catégorie (effectif − affectés)",
+            msg("evidence.drivers.available"),
             free_v,
             rows=ctx.personnel_rows(info.cat),
         )
@@ -202,14 +189,12 @@ def new_types_window(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome
     evidence = (
         ev(
             "offer_new_types",
-            "new types in this offer for the category",
-            "nouveaux types de l’offre dans la catégorie",
+            msg("evidence.new_types_window.offer_new_types"),
             len(own),
         ),
         ev(
             "pledged_new_types",
-            "new types pledged by other partners (window)",
-            "nouveaux types annoncés par d’autres partenaires (période)",
+            msg("evidence.new_types_window.pledged_new_types"),
             None if pledged is None else len(others),
             rows=() if pledged is None else ctx.pledge_view.rows(pledged),
         ),
@@ -243,8 +228,7 @@ def requirement_gap(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             msg("requirement_gap.authorised_strength_category_known"),
             ev(
                 "offered",
-                "units offered in the category",
-                "unités offertes dans la catégorie",
+                msg("evidence.requirement_gap.offered"),
                 offered,
             ),
         )
@@ -255,15 +239,12 @@ def requirement_gap(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     evidence = (
         ev(
             "authorised",
-            "authorised strength",
-            "dotation théorique",
+            msg("evidence.requirement_gap.authorised"),
             authorised,
             rows=ctx.fleet.rows("category", info.cat),
         ),
-        ev("held", "units held", "unités détenues", held),
-        ev(
-            "offered", "units offered in the category", "unités offertes dans la catégorie", offered
-        ),
+        ev("held", msg("evidence.requirement_gap.held"), held),
+        ev("offered", msg("evidence.requirement_gap.offered"), offered),
     )
     values = {"gap": gap_v, "surplus": count(max(0, offered - gap), derived_from=(gap_v,))}
     score = 100.0 if offered <= gap else (100.0 * gap / offered if offered else 100.0)
@@ -278,13 +259,8 @@ def requirement_gap(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
 def register_cap(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     which = rule.params["register"]
     state = ctx.profile.asset_register if which == "asset" else ctx.profile.parts_register
-    label = (
-        ("asset register", "registre des matériels")
-        if which == "asset"
-        else ("spare-parts register", "registre des pièces")
-    )
     register = "asset" if which == "asset" else "parts"
-    evidence = (ev("register", label[0] + " in use", label[1] + " tenu", state),)
+    evidence = (ev("register", msg(f"evidence.register_cap.{register}"), state),)
     cap_v = number(rule.params["cap"])
     values = {"cap": cap_v}
     if state is None:

@@ -48,15 +48,13 @@ def commonality(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     evidence = [
         ev(
             "model_serviceable",
-            "serviceable units of this model in the category",
-            "unités en service de ce modèle dans la catégorie",
+            msg("evidence.commonality.model_serviceable"),
             in_service,
             rows=fleet.rows("model", (info.cat, info.model_key)),
         ),
         ev(
             "category_serviceable",
-            "serviceable units in the category",
-            "unités en service dans la catégorie",
+            msg("evidence.commonality.category_serviceable"),
             in_category,
             rows=fleet.rows("category", info.cat),
         ),
@@ -83,8 +81,7 @@ def commonality(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         evidence.append(
             ev(
                 "make_units",
-                "units of this make in the category",
-                "unités de cette marque dans la catégorie",
+                msg("evidence.commonality.make_units"),
                 make_units,
                 rows=fleet.rows("make", info.make_key),
             )
@@ -108,8 +105,7 @@ def commonality(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     evidence.append(
         ev(
             "make_units",
-            "units of this make in the category",
-            "unités de cette marque dans la catégorie",
+            msg("evidence.commonality.make_units"),
             count(0, "holdings"),
         )
     )
@@ -153,21 +149,18 @@ def fragmentation(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     evidence = (
         ev(
             "models_before",
-            "models in the category before",
-            "modèles dans la catégorie avant",
+            msg("evidence.fragmentation.models_before"),
             before_v,
             rows=ctx.fleet.rows("category", info.cat),
         ),
         ev(
             "models_after",
-            "models in the category after the offer",
-            "modèles dans la catégorie après l’offre",
+            msg("evidence.fragmentation.models_after"),
             after_v,
         ),
         ev(
             "models_per_100",
-            "models per 100 units after",
-            "modèles pour 100 unités après",
+            msg("evidence.fragmentation.models_per_100"),
             number(per100, "holdings"),
         ),
     )
@@ -208,8 +201,7 @@ def new_type_lot(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         (
             ev(
                 "lot_size",
-                "units of the new type in the offer",
-                "unités du nouveau type dans l’offre",
+                msg("evidence.new_type_lot.lot_size"),
                 count(lot),
             ),
         ),
@@ -238,8 +230,8 @@ def fuel_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     supply_v = canonicals("fuel", supply) if supply else None
     fuel_v = canonical("fuel", info.fuel)
     evidence = (
-        ev("supply", origin.en, origin.fr, supply_v, rows=rows),
-        ev("fuel", "offered fuel", "carburant offert", fuel_v),
+        ev("supply", T(origin.en, origin.fr), supply_v, rows=rows),
+        ev("fuel", msg("evidence.fuel_supply.fuel"), fuel_v),
     )
     if not info.fuel:
         return unknown(msg("fuel_supply.offer_does_state_fuel"), *evidence)
@@ -266,8 +258,7 @@ def fleet_transmission(ctx: Context, info: LineInfo) -> tuple[str | None, Eviden
     fleet_tx = dominant(cat.transmissions) if cat else None
     return fleet_tx, ev(
         "fleet_transmission",
-        "usual transmission in the category",
-        "boîte habituelle dans la catégorie",
+        msg("evidence.fleet_transmission.fleet_transmission"),
         Value(Unit.CANONICAL, fleet_tx, "holdings", vocabulary="transmission"),
         rows=ctx.fleet.rows("category", info.cat) if fleet_tx else (),
     )
@@ -285,11 +276,13 @@ def drive_controls(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     drive_v = canonical("drive_side", info.drive_side)
     side_v = canonical("traffic_side", side)
     evidence = [
-        ev("drive_side", "offered drive side", "conduite offerte", drive_v),
+        ev("drive_side", msg("evidence.drive_controls.drive_side"), drive_v),
         ev(
             "traffic_side",
-            "traffic side" + (" (inferred from the fleet)" if inferred else ""),
-            "sens de circulation" + (" (déduit du parc)" if inferred else ""),
+            T(
+                "traffic side" + (" (inferred from the fleet)" if inferred else ""),
+                "sens de circulation" + (" (déduit du parc)" if inferred else ""),
+            ),
             side_v,
         ),
         tx_evidence,
@@ -342,7 +335,7 @@ def transmission(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     fleet_tx, tx_evidence = fleet_transmission(ctx, info)
     offered = canonical("transmission", info.transmission)
     evidence = (
-        ev("transmission", "offered transmission", "boîte offerte", offered),
+        ev("transmission", msg("evidence.transmission.transmission"), offered),
         tx_evidence,
     )
     if not info.transmission or not fleet_tx:
@@ -378,11 +371,10 @@ def electrical(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     offered = number(info.line.voltage, measure="V")
     fleet_v = Value(Unit.LIST, tuple(number(v, measure="V") for v in refs)) if refs else None
     evidence = (
-        ev("voltage", "offered voltage", "tension offerte", offered),
+        ev("voltage", msg("evidence.electrical.voltage"), offered),
         ev(
             "reference_voltages",
-            origin.en,
-            origin.fr,
+            T(origin.en, origin.fr),
             fleet_v,
             rows=ctx.fleet.rows("category", info.cat) if cat and cat.voltages else (),
         ),
@@ -414,11 +406,10 @@ def climate(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     theatre, rated = ctx.profile.max_temperature, info.line.max_temperature
     evidence = (
-        ev("rated", "rated maximum temperature", "température maximale d’emploi", rated, "°C"),
+        ev("rated", msg("evidence.climate.rated"), rated, "°C"),
         ev(
             "theatre",
-            "theatre maximum temperature",
-            "température maximale du théâtre",
+            msg("evidence.climate.theatre"),
             theatre,
             "°C",
         ),

@@ -43,12 +43,11 @@ def economic_life(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     ref, line = info.ref, info.line
     evidence = (
-        ev("year", "year of manufacture", "année de fabrication", year_value(line.year)),
-        ev("odometer", "odometer", "compteur", line.odometer_km, "km"),
+        ev("year", msg("evidence.economic_life.year"), year_value(line.year)),
+        ev("odometer", msg("evidence.economic_life.odometer"), line.odometer_km, "km"),
         ev(
             "life",
-            "economic life (reference)",
-            "durée de vie économique (référence)",
+            msg("evidence.economic_life.life"),
             Value(
                 Unit.LIST,
                 tuple(
@@ -89,8 +88,7 @@ def inspection(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     evidence = (
         ev(
             "inspection",
-            "pre-shipment inspection",
-            "inspection avant expédition",
+            msg("evidence.inspection.inspection"),
             canonical("inspection", info.line.inspection),
         ),
     )
@@ -115,13 +113,10 @@ def requested(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     head = ctx.offer.header
     evidence = (
-        ev(
-            "requested", "requested by the recipient", "demandé par le bénéficiaire", head.requested
-        ),
+        ev("requested", msg("evidence.requested.requested"), head.requested),
         ev(
             "request_reference",
-            "request reference",
-            "référence de la demande",
+            msg("evidence.requested.request_reference"),
             head.request_reference,
         ),
     )
@@ -163,12 +158,11 @@ def duplication(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     evidence = (
         ev(
             "pledges",
-            "other partners’ pledges in the category (window)",
-            "annonces d’autres partenaires dans la catégorie (période)",
+            msg("evidence.duplication.pledges"),
             n_pledges,
             rows=ctx.pledge_view.rows(pledged),
         ),
-        ev("partners", "partners", "partenaires", ", ".join(partners) or None),
+        ev("partners", msg("evidence.duplication.partners"), ", ".join(partners) or None),
     )
     score = (
         100.0
@@ -211,8 +205,8 @@ def cost_clauses(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             states.append(as_value(msg(f"cost_clauses.{cost}_other", payer=text(value))))
     score = sum(parts) / len(parts)
     evidence = (
-        ev("transport", "transport paid by", "transport à la charge de", head.transport_paid_by),
-        ev("customs", "customs paid by", "douane à la charge de", head.customs_paid_by),
+        ev("transport", msg("evidence.cost_clauses.transport"), head.transport_paid_by),
+        ev("customs", msg("evidence.cost_clauses.customs"), head.customs_paid_by),
     )
     values = {"missing": Value(Unit.LIST, tuple(states))}
     if missing:
@@ -239,20 +233,20 @@ def manuals(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     evidence = (
         ev(
             "manuals",
-            "manuals offered",
-            "manuels offerts",
+            msg("evidence.manuals.manuals"),
             ", ".join(given) if given is not None else None,
         ),
         ev(
             "languages",
-            "languages of the manuals",
-            "langues des manuels",
+            msg("evidence.manuals.languages"),
             canonicals("language", langs) if langs is not None else None,
         ),
         ev(
             "working_language",
-            "working language" + (" (assumed)" if assumed else ""),
-            "langue de travail" + (" (supposée)" if assumed else ""),
+            T(
+                "working language" + (" (assumed)" if assumed else ""),
+                "langue de travail" + (" (supposée)" if assumed else ""),
+            ),
             canonical("language", language),
         ),
     )
@@ -318,26 +312,22 @@ def training(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     evidence = (
         ev(
             "mechanics_needed",
-            "mechanics lacking for this make before the donor’s training",
-            "mécaniciens manquants pour cette marque avant la formation du donateur",
+            msg("evidence.training.mechanics_needed"),
             lacking,
         ),
         ev(
             "mechanics_trained",
-            "mechanics the donor trains",
-            "mécaniciens formés par le donateur",
+            msg("evidence.training.mechanics_trained"),
             mech_trained,
         ),
         ev(
             "drivers_needed",
-            "drivers to train on a new model",
-            "conducteurs à former sur un nouveau modèle",
+            msg("evidence.training.drivers_needed"),
             drv_needed,
         ),
         ev(
             "drivers_trained",
-            "drivers the donor trains",
-            "conducteurs formés par le donateur",
+            msg("evidence.training.drivers_trained"),
             drv_trained,
         ),
     )
@@ -383,7 +373,7 @@ def warranty(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     months = info.line.warranty_months
     target = float(rule.params["min_months"])
-    evidence = (ev("warranty", "warranty", "garantie", months, "months"),)
+    evidence = (ev("warranty", msg("evidence.warranty.warranty"), months, "months"),)
     values = {"months": number(target)}
     if months is None:
         return unknown(msg("warranty.offer_does_state_warranty"), *evidence)

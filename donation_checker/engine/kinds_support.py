@@ -56,15 +56,13 @@ def spares_package(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     evidence = (
         ev(
             "spares_months",
-            "months of operation the spares package covers",
-            "mois d’emploi couverts par le lot de rechanges",
+            msg("evidence.spares_package.spares_months"),
             months,
             "months",
         ),
         ev(
             "spares_value",
-            "value of the spares package",
-            "valeur du lot de rechanges",
+            msg("evidence.spares_package.spares_value"),
             info.line.spares_value,
         ),
     )
@@ -113,11 +111,10 @@ def parts_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     parts = ctx.parts_for_make(info.make_key, info.make)
     lead, rows = ctx._memoised("parts_lead", info.make_key, lambda: _lead_time(ctx, parts))
     evidence = [
-        ev("dealer", "dealer in the country (offer)", "concessionnaire dans le pays (offre)", raw),
+        ev("dealer", msg("evidence.parts_supply.dealer"), raw),
         ev(
             "lead_time",
-            "median parts lead time for this make",
-            "délai médian des pièces pour cette marque",
+            msg("evidence.parts_supply.lead_time"),
             lead,
             "days",
             rows=rows,
@@ -180,16 +177,14 @@ def parts_overlap(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     evidence = (
         ev(
             "overlap",
-            "offered part numbers already stocked",
-            "références offertes déjà en stock",
+            msg("evidence.parts_overlap.overlap"),
             round(ratio * 100, 1),
             "%",
             sensitive=True,
         ),
         ev(
             "listed",
-            "part numbers listed in the offer",
-            "références listées dans l’offre",
+            msg("evidence.parts_overlap.listed"),
             len(wanted),
         ),
     )
@@ -211,8 +206,8 @@ def support_horizon(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     end, year = info.line.support_end_year, ctx.ref_year
     evidence = (
-        ev("support_end", "manufacturer support ends", "fin du support constructeur", end),
-        ev("reference_year", "year of the offer", "année de l’offre", year),
+        ev("support_end", msg("evidence.support_horizon.support_end"), end),
+        ev("reference_year", msg("evidence.support_horizon.reference_year"), year),
     )
     if end is None or year is None:
         return unknown(
@@ -240,27 +235,23 @@ def mechanics(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     evidence = [
         ev(
             "make_units",
-            "units of this make held",
-            "unités de cette marque détenues",
+            msg("evidence.mechanics.make_units"),
             count(ctx.fleet.make_units.get(info.make_key, 0), "holdings"),
             rows=ctx.fleet.rows("make", info.make_key),
         ),
         ev(
             "offered",
-            "units of this make offered",
-            "unités de cette marque offertes",
+            msg("evidence.mechanics.offered"),
             ctx.offered_by_make.get(info.make_key, 0),
         ),
         ev(
             "ratio",
-            "units one mechanic maintains",
-            "unités entretenues par un mécanicien",
+            msg("evidence.mechanics.ratio"),
             ratio,
         ),
         ev(
             "trained_by_donor",
-            "mechanics the donor will train",
-            "mécaniciens formés par le donateur",
+            msg("evidence.mechanics.trained_by_donor"),
             trained,
         ),
     ]
@@ -273,8 +264,7 @@ def mechanics(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     evidence.append(
         ev(
             "free_mechanics",
-            "mechanics qualified on this make and free after today’s fleet",
-            "mécaniciens qualifiés sur cette marque et libres après le parc actuel",
+            msg("evidence.mechanics.free_mechanics"),
             free_v,
             rows=ctx.workshop_rows(info.make_key),
         )
@@ -316,22 +306,19 @@ def workshop_tools(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     evidence = (
         ev(
             "tools_included",
-            "special tools in the offer",
-            "outillage spécifique dans l’offre",
+            msg("evidence.workshop_tools.tools_included"),
             included,
         ),
         ev(
             "tools_held",
-            "tool kits already held for this make",
-            "outillage déjà détenu pour cette marque",
+            msg("evidence.workshop_tools.tools_held"),
             held,
             sensitive=True,
             rows=ctx.workshop_rows() if shops else (),
         ),
         ev(
             "workshop_near",
-            "workshop near the deployment",
-            "atelier proche du lieu d’emploi",
+            msg("evidence.workshop_tools.workshop_near"),
             near,
             sensitive=True,
         ),
@@ -372,28 +359,24 @@ def workshop_hours(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     evidence = (
         ev(
             "hours_needed",
-            "workshop hours the offer needs a year",
-            "heures d’atelier nécessaires par an",
+            msg("evidence.workshop_hours.hours_needed"),
             round(needed),
             "h",
         ),
         ev(
             "hours_free",
-            "free workshop hours a year (available − committed)",
-            "heures d’atelier libres par an (disponibles − engagées)",
+            msg("evidence.workshop_hours.hours_free"),
             hours(None if free is None else round(free), "workshop_capacity"),
             rows=ctx.workshop_rows() if ctx.workshops else (),
         ),
         ev(
             "hours_unstated",
-            "workshops whose committed hours are not stated (counted as none free)",
-            "ateliers dont les heures engagées ne sont pas indiquées (comptés sans heures libres)",
+            msg("evidence.workshop_hours.hours_unstated"),
             free_hours.unstated_rows,
         ),
         ev(
             "no_reference",
-            "categories without a maintenance-hours reference",
-            "catégories sans référence d’heures de maintenance",
+            msg("evidence.workshop_hours.no_reference"),
             Value(Unit.LIST, tuple(category(t) for t in missing)) if missing else None,
         ),
     )
@@ -438,14 +421,12 @@ def complexity(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     evidence = (
         ev(
             "offered",
-            "technology class offered",
-            "classe technologique offerte",
+            msg("evidence.complexity.offered"),
             canonical("complexity", info.complexity),
         ),
         ev(
             "maintained",
-            "highest class the fleet maintains",
-            "classe la plus élevée entretenue",
+            msg("evidence.complexity.maintained"),
             Value(Unit.CANONICAL, top, "holdings", vocabulary="complexity"),
         ),
     )

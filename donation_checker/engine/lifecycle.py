@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..assessment import CostYear, Evidence, LifecycleCost, LineCost
-from ..messages import Unit, Value, as_value, msg, number, percent
+from ..messages import Unit, Value, as_value, canonical, category, msg, number, percent
 from .context import Context, LineInfo
 from .wording import ev
 
@@ -201,24 +201,18 @@ def assumptions(ctx: Context, costs: tuple[UnitCost, ...]) -> tuple[Evidence, ..
     out = [
         ev(
             "fuel_price",
-            "fuel price per litre (profile)",
-            "prix du litre de carburant (profil)",
+            msg("evidence.assumptions.fuel_price"),
             ctx.profile.fuel_price,
             recipient_currency(ctx) or "",
         ),
         ev(
             "offer_currency",
-            "currency of the offer's values",
-            "devise des valeurs de l’offre",
+            msg("evidence.assumptions.offer_currency"),
             ctx.offer.header.currency,
         ),
     ]
     seen_cats: set[str] = set()
-    for label_en, label_fr, attr in (
-        ("fuel", "carburant", "fuel"),
-        ("maintenance", "maintenance", "maintenance"),
-        ("parts", "pièces", "parts"),
-    ):
+    for attr in ("fuel", "maintenance", "parts"):
         missing = [
             str(i.index + 1)
             for i, c in zip(ctx.lines, costs, strict=True)
@@ -228,8 +222,7 @@ def assumptions(ctx: Context, costs: tuple[UnitCost, ...]) -> tuple[Evidence, ..
             out.append(
                 ev(
                     f"{attr}_not_computed",
-                    f"lines whose {label_en} cost could not be computed (counted as 0)",
-                    f"lignes dont le coût {label_fr} n’a pu être calculé (compté 0)",
+                    msg("evidence.lifecycle.not_computed", cost=canonical("budget_line", attr)),
                     ", ".join(missing),
                 )
             )
@@ -240,8 +233,7 @@ def assumptions(ctx: Context, costs: tuple[UnitCost, ...]) -> tuple[Evidence, ..
             out.append(
                 ev(
                     f"reference_{info.cat}",
-                    f"reference for {info.cat_title.en}",
-                    f"référence pour {info.cat_title.fr}",
+                    msg("evidence.lifecycle.reference", category=category(info.cat_title)),
                     Value(
                         Unit.LIST,
                         tuple(

@@ -17,16 +17,16 @@ def T(en: str, fr: str) -> Text:
 
 def ev(
     key: str,
-    en: str,
-    fr: str,
+    label: Message | Text,
     value: Value | Message | str | int | float | bool | None,
     unit: str = "",
     sensitive: bool = False,
     rows: tuple[RowRef, ...] = (),
 ) -> Evidence:
-    """An evidence item. A raw value is typed here: an amount with a currency is money, a whole
-    number a count, a sensitive one states the recipient's holdings."""
-    return Evidence(key=key, label=Text(en, fr), value=typed(value, unit, sensitive), rows=rows)
+    """An evidence item: its label (a catalogue message, or a text naming a category or a
+    budget line in both languages) and its value. A raw value is typed here: an amount with a
+    currency is money, a whole number a count, a sensitive one states the recipient's holdings."""
+    return Evidence(key=key, label=label, value=typed(value, unit, sensitive), rows=rows)
 
 
 def typed(

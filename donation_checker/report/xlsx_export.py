@@ -265,7 +265,7 @@ def _evidence(wb: Workbook, a: Assessment, r: Renderer) -> None:
                     f.rule_id,
                     f.line + 1 if f.line is not None else label("whole_offer", lang),
                     ev.key,
-                    ev.label.get(lang),
+                    r.label(ev.label),
                     value if isinstance(value, str | int | float) else r.value(ev.value),
                     ev.value.currency,
                     R.format_value(ev.sensitive, lang),

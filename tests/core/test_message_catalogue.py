@@ -237,6 +237,7 @@ def _messages(a: Assessment) -> Iterator[Message]:
         yield f.message
         if f.condition:
             yield f.condition.text
+        yield from (ev.label for ev in f.evidence if isinstance(ev.label, Message))
     for cp in a.counter_proposals:
         if cp.limiting_factor:
             yield cp.limiting_factor

@@ -206,8 +206,8 @@ def support_horizon(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     end, year = info.line.support_end_year, ctx.ref_year
     evidence = (
-        ev("support_end", msg("evidence.support_horizon.support_end"), end),
-        ev("reference_year", msg("evidence.support_horizon.reference_year"), year),
+        ev("support_end", msg("evidence.support_horizon.support_end"), year_value(end)),
+        ev("reference_year", msg("evidence.support_horizon.reference_year"), year_value(year)),
     )
     if end is None or year is None:
         return unknown(

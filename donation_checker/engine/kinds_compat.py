@@ -215,22 +215,16 @@ def fuel_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         return not_applicable(msg("fuel_supply.runs_on_fuel_recipient"))
     if ctx.profile.national_fuels is not None:
         supply = sorted({f for f in (canonical_fuel(v) for v in ctx.profile.national_fuels) if f})
-        origin = T(
-            "fuels in the national supply chain (profile)",
-            "carburants de la chaîne nationale (profil)",
-        )
+        origin = msg("evidence.fuel_supply.national_supply")
         rows = ()
     else:
         supply = sorted(ctx.fleet.fuels)
-        origin = T(
-            "fuels the fleet already uses (profile silent)",
-            "carburants déjà utilisés par le parc (profil muet)",
-        )
+        origin = msg("evidence.fuel_supply.fleet_fuels")
         rows = ()
     supply_v = canonicals("fuel", supply) if supply else None
     fuel_v = canonical("fuel", info.fuel)
     evidence = (
-        ev("supply", T(origin.en, origin.fr), supply_v, rows=rows),
+        ev("supply", origin, supply_v, rows=rows),
         ev("fuel", msg("evidence.fuel_supply.fuel"), fuel_v),
     )
     if not info.fuel:
@@ -279,10 +273,7 @@ def drive_controls(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         ev("drive_side", msg("evidence.drive_controls.drive_side"), drive_v),
         ev(
             "traffic_side",
-            T(
-                "traffic side" + (" (inferred from the fleet)" if inferred else ""),
-                "sens de circulation" + (" (déduit du parc)" if inferred else ""),
-            ),
+            msg(f"evidence.drive_controls.traffic_side{'_inferred' if inferred else ''}"),
             side_v,
         ),
         tx_evidence,
@@ -364,17 +355,17 @@ def electrical(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
     cat = ctx.fleet.categories.get(info.cat)
     refs = sorted(float(v) for v in (cat.voltages if cat else {}))
-    origin = T("voltages in the category", "tensions dans la catégorie")
+    origin = msg("evidence.electrical.category_voltages")
     if not refs and info.ref.get("mains_powered") and ctx.profile.grid_voltage:
         refs = [float(ctx.profile.grid_voltage)]
-        origin = T("mains voltage (profile)", "tension du secteur (profil)")
+        origin = msg("evidence.electrical.mains_voltage")
     offered = number(info.line.voltage, measure="V")
     fleet_v = Value(Unit.LIST, tuple(number(v, measure="V") for v in refs)) if refs else None
     evidence = (
         ev("voltage", msg("evidence.electrical.voltage"), offered),
         ev(
             "reference_voltages",
-            T(origin.en, origin.fr),
+            origin,
             fleet_v,
             rows=ctx.fleet.rows("category", info.cat) if cat and cat.voltages else (),
         ),

@@ -243,10 +243,7 @@ def manuals(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         ),
         ev(
             "working_language",
-            T(
-                "working language" + (" (assumed)" if assumed else ""),
-                "langue de travail" + (" (supposée)" if assumed else ""),
-            ),
+            msg(f"evidence.manuals.working_language{'_assumed' if assumed else ''}"),
             canonical("language", language),
         ),
     )

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from donation_checker.assessment import Assessment, Finding, Status
-from donation_checker.formatting import fmt_money, fmt_percent, fmt_score
+from donation_checker.formatting import fmt_money, fmt_number, fmt_percent, fmt_score
 from donation_checker.render import renderer
 from donation_checker.table_gaps import gap_lines
 
@@ -286,7 +286,9 @@ class AssessmentPanel(QWidget):
             bar = QProgressBar()
             bar.setRange(0, 100)
             bar.setAccessibleName(row.name)
-            bar.setValue(round(row.score) if row.score is not None else 0)
+            # The one formatter rounds the bar as it rounds the score written on it.
+            shown = fmt_number(row.score, "en", decimals=0) if row.score is not None else "0"
+            bar.setValue(int(shown.replace(",", "")))
             bar.setFormat(row.score_text)
             bar.setToolTip(self.tr("Weight {weight}").format(weight=row.weight_text))
             if row.score is None:

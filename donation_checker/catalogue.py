@@ -1,8 +1,10 @@
 """The message catalogue and the share settings, read from the rule folder's data files.
 
 rules/messages.toml holds every sentence, word and vocabulary value in English and French;
-rules/share.toml says which facts are sovereign and how hidden values are banded. A user file
-given to load_catalogue() overrides entries of the shipped one, key by key, as a rule set does.
+rules/share.toml says which facts are sovereign and how hidden values are banded. The user's
+messages.toml (their configuration folder, user_files.py) overrides entries of the shipped one,
+key by key, as a rule set does; so does a file given to load_catalogue(). The report's fixed
+labels can be reworded the same way, under [labels].
 """
 
 from __future__ import annotations
@@ -72,19 +74,33 @@ def _flatten(table: Mapping[str, Any], prefix: str, out: dict[str, Entry], sourc
             _flatten(value, f"{key}.", out, source)
 
 
+def entries_of(data: Mapping[str, Any], source: str) -> dict[str, Entry]:
+    """The entries of a catalogue's data; CatalogueError names the first malformed one."""
+    out: dict[str, Entry] = {}
+    _flatten(data, "", out, source)
+    return out
+
+
 def _read(path: Path) -> dict[str, Any]:
     with path.open("rb") as fh:
         return tomllib.load(fh)
 
 
-@functools.lru_cache(maxsize=8)
 def load_catalogue(user_file: Path | None = None) -> Catalogue:
-    """The shipped catalogue, with the entries of user_file (same layout) taking precedence."""
-    entries: dict[str, Entry] = {}
-    shipped = rules_dir() / "messages.toml"
-    _flatten(_read(shipped), "", entries, shipped.name)
+    """The shipped catalogue with the user's messages.toml over it, and the entries of
+    user_file (same layout) over both."""
+    from .user_files import MESSAGES, stamp
+
+    return _catalogue(user_file, stamp(MESSAGES))
+
+
+@functools.lru_cache(maxsize=8)
+def _catalogue(user_file: Path | None, _user_state: object) -> Catalogue:
+    from .user_files import load_messages
+
+    entries = entries_of(load_messages().value, "messages.toml")
     if user_file is not None:
-        _flatten(_read(user_file), "", entries, user_file.name)
+        entries.update(entries_of(_read(user_file), user_file.name))
     return Catalogue(MappingProxyType(entries))
 
 

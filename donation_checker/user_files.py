@@ -6,7 +6,7 @@ it at the next import, with no reinstall. The folder holds:
 
 - fields.toml    spellings and fields added to the import vocabulary (rules/fields.toml)
 - aliases.toml   make and model aliases added to, or overriding, rules/aliases.toml
-- messages.toml  report wordings, `[en]` and `[fr]` tables of label = "text"
+- messages.toml  wordings, in the layout of rules/messages.toml (`[labels]` for the report's own)
 - rules/*.toml   rule sets, listed beside the shipped ones; one named like a shipped rule set
                  (default.toml) replaces it
 
@@ -167,15 +167,6 @@ def _merge_lists(ours: list[Any], theirs: list[Any]) -> list[Any]:
     return list(theirs)
 
 
-def lookup(catalogue: Mapping[str, Any], key: str, lang: str) -> str | None:
-    """A message of a catalogue of `[en]`/`[fr]` tables: the text in `lang`, else in English,
-    else None (the caller keeps its own wording)."""
-    for table in (catalogue.get(lang), catalogue.get("en")):
-        if isinstance(table, Mapping) and isinstance(table.get(key), str):
-            return str(table[key])
-    return None
-
-
 def shipped_data(name: str) -> dict[str, Any]:
     """A shipped file's data, or nothing when the product ships no such file (messages)."""
     path = rules_dir() / name
@@ -215,24 +206,26 @@ def layered(name: str, build: Callable[[dict[str, Any], str], T]) -> Layered[T]:
 
 
 def check_messages(data: dict[str, Any], label: str) -> dict[str, Any]:
-    """A message catalogue: `[en]` and `[fr]` tables of texts, nothing else."""
+    """A message catalogue in the layout of rules/messages.toml: `[group] key = { en = "…",
+    fr = "…" }`, nothing else."""
+    from .catalogue import CatalogueError, entries_of
     from .model import Place
 
-    for lang, table in data.items():
-        bad = lang not in ("en", "fr") or not isinstance(table, Mapping)
-        if bad or not all(isinstance(v, str) for v in table.values()):
-            raise RuleSetError(
-                f'[{lang}] must be an [en] or [fr] table of texts (label = "text").',
-                f"[{lang}] doit être une table [en] ou [fr] de textes (libellé = « texte »).",
-                hint="Correct the file or remove it; until then the product's wordings are used.",
-                hint_fr="Corrigez le fichier ou retirez-le ; d’ici là, les libellés du produit "
-                "sont utilisés.",
-                place=Place(file=label),
-                reason="user_file_invalid",
-            )
+    try:
+        entries_of(data, label)
+    except CatalogueError as exc:
+        raise RuleSetError(
+            f'{exc} (write [group] key = {{ en = "…", fr = "…" }}).',
+            f"{exc} (écrivez [groupe] clé = {{ en = « … », fr = « … » }}).",
+            hint="Correct the file or remove it; until then the product's wordings are used.",
+            hint_fr="Corrigez le fichier ou retirez-le ; d’ici là, les libellés du produit "
+            "sont utilisés.",
+            place=Place(file=label),
+            reason="user_file_invalid",
+        ) from exc
     return data
 
 
 def load_messages() -> Layered[dict[str, Any]]:
-    """The user's message overrides (the product ships its wordings in code for now)."""
+    """The message catalogue: the shipped rules/messages.toml with the user's over it."""
     return layered(MESSAGES, check_messages)

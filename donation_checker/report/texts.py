@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from typing import Any
 
 from ..assessment import VERDICT_NAMES, Status, Text, Verdict
-from ..user_files import load_messages, lookup
+from ..catalogue import Entry, load_catalogue
 
 # key -> (English, French)
 _LABELS: dict[str, tuple[str, str]] = {
@@ -315,7 +314,8 @@ def label(key: str, lang: str, **values: str) -> str:
     """A fixed label in the report's language, with `{name}` placeholders filled in; the
     user's messages.toml may reword it (user_files.py)."""
     text = _pick(_LABELS[key], lang)
-    mine = lookup(user_messages(), key, lang)
+    entry = user_labels().get(key)
+    mine = entry.text.get(lang) if entry is not None else None
     if mine is not None:
         try:
             return mine.format(**values)
@@ -325,9 +325,11 @@ def label(key: str, lang: str, **values: str) -> str:
 
 
 @functools.cache
-def user_messages() -> dict[str, Any]:
-    """The user's message overrides, read once per run: a report asks for thousands of labels."""
-    return load_messages().value
+def user_labels() -> Mapping[str, Entry]:
+    """The labels the user's messages.toml rewords under [labels], read once per run: a
+    report asks for thousands of labels."""
+    entries = load_catalogue().entries
+    return {k.removeprefix("labels."): e for k, e in entries.items() if k.startswith("labels.")}
 
 
 def verdict_name(verdict: Verdict, lang: str) -> str:

@@ -19,11 +19,12 @@ from hypothesis import strategies as st
 from donation_checker.importer import load_model_names, load_vocabulary
 from donation_checker.importer.vocabulary import vocabulary_layers
 from donation_checker.pipeline import run_assessment
+from donation_checker.render import renderer
 from donation_checker.report.rows import input_rows
-from donation_checker.report.texts import label, user_messages
+from donation_checker.report.texts import label, user_labels
 from donation_checker.ruleset import available_rulesets, load_ruleset
 from donation_checker.user_data import ignored_user_files, user_files_in_use
-from donation_checker.user_files import CONFIG_DIR_ENV, lookup, merge, user_config_dir
+from donation_checker.user_files import CONFIG_DIR_ENV, merge, user_config_dir
 
 ROOT = Path(__file__).parents[2]
 SAMPLES = ROOT / "sample_inventories"
@@ -194,7 +195,9 @@ def test_a_user_default_rule_set_replaces_the_shipped_one_and_the_annex_says_so(
     assert ("rules", "default.toml", True) in roles
     assert ("aliases", "aliases.toml", True) in roles
     assert ("vocabulary", "fields.toml", True) not in roles  # no user fields.toml
-    annex = {row.role: row.name for row in input_rows(result.assessment, "fr", share=True)}
+    annex = {
+        row.role: row.name for row in input_rows(result.assessment, renderer("fr", share=True))
+    }
     assert annex["alias (votre dossier)"] == "aliases.toml"
     assert annex["règles (votre dossier)"] == "default.toml"
     # A broken user default is named and the shipped rules are used.
@@ -207,16 +210,23 @@ def test_a_user_default_rule_set_replaces_the_shipped_one_and_the_annex_says_so(
 
 def test_user_messages_reword_a_report_label(folder: Path) -> None:
     (folder / "messages.toml").write_text(
-        '[fr]\nrole_offer = "proposition"\nrole_rules = "règles {oops}"\n', encoding="utf-8"
+        '[labels]\nrole_offer = { en = "offer", fr = "proposition" }\n'
+        'role_rules = { en = "rules", fr = "règles {oops}" }\n'
+        '[general]\nnot_stated = { en = "not given", fr = "non donné" }\n',
+        encoding="utf-8",
     )
-    user_messages.cache_clear()
+    user_labels.cache_clear()
     try:
         assert label("role_offer", "fr") == "proposition"
         assert label("role_offer", "en") == "offer"
         assert label("role_rules", "fr") == "règles"  # a placeholder the label lacks: kept
+        # The same file rewords the assessment's own messages.
+        from donation_checker.catalogue import load_catalogue
+
+        assert load_catalogue().get("general.not_stated").text["fr"] == "non donné"
     finally:
         (folder / "messages.toml").unlink()
-        user_messages.cache_clear()
+        user_labels.cache_clear()
 
 
 texts = st.text(max_size=8)
@@ -242,15 +252,6 @@ def test_merge_keeps_shipped_entries_and_lets_the_user_win(
         else:
             assert value == ours
     assert merge(shipped, {}) == shipped
-
-
-@given(st.dictionaries(st.sampled_from(["en", "fr", "de"]), st.dictionaries(texts, texts)), texts)
-def test_lookup_falls_back_to_english_then_to_nothing(
-    catalogue: dict[str, dict[str, str]], key: str
-) -> None:
-    found = lookup(catalogue, key, "fr")
-    expected = catalogue.get("fr", {}).get(key, catalogue.get("en", {}).get(key))
-    assert found == expected
 
 
 def test_merge_joins_fields_by_name() -> None:
@@ -303,18 +304,25 @@ def test_the_user_files_command_shows_the_folder_what_is_used_and_the_default(
     assert "rules (shipped): " in out and "default.toml *" in out
 
 
-@pytest.mark.parametrize("text", ['[de]\nrole_offer = "Angebot"\n', "[fr]\nrole_offer = 3\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[labels]\nrole_offer = "Angebot"\n',
+        '[labels]\nrole_offer = { en = "offer" }\n',
+        '[labels]\nrole_offer = { en = "offer", fr = 3 }\n',
+    ],
+)
 def test_a_bad_messages_file_is_named_and_the_products_wordings_stay(
     folder: Path, text: str
 ) -> None:
     (folder / "messages.toml").write_text(text, encoding="utf-8")
     (problem,) = ignored_user_files()
     assert str(folder / "messages.toml") in problem.describe("en")
-    user_messages.cache_clear()
+    user_labels.cache_clear()
     try:
         assert label("role_offer", "fr") == "offre"
     finally:
-        user_messages.cache_clear()
+        user_labels.cache_clear()
 
 
 def test_assess_takes_a_rule_set_of_the_user_folder_by_its_name(

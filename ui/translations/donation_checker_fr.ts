@@ -4,7 +4,7 @@
 <context>
     <name>AssessmentPanel</name>
     <message>
-        <location filename="../assessment_panel.py" line="+67"/>
+        <location filename="../assessment_panel.py" line="+68"/>
         <location line="+62"/>
         <source>Verdict</source>
         <translation>Avis</translation>
@@ -76,12 +76,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+169"/>
+        <location line="+173"/>
         <source>Applies to</source>
         <translation>Concerne</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-172"/>
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
@@ -157,12 +157,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+80"/>
+        <location line="+82"/>
         <source>Life-cycle cost</source>
         <translation>Coût sur le cycle de vie</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-80"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
@@ -212,12 +212,12 @@
         <translation>Note {score} · couverture des données {confidence}</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>No verdict yet</source>
         <translation>Pas encore d’avis</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Weight {weight}</source>
         <translation>Poids {weight}</translation>
     </message>

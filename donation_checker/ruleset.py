@@ -508,6 +508,7 @@ _REFERENCE_NUMBERS = (
     "parts_cost_ratio",
     "crew_per_unit",
     "reference_unit_value",
+    "spare_items_per_year",
 )
 
 

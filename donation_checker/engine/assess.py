@@ -178,7 +178,7 @@ def _line_findings(
     removable = rule.knockout_removable
     out: list[Finding] = []
     for info in ctx.lines:
-        key = spec.key(info) if spec.key is not None else ("line", info.index)
+        key = spec.line_key(ctx, info)
         v = variants.get(key)
         if v is None:
             v = variants[key] = len(judged)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from ..assessment import RowRef
 from ..columns import map_unique
 from ..ruleset import category_key
 from .ledger import POOLED, Allocation, Demand, Resource, ResourceKey, allocate
@@ -28,7 +29,10 @@ if TYPE_CHECKING:
     from .lifecycle import UnitCost
 
 BUDGET_KINDS = ("fuel", "maintenance", "parts")
-BUDGET, HOURS, MECHANICS, DRIVERS = "budget", "hours", "mechanics", "drivers"
+BUDGET, HOURS, MECHANICS, DRIVERS, SPARES = "budget", "hours", "mechanics", "drivers", "spares"
+# The resources that bound the quantities of the counter-proposal. A shortfall of spare parts
+# is lifted by the donor's spares package (SPARE-01's condition), not by taking fewer units.
+ABSORPTION_KINDS = frozenset({BUDGET, HOURS, MECHANICS, DRIVERS})
 
 
 def _num(series: pd.Series) -> pd.Series:
@@ -54,6 +58,21 @@ def free_of(amount: pd.Series, committed: pd.Series | None) -> Free:
     if not both.any():
         return Free(None, int(stated.sum()))
     return Free(float((amount[both] - committed[both]).sum()), int((stated & ~both).sum()))
+
+
+def spares_target_months(ctx: Context) -> float:
+    """Months of operation a unit's spares should cover (the 24-month norm, SPARE-01)."""
+    for rule in ctx.ruleset.rules:
+        if rule.kind == "spares_package" and rule.params.get("target_months"):
+            return float(rule.params["target_months"])
+    return float(ctx.ruleset.param("spares_target_months", 24))
+
+
+@dataclass(frozen=True)
+class SparesStock:
+    free: float | None  # parts in stock for the make beyond today's fleet's needs
+    granted: int | None  # units of the line the stock tops up to the target months
+    rows: tuple[RowRef, ...]
 
 
 def units_per_mechanic(ctx: Context) -> float:
@@ -180,7 +199,50 @@ class Capacity:
             out.append(Resource((DRIVERS, cat), amount))
         mech = self.mechanics
         out.append(mech if mech is not None else Resource((MECHANICS, POOLED), None))
+        stock = self.spares
+        for make in sorted({i.make_key for i in self.ctx.lines if i.make_key}):
+            free = None if stock is None else stock[make]
+            out.append(Resource((SPARES, make), None if free is None else free.amount))
         return tuple(out)
+
+    @cached_property
+    def spares(self) -> Mapping[str, Free] | None:
+        """Spare parts in stock per offered make (Σ quantity on hand of the parts whose
+        applicability names the make), net of what today's fleet of the make uses over the
+        target months; None when the stock table or its applicability is missing. A row with no
+        quantity counts as none in stock; a fleet category with no consumption reference makes
+        the make's free stock unknown."""
+        ctx = self.ctx
+        table = ctx.inventory.spare_parts
+        if table is None or not table.has("applies_to") or "quantity_on_hand" not in table.frame:
+            return None
+        months = spares_target_months(ctx)
+        out: dict[str, Free] = {}
+        for info in ctx.lines:
+            make = info.make_key
+            if not make or make in out:
+                continue
+            parts = ctx.parts_for_make(make, info.make)
+            on_hand = (
+                _num(parts["quantity_on_hand"]) if parts is not None else pd.Series(dtype=float)
+            )
+            fleet_need: float | None = 0.0
+            for (cat, fleet_make), units in ctx.fleet.cat_make_units.items():
+                if fleet_make != make or units <= 0:
+                    continue
+                rate = _rate(ctx.ruleset.categories.reference(cat))
+                fleet_need = (
+                    None
+                    if rate is None or fleet_need is None
+                    else (fleet_need + units * rate * months / 12)
+                )
+            out[make] = Free(
+                None
+                if fleet_need is None
+                else float(on_hand.fillna(0).clip(lower=0).sum()) - fleet_need,
+                int(on_hand.isna().sum()),
+            )
+        return out
 
     @cached_property
     def driver_cats(self) -> tuple[str, ...]:
@@ -211,6 +273,7 @@ class Capacity:
         ctx = self.ctx
         costs = self.unit_costs
         ratio = units_per_mechanic(ctx)
+        target = spares_target_months(ctx)
         out = []
         for info, cost in zip(ctx.lines, costs, strict=True):
             use: dict[ResourceKey, float | None] = {
@@ -224,6 +287,8 @@ class Capacity:
             crew = _ref(info, "crew_per_unit")
             if crew is None or crew > 0:
                 use[(DRIVERS, info.cat)] = crew
+            if info.make_key:
+                use[(SPARES, info.make_key)] = spares_use(info, target)
             out.append(Demand(info.index, info.qty, rank(ctx, info, cost.total), use))
         return tuple(out)
 
@@ -231,8 +296,8 @@ class Capacity:
 
     @cached_property
     def joint(self) -> Allocation:
-        """Every resource at once: the counter-proposal."""
-        return allocate(self.demands, self.resources)
+        """Every resource that bounds quantities, at once: the counter-proposal."""
+        return allocate(self.demands, self.resources, ABSORPTION_KINDS)
 
     @cached_property
     def worst(self) -> Allocation:
@@ -241,7 +306,7 @@ class Capacity:
             r if r.known else Resource(r.key, 0.0, {} if r.key[1] == POOLED else None, r.reach)
             for r in self.resources
         ]
-        return allocate(self.demands, known)
+        return allocate(self.demands, known, ABSORPTION_KINDS)
 
     def of(self, kind: str) -> Allocation:
         """One kind of resource alone: what a rule about that resource reads."""
@@ -320,6 +385,21 @@ class Capacity:
         ratio = units_per_mechanic(self.ctx)
         return {make: math.ceil(n / ratio - 1e-9) for make, n in units.items()}
 
+    def spares_stock(self, info: LineInfo) -> SparesStock:
+        """The parts stock of the line's make and the units of the line it tops up to the
+        target months (None: not known)."""
+        stock = self.spares
+        free = None if stock is None or not info.make_key else stock[info.make_key]
+        alloc = self.of(SPARES)
+        key = (SPARES, info.make_key)
+        granted = (
+            None if free is None or key in alloc.unknown[info.index] else alloc.granted[info.index]
+        )
+        table = self.ctx.inventory.spare_parts
+        parts = self.ctx.parts_for_make(info.make_key, info.make) if info.make_key else None
+        rows = () if table is None or parts is None else self.ctx.rows_of(table, parts)
+        return SparesStock(None if free is None else free.amount, granted, rows)
+
     def free_mechanics(self, make_key: str) -> float | None:
         """Mechanics free for the make after today's fleet (shared pools counted whole)."""
         return self._free.get(make_key, 0.0) if self.mechanics is not None else None
@@ -332,6 +412,24 @@ class Capacity:
             make: sum(max(pools[p], 0.0) for p in reach if not p.startswith("trained:"))
             for make, reach in (mech.reach.items() if mech else ())
         }
+
+
+def _rate(ref: Mapping[str, Any]) -> float | None:
+    value = ref.get("spare_items_per_year")
+    return None if value is None else float(value)
+
+
+def spares_use(info: LineInfo, target_months: float) -> float | None:
+    """Spare parts one unit of the line draws from the stock: the category's yearly use over the
+    target months its own spares package does not cover (none stated: no package, the worst
+    case); None when the category has no consumption reference."""
+    rate = _rate(info.ref)
+    if rate is None:
+        return None
+    offered = info.line.spares_months
+    months = float(offered) if offered is not None and math.isfinite(offered) else 0.0
+    covered = min(max(months, 0.0), target_months)
+    return rate * (target_months - covered) / 12
 
 
 def _ref(info: LineInfo, name: str) -> float | None:

@@ -63,7 +63,7 @@ def counter_proposal(ctx: Context, info: LineInfo) -> CounterProposal:
     )
     granted = alloc.granted[info.index]
     unknown = alloc.unknown[info.index]
-    used = {kind for kind, _ in ctx.capacity.demands[info.index].use}
+    used = {kind for kind, _ in ctx.capacity.demands[info.index].use if kind in LIMITS}
     evidence = tuple(
         ev(
             f"not_checked_{kind}_{qualifier}".rstrip("_"),

@@ -338,8 +338,9 @@ SPECS = (
         },
         ("drivers", "covered"),
         drivers,
-        # The ledger shares drivers out line by line: each line has its own outcome.
-        key=lambda i: i.index,
+        # Lines of a category and quantity to which the ledger grants as many units share one.
+        key=lambda i: (i.cat, i.qty),
+        ledger=DRIVERS,
     ),
     kind(
         "new_types_window",

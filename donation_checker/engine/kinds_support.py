@@ -24,7 +24,7 @@ from ..messages import (
 )
 from ..messages import year as year_value
 from ..normalise import compact, fold, parse_bool
-from .capacity import MECHANICS, units_per_mechanic
+from .capacity import MECHANICS, SPARES, units_per_mechanic
 from .context import COMPLEXITY_ORDER, Context, LineInfo, exact
 from .kinds_compat import unknown
 from .registry import Outcome, ParamSpec, kind
@@ -51,6 +51,9 @@ def spares_package(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     months = info.line.spares_months
     target = number(p["target_months"], measure="months")
     offered = number(months, measure="months")
+    stock = ctx.capacity.spares_stock(info)
+    # Units the stock tops up to the target (none when the package alone reaches it).
+    topped = stock.granted if months is None or months < float(p["target_months"]) else 0
     # The rule's own text writes the unit after these.
     values = {"months": number(p["target_months"]), "offered_months": number(months)}
     evidence = (
@@ -65,19 +68,40 @@ def spares_package(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             msg("evidence.spares_package.spares_value"),
             info.line.spares_value,
         ),
+        ev(
+            "stock_free",
+            msg("evidence.spares_package.stock_free"),
+            None if stock.free is None else round(max(stock.free, 0.0)),
+            sensitive=True,
+            rows=stock.rows,
+        ),
+        # How many units the stock covers tells its size: the recipient's figure.
+        ev("stock_units", msg("evidence.spares_package.stock_units"), topped, sensitive=True),
     )
     if months is None:
         return unknown(
             msg("spares_package.offer_does_say_whether"),
             *evidence,
         )
-    score = float(p["none_score"]) if months <= 0 else ladder(months, p["steps"], p["floor"])
-    return Outcome(
-        score,
-        msg("spares_package.months", months=offered, target=target),
-        evidence,
-        values,
+    # The stock the ledger grants the line tops its units up to the target; a stock that is not
+    # known tops up nothing (its worst case).
+    goal = float(p["target_months"])
+    covered = months
+    if 0 <= months < goal and topped and info.qty:
+        covered = months + (goal - months) * topped / info.qty
+    score = float(p["none_score"]) if covered <= 0 else ladder(covered, p["steps"], p["floor"])
+    message = (
+        msg(
+            "spares_package.months_topped",
+            months=offered,
+            target=target,
+            topped=count(topped, "holdings"),
+            units=count(info.qty),
+        )
+        if covered > months
+        else msg("spares_package.months", months=offered, target=target)
     )
+    return Outcome(score, message, evidence, {**values, "stock_units": topped or 0})
 
 
 def _lead_time(ctx: Context, parts: pd.DataFrame | None) -> tuple[float | None, tuple[RowRef, ...]]:
@@ -487,7 +511,13 @@ SPECS = (
             "Months of operation the initial spares package covers.",
             "Mois d’emploi couverts par le lot initial de rechanges.",
         ),
-        ("offer.spares_months", "offer.spares_value"),
+        (
+            "offer.spares_months",
+            "offer.spares_value",
+            "spare_parts.applies_to",
+            "spare_parts.quantity_on_hand",
+            "categories.spare_items_per_year",
+        ),
         {
             "target_months": _n(
                 "months asked for in the condition", "mois demandés dans la condition", 24
@@ -496,9 +526,10 @@ SPECS = (
             "floor": _n("score below the smallest step", "score sous le plus petit palier", 10),
             "none_score": _n("score when no spares come", "score sans rechanges", 0),
         },
-        ("months", "offered_months"),
+        ("months", "offered_months", "stock_units"),
         spares_package,
-        key=lambda i: (exact(i.line.spares_months), exact(i.line.spares_value)),
+        key=lambda i: (exact(i.line.spares_months), exact(i.line.spares_value), i.make_key, i.qty),
+        ledger=SPARES,
     ),
     kind(
         "parts_supply",
@@ -588,8 +619,9 @@ SPECS = (
         },
         ("mechanics", "covered"),
         mechanics,
-        # The ledger shares mechanics out line by line: each line has its own outcome.
-        key=lambda i: i.index,
+        # Lines of a make and quantity to which the ledger grants as many units share one.
+        key=lambda i: (i.make_key, i.make, i.qty),
+        ledger=MECHANICS,
     ),
     kind(
         "workshop_tools",

@@ -2,7 +2,7 @@
 units asked of it.
 
 A resource is a free amount (uncommitted budget of one budget line, free workshop hours,
-drivers of one category) or a set of mechanics' pools, each pool usable by the makes its
+drivers of one category, spare parts in stock for one make) or a set of mechanics' pools, each pool usable by the makes its
 workshop lists. A demand is one offer line: how many units, and how much of each resource one
 unit uses. Demands that use resources alike form a group; groups are served whole, one after
 the other, in an order that does not depend on how the offer was written (lines of models

@@ -93,6 +93,16 @@ class KindSpec:
     # Everything of a line the kind reads (line kinds): lines with equal keys get the same
     # outcome, computed once. Long offers repeat a few models, so most kinds see a few dozen.
     key: LineKey | None = None
+    # The capacity-ledger resource kind the outcome reads (mechanics, drivers, spares): lines
+    # then share an outcome only when the ledger also grants them the same number of units.
+    ledger: str | None = None
+
+    def line_key(self, ctx: Context, info: LineInfo) -> Hashable:
+        """What decides the kind's outcome for a line: lines with equal keys share one."""
+        key = self.key(info) if self.key is not None else ("line", info.index)
+        if self.ledger is None:
+            return key
+        return (key, ctx.capacity.of(self.ledger).granted[info.index])
 
     def defaults(self) -> Mapping[str, Any]:
         return {k: p.default for k, p in self.params.items()}
@@ -107,6 +117,7 @@ def kind(
     placeholders: tuple[str, ...],
     fn: ScoreFn,
     key: LineKey | None = None,
+    ledger: str | None = None,
 ) -> KindSpec:
     base = {
         "pass_at": ParamSpec(
@@ -135,6 +146,7 @@ def kind(
         placeholders=frozenset((*COMMON_PLACEHOLDERS, *placeholders)),
         score=fn,
         key=key,
+        ledger=ledger,
     )
 
 

@@ -79,7 +79,7 @@ def test_lines_with_equal_keys_get_equal_outcomes() -> None:
         first: dict[Any, tuple[int, str]] = {}
         for info in ctx.lines:
             shown = repr(spec.score(rule, ctx, info))
-            index, before = first.setdefault(spec.key(info), (info.index, shown))
+            index, before = first.setdefault(spec.line_key(ctx, info), (info.index, shown))
             assert shown == before, (rule.id, index, info.index)
             checked += index != info.index
     assert checked > 1000  # the variants do share keys

@@ -8,6 +8,7 @@ CI runs a bounded number of examples; DC_PROPERTY_EXAMPLES raises it (see test_p
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 from dataclasses import replace
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 from donation_checker.assessment import VERDICT_ORDER, Assessment, Verdict
 from donation_checker.engine import assess
 from donation_checker.engine.aggregate import band
+from donation_checker.engine.capacity import ABSORPTION_KINDS
 from donation_checker.engine.context import Context
 from donation_checker.engine.ledger import POOLED, Demand, Resource, allocate
 from donation_checker.model import Inventory, Offer, OfferLine, Profile
@@ -48,11 +50,17 @@ def rank(v: Verdict) -> int:
 
 KINDS = ("budget", "hours", "drivers")
 MAKES = ("toyota", "ural", "ford")
+PER_MAKE = ("spares",)  # plain resources, one per make
 
 
 @st.composite
 def ledgers(draw: Any) -> tuple[list[Resource], list[Demand]]:
     resources = [Resource((k, ""), draw(st.one_of(st.none(), st.floats(-10, 5000)))) for k in KINDS]
+    resources += [
+        Resource((k, m), draw(st.one_of(st.none(), st.floats(-10, 5000))))
+        for k in PER_MAKE
+        for m in MAKES
+    ]
     pools = {f"w{i}": draw(st.floats(0, 40)) for i in range(draw(st.integers(0, 3)))}
     reach = {m: tuple(p for p in pools if draw(st.booleans())) for m in MAKES}
     resources.append(Resource(("mechanics", POOLED), None, pools, reach))
@@ -61,7 +69,10 @@ def ledgers(draw: Any) -> tuple[list[Resource], list[Demand]]:
         use: dict[tuple[str, str], float | None] = {
             (k, ""): draw(st.one_of(st.none(), st.floats(0, 50))) for k in KINDS
         }
-        use[("mechanics", draw(st.sampled_from(MAKES)))] = 1 / 12
+        make = draw(st.sampled_from(MAKES))
+        use[("mechanics", make)] = 1 / 12
+        for k in PER_MAKE:
+            use[(k, make)] = draw(st.one_of(st.none(), st.floats(0, 50)))
         rank_ = (draw(st.integers(0, 2)), line % 2)
         demands.append(Demand(line, draw(st.integers(0, 400)), rank_, use))
     return resources, demands
@@ -160,7 +171,8 @@ def test_counter_proposal_fits_every_resource_at_once(offer: Offer) -> None:
     cap = ctx.capacity
     granted = [p.absorbable or 0 for p in a.counter_proposals]
     for r in cap.resources:
-        if r.capacity is None or r.key[1] == POOLED:
+        # A shortfall of spare parts is lifted by the donor's package, not by fewer units.
+        if r.capacity is None or r.key[1] == POOLED or r.key[0] not in ABSORPTION_KINDS:
             continue
         used = sum(g * (d.use.get(r.key) or 0) for g, d in zip(granted, cap.demands, strict=True))
         assert used <= max(r.capacity, 0.0) + 1e-6, r.key
@@ -364,3 +376,111 @@ def test_an_unknown_budget_is_judged_as_no_headroom() -> None:
     assert any("Budget" in line for line in format_assessment(missing, "en").splitlines())
     rows = dict(headline_rows(missing, "fr"))
     assert "Budget" in rows["Tableaux non trouvés"]
+
+
+# --- the spare-parts stock ---------------------------------------------------------------------
+
+
+def with_toyota_stock(extra: float | None) -> Inventory:
+    """The inventory with its Toyota parts stocked at `extra` items beyond what today's Toyota
+    fleet uses over the target months (None: the stock cells are blank)."""
+    inv = inventory()
+    assert inv.spare_parts is not None
+    frame = inv.spare_parts.frame.copy()
+    toyota = frame["applies_to"].str.contains("Toyota").to_numpy()
+    frame["quantity_on_hand"] = frame["quantity_on_hand"].astype(float)
+    frame.loc[toyota, "quantity_on_hand"] = 0.0
+    empty = replace(inv, spare_parts=replace(inv.spare_parts, frame=frame.copy()))
+    if extra is None:
+        frame.loc[toyota, "quantity_on_hand"] = math.nan
+        return replace(inv, spare_parts=replace(inv.spare_parts, frame=frame))
+    offer = Offer(GOOD_HEADER, (GOOD_LINE,), report("offer", "o.xlsx"))
+    stock = Context(empty, offer, RULES, ModelNames(), None, None).capacity.spares
+    assert stock is not None and stock["toyota"].amount is not None
+    fleet_need = -stock["toyota"].amount
+    frame.loc[toyota, "quantity_on_hand"] = (fleet_need + extra) / int(toyota.sum())
+    return replace(inv, spare_parts=replace(inv.spare_parts, frame=frame))
+
+
+@st.composite
+def toyota_lines(draw: Any) -> OfferLine:
+    return replace(
+        GOOD_LINE,
+        quantity=draw(st.integers(1, 250)),
+        spares_months=draw(st.sampled_from([0, 6, 12, 24, None])),
+        year=draw(st.integers(2015, 2025)),
+    )
+
+
+toyota_offers = st.lists(toyota_lines(), min_size=1, max_size=4).map(
+    lambda lines: Offer(GOOD_HEADER, tuple(lines), report("offer", "offre.xlsx"))
+)
+
+
+def stock_units(a: Assessment) -> list[int | None]:
+    """Per line: the units SPARE-01 says the parts stock tops up to the target months."""
+    out = []
+    for f in a.findings:
+        if f.rule_id == "SPARE-01":
+            value = {e.key: e.value for e in f.evidence}["stock_units"]
+            out.append(None if value is None else int(value))
+    return out
+
+
+@given(toyota_offers, st.floats(0, 20_000))
+@options(30)
+def test_the_parts_stock_is_shared_by_the_lines_of_a_make_not_counted_per_line(
+    offer: Offer, extra: float
+) -> None:
+    inv = with_toyota_stock(extra)
+    a = run(inv, offer)
+    cap = Context(inv, offer, RULES, ModelNames(), None, None).capacity
+    assert cap.spares is not None
+    free = cap.spares["toyota"].amount
+    assert free is not None and math.isclose(free, extra, abs_tol=1e-6)
+    used = sum(
+        (units or 0) * (d.use[("spares", "toyota")] or 0)
+        for units, d in zip(stock_units(a), cap.demands, strict=True)
+    )
+    assert used <= extra + 1e-6
+    for units, line in zip(stock_units(a), offer.lines, strict=True):
+        assert units is not None and 0 <= units <= line.quantity
+
+
+@given(toyota_lines(), st.integers(2, 4), st.floats(0, 20_000))
+@options(25)
+def test_splitting_a_line_shares_the_parts_stock_as_the_whole_line(
+    line: OfferLine, parts: int, extra: float
+) -> None:
+    inv = with_toyota_stock(extra)
+    part = replace(line, quantity=max(1, line.quantity // parts))
+    whole = replace(part, quantity=part.quantity * parts)
+    a = run(inv, Offer(GOOD_HEADER, (whole,), report("offer", "o.xlsx")))
+    b = run(inv, Offer(GOOD_HEADER, (part,) * parts, report("offer", "o.xlsx")))
+    assert sum(u or 0 for u in stock_units(b)) == sum(u or 0 for u in stock_units(a))
+    assert a.score == b.score and a.verdict is b.verdict
+
+
+@given(toyota_offers, st.floats(0, 20_000), st.floats(0, 20_000))
+@options(25)
+def test_more_parts_in_stock_never_score_lower_and_an_unknown_stock_counts_as_none(
+    offer: Offer, low: float, high: float
+) -> None:
+    low, high = sorted((low, high))
+    scores = []
+    for inv in (
+        replace(inventory(), spare_parts=None),
+        with_toyota_stock(None),
+        with_toyota_stock(0.0),
+        with_toyota_stock(low),
+        with_toyota_stock(high),
+    ):
+        a = run(inv, offer)
+        assert a.score is not None
+        spare = [f.score or 0.0 for f in a.findings if f.rule_id == "SPARE-01"]
+        scores.append((sum(spare), a.score))
+    for before, after in itertools.pairwise(scores):
+        assert after[0] >= before[0] - 1e-9
+        assert after[1] >= before[1] - 1e-9
+    # A blank stock cell is no stock at all: neither a pass nor an infinite stock.
+    assert scores[1] == scores[2]

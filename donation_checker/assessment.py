@@ -104,6 +104,24 @@ class Finding:
     source: str = ""
     condition: Condition | None = None
 
+    def at_line(self, line: int | None, condition: Condition | None) -> Finding:
+        """This finding for one offer line, with the line's condition (faster than
+        dataclasses.replace: a long offer has hundreds of thousands of findings)."""
+        return Finding(
+            rule_id=self.rule_id,
+            family=self.family,
+            title=self.title,
+            line=line,
+            score=self.score,
+            status=self.status,
+            weight=self.weight,
+            knockout=self.knockout,
+            message=self.message,
+            evidence=self.evidence,
+            source=self.source,
+            condition=condition,
+        )
+
 
 @dataclass(frozen=True)
 class LineAssessment:

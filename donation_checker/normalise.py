@@ -28,6 +28,15 @@ def fold(text: object) -> str:
     return _fold_text(str(text))
 
 
+def _deplural(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss") else word
+
+
+def category_key(text: object) -> str:
+    """fold() plus naive singular, so "Camions citernes" and "camion citerne" meet."""
+    return " ".join(_deplural(w) for w in fold(text).split())
+
+
 @functools.lru_cache(maxsize=65536)
 def _fold_text(text: str) -> str:
     # Most values (codes, English headers, make names) are ASCII: skip the Unicode work for them.

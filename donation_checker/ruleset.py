@@ -22,8 +22,9 @@ from types import MappingProxyType
 from typing import Any
 
 from .assessment import Text
+from .engine.registry import KINDS
 from .errors import RuleSetError
-from .normalise import fold
+from .normalise import category_key
 from .resources import default_ruleset_path, rules_dir
 from .user_files import user_rules_dir
 
@@ -88,15 +89,6 @@ class CategoryDef:
     synonyms: tuple[str, ...]
     reference: Mapping[str, Any]
     source: str = ""
-
-
-def _deplural(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss") else word
-
-
-def category_key(text: object) -> str:
-    """fold() plus naive singular, so "Camions citernes" and "camion citerne" meet."""
-    return " ".join(_deplural(w) for w in fold(text).split())
 
 
 @dataclass(frozen=True)
@@ -366,8 +358,6 @@ class _Ctx:
 
 
 def _build(raw: Mapping[str, Any], sha256: str, path: str | None) -> RuleSet:
-    from .engine.registry import KINDS  # the engine imports this module; import lazily
-
     ctx = _Ctx(path)
     head = ctx.table(raw, "ruleset", None)
     # The name may be given in both languages, as the report shows it in the reader's.

@@ -22,9 +22,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..assessment import VERDICT_ORDER, Finding, Status, Verdict
-from ..ruleset import RuleSet
+
+if TYPE_CHECKING:
+    from ..ruleset import RuleSet
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ import pandas as pd
 
 from ..assessment import RowRef
 from ..columns import map_unique
-from ..ruleset import category_key
+from ..normalise import category_key
+from .cache import LedgerCache
 from .ledger import POOLED, Allocation, Demand, Resource, ResourceKey, allocate
 
 if TYPE_CHECKING:
@@ -87,6 +88,7 @@ class Capacity:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        self.cache = LedgerCache()
 
     # --- resources ---------------------------------------------------------------------------
 
@@ -310,14 +312,9 @@ class Capacity:
 
     def of(self, kind: str) -> Allocation:
         """One kind of resource alone: what a rule about that resource reads."""
-        found = self._by_kind.get(kind)
-        if found is None:
-            found = self._by_kind[kind] = allocate(self.demands, self.resources, frozenset({kind}))
-        return found
-
-    @cached_property
-    def _by_kind(self) -> dict[str, Allocation]:
-        return {}
+        return self.cache.by_kind.get(
+            kind, lambda: allocate(self.demands, self.resources, frozenset({kind}))
+        )
 
     @cached_property
     def _users(self) -> Mapping[ResourceKey, tuple[Demand, ...]]:
@@ -332,21 +329,18 @@ class Capacity:
         """Units of the offer that the resource (one make's mechanics, one category's drivers)
         leaves uncovered; None when its capacity is not known."""
         key = (kind, qualifier)
-        if key not in self._short:
+
+        def short() -> int | None:
             alloc = self.of(kind)
-            out: int | None = 0
+            out = 0
             for d in self._users.get(key, ()):
                 granted = alloc.granted[d.line]
                 if granted is None or key in alloc.unknown[d.line]:
-                    out = None
-                    break
-                out = (out or 0) + d.qty - granted
-            self._short[key] = out
-        return self._short[key]
+                    return None
+                out += d.qty - granted
+            return out
 
-    @cached_property
-    def _short(self) -> dict[ResourceKey, int | None]:
-        return {}
+        return self.cache.short.get(key, short)
 
     def mechanics_short(self, make_key: str) -> int | None:
         """Mechanics still lacking for the make once today's fleet and the donor's trainees are
@@ -395,9 +389,7 @@ class Capacity:
         granted = (
             None if free is None or key in alloc.unknown[info.index] else alloc.granted[info.index]
         )
-        table = self.ctx.inventory.spare_parts
-        parts = self.ctx.parts_for_make(info.make_key, info.make) if info.make_key else None
-        rows = () if table is None or parts is None else self.ctx.rows_of(table, parts)
+        rows = self.ctx.parts_rows(info.make_key, info.make) if info.make_key else ()
         return SparesStock(None if free is None else free.amount, granted, rows)
 
     def free_mechanics(self, make_key: str) -> float | None:

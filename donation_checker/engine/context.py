@@ -4,16 +4,19 @@ the inventory pre-aggregated by category, make and model.
 The fleet may hold 100,000 rows: it is aggregated with vectorised pandas group-bys on canonical
 keys (computed on unique values only and mapped back), and the rules then look groups up in
 dictionaries. No code here loops over inventory rows in Python.
+
+What the rules share is explicit: read-only fleet facts (FleetIndex, the support-table views),
+the capacity ledger (Capacity), and typed caches of per-key results (cache.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import numpy as np
 import pandas as pd
@@ -35,9 +38,14 @@ from ..normalise import (
     parse_bool,
     split_list,
 )
-from ..ruleset import RuleSet
+from .cache import LineCache, Memo, SupportCache
 from .capacity import Capacity, Free, driver_categories, free_of
 from .pledges import PledgeView
+
+if TYPE_CHECKING:
+    from ..ruleset import RuleSet
+
+V = TypeVar("V")
 
 COMPLEXITY_ORDER = {"mechanical": 0, "electronic": 1, "digital": 2}
 
@@ -496,14 +504,10 @@ class Context:
             horizon_years if horizon_years is not None else ruleset.param("horizon_years", 3)
         )
         self.ref_date = offer.header.date or as_of
-        # Per-key lookups on the support tables, shared by all lines with the same key.
-        self._memo: dict[tuple[str, Any], Any] = {}
+        # Per-key results shared by all lines with the same key.
+        self.line_cache = LineCache()
+        self.support_cache = SupportCache()
         self.lines = tuple(self._line_info(i, line) for i, line in enumerate(offer.lines))
-
-    def _memoised(self, name: str, key: Any, compute: Any) -> Any:
-        if (name, key) not in self._memo:
-            self._memo[(name, key)] = compute()
-        return self._memo[(name, key)]
 
     @property
     def ref_year(self) -> int | None:
@@ -512,14 +516,16 @@ class Context:
     def _line_info(self, index: int, line: OfferLine) -> LineInfo:
         # Offers repeat the same category, model and wording on many lines: each distinct
         # value is canonicalised once.
-        def once(name: str, raw: Any, compute: Any) -> Any:
-            return self._memoised(name, exact(raw), lambda: compute(raw))
+        seen = self.line_cache
 
-        cat, cat_title, ref = once("line_category", line.category, self._category_of)
+        def once(memo: Memo[Hashable, V], raw: Any, compute: Callable[[Any], V]) -> V:
+            return memo.get(exact(raw), lambda: compute(raw))
+
+        cat, cat_title, ref = once(seen.category, line.category, self._category_of)
         make, model, make_key, model_key = once(
-            "line_model", (line.make, line.model), lambda pair: self._names_of(*pair)
+            seen.names, (line.make, line.model), lambda pair: self._names_of(*pair)
         )
-        langs = once("line_languages", line.manuals_language, _languages)
+        langs = once(seen.languages, line.manuals_language, _languages)
         return LineInfo(
             index=index,
             line=line,
@@ -532,12 +538,12 @@ class Context:
             model=model,
             label=f"{make} {model} × {line.quantity}".strip(),
             qty=max(int(line.quantity or 0), 0),
-            fuel=once("line_fuel", line.fuel, canonical_fuel),
-            drive_side=once("line_drive_side", line.drive_side, canonical_drive_side),
-            transmission=once("line_transmission", line.transmission, canonical_transmission),
-            complexity=once("line_complexity", line.complexity, canonical_complexity),
-            condition=once("line_condition", line.condition, canonical_condition),
-            inspection=once("line_inspection", line.inspection, canonical_inspection),
+            fuel=once(seen.fuel, line.fuel, canonical_fuel),
+            drive_side=once(seen.drive_side, line.drive_side, canonical_drive_side),
+            transmission=once(seen.transmission, line.transmission, canonical_transmission),
+            complexity=once(seen.complexity, line.complexity, canonical_complexity),
+            condition=once(seen.condition, line.condition, canonical_condition),
+            inspection=once(seen.inspection, line.inspection, canonical_inspection),
             languages=langs,
         )
 
@@ -681,10 +687,7 @@ class Context:
         )
 
     def workshop_rows(self, make_key: str | None = None) -> tuple[RowRef, ...]:
-        rows: tuple[RowRef, ...] = self._memoised(
-            "workshop_rows", make_key, lambda: self._workshop_rows(make_key)
-        )
-        return rows
+        return self.support_cache.workshop_rows.get(make_key, lambda: self._workshop_rows(make_key))
 
     def _workshop_rows(self, make_key: str | None) -> tuple[RowRef, ...]:
         shop = self.workshops
@@ -711,10 +714,7 @@ class Context:
         return codes, makes
 
     def personnel_rows(self, cat: str) -> tuple[RowRef, ...]:
-        rows: tuple[RowRef, ...] = self._memoised(
-            "personnel_rows", cat, lambda: self._personnel_rows(cat)
-        )
-        return rows
+        return self.support_cache.personnel_rows.get(cat, lambda: self._personnel_rows(cat))
 
     def _personnel_rows(self, cat: str) -> tuple[RowRef, ...]:
         table = self.inventory.personnel
@@ -774,14 +774,10 @@ class Context:
         years = tuple(sorted({y for (_, y) in headroom if y is not None}))
         return BudgetView(headroom, years, currency, table, dict(unstated))
 
+    @cached_property
     def budget_rows(self) -> tuple[RowRef, ...]:
         table = self.inventory.budget
-        rows: tuple[RowRef, ...] = self._memoised(
-            "budget_rows",
-            None,
-            lambda: () if table is None else _rows_of(table, None, self.max_rows),
-        )
-        return rows
+        return () if table is None else _rows_of(table, None, self.max_rows)
 
     @cached_property
     def pledges(self) -> pd.DataFrame | None:
@@ -858,10 +854,17 @@ class Context:
         """Spare-parts rows whose applicability names the make (matched on unique values):
         the whole make ("mercedesbenz" in "Mercedes-Benz Zetros") or its first word
         ("Mercedes Zetros")."""
-        found: pd.DataFrame | None = self._memoised(
-            "parts", make_key, lambda: self._parts_for_make(make_key, make)
-        )
-        return found
+        return self.support_cache.parts.get(make_key, lambda: self._parts_for_make(make_key, make))
+
+    def parts_rows(self, make_key: str, make: str = "") -> tuple[RowRef, ...]:
+        """The spare-parts rows behind parts_for_make, at most max_evidence_rows of them."""
+
+        def rows() -> tuple[RowRef, ...]:
+            table = self.inventory.spare_parts
+            parts = self.parts_for_make(make_key, make)
+            return () if table is None or parts is None else self.rows_of(table, parts)
+
+        return self.support_cache.parts_rows.get(make_key, rows)
 
     def _parts_for_make(self, make_key: str, make: str) -> pd.DataFrame | None:
         table = self.inventory.spare_parts

@@ -58,8 +58,8 @@ def counter_proposal(ctx: Context, info: LineInfo) -> CounterProposal:
     """The ledger's joint allocation for the line: the units every resource can carry once the
     lines served before it have drawn theirs, and the resource that binds."""
     alloc = ctx.capacity.joint
-    alternative, reason = ctx._memoised(
-        "counter_alternative", (info.cat, info.model_key), lambda: _alternative(ctx, info)
+    alternative, reason = ctx.support_cache.alternative.get(
+        (info.cat, info.model_key), lambda: _alternative(ctx, info)
     )
     granted = alloc.granted[info.index]
     unknown = alloc.unknown[info.index]

@@ -10,17 +10,13 @@ from ..assessment import Status
 from ..messages import canonical, count, money, msg, number, people, percent, text
 from .capacity import BUDGET, BUDGET_KINDS, DRIVERS
 from .context import Context, LineInfo
-from .kinds_compat import not_applicable, unknown
+from .kind_shared import not_applicable, number_param, unknown
 from .lifecycle import recipient_currency
 from .registry import Outcome, ParamSpec, kind
 from .wording import T, ev
 
 if TYPE_CHECKING:
     from ..ruleset import Rule
-
-
-def _n(doc_en: str, doc_fr: str, default: float) -> ParamSpec:
-    return ParamSpec("number", default, T(doc_en, doc_fr))
 
 
 def running_cost(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
@@ -70,7 +66,7 @@ def running_cost(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
                 f"headroom_{kind}",
                 msg("evidence.running_cost.headroom", line=canonical("budget_line", kind)),
                 money(None if free[kind] is None else round(free[kind] or 0.0), currency, "budget"),
-                rows=ctx.budget_rows(),
+                rows=ctx.budget_rows,
             )
             for kind in BUDGET_KINDS
         ),
@@ -292,15 +288,15 @@ SPECS = (
             "budget.committed",
         ),
         {
-            "comfortable_share": _n(
+            "comfortable_share": number_param(
                 "share of the headroom that still scores 100",
                 "part de la marge qui vaut encore 100",
                 0.5,
             ),
-            "tight_score": _n(
+            "tight_score": number_param(
                 "score up to 100 % of the headroom", "score jusqu’à 100 % de la marge", 50
             ),
-            "donor_years": _n(
+            "donor_years": number_param(
                 "years of running cost the condition asks the donor to fund",
                 "années de fonctionnement à financer par le donateur",
                 2,
@@ -330,7 +326,7 @@ SPECS = (
         ),
         ("personnel.category", "personnel.licence_class", "personnel.count", "offer.quantity"),
         {
-            "crew_per_unit": _n(
+            "crew_per_unit": number_param(
                 "drivers per unit when the category does not say",
                 "conducteurs par unité si la catégorie ne le dit pas",
                 1,
@@ -351,17 +347,19 @@ SPECS = (
         ),
         ("pledges.category", "pledges.model", "pledges.date", "offer.date"),
         {
-            "allowed": _n(
+            "allowed": number_param(
                 "new types per category that still score 100",
                 "nouveaux types par catégorie encore à 100",
                 1,
             ),
-            "one_more_score": _n("score for one more", "score pour un de plus", 50),
-            "floor": _n("score beyond", "score au-delà", 0),
-            "months_before": _n(
+            "one_more_score": number_param("score for one more", "score pour un de plus", 50),
+            "floor": number_param("score beyond", "score au-delà", 0),
+            "months_before": number_param(
                 "months before the offer date", "mois avant la date de l’offre", 12
             ),
-            "months_after": _n("months after the offer date", "mois après la date de l’offre", 12),
+            "months_after": number_param(
+                "months after the offer date", "mois après la date de l’offre", 12
+            ),
         },
         ("new_types",),
         new_types_window,
@@ -392,7 +390,7 @@ SPECS = (
             "register": ParamSpec(
                 "text", "asset", T("asset or parts", "asset (matériels) ou parts (pièces)")
             ),
-            "cap": _n("the cap", "le plafond", 50),
+            "cap": number_param("the cap", "le plafond", 50),
             "cap_scope": ParamSpec(
                 "text",
                 "overall",

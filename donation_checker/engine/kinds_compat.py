@@ -5,26 +5,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..assessment import Evidence, Status
-from ..messages import Message, Unit, Value, canonical, canonicals, count, msg, number
+from ..assessment import Evidence
+from ..messages import Unit, Value, canonical, canonicals, count, msg, number
 from ..messages import make as make_value
 from ..messages import model as model_value
 from ..normalise import canonical_fuel
 from .context import Context, LineInfo, dominant, exact, traffic_side
+from .kind_shared import not_applicable, number_param, unknown
 from .registry import Outcome, ParamSpec, kind
 from .wording import T, ev, ladder
 
 if TYPE_CHECKING:
     from ..ruleset import Rule
-
-
-def unknown(message: Message, *evidence: Evidence) -> Outcome:
-    """The data the rule needs is missing: judged at its worst case by the engine."""
-    return Outcome(None, message, tuple(evidence), status=Status.UNKNOWN)
-
-
-def not_applicable(message: Message) -> Outcome:
-    return Outcome(100.0, message, applicable=False, status=Status.PASS)
 
 
 def _alternative(ctx: Context, info: LineInfo) -> Value:
@@ -435,10 +427,6 @@ def climate(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     )
 
 
-def _n(doc_en: str, doc_fr: str, default: float) -> ParamSpec:
-    return ParamSpec("number", default, T(doc_en, doc_fr))
-
-
 SPECS = (
     kind(
         "commonality",
@@ -457,24 +445,26 @@ SPECS = (
             "offer.voltage",
         ),
         {
-            "min_units": _n(
+            "min_units": number_param(
                 "serviceable units of the model that count as in service",
                 "unités en service du modèle qui valent présence",
                 10,
             ),
-            "min_share": _n("or this share of the category", "ou cette part de la catégorie", 0.10),
-            "same_model": _n(
+            "min_share": number_param(
+                "or this share of the category", "ou cette part de la catégorie", 0.10
+            ),
+            "same_model": number_param(
                 "score: same model well represented", "score : même modèle bien représenté", 100
             ),
-            "same_make": _n(
+            "same_make": number_param(
                 "score: same make (or the model rare)", "score : même marque (ou modèle rare)", 70
             ),
-            "compatible": _n(
+            "compatible": number_param(
                 "score: other make, same fuel/drive side/voltage",
                 "score : autre marque, même carburant/conduite/tension",
                 40,
             ),
-            "other": _n("score: otherwise", "score : sinon", 0),
+            "other": number_param("score: otherwise", "score : sinon", 0),
         },
         ("alternative", "units"),
         commonality,
@@ -498,14 +488,18 @@ SPECS = (
         ),
         ("fleet.category", "fleet.model", "offer.model"),
         {
-            "max_models": _n(
+            "max_models": number_param(
                 "models a category may hold before a new one scores 'crowded'",
                 "modèles tolérés avant qu’un nouveau soit « de trop »",
                 4,
             ),
-            "no_new_model": _n("score when no model is added", "score sans nouveau modèle", 100),
-            "one_new_model": _n("score for one more model", "score pour un modèle de plus", 50),
-            "crowded": _n(
+            "no_new_model": number_param(
+                "score when no model is added", "score sans nouveau modèle", 100
+            ),
+            "one_new_model": number_param(
+                "score for one more model", "score pour un modèle de plus", 50
+            ),
+            "crowded": number_param(
                 "score for a new model in a crowded category",
                 "score pour un nouveau modèle dans une catégorie chargée",
                 0,
@@ -529,7 +523,9 @@ SPECS = (
                 [[30, 80], [10, 50]],
                 T("[[lot size, score], …]", "[[taille du lot, score], …]"),
             ),
-            "floor": _n("score below the smallest step", "score sous le plus petit palier", 0),
+            "floor": number_param(
+                "score below the smallest step", "score sous le plus petit palier", 0
+            ),
         },
         ("lot", "min_lot"),
         new_type_lot,
@@ -563,7 +559,7 @@ SPECS = (
         ),
         ("offer.drive_side", "offer.transmission", "profile.traffic_side", "fleet.transmission"),
         {
-            "transmission_penalty": _n(
+            "transmission_penalty": number_param(
                 "points off for a transmission the drivers do not know",
                 "points retirés pour une boîte inconnue des conducteurs",
                 30,
@@ -582,7 +578,7 @@ SPECS = (
         ),
         ("offer.transmission", "fleet.transmission"),
         {
-            "mismatch_score": _n(
+            "mismatch_score": number_param(
                 "score for a transmission the drivers do not know",
                 "score pour une boîte inconnue des conducteurs",
                 70,
@@ -601,10 +597,10 @@ SPECS = (
         ),
         ("offer.voltage", "fleet.voltage", "profile.grid_voltage"),
         {
-            "mismatch_penalty": _n(
+            "mismatch_penalty": number_param(
                 "points off for a mismatch", "points retirés en cas d’écart", 50
             ),
-            "tolerance": _n("relative tolerance", "tolérance relative", 0.1),
+            "tolerance": number_param("relative tolerance", "tolérance relative", 0.1),
         },
         ("voltage", "fleet_voltage"),
         electrical,
@@ -619,10 +615,10 @@ SPECS = (
         ),
         ("offer.max_temperature", "profile.max_temperature"),
         {
-            "margin": _n(
+            "margin": number_param(
                 "°C of margin wanted above the theatre maximum", "°C de marge souhaités", 5
             ),
-            "margin_score": _n("score within the margin", "score dans la marge", 70),
+            "margin_score": number_param("score within the margin", "score dans la marge", 70),
         },
         ("rated", "theatre"),
         climate,

@@ -22,21 +22,13 @@ from ..messages import (
 from ..messages import year as year_value
 from ..normalise import canonical_language, fold
 from .context import Context, LineInfo, exact
-from .kinds_compat import unknown
+from .kind_shared import number_param, texts_param, unknown
 from .lifecycle import life_used
 from .registry import Outcome, ParamSpec, kind
 from .wording import T, ev, ladder
 
 if TYPE_CHECKING:
     from ..ruleset import Rule
-
-
-def _n(doc_en: str, doc_fr: str, default: float) -> ParamSpec:
-    return ParamSpec("number", default, T(doc_en, doc_fr))
-
-
-def _texts(doc_en: str, doc_fr: str, default: list[str]) -> ParamSpec:
-    return ParamSpec("texts", default, T(doc_en, doc_fr))
 
 
 def economic_life(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
@@ -142,18 +134,15 @@ def requested(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
 
 def duplication(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     assert info is not None
-    pledged = ctx.pledge_view.within(
-        info.cat, rule.params["months_before"], rule.params["months_after"]
-    )
+    window = (info.cat, float(rule.params["months_before"]), float(rule.params["months_after"]))
+    pledged = ctx.pledge_view.within(*window)
     if pledged is None:
         return unknown(
             msg("duplication.other_partners_pledges_offer"),
         )
     n_pledges = len(pledged)
-    partners: list[str] = ctx._memoised(
-        "pledge_partners",
-        id(pledged),
-        lambda: sorted({str(p) for p in pledged["partner_name"].dropna().unique()}),
+    partners = ctx.support_cache.pledge_partners.get(
+        window, lambda: sorted({str(p) for p in pledged["partner_name"].dropna().unique()})
     )
     evidence = (
         ev(
@@ -402,8 +391,10 @@ SPECS = (
                 [[0.5, 100], [0.25, 50]],
                 T("[[share left, score], …]", "[[part restante, score], …]"),
             ),
-            "floor": _n("score below the smallest step", "score sous le plus petit palier", 0),
-            "end_of_life": _n(
+            "floor": number_param(
+                "score below the smallest step", "score sous le plus petit palier", 0
+            ),
+            "end_of_life": number_param(
                 "share of life left at or below which the equipment is at the end of its life "
                 "(a hard limit when the rule is a knock-out)",
                 "part de vie restante à partir de laquelle le matériel est en fin de vie "
@@ -427,10 +418,12 @@ SPECS = (
         T("Independent pre-shipment inspection.", "Inspection indépendante avant expédition."),
         ("offer.inspection",),
         {
-            "clean": _n(
+            "clean": number_param(
                 "score: clean or defects labelled", "score : sans défaut ou défauts étiquetés", 100
             ),
-            "defects": _n("score: defects not labelled", "score : défauts non étiquetés", 30),
+            "defects": number_param(
+                "score: defects not labelled", "score : défauts non étiquetés", 30
+            ),
         },
         (),
         inspection,
@@ -467,12 +460,16 @@ SPECS = (
         ),
         ("pledges.partner", "pledges.category", "pledges.date", "offer.date", "offer.donor"),
         {
-            "one_pledge": _n("score with one other pledge", "score avec une autre annonce", 50),
-            "floor": _n("score with two or more", "score à partir de deux", 0),
-            "months_before": _n(
+            "one_pledge": number_param(
+                "score with one other pledge", "score avec une autre annonce", 50
+            ),
+            "floor": number_param("score with two or more", "score à partir de deux", 0),
+            "months_before": number_param(
                 "months before the offer date", "mois avant la date de l’offre", 12
             ),
-            "months_after": _n("months after the offer date", "mois après la date de l’offre", 12),
+            "months_after": number_param(
+                "months after the offer date", "mois après la date de l’offre", 12
+            ),
         },
         ("pledges", "partners"),
         duplication,
@@ -484,12 +481,12 @@ SPECS = (
         T("Who pays transport and customs.", "Qui paie le transport et la douane."),
         ("offer.transport_paid_by", "offer.customs_paid_by"),
         {
-            "recipient_pays": _n(
+            "recipient_pays": number_param(
                 "score for a cost agreed to be borne by someone other than the donor",
                 "score pour un coût convenu à la charge d’un autre que le donateur",
                 70,
             ),
-            "donor_words": _texts(
+            "donor_words": texts_param(
                 "words that name the donor",
                 "mots qui désignent le donateur",
                 ["donor", "donateur", "bailleur", "partenaire", "partner"],
@@ -515,10 +512,10 @@ SPECS = (
                     "langue de travail si le profil est muet",
                 ),
             ),
-            "other_language": _n(
+            "other_language": number_param(
                 "score: manuals in another language", "score : manuels dans une autre langue", 50
             ),
-            "operator_words": _texts(
+            "operator_words": texts_param(
                 "words for operator manuals",
                 "mots pour les manuels utilisateur",
                 [
@@ -532,7 +529,7 @@ SPECS = (
                     "conduite",
                 ],
             ),
-            "workshop_words": _texts(
+            "workshop_words": texts_param(
                 "words for workshop manuals",
                 "mots pour les manuels d’atelier",
                 [
@@ -545,7 +542,7 @@ SPECS = (
                     "entretien",
                 ],
             ),
-            "parts_words": _texts(
+            "parts_words": texts_param(
                 "words for parts catalogues",
                 "mots pour les catalogues de pièces",
                 ["parts", "catalogue", "catalog", "pieces", "ipl"],
@@ -569,10 +566,10 @@ SPECS = (
             "fleet.quantity",
         ),
         {
-            "mechanics_weight": _n(
+            "mechanics_weight": number_param(
                 "weight of mechanics in the score", "poids des mécaniciens dans le score", 0.6
             ),
-            "drivers_weight": _n(
+            "drivers_weight": number_param(
                 "weight of drivers in the score", "poids des conducteurs dans le score", 0.4
             ),
         },
@@ -585,7 +582,7 @@ SPECS = (
         "line",
         T("Warranty months.", "Mois de garantie."),
         ("offer.warranty_months",),
-        {"min_months": _n("months that score 100", "mois qui valent 100", 12)},
+        {"min_months": number_param("months that score 100", "mois qui valent 100", 12)},
         ("months",),
         warranty,
         key=lambda i: exact(i.line.warranty_months),

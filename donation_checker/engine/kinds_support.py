@@ -26,7 +26,7 @@ from ..messages import year as year_value
 from ..normalise import compact, fold, parse_bool
 from .capacity import MECHANICS, SPARES, units_per_mechanic
 from .context import COMPLEXITY_ORDER, Context, LineInfo, exact
-from .kinds_compat import unknown
+from .kind_shared import ladder_param, number_param, unknown
 from .registry import Outcome, ParamSpec, kind
 from .wording import T, ev, ladder
 
@@ -35,14 +35,6 @@ if TYPE_CHECKING:
 
 
 # The canonical technology classes as a French reader reads them.
-
-
-def _ladder_spec(default: list[list[float]]) -> ParamSpec:
-    return ParamSpec("ladder", default, T("[[threshold, score], …]", "[[seuil, score], …]"))
-
-
-def _n(doc_en: str, doc_fr: str, default: float | None) -> ParamSpec:
-    return ParamSpec("number", default, T(doc_en, doc_fr))
 
 
 def spares_package(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
@@ -133,7 +125,7 @@ def parts_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     text = fold(raw)
     region_words = [fold(w) for w in p["regional_words"]]
     parts = ctx.parts_for_make(info.make_key, info.make)
-    lead, rows = ctx._memoised("parts_lead", info.make_key, lambda: _lead_time(ctx, parts))
+    lead, rows = ctx.support_cache.parts_lead.get(info.make_key, lambda: _lead_time(ctx, parts))
     evidence = [
         ev("dealer", msg("evidence.parts_supply.dealer"), raw),
         ev(
@@ -150,10 +142,9 @@ def parts_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
     elif text and any(w in text for w in region_words):
         where = "region"
     elif parts is not None and len(parts) and "supplier_location" in parts:
-        places = ctx._memoised(
-            "supplier_places",
+        places = ctx.support_cache.supplier_places.get(
             info.make_key,
-            lambda: {fold(v) for v in parts["supplier_location"].dropna().unique()},
+            lambda: frozenset(fold(v) for v in parts["supplier_location"].dropna().unique()),
         )
         country = fold(ctx.profile.country)
         region = fold(ctx.profile.region)
@@ -487,15 +478,15 @@ SPECS = (
             "categories.maintenance_hours_per_year",
         ),
         {
-            "comfortable_share": _n(
+            "comfortable_share": number_param(
                 "share of the free hours that still scores 100",
                 "part des heures libres qui vaut encore 100",
                 0.5,
             ),
-            "tight_score": _n(
+            "tight_score": number_param(
                 "score up to 100 % of the free hours", "score jusqu’à 100 % des heures libres", 50
             ),
-            "hours_per_mechanic": _n(
+            "hours_per_mechanic": number_param(
                 "productive hours a mechanic gives a year",
                 "heures productives annuelles d’un mécanicien",
                 1400,
@@ -519,12 +510,14 @@ SPECS = (
             "categories.spare_items_per_year",
         ),
         {
-            "target_months": _n(
+            "target_months": number_param(
                 "months asked for in the condition", "mois demandés dans la condition", 24
             ),
-            "steps": _ladder_spec([[24, 100], [12, 50]]),
-            "floor": _n("score below the smallest step", "score sous le plus petit palier", 10),
-            "none_score": _n("score when no spares come", "score sans rechanges", 0),
+            "steps": ladder_param([[24, 100], [12, 50]]),
+            "floor": number_param(
+                "score below the smallest step", "score sous le plus petit palier", 10
+            ),
+            "none_score": number_param("score when no spares come", "score sans rechanges", 0),
         },
         ("months", "offered_months", "stock_units"),
         spares_package,
@@ -540,19 +533,21 @@ SPECS = (
         ),
         ("offer.dealer_in_country", "spare_parts.supplier_location", "spare_parts.lead_time_days"),
         {
-            "country_score": _n(
+            "country_score": number_param(
                 "score: dealer in the country", "score : concessionnaire dans le pays", 100
             ),
-            "region_score": _n(
+            "region_score": number_param(
                 "score: supplier in the sub-region", "score : fournisseur dans la sous-région", 60
             ),
-            "overseas_score": _n("score: overseas only", "score : outre-mer seulement", 20),
-            "max_lead_days": _n(
+            "overseas_score": number_param(
+                "score: overseas only", "score : outre-mer seulement", 20
+            ),
+            "max_lead_days": number_param(
                 "lead time above which points are taken off",
                 "délai au-delà duquel des points sont retirés",
                 30,
             ),
-            "lead_penalty": _n(
+            "lead_penalty": number_param(
                 "points off for a long lead time", "points retirés pour un long délai", 20
             ),
             "regional_words": ParamSpec(
@@ -577,8 +572,10 @@ SPECS = (
         ),
         ("offer.spare_parts_list", "spare_parts.part_number", "spare_parts.nsn"),
         {
-            "steps": _ladder_spec([[0.5, 100], [0.2, 50]]),
-            "floor": _n("score below the smallest step", "score sous le plus petit palier", 0),
+            "steps": ladder_param([[0.5, 100], [0.2, 50]]),
+            "floor": number_param(
+                "score below the smallest step", "score sous le plus petit palier", 0
+            ),
         },
         ("overlap",),
         parts_overlap,
@@ -590,8 +587,10 @@ SPECS = (
         T("Years of manufacturer support left.", "Années de support constructeur restantes."),
         ("offer.support_end_year", "offer.date"),
         {
-            "steps": _ladder_spec([[5, 100], [2, 50]]),
-            "floor": _n("score below the smallest step", "score sous le plus petit palier", 0),
+            "steps": ladder_param([[5, 100], [2, 50]]),
+            "floor": number_param(
+                "score below the smallest step", "score sous le plus petit palier", 0
+            ),
         },
         ("years_left", "support_end"),
         support_horizon,
@@ -611,7 +610,7 @@ SPECS = (
             "offer.mechanics_trained",
         ),
         {
-            "vehicles_per_mechanic": _n(
+            "vehicles_per_mechanic": number_param(
                 "units per mechanic (default: the rule set's parameter)",
                 "unités par mécanicien (défaut : paramètre du jeu de règles)",
                 None,
@@ -632,8 +631,10 @@ SPECS = (
         ),
         ("offer.tools_included", "offer.location", "maintenance.tool_kits", "maintenance.location"),
         {
-            "tools_missing": _n("score when tools are missing", "score sans outillage", 30),
-            "no_workshop": _n(
+            "tools_missing": number_param(
+                "score when tools are missing", "score sans outillage", 30
+            ),
+            "no_workshop": number_param(
                 "score with tools but no workshop near",
                 "score avec outillage mais sans atelier proche",
                 50,
@@ -652,8 +653,10 @@ SPECS = (
         ),
         ("offer.complexity", "fleet.complexity"),
         {
-            "one_higher": _n("score one class higher", "score une classe au-dessus", 50),
-            "two_higher": _n("score two classes higher", "score deux classes au-dessus", 0),
+            "one_higher": number_param("score one class higher", "score une classe au-dessus", 50),
+            "two_higher": number_param(
+                "score two classes higher", "score deux classes au-dessus", 0
+            ),
         },
         ("offered_class", "fleet_class"),
         complexity,

@@ -63,12 +63,10 @@ def _currency_code(name: str | None, aliases: Any) -> str | None:
 def convert(ctx: Context, amount: float, source: str | None) -> float | None:
     """Amount in `source` currency expressed in the recipient's; None when no rate is known."""
     aliases: Any = ctx.ruleset.param("currency_aliases", {})
-    target = ctx._memoised(
-        "currency_code",
-        recipient_currency(ctx),
-        lambda: _currency_code(recipient_currency(ctx), aliases),
-    )
-    src = ctx._memoised("currency_code", source, lambda: _currency_code(source, aliases))
+    codes = ctx.support_cache.currency_code
+    recipient = recipient_currency(ctx)
+    target = codes.get(recipient, lambda: _currency_code(recipient, aliases))
+    src = codes.get(source, lambda: _currency_code(source, aliases))
     if src is None or target is None or src == target:
         return amount
     rates: Any = ctx.ruleset.param("exchange_rates", {})
@@ -158,8 +156,7 @@ def unit_costs(ctx: Context) -> tuple[UnitCost, ...]:
 
 def headroom(ctx: Context, year_index: int) -> float | None:
     """Uncommitted fuel + maintenance + parts budget in year `year_index` (1-based) after handover."""
-    room: float | None = ctx._memoised("headroom", year_index, lambda: _headroom(ctx, year_index))
-    return room
+    return ctx.support_cache.headroom.get(year_index, lambda: _headroom(ctx, year_index))
 
 
 def _headroom(ctx: Context, year_index: int) -> float | None:

@@ -11,11 +11,14 @@ family weight within the range flips it and the data coverage is high enough to 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ..assessment import VERDICT_NAMES, VERDICT_ORDER, FamilySensitivity, Sensitivity, Verdict
 from ..messages import msg, percent, wording
-from ..ruleset import RuleSet
 from .aggregate import Basis, Totals, decide
+
+if TYPE_CHECKING:
+    from ..ruleset import RuleSet
 
 _SCAN_STEPS = 100  # trial changes on each side (steps of 0.5 % with the default range)
 _BISECT = 40

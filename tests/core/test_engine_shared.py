@@ -104,10 +104,9 @@ def test_exact_keys_keep_apart_values_that_print_differently() -> None:
 
 
 def test_a_finding_copied_for_a_line_equals_a_replaced_one() -> None:
-    assess_module = importlib.import_module("donation_checker.engine.assess")
     template = assess(inventory(), bad_offer(), RULES).findings[0]
     condition = Condition("COMP-01", 4, Text("a", "b"))
-    copied = assess_module._for_line(template, 4, condition)
+    copied = template.at_line(4, condition)
     assert copied == replace(template, line=4, condition=condition)
     assert repr(copied) == repr(replace(template, line=4, condition=condition))
     assert template.line == 0 and copied.line == 4  # the template is left as it was

@@ -1,0 +1,31 @@
+"""What every rule-kind module uses: the outcomes of a rule that cannot judge or does not apply,
+and the declarations of the kinds' parameters."""
+
+from __future__ import annotations
+
+from ..assessment import Evidence, Status
+from ..messages import Message
+from .registry import Outcome, ParamSpec
+from .wording import T
+
+
+def unknown(message: Message, *evidence: Evidence) -> Outcome:
+    """The data the rule needs is missing: judged at its worst case by the engine."""
+    return Outcome(None, message, tuple(evidence), status=Status.UNKNOWN)
+
+
+def not_applicable(message: Message) -> Outcome:
+    """The rule does not apply to the line (its weight counts for nothing)."""
+    return Outcome(100.0, message, applicable=False, status=Status.PASS)
+
+
+def number_param(doc_en: str, doc_fr: str, default: float | None) -> ParamSpec:
+    return ParamSpec("number", default, T(doc_en, doc_fr))
+
+
+def texts_param(doc_en: str, doc_fr: str, default: list[str]) -> ParamSpec:
+    return ParamSpec("texts", default, T(doc_en, doc_fr))
+
+
+def ladder_param(default: list[list[float]]) -> ParamSpec:
+    return ParamSpec("ladder", default, T("[[threshold, score], …]", "[[seuil, score], …]"))

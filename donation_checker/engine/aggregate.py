@@ -84,8 +84,13 @@ def line_shares(quantities: Sequence[int]) -> list[float]:
 
 
 def _family_scores(
-    findings: Iterable[Finding], shares: Sequence[float] | Whole, caps: Mapping[str, float]
+    findings: Iterable[Finding],
+    shares: Sequence[float] | Whole,
+    caps_worst: Mapping[str, float],
+    caps_best: Mapping[str, float],
 ) -> tuple[dict[str, float | None], dict[str, float | None], dict[str, float]]:
+    """Per family: the score with unknown findings at 0 (capped by caps_worst), at 100 (capped
+    by caps_best), and the share of the weight that had data."""
     worst: dict[str, float] = {}
     best: dict[str, float] = {}
     known: dict[str, float] = {}
@@ -94,19 +99,21 @@ def _family_scores(
         w = f.weight * (shares[f.line] if f.line is not None else 1.0)
         if w <= 0:
             continue
-        total[f.family] = total.get(f.family, 0.0) + w
-        low, high = (0.0, 100.0) if f.score is None else (f.score, f.score)
-        worst[f.family] = worst.get(f.family, 0.0) + w * low
-        best[f.family] = best.get(f.family, 0.0) + w * high
-        if f.score is not None:
-            known[f.family] = known.get(f.family, 0.0) + w
+        fam = f.family
+        total[fam] = total.get(fam, 0.0) + w
+        if f.score is None:
+            worst[fam] = worst.get(fam, 0.0)
+            best[fam] = best.get(fam, 0.0) + w * 100.0
+        else:
+            worst[fam] = worst.get(fam, 0.0) + w * f.score
+            best[fam] = best.get(fam, 0.0) + w * f.score
+            known[fam] = known.get(fam, 0.0) + w
     out_worst: dict[str, float | None] = {}
     out_best: dict[str, float | None] = {}
     share: dict[str, float] = {}
     for fam, t in total.items():
-        cap = caps.get(fam, 100.0)
-        out_worst[fam] = min(worst[fam] / t, cap)
-        out_best[fam] = min(best[fam] / t, cap)
+        out_worst[fam] = min(worst[fam] / t, caps_worst.get(fam, 100.0))
+        out_best[fam] = min(best[fam] / t, caps_best.get(fam, 100.0))
         share[fam] = known.get(fam, 0.0) / t
     return out_worst, out_best, share
 
@@ -199,11 +206,16 @@ def finding_floor(f: Finding, ruleset: RuleSet, can_redirect: bool) -> Verdict:
 
 
 def floor_of(
-    findings: Iterable[Finding], ruleset: RuleSet, can_redirect: bool, lines: int
+    findings: Iterable[Finding],
+    ruleset: RuleSet,
+    can_redirect: bool,
+    lines: int,
+    stands_for: Mapping[int, int] | None = None,
 ) -> Verdict:
     """The findings' floor for the whole offer: whole-offer findings count as they are; a line
     that must be declined leaves the others, so the offer is redirected to them, and declined
-    only when every line must be."""
+    only when every line must be. stands_for: how many lines each line given stands for (one
+    when not given)."""
     offer = Verdict.ACCEPT
     per_line: dict[int, Verdict] = {}
     for f in findings:
@@ -212,11 +224,15 @@ def floor_of(
             offer = worse(offer, v)
         else:
             per_line[f.line] = worse(per_line.get(f.line, Verdict.ACCEPT), v)
-    declined = [ln for ln, v in per_line.items() if v is Verdict.DECLINE]
+    declined = sum(
+        1 if stands_for is None else stands_for[ln]
+        for ln, v in per_line.items()
+        if v is Verdict.DECLINE
+    )
     worst_line = Verdict.ACCEPT
     for v in per_line.values():
         worst_line = worse(worst_line, v)
-    if declined and len(declined) == lines:
+    if declined and declined == lines:
         worst_line = Verdict.DECLINE
     elif declined:
         worst_line = Verdict.REDIRECT
@@ -241,11 +257,13 @@ def basis(
     ruleset: RuleSet,
     can_redirect: bool,
     lines: int,
+    stands_for: Mapping[int, int] | None = None,
 ) -> Basis:
+    """The basis of a verdict on the findings. Lines whose findings tally alike may be given
+    once: one line with the sum of their shares, standing for as many lines (stands_for)."""
     cap, family_caps = _caps(findings, ruleset, (Status.FAIL, Status.UNKNOWN))
     cap_best, family_caps_best = _caps(findings, ruleset, (Status.FAIL,))
-    worst, _, known = _family_scores(findings, shares, family_caps)
-    _, best, _ = _family_scores(findings, shares, family_caps_best)
+    worst, best, known = _family_scores(findings, shares, family_caps, family_caps_best)
     hard, soft = knockouts_of(findings)
     return Basis(
         {k: worst.get(k) for k in ruleset.families},
@@ -253,7 +271,7 @@ def basis(
         known,
         cap,
         cap_best,
-        floor_of(findings, ruleset, can_redirect, lines),
+        floor_of(findings, ruleset, can_redirect, lines, stands_for),
         hard,
         soft,
     )

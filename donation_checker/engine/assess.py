@@ -6,12 +6,13 @@ offer of a few models costs little more than a short one."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..assessment import Assessment, Condition, Finding, InputRecord, LineAssessment, Status
+from ..gcpause import paused_gc
 from ..messages import (
     Message,
     Value,
@@ -29,7 +30,7 @@ from ..messages import (
 from ..messages import text as text_value
 from ..model import Inventory, Offer
 from ..normalise import ModelNames
-from .aggregate import Basis, Whole, basis, decide, line_ceiling, line_shares
+from .aggregate import Basis, Totals, Whole, basis, decide, line_ceiling, line_shares
 from .context import Context, LineInfo, exact
 from .counter import counter_proposal
 from .impact import category_impacts, offer_findings
@@ -52,6 +53,17 @@ def _status(score: float | None, rule: Rule, ruleset: RuleSet) -> Status:
     if score >= pass_at:
         return Status.PASS
     return Status.FAIL if score < fail_below else Status.WARN
+
+
+# The line values a condition text may name, read from a line (as _common_values gives them).
+LINE_VALUES: dict[str, Callable[[LineInfo], Any]] = {
+    "category": lambda i: i.cat_title,
+    "make": lambda i: i.make,
+    "model": lambda i: i.model,
+    "qty": lambda i: i.qty,
+    "line": lambda i: i.index + 1,
+    "label": lambda i: i.label,
+}
 
 
 def _common_values(ctx: Context, info: LineInfo | None) -> dict[str, Value]:
@@ -167,12 +179,11 @@ def _line_findings(
     judged: list[_Judged] = []
     tally_of: list[int] = []
     tallies: dict[Hashable, int] = {}
-    named = _common_names(rule)
+    named = tuple(LINE_VALUES[name] for name in _common_names(rule))
     texts: dict[tuple[Any, ...], Message] = {}
     removable = rule.knockout_removable
     out: list[Finding] = []
-    for info in ctx.lines:
-        key = spec.line_key(ctx, info)
+    for info, key in zip(ctx.lines, spec.line_keys(ctx), strict=True):
         v = variants.get(key)
         if v is None:
             v = variants[key] = len(judged)
@@ -181,12 +192,11 @@ def _line_findings(
         j = judged[v]
         condition = None
         if j.wants_condition:
-            common = _common_values(ctx, info)
-            text_key = (v, *(common[name] for name in named))
+            text_key = (v, *(value(info) for value in named))
             text = texts.get(text_key)
             if text is None:
                 text = texts[text_key] = _condition_text(
-                    rule, {**common, **j.outcome.values}, j.outcome
+                    rule, {**_common_values(ctx, info), **j.outcome.values}, j.outcome
                 )
             condition = Condition(
                 rule.id,
@@ -219,10 +229,7 @@ def _weakest(findings: list[Finding], ruleset: RuleSet) -> str | None:
     return weakest.rule_id if weakest else None
 
 
-def _line_assessment(
-    info: LineInfo, base: Basis, weakest: str | None, ruleset: RuleSet
-) -> LineAssessment:
-    t = decide(base, ruleset)
+def _line_assessment(info: LineInfo, t: Totals, weakest: str | None) -> LineAssessment:
     return LineAssessment(
         info.index,
         info.label,
@@ -257,6 +264,10 @@ def _inputs(
     return tuple(records)
 
 
+# A long offer makes hundreds of thousands of findings, conditions and texts at once: collections
+# during the assessment would walk them again and again. The only cycles it makes are the
+# context's own (context, ledger, pledge view), freed at the first collection after it.
+@paused_gc()
 def assess(
     inventory: Inventory,
     offer: Offer,
@@ -293,24 +304,30 @@ def assess(
     # A redirect needs units that fit even when every unknown capacity is at its worst (none).
     worst_case = ctx.capacity.worst.granted
     # Lines whose findings tally alike, rule by rule, get the same basis, score and verdict.
-    bases: dict[tuple[int, ...], tuple[Basis, str | None]] = {}
+    bases: dict[tuple[int, ...], tuple[Basis, str | None, Totals]] = {}
     line_bases: list[Basis] = []
     lines: list[LineAssessment] = []
+    # The offer's basis reads one line of each tally, with the shares of the lines it stands for.
+    first_of: dict[tuple[int, ...], int] = {}
+    offer_shares = [0.0] * len(ctx.lines)
+    stands_for: dict[int, int] = {}
     for info in ctx.lines:
         signature = tuple(tallies_of_lines[info.index])
+        first = first_of.setdefault(signature, info.index)
+        offer_shares[first] += shares[info.index]
+        stands_for[first] = stands_for.get(first, 0) + 1
         fits = bool(worst_case[info.index])
         key = (*signature, int(fits))
         found = bases.get(key)
         if found is None:
-            own = per_line[info.index]
-            found = bases[key] = (
-                basis(own + offer_level, Whole(), ruleset, fits, 1),
-                _weakest(own + offer_level, ruleset),
-            )
+            own = per_line[info.index] + offer_level
+            line_base = basis(own, Whole(), ruleset, fits, 1)
+            found = bases[key] = (line_base, _weakest(own, ruleset), decide(line_base, ruleset))
         line_bases.append(found[0])
-        lines.append(_line_assessment(info, found[0], found[1], ruleset))
+        lines.append(_line_assessment(info, found[2], found[1]))
     can_redirect = any(worst_case)
-    offer_base = basis(findings, shares, ruleset, can_redirect, len(ctx.lines))
+    alike = [f for f in findings if f.line is None or f.line in stands_for]
+    offer_base = basis(alike, offer_shares, ruleset, can_redirect, len(ctx.lines), stands_for)
     total = decide(offer_base, ruleset, ceiling=line_ceiling((ln.verdict for ln in lines), ruleset))
     conditions = tuple(f.condition for f in findings if f.condition is not None)
     return Assessment(

@@ -137,10 +137,14 @@ def allocate(
     used: dict[ResourceKey, float] = {}
 
     Use = tuple[tuple[ResourceKey, float | None], ...]
-    groups: dict[tuple[tuple[Hashable, ...], Use], list[Demand]] = {}
+    # Lines alike are many in a long offer: each distinct use is filtered and sorted once.
+    alike: dict[tuple[tuple[Hashable, ...], Use], list[Demand]] = {}
     for d in demands:
-        use: Use = tuple(sorted((k, u) for k, u in d.use.items() if source(k) is not None))
-        groups.setdefault((d.rank, use), []).append(d)
+        alike.setdefault((d.rank, tuple(d.use.items())), []).append(d)
+    groups: dict[tuple[tuple[Hashable, ...], Use], list[Demand]] = {}
+    for (rank, raw), members in alike.items():
+        use: Use = tuple(sorted((k, u) for k, u in raw if source(k) is not None))
+        groups.setdefault((rank, use), []).extend(members)
     for (_, use), members in sorted(groups.items(), key=lambda g: (g[0][0], repr(g[0][1]))):
         qty = sum(d.qty for d in members)
         missing = tuple(k for k, _ in use if source(k) not in remaining)

@@ -97,12 +97,16 @@ class KindSpec:
     # then share an outcome only when the ledger also grants them the same number of units.
     ledger: str | None = None
 
-    def line_key(self, ctx: Context, info: LineInfo) -> Hashable:
-        """What decides the kind's outcome for a line: lines with equal keys share one."""
-        key = self.key(info) if self.key is not None else ("line", info.index)
+    def line_keys(self, ctx: Context) -> list[Hashable]:
+        """Per offer line, what decides the kind's outcome: lines with equal keys share one."""
+        key = self.key
+        keys: list[Hashable] = [
+            key(info) if key is not None else ("line", info.index) for info in ctx.lines
+        ]
         if self.ledger is None:
-            return key
-        return (key, ctx.capacity.of(self.ledger).granted[info.index])
+            return keys
+        granted = ctx.capacity.of(self.ledger).granted
+        return [(k, granted[i]) for i, k in enumerate(keys)]
 
     def defaults(self) -> Mapping[str, Any]:
         return {k: p.default for k, p in self.params.items()}

@@ -55,7 +55,7 @@ def _status(score: float | None, rule: Rule, ruleset: RuleSet) -> Status:
     return Status.FAIL if score < fail_below else Status.WARN
 
 
-# The line values a condition text may name, read from a line (as _common_values gives them).
+# The line values a condition text may name, read from a line.
 LINE_VALUES: dict[str, Callable[[LineInfo], Any]] = {
     "category": lambda i: i.cat_title,
     "make": lambda i: i.make,

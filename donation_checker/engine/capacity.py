@@ -77,6 +77,10 @@ class SparesStock:
 
 
 def units_per_mechanic(ctx: Context) -> float:
+    return ctx.capacity.units_per_mechanic
+
+
+def _units_per_mechanic(ctx: Context) -> float:
     for rule in ctx.ruleset.rules:
         if rule.kind == MECHANICS and rule.params.get("vehicles_per_mechanic"):
             return float(rule.params["vehicles_per_mechanic"])
@@ -89,6 +93,11 @@ class Capacity:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.cache = LedgerCache()
+
+    @cached_property
+    def units_per_mechanic(self) -> float:
+        """Units one mechanic maintains: the mechanics rule's ratio, else the rule set's."""
+        return _units_per_mechanic(self.ctx)
 
     # --- resources ---------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+import numpy as np
 import pandas as pd
 
 from ..assessment import RowRef, Text
@@ -57,6 +58,7 @@ class SupportCache:
         self.personnel_rows: Memo[str, tuple[RowRef, ...]] = Memo()
         self.parts: Memo[str, pd.DataFrame | None] = Memo()
         self.parts_rows: Memo[str, tuple[RowRef, ...]] = Memo()
+        self.parts_mask: Memo[str, np.ndarray | None] = Memo()
         self.parts_lead: Memo[str, tuple[float | None, tuple[RowRef, ...]]] = Memo()
         self.supplier_places: Memo[str, frozenset[str]] = Memo()
         self.pledge_partners: Memo[tuple[str, float, float], list[str]] = Memo()

@@ -225,7 +225,8 @@ class Capacity:
         the make's free stock unknown."""
         ctx = self.ctx
         table = ctx.inventory.spare_parts
-        if table is None or not table.has("applies_to") or "quantity_on_hand" not in table.frame:
+        quantities = ctx.parts_on_hand
+        if table is None or not table.has("applies_to") or quantities is None:
             return None
         months = spares_target_months(ctx)
         out: dict[str, Free] = {}
@@ -233,10 +234,8 @@ class Capacity:
             make = info.make_key
             if not make or make in out:
                 continue
-            parts = ctx.parts_for_make(make, info.make)
-            on_hand = (
-                _num(parts["quantity_on_hand"]) if parts is not None else pd.Series(dtype=float)
-            )
+            mask = ctx.parts_mask(make, info.make)
+            on_hand = quantities[mask] if mask is not None else quantities[:0]
             fleet_need: float | None = 0.0
             for (cat, fleet_make), units in ctx.fleet.cat_make_units.items():
                 if fleet_make != make or units <= 0:
@@ -247,11 +246,10 @@ class Capacity:
                     if rate is None or fleet_need is None
                     else (fleet_need + units * rate * months / 12)
                 )
+            stated = on_hand[~np.isnan(on_hand)]
             out[make] = Free(
-                None
-                if fleet_need is None
-                else float(on_hand.fillna(0).clip(lower=0).sum()) - fleet_need,
-                int(on_hand.isna().sum()),
+                None if fleet_need is None else float(stated.clip(min=0).sum()) - fleet_need,
+                int(len(on_hand) - len(stated)),
             )
         return out
 

@@ -431,8 +431,11 @@ class FleetIndex:
 
 
 def _rows_of(table: Table, mask: pd.Series | None, max_rows: int) -> tuple[RowRef, ...]:
-    frame = table.frame if mask is None else table.frame[mask.to_numpy()]
-    frame = frame.head(max_rows)
+    # Only the first max_rows rows are read: a mask of 100,000 rows is not copied out whole.
+    if mask is None:
+        frame = table.frame.head(max_rows)
+    else:
+        frame = table.frame.iloc[np.flatnonzero(mask.to_numpy())[:max_rows]]
     if ROW_COLUMN not in frame:
         return ()
     sheets = (
@@ -861,16 +864,26 @@ class Context:
 
         def rows() -> tuple[RowRef, ...]:
             table = self.inventory.spare_parts
-            parts = self.parts_for_make(make_key, make)
-            return () if table is None or parts is None else self.rows_of(table, parts)
+            mask = self.parts_mask(make_key, make)
+            if table is None or mask is None:
+                return ()
+            return _rows_of(table, pd.Series(mask, index=table.frame.index), self.max_rows)
 
         return self.support_cache.parts_rows.get(make_key, rows)
 
     def _parts_for_make(self, make_key: str, make: str) -> pd.DataFrame | None:
         table = self.inventory.spare_parts
+        mask = self.parts_mask(make_key, make)
+        return None if table is None or mask is None else table.frame[mask]
+
+    def parts_mask(self, make_key: str, make: str = "") -> np.ndarray | None:
+        """Which spare-parts rows parts_for_make selects; None without an applicability column."""
+        return self.support_cache.parts_mask.get(make_key, lambda: self._parts_mask(make_key, make))
+
+    def _parts_mask(self, make_key: str, make: str) -> np.ndarray | None:
+        table = self.inventory.spare_parts
         if table is None or "applies_to" not in table.frame:
             return None
-        frame = table.frame
         words = fold(make).split()
         first = words[0] if words and len(words[0]) >= 3 else ""
 
@@ -881,7 +894,15 @@ class Context:
 
         codes, uniques = self._applies_to
         hits = [code for code, value in enumerate(uniques) if applies(value)]
-        return frame[np.isin(codes, hits)]
+        return np.isin(codes, hits)
+
+    @cached_property
+    def parts_on_hand(self) -> np.ndarray | None:
+        """Each spare-parts row's quantity on hand (NaN: not stated); None without the column."""
+        table = self.inventory.spare_parts
+        if table is None or "quantity_on_hand" not in table.frame:
+            return None
+        return _num(table.frame["quantity_on_hand"]).to_numpy(dtype=float, na_value=np.nan)
 
     @cached_property
     def _applies_to(self) -> tuple[np.ndarray, list[Any]]:

@@ -422,7 +422,7 @@ def stock_units(a: Assessment) -> list[int | None]:
     out = []
     for f in a.findings:
         if f.rule_id == "SPARE-01":
-            value = {e.key: e.value for e in f.evidence}["stock_units"]
+            value = {e.key: e.value for e in f.evidence}["stock_units"].raw
             out.append(None if value is None else int(value))
     return out
 

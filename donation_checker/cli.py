@@ -116,6 +116,29 @@ _HELP: dict[str, tuple[str, str]] = {
         "show your own folder of rule sets, vocabulary, aliases and messages, and what is used",
         "montrer votre dossier de règles, vocabulaire, alias et messages, et ce qui est utilisé",
     ),
+    "record": (
+        "record the assessment in the register (a new case, or a new version of --case)",
+        "enregistrer l’évaluation au registre (nouveau dossier, ou nouvelle version de --case)",
+    ),
+    "case": (
+        "the register case this offer re-assesses (DC-2026-0042)",
+        "le dossier du registre que cette offre réévalue (DC-2026-0042)",
+    ),
+    "register_url": (
+        "the register: a SQLite file or a postgresql:// address without password "
+        "(default: $DONATION_CHECKER_REGISTER, else the file in your data folder)",
+        "le registre : un fichier SQLite ou une adresse postgresql:// sans mot de passe "
+        "(par défaut : $DONATION_CHECKER_REGISTER, sinon le fichier de votre dossier de données)",
+    ),
+    "register": (
+        "the register of offers: list, show, decide, follow up, portfolio, letter, export",
+        "le registre des offres : lister, afficher, décider, suivre, portefeuille, lettre, exporter",
+    ),
+    "officer": ("officer recording the change", "officier qui enregistre la modification"),
+    "expected_version": (
+        "the version you opened: refused if someone saved the case since",
+        "la version que vous avez ouverte : refusé si quelqu’un a enregistré le dossier depuis",
+    ),
 }
 
 
@@ -167,6 +190,13 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     ass.add_argument("--map", metavar="MAP.toml", help=h("map"))
     ass.add_argument("--strict-mapping", action="store_true", help=h("strict-mapping"))
     sub.add_parser("user-files", parents=[common], help=h("user-files"))
+    ass.add_argument("--record", action="store_true", help=h("record"))
+    ass.add_argument("--case", metavar="NUMBER", help=h("case"))
+    ass.add_argument("--register", metavar="URL|FILE", help=h("register_url"))
+
+    from .register_cli import add_register_parser
+
+    add_register_parser(sub, common, h, lang)
     return parser
 
 
@@ -191,7 +221,7 @@ def _load_mapping(path: str | None) -> ColumnMapping | None:
     }
 
 
-def _emit_json(target: str | None, payload: dict[str, Any]) -> None:
+def emit_json(target: str | None, payload: dict[str, Any]) -> None:
     if not target:
         return
     import json
@@ -204,16 +234,16 @@ def _emit_json(target: str | None, payload: dict[str, Any]) -> None:
     if target == "-":
         sys.stdout.write(text + "\n")
     else:
-        _writing(target, lambda: write_text_atomic(target, text + "\n"))
+        writing(target, lambda: write_text_atomic(target, text + "\n"))
 
 
-def _say(args: argparse.Namespace, text: str) -> None:
+def say(args: argparse.Namespace, text: str) -> None:
     # With --json - the JSON owns stdout; human text goes to stderr so pipes stay clean.
     stream = sys.stderr if args.json == "-" else sys.stdout
     print(text, file=stream)
 
 
-def _read_inventory(args: argparse.Namespace, path: str) -> Inventory:
+def read_inventory(args: argparse.Namespace, path: str) -> Inventory:
     from .importer import import_inventory, load_model_names
 
     names = load_model_names(args.aliases)
@@ -265,7 +295,7 @@ def _inputs(
     return [*files, ("--map", getattr(args, "map", None)), ("--aliases", args.aliases)]
 
 
-def _writing(path: str, action: Any) -> None:
+def writing(path: str, action: Any) -> None:
     """Run a write; a failure of the disk or the folder names the file, never 'internal'."""
     from .outputs import OutputUnusable
 
@@ -301,24 +331,24 @@ def cmd_check_inventory(args: argparse.Namespace) -> int:
     check_outputs(_inputs(args, ("FILE", args.file)), outputs)
     from .report_json import format_import_report, import_report_to_dict
 
-    inventory = _read_inventory(args, args.file)
-    _say(args, format_import_report(inventory.report, args.lang))
-    _emit_json(args.json, import_report_to_dict(inventory.report, args.lang))
+    inventory = read_inventory(args, args.file)
+    say(args, format_import_report(inventory.report, args.lang))
+    emit_json(args.json, import_report_to_dict(inventory.report, args.lang))
     if args.normalized:
         from pathlib import Path
 
         from .csv_export import write_table_csv
 
         target = Path(args.normalized)
-        _writing(str(target), lambda: write_table_csv(inventory.fleet, target))
+        writing(str(target), lambda: write_table_csv(inventory.fleet, target))
         written = [str(target)]
         for name, side in zip(_SIDE_TABLES, side_files(target, _SIDE_TABLES), strict=True):
             table = inventory.table(name)
             if table is not None:
-                _writing(str(side), lambda t=table, p=side: write_table_csv(t, p))
+                writing(str(side), lambda t=table, p=side: write_table_csv(t, p))
                 written.append(str(side))
         label = "Tables normalisées écrites" if args.lang == "fr" else "Normalised tables written"
-        _say(args, f"{label}: {', '.join(written)}")
+        say(args, f"{label}: {', '.join(written)}")
     return EXIT_OK
 
 
@@ -332,7 +362,7 @@ def cmd_check_offer(args: argparse.Namespace) -> int:
 
     offer = _read_offer(args, args.file)
     assert offer.report is not None
-    _say(args, format_import_report(offer.report, args.lang))
+    say(args, format_import_report(offer.report, args.lang))
     h = offer.header
     fr = args.lang == "fr"
     not_stated = renderer(args.lang).word("general.not_stated")
@@ -342,7 +372,7 @@ def cmd_check_offer(args: argparse.Namespace) -> int:
         f"{'Lignes' if fr else 'Lines'}: {len(offer.lines)} · "
         f"{'Unités' if fr else 'Units'}: {sum(line.quantity for line in offer.lines)}"
     )
-    _say(args, "\n" + summary)
+    say(args, "\n" + summary)
     payload = import_report_to_dict(offer.report, args.lang)
     payload["header"] = {
         k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in vars(h).items()
@@ -351,7 +381,7 @@ def cmd_check_offer(args: argparse.Namespace) -> int:
         {k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(line).items()}
         for line in offer.lines
     ]
-    _emit_json(args.json, payload)
+    emit_json(args.json, payload)
     return EXIT_OK
 
 
@@ -386,6 +416,11 @@ def cmd_assess(args: argparse.Namespace) -> int:
         ),
         [("--pdf", args.pdf), ("--xlsx", args.xlsx), ("--json", args.json)],
     )
+    register = None
+    if args.record or args.register or args.case:
+        from .register_cli import open_register
+
+        register = open_register(args)
     result = run_assessment(
         inventory_path=args.inventory,
         offer_path=args.offer,
@@ -393,6 +428,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
         mapping=_load_mapping(args.map),
         aliases=args.aliases,
         horizon_years=args.horizon,
+        pledged=register.pledges(excluding=args.case) if register is not None else (),
     )
     _check_strict(args, result.inventory.report)
     if result.offer.report is not None:
@@ -406,7 +442,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
     if args.pdf:
         from .report import build_pdf
 
-        _writing(
+        writing(
             args.pdf,
             lambda: build_pdf(
                 result.assessment,
@@ -422,22 +458,29 @@ def cmd_assess(args: argparse.Namespace) -> int:
     if args.xlsx:
         from .report import export_xlsx
 
-        _writing(
+        writing(
             args.xlsx,
             lambda: export_xlsx(result.assessment, args.xlsx, lang=args.lang, share=args.share),
         )
         written.append(f"Excel: {args.xlsx}")
     payload = assessment_to_dict(result.assessment, args.lang, args.full_evidence, share=args.share)
+    if args.record and register is not None:
+        from .register_cli import record_assessment
+
+        case = record_assessment(args, register, result)
+        payload["register"] = {"case": case.number, "version": case.version}
+        label = "Enregistré au registre" if args.lang == "fr" else "Recorded in the register"
+        written.append(f"{label}: {case.number} (version {case.version})")
     if args.json and args.json != "-":
-        _emit_json(args.json, payload)
-    _say(args, format_assessment(result.assessment, args.lang))
+        emit_json(args.json, payload)
+    say(args, format_assessment(result.assessment, args.lang))
     for report in (result.inventory.report, result.offer.report):
         for question in report.proposals if report is not None else ():
-            _say(args, f"? {describe_proposal(question, args.lang)}")
+            say(args, f"? {describe_proposal(question, args.lang)}")
     if args.json == "-":
-        _emit_json("-", payload)
+        emit_json("-", payload)
     for line in written:
-        _say(args, line)
+        say(args, line)
     return EXIT_OK
 
 
@@ -473,11 +516,18 @@ def _warn_ignored_user_files(lang: str) -> None:
         print(f"{head}: {problem.describe(lang)}", file=sys.stderr)
 
 
+def cmd_register(args: argparse.Namespace) -> int:
+    from .register_cli import run_register
+
+    return run_register(args)
+
+
 COMMANDS = {
     "check-inventory": cmd_check_inventory,
     "check-offer": cmd_check_offer,
     "assess": cmd_assess,
     "user-files": cmd_user_files,
+    "register": cmd_register,
 }
 
 

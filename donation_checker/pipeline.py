@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .assessment import Assessment, InputRecord
 from .engine import assess
@@ -13,6 +15,9 @@ from .ruleset import RuleSet, load_ruleset
 from .table_gaps import with_gaps
 from .user_data import user_files_in_use
 from .user_files import user_config_dir
+
+if TYPE_CHECKING:
+    from .register.records import Pledge
 
 
 @dataclass(frozen=True)
@@ -65,10 +70,17 @@ def run_assessment(
     mapping: ColumnMapping | None = None,
     aliases: str | Path | None = None,
     horizon_years: int | None = None,
+    pledged: Sequence[Pledge] = (),
 ) -> AssessmentRun:
+    """pledged: offers still to come from the register, read as other partners' pledges
+    beside the inventory's own Pledges sheet."""
     names = load_model_names(aliases)
     ruleset = load_ruleset(rules_path)
     inventory = import_inventory(inventory_path, mapping=mapping, names=names)
+    if pledged:
+        from .register.pledges import with_register_pledges
+
+        inventory = with_register_pledges(inventory, pledged)
     offer = import_offer(offer_path, mapping=mapping, names=names)
     result = assess(
         inventory,

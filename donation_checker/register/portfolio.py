@@ -18,6 +18,7 @@ from typing import Any
 from ..engine.capacity import Capacity
 from ..engine.context import Context
 from ..engine.ledger import POOLED, Allocation, Demand, Resource, ResourceKey, allocate
+from ..engine.lifecycle import recipient_currency
 from ..model import Inventory, Offer, OfferHeader, OfferLine
 from ..normalise import ModelNames
 from ..ruleset import RuleSet
@@ -114,6 +115,7 @@ class Portfolio:
     loads: tuple[Load, ...]
     new_types: tuple[NewTypes, ...]
     rankings: tuple[Ranking, ...]
+    currency: str | None = None  # of the budget loads
 
     @property
     def exceeds(self) -> bool:
@@ -228,6 +230,7 @@ def assess_portfolio(
         _loads(cap, joint),
         new_types,
         _rankings(ctx, offers, fits, owner),
+        recipient_currency(ctx),
     )
 
 

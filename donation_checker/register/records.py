@@ -57,6 +57,8 @@ class TrackedCondition:
     line: int | None  # 0-based offer line, None for the whole offer
     text_en: str
     text_fr: str
+    share_en: str  # the text with the recipient's holdings struck out, for a reply
+    share_fr: str
     mandatory: bool
     status: ConditionStatus
     on: dt.date | None  # when it was met, waived or failed
@@ -66,6 +68,9 @@ class TrackedCondition:
 
     def text(self, lang: str) -> str:
         return self.text_fr if lang == "fr" else self.text_en
+
+    def shareable(self, lang: str) -> str:
+        return self.share_fr if lang == "fr" else self.share_en
 
 
 @dataclass(frozen=True)

@@ -109,6 +109,9 @@ conditions = Table(
     Column("line", Integer, nullable=True),
     Column("text_en", Text, nullable=False),
     Column("text_fr", Text, nullable=False),
+    # The same sentences with the recipient's holdings struck out: what a reply may quote.
+    Column("share_en", Text, nullable=False),
+    Column("share_fr", Text, nullable=False),
     Column("mandatory", Boolean, nullable=False),
 )
 

@@ -605,7 +605,11 @@ class Register:
             ).all()
         }
         no = max(known.values(), default=0)
-        for cond in assessment.conditions:
+        from ..report.share import redact
+
+        shared_en = redact(assessment, "en").conditions
+        shared_fr = redact(assessment, "fr").conditions
+        for cond, en, fr in zip(assessment.conditions, shared_en, shared_fr, strict=True):
             key = (cond.rule_id, cond.line, cond.text.en)
             if key in known:
                 continue
@@ -619,6 +623,8 @@ class Register:
                     line=cond.line,
                     text_en=cond.text.en,
                     text_fr=cond.text.fr,
+                    share_en=en.text.en,
+                    share_fr=fr.text.fr,
                     mandatory=cond.mandatory,
                 )
             )
@@ -860,6 +866,8 @@ def _tracked(text: Row[Any], ev: Row[Any]) -> TrackedCondition:
         line=text.line,
         text_en=text.text_en,
         text_fr=text.text_fr,
+        share_en=text.share_en,
+        share_fr=text.share_fr,
         mandatory=bool(text.mandatory),
         status=ConditionStatus(ev.status),
         on=ev.on,

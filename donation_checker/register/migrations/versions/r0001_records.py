@@ -81,6 +81,8 @@ def upgrade() -> None:
         sa.Column("line", sa.Integer, nullable=True),
         sa.Column("text_en", sa.Text, nullable=False),
         sa.Column("text_fr", sa.Text, nullable=False),
+        sa.Column("share_en", sa.Text, nullable=False),
+        sa.Column("share_fr", sa.Text, nullable=False),
         sa.Column("mandatory", sa.Boolean, nullable=False),
     )
     op.create_table(

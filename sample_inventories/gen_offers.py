@@ -221,6 +221,22 @@ OFFER_TWO_LOTS = OfferSpec(
     ),
 )
 
+# A second donor's trucks: they fit alone, but beside the well-matched offer of partner A the
+# maintenance budget is short (the register's portfolio shows it).
+OFFER_SECOND_DONOR = OfferSpec(
+    "offre_partenaire_e_zetros",
+    _header("Partenaire bilatéral E", "PE-2026-TR-05", dt.date(2026, 3, 16), "oui",
+            "0140/MDAC-DMHTA du 15/12/2025", "Donateur", "Donateur", "oui",
+            "Camions plateau pour la logistique des régions du Nord ; livraison en un lot."),
+    (
+        Line(TRUCK, "Mercedes-Benz", "Zetros 1833", "4x4 plateau bâché", 30, 2025, "Neuf", 0,
+             "Gazole", "Gauche", "Manuelle", 24, "Gestion électronique", 24, 160_000_000,
+             ZETROS_PARTS, "oui", 4, 30, FULL_MANUALS, "français", 24, 95_000_000, 7_800_000,
+             "Importateur Mercedes-Benz Trucks, Bamako", INSPECTED, 2038, 55,
+             "Gao (1re Région militaire)"),
+    ),
+)
+
 OFFER_DEMO_EN = OfferSpec(
     "offer_demo_en",
     (
@@ -251,7 +267,14 @@ OFFER_DEMO_EN = OfferSpec(
 )
 # fmt: on
 
-FRENCH_OFFERS = (OFFER_GOOD, OFFER_AMBULANCES, OFFER_MIXED, OFFER_BIG_TRUCKS, OFFER_TWO_LOTS)
+FRENCH_OFFERS = (
+    OFFER_GOOD,
+    OFFER_AMBULANCES,
+    OFFER_MIXED,
+    OFFER_BIG_TRUCKS,
+    OFFER_TWO_LOTS,
+    OFFER_SECOND_DONOR,
+)
 
 
 def build_offer(spec: OfferSpec) -> Workbook:

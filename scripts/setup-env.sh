@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-debs=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0 fonts-dejavu-core poppler-utils)
+# postgresql: the register's tests start a throw-away server of their own (no service is enabled).
+debs=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0 fonts-dejavu-core poppler-utils postgresql)
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
   for d in "${debs[@]}"; do

@@ -20,6 +20,7 @@ from .errors import DonationCheckerError
 if TYPE_CHECKING:
     from .importer import ColumnMapping
     from .model import ImportReport, Inventory, Offer
+    from .register import Register
 
 # Everything else (the importer, pandas, the report writers, even the domain model) is imported
 # by the command that uses it, so `--version` and `--help` start nearly as fast as argparse
@@ -403,7 +404,6 @@ def _named_ruleset(value: str | None) -> str | None:
 def cmd_assess(args: argparse.Namespace) -> int:
     _start_reading(args.inventory, args.offer)
     from .outputs import check_outputs
-    from .pipeline import run_assessment
 
     args.rules = _named_ruleset(args.rules)
 
@@ -421,6 +421,16 @@ def cmd_assess(args: argparse.Namespace) -> int:
         from .register_cli import open_register
 
         register = open_register(args)
+    try:
+        return _assess(args, register)
+    finally:
+        if register is not None:
+            register.close()
+
+
+def _assess(args: argparse.Namespace, register: Register | None) -> int:
+    from .pipeline import run_assessment
+
     result = run_assessment(
         inventory_path=args.inventory,
         offer_path=args.offer,

@@ -16,7 +16,20 @@ import pytest
 from donation_checker import __version__
 
 ROOT = Path(__file__).parents[2]
-HEAVY = ("pandas", "numpy", "openpyxl", "reportlab", "python_calamine", "PySide6", "defusedxml")
+HEAVY = (
+    "pandas",
+    "numpy",
+    "openpyxl",
+    "reportlab",
+    "python_calamine",
+    "PySide6",
+    "defusedxml",
+    # the register's database layer loads only for a command that opens a register
+    "sqlalchemy",
+    "alembic",
+    "psycopg",
+    "docx",
+)
 
 
 def _run(*args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
@@ -45,6 +58,8 @@ def _run(*args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
         ("--help",),
         ("assess", "--help"),
         ("check-inventory", "--help", "--lang", "fr"),
+        ("register", "--help"),
+        ("register", "portfolio", "--help", "--lang", "fr"),
     ],
 )
 def test_version_and_help_import_nothing_heavy(args: tuple[str, ...]) -> None:

@@ -154,7 +154,7 @@ def _open_engine(address: str) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        # SQLAlchemy issues BEGIN itself (below), immediate so two writers never deadlock.
+        # SQLAlchemy issues BEGIN itself (below), so that a writer's can be immediate.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -163,7 +163,9 @@ def _open_engine(address: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A writer takes the write lock at once; readers share the file (WAL) and never wait.
+        writer = conn.get_execution_options().get("writer", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
 
     return engine
 
@@ -212,8 +214,10 @@ class Register:
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         try:
-            with self.engine.begin() as conn:
-                yield conn
+            with self.engine.connect() as conn:
+                conn.execution_options(writer=True)
+                with conn.begin():
+                    yield conn
         except (sa_exc.OperationalError, sa_exc.InterfaceError) as exc:
             raise RegisterUnavailable(
                 f"The register at {self.shown_address} cannot be reached "

@@ -53,6 +53,15 @@ _HELP: dict[str, tuple[str, str]] = {
         "exporter la liste en Excel (.xlsx) ou CSV",
     ),
     "date": ("date (YYYY-MM-DD; default: today)", "date (AAAA-MM-JJ ; par défaut : aujourd’hui)"),
+    "note": ("a note kept in the case's history", "une note gardée dans l’historique du dossier"),
+    "reply_ref": (
+        "reference of the reply sent to the donor",
+        "référence de la réponse envoyée au donateur",
+    ),
+    "due": (
+        "date by which the condition is to be met",
+        "date à laquelle la condition doit être remplie",
+    ),
     "file": (
         "supporting file: its SHA-256 is recorded",
         "pièce justificative : son SHA-256 est enregistré",
@@ -79,7 +88,7 @@ def add_register_parser(
     who = argparse.ArgumentParser(add_help=False)
     who.add_argument("--officer", default="", help=h("officer"))
     who.add_argument("--organisation", default="", help=h("organisation"))
-    who.add_argument("--note", default="")
+    who.add_argument("--note", default="", help=hh("note"))
     who.add_argument("--expected-version", type=int, metavar="N", help=h("expected_version"))
 
     reg = sub.add_parser("register", help=h("register"))
@@ -103,7 +112,7 @@ def add_register_parser(
     decide.add_argument("number", metavar="NUMBER")
     decide.add_argument("decision", choices=DECISIONS)
     decide.add_argument("--date", type=_date, help=hh("date"))
-    decide.add_argument("--reply-ref", default=None)
+    decide.add_argument("--reply-ref", default=None, metavar="REF", help=hh("reply_ref"))
 
     deliver = cmds.add_parser("deliver", parents=[base, who], help=hh("deliver"))
     deliver.add_argument("number", metavar="NUMBER")
@@ -114,7 +123,7 @@ def add_register_parser(
     cond.add_argument("no", type=int, metavar="N")
     cond.add_argument("status", nargs="?", choices=CONDITION_STATES)
     cond.add_argument("--date", type=_date, help=hh("date"))
-    cond.add_argument("--due", type=_date)
+    cond.add_argument("--due", type=_date, help=hh("due"))
     cond.add_argument("--file", metavar="FILE", help=hh("file"))
 
     follow = cmds.add_parser("follow-up", parents=[base], help=hh("follow-up"))

@@ -5,6 +5,7 @@ that use a register.
 """
 
 from .location import RegisterUnavailable, check_storable, choose_address, masked
+from .reading import CaseNotFound
 from .records import (
     Case,
     CaseFilter,
@@ -19,7 +20,7 @@ from .records import (
     RecordedLine,
     TrackedCondition,
 )
-from .store import CaseNotFound, Register, RegisterConflict, case_number
+from .store import Register, RegisterConflict, case_number
 
 __all__ = [
     "Case",

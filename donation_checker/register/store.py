@@ -10,25 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Engine,
-    and_,
-    case,
     create_engine,
     event,
-    exists,
     func,
     insert,
     select,
     update,
 )
 from sqlalchemy import exc as sa_exc
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy.engine import Connection
 
 from ..errors import DonationCheckerError
 from . import schema as s
@@ -40,21 +37,32 @@ from .location import (
     sqlalchemy_url,
 )
 from .migrate import upgrade
+from .reading import (
+    CaseNotFound,
+    condition_texts,
+    current_donors,
+    latest_events,
+    lines_of,
+    load_case,
+    not_found,
+    shown,
+    status_column,
+    summaries,
+    summaries_query,
+    tracked,
+)
 from .records import (
     ACCEPTING,
     Case,
     CaseFilter,
     CaseStatus,
     CaseSummary,
-    Change,
     ConditionStatus,
     Decision,
-    HistoryEntry,
     OverdueCondition,
     Page,
     Pledge,
     RecordedLine,
-    TrackedCondition,
 )
 
 if TYPE_CHECKING:
@@ -63,26 +71,12 @@ if TYPE_CHECKING:
     from ..ruleset import RuleSet
 
 NUMBER_PREFIX = "DC"
-# Fields of a case version an officer may see change, in the order the history lists them.
-VERSION_FIELDS = (
-    "donor",
-    "reference",
-    "offer_date",
-    "decision",
-    "decided_on",
-    "reply_reference",
-    "delivered_on",
-)
 _MIGRATION_LOCK = 7_215_015  # any constant: one PostgreSQL advisory lock for schema upgrades
 
 
 def case_number(year: int, seq: int) -> str:
     """DC-2026-0042: the prefix, the year, and the year's sequence (four digits or more)."""
     return f"{NUMBER_PREFIX}-{year}-{seq:04d}"
-
-
-class CaseNotFound(DonationCheckerError):
-    """No case has this number."""
 
 
 class RegisterConflict(DonationCheckerError):
@@ -118,10 +112,6 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
-def _utc(value: dt.datetime) -> dt.datetime:
-    return value.replace(tzinfo=dt.UTC)
-
-
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
 
@@ -132,18 +122,6 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
-
-
-def _status_column() -> Any:
-    cv = s.case_versions.c
-    return case(
-        (cv.decision.is_(None), CaseStatus.PENDING.value),
-        (
-            and_(cv.decision.in_([d.value for d in ACCEPTING]), cv.delivered_on.is_not(None)),
-            CaseStatus.DELIVERED.value,
-        ),
-        else_=cv.decision,
-    ).label("status")
 
 
 def _open_engine(address: str) -> Engine:
@@ -401,7 +379,7 @@ class Register:
         }
         changed = [k for k, v in after.items() if v != getattr(found, k, None)]
         summary = f"condition {no}: " + ", ".join(
-            f"{k} {_shown(getattr(found, k))} → {_shown(after[k])}" for k in changed
+            f"{k} {shown(getattr(found, k))} → {shown(after[k])}" for k in changed
         )
 
         def change(conn: Connection, case_id: int, version: int) -> dict[str, Any]:
@@ -424,13 +402,13 @@ class Register:
 
     def get(self, number: str) -> Case:
         with self.engine.connect() as conn:
-            return self._load(conn, number)
+            return load_case(conn, number)
 
     def list_cases(
         self, filters: CaseFilter | None = None, offset: int = 0, limit: int = 100
     ) -> Page:
         """One page of cases, newest first, and how many pass the filters in all."""
-        query = self._summaries_query(filters or CaseFilter())
+        query = summaries_query(filters or CaseFilter())
         with self.engine.connect() as conn:
             total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
             rows = conn.execute(
@@ -438,7 +416,7 @@ class Register:
                 .offset(offset)
                 .limit(limit)
             ).all()
-            items = self._summaries(conn, rows)
+            items = summaries(conn, rows)
         return Page(items, int(total), offset, limit)
 
     def pledges(self, *, excluding: str | None = None) -> tuple[Pledge, ...]:
@@ -465,19 +443,19 @@ class Register:
         self, *, excluding: str | None = None
     ) -> list[tuple[CaseSummary, tuple[RecordedLine, ...]]]:
         """The offers still to come with their lines, oldest case first."""
-        status = _status_column()
-        query = self._summaries_query(CaseFilter()).where(
+        status = status_column()
+        query = summaries_query(CaseFilter()).where(
             status.in_([CaseStatus.PENDING.value, *(CaseStatus(d.value).value for d in ACCEPTING)])
         )
         if excluding:
             query = query.where(s.cases.c.number != excluding)
         with self.engine.connect() as conn:
             rows = conn.execute(query.order_by(s.cases.c.year, s.cases.c.seq)).all()
-            summaries = self._summaries(conn, rows)
-            lines = _lines_of(conn, [r.assessment_id for r in rows])
+            found = summaries(conn, rows)
+            lines = lines_of(conn, [r.assessment_id for r in rows])
         return [
             (summary, lines.get(row.assessment_id, ()))
-            for summary, row in zip(summaries, rows, strict=True)
+            for summary, row in zip(found, rows, strict=True)
         ]
 
     def overdue_conditions(self, today: dt.date | None = None) -> tuple[OverdueCondition, ...]:
@@ -485,21 +463,21 @@ class Register:
         today = today or dt.date.today()
         out = []
         with self.engine.connect() as conn:
-            latest = _latest_events(conn, None)
+            latest = latest_events(conn, None)
             ids = {case_id for case_id, _ in latest}
             numbers = dict(
                 conn.execute(
                     select(s.cases.c.id, s.cases.c.number).where(s.cases.c.id.in_(ids))
                 ).all()
             )
-            donors = _current_donors(conn, ids)
-            texts = _conditions(conn, ids)
+            donors = current_donors(conn, ids)
+            texts = condition_texts(conn, ids)
         for (case_id, no), ev in latest.items():
             if ev.status == ConditionStatus.PENDING.value and ev.due is not None and ev.due < today:
-                tracked = _tracked(texts[(case_id, no)], ev)
+                condition = tracked(texts[(case_id, no)], ev)
                 out.append(
                     OverdueCondition(
-                        numbers[case_id], donors.get(case_id), tracked, (today - ev.due).days
+                        numbers[case_id], donors.get(case_id), condition, (today - ev.due).days
                     )
                 )
         return tuple(sorted(out, key=lambda o: (-o.days_late, o.number, o.condition.no)))
@@ -663,7 +641,7 @@ class Register:
                         select(s.cases.c.id, s.cases.c.version).where(s.cases.c.number == number)
                     ).first()
                     if row is None:
-                        raise _not_found(number)
+                        raise not_found(number)
                     start = row.version if expected is None else expected
                     bumped = conn.execute(
                         update(s.cases)
@@ -695,222 +673,3 @@ class Register:
                 raise RegisterConflict(number, expected, self.get(number), yours) from None
             return self.get(number)
         raise RegisterConflict(number, start or 0, self.get(number), yours)
-
-    def _summaries_query(self, f: CaseFilter) -> Any:
-        c, cv, a = s.cases.c, s.case_versions.c, s.assessments.c
-        status = _status_column()
-        query = (
-            select(
-                c.id,
-                c.number,
-                c.version,
-                c.created_at,
-                c.created_by,
-                c.organisation.label("case_organisation"),
-                cv.donor,
-                cv.reference,
-                cv.offer_date,
-                cv.decision,
-                cv.decided_on,
-                cv.reply_reference,
-                cv.delivered_on,
-                cv.changed_at,
-                cv.changed_by,
-                cv.assessment_id,
-                a.verdict,
-                a.score,
-                a.coverage,
-                status,
-            )
-            .select_from(s.cases)
-            .join(s.case_versions, and_(cv.case_id == c.id, cv.version == c.version))
-            .join(s.assessments, a.id == cv.assessment_id)
-        )
-        if f.donor:
-            query = query.where(func.lower(cv.donor).contains(f.donor.lower(), autoescape=True))
-        if f.verdict:
-            query = query.where(a.verdict == f.verdict)
-        if f.status:
-            query = query.where(status == CaseStatus(f.status).value)
-        if f.year:
-            query = query.where(c.year == f.year)
-        if f.category:
-            ol = s.offer_lines.c
-            query = query.where(
-                exists().where(ol.assessment_id == a.id, ol.category_key == f.category)
-            )
-        return query
-
-    def _summaries(self, conn: Connection, rows: Sequence[Row[Any]]) -> tuple[CaseSummary, ...]:
-        lines = _lines_of(conn, [r.assessment_id for r in rows])
-        return tuple(_summary(r, lines.get(r.assessment_id, ())) for r in rows)
-
-    def _load(self, conn: Connection, number: str) -> Case:
-        row = conn.execute(
-            self._summaries_query(CaseFilter()).where(s.cases.c.number == number)
-        ).first()
-        if row is None:
-            raise _not_found(number)
-        (summary,) = self._summaries(conn, [row])
-        a = conn.execute(select(s.assessments).where(s.assessments.c.id == row.assessment_id)).one()
-        latest = _latest_events(conn, row.id)
-        texts = _conditions(conn, {row.id})
-        conditions = tuple(
-            _tracked(texts[(row.id, no)], latest[(row.id, no)])
-            for _, no in sorted(k for k in texts if k in latest)
-        )
-        return Case(
-            summary=summary,
-            reply_reference=row.reply_reference,
-            inventory_name=a.inventory_name,
-            inventory_sha256=a.inventory_sha256,
-            offer_name=a.offer_name,
-            offer_sha256=a.offer_sha256,
-            ruleset_name=a.ruleset_name,
-            ruleset_sha256=a.ruleset_sha256,
-            lines=_lines_of(conn, [row.assessment_id]).get(row.assessment_id, ()),
-            conditions=conditions,
-            history=_history(conn, row.id),
-            assessment=json.loads(a.assessment_json),
-        )
-
-
-def _shown(value: Any) -> str:
-    if value is None or value == "":
-        return "—"
-    return str(value.value if hasattr(value, "value") else value)
-
-
-def _not_found(number: str) -> CaseNotFound:
-    return CaseNotFound(
-        f"No case {number} in the register.",
-        f"Aucun dossier {number} dans le registre.",
-        hint="List the cases with: donation-checker register list",
-        hint_fr="Listez les dossiers avec : donation-checker register list",
-        reason="register_no_case",
-    )
-
-
-def _summary(row: Row[Any], lines: tuple[RecordedLine, ...]) -> CaseSummary:
-    return CaseSummary(
-        number=row.number,
-        version=row.version,
-        donor=row.donor,
-        reference=row.reference,
-        offer_date=row.offer_date,
-        verdict=row.verdict,
-        score=row.score,
-        coverage=row.coverage,
-        status=CaseStatus(row.status),
-        decision=Decision(row.decision) if row.decision else None,
-        decided_on=row.decided_on,
-        delivered_on=row.delivered_on,
-        categories=tuple(dict.fromkeys(ln.category_key or ln.category for ln in lines)),
-        units=sum(ln.quantity for ln in lines),
-        created_at=_utc(row.created_at),
-        created_by=row.created_by,
-        organisation=row.case_organisation,
-        changed_at=_utc(row.changed_at),
-        changed_by=row.changed_by,
-    )
-
-
-def _lines_of(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[RecordedLine, ...]]:
-    out: dict[int, list[RecordedLine]] = {}
-    if not ids:
-        return {}
-    ol = s.offer_lines.c
-    for r in conn.execute(
-        select(s.offer_lines).where(ol.assessment_id.in_(set(ids))).order_by(ol.no)
-    ).all():
-        out.setdefault(r.assessment_id, []).append(
-            RecordedLine(
-                r.no,
-                r.category,
-                r.category_key,
-                r.make,
-                r.model,
-                r.quantity,
-                json.loads(r.details_json),
-            )
-        )
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def _latest_events(conn: Connection, case_id: int | None) -> dict[tuple[int, int], Row[Any]]:
-    e = s.condition_events.c
-    last = select(func.max(e.id).label("id")).group_by(e.case_id, e.no)
-    if case_id is not None:
-        last = last.where(e.case_id == case_id)
-    rows = conn.execute(select(s.condition_events).where(e.id.in_(last.scalar_subquery()))).all()
-    return {(r.case_id, r.no): r for r in rows}
-
-
-def _conditions(conn: Connection, case_ids: set[int]) -> dict[tuple[int, int], Row[Any]]:
-    if not case_ids:
-        return {}
-    rows = conn.execute(select(s.conditions).where(s.conditions.c.case_id.in_(case_ids))).all()
-    return {(r.case_id, r.no): r for r in rows}
-
-
-def _current_donors(conn: Connection, case_ids: set[int]) -> dict[int, str | None]:
-    c, cv = s.cases.c, s.case_versions.c
-    rows = conn.execute(
-        select(c.id, cv.donor)
-        .join(s.case_versions, and_(cv.case_id == c.id, cv.version == c.version))
-        .where(c.id.in_(case_ids))
-    ).all()
-    return {r.id: r.donor for r in rows}
-
-
-def _tracked(text: Row[Any], ev: Row[Any]) -> TrackedCondition:
-    return TrackedCondition(
-        no=text.no,
-        rule_id=text.rule_id,
-        line=text.line,
-        text_en=text.text_en,
-        text_fr=text.text_fr,
-        share_en=text.share_en,
-        share_fr=text.share_fr,
-        mandatory=bool(text.mandatory),
-        status=ConditionStatus(ev.status),
-        on=ev.on,
-        due=ev.due,
-        note=ev.note,
-        file_sha256=ev.file_sha256,
-    )
-
-
-def _history(conn: Connection, case_id: int) -> tuple[HistoryEntry, ...]:
-    cv, a = s.case_versions.c, s.assessments.c
-    rows = conn.execute(
-        select(s.case_versions, a.verdict, a.score)
-        .join(s.assessments, a.id == cv.assessment_id)
-        .where(cv.case_id == case_id)
-        .order_by(cv.version)
-    ).all()
-    out = []
-    before: Row[Any] | None = None
-    for r in rows:
-        changes = []
-        if before is None or before.assessment_id != r.assessment_id:
-            was = None if before is None else f"{before.verdict} ({_shown(before.score)})"
-            changes.append(Change("assessment", was, f"{r.verdict} ({_shown(r.score)})"))
-        for name in VERSION_FIELDS:
-            old = None if before is None else getattr(before, name)
-            new = getattr(r, name)
-            if old != new:
-                changes.append(Change(name, old, new))
-        out.append(
-            HistoryEntry(
-                r.version,
-                _utc(r.changed_at),
-                r.changed_by,
-                r.organisation,
-                r.kind,
-                r.note,
-                tuple(changes),
-            )
-        )
-        before = r
-    return tuple(out)

@@ -66,26 +66,31 @@ def running_server() -> Iterator[str]:
         cmd, _, _ = _as_server_user(list(argv))
         subprocess.run(cmd, check=True, capture_output=True, env=env, timeout=120)
 
-    run(
-        str(bin_dir / "initdb"),
-        "-D",
-        str(data),
-        "-A",
-        "trust",
-        "-U",
-        "postgres",
-        "-E",
-        "UTF8",
-        "--no-sync",
-    )
-    options = f"-k {sock} -c listen_addresses='' -F -c full_page_writes=off -c max_connections=60"
-    log = str(logs / "server.log")
-    run(str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", log, "-w", "start")
+    started = False
     try:
+        run(
+            str(bin_dir / "initdb"),
+            "-D",
+            str(data),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "-E",
+            "UTF8",
+            "--no-sync",
+        )
+        options = (
+            f"-k {sock} -c listen_addresses='' -F -c full_page_writes=off -c max_connections=60"
+        )
+        log = str(logs / "server.log")
+        run(str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", log, "-w", "start")
+        started = True
         yield f"postgresql://postgres@/postgres?host={sock}"
     finally:
-        with contextlib.suppress(subprocess.SubprocessError):
-            run(str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
+        if started:
+            with contextlib.suppress(subprocess.SubprocessError):
+                run(str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
         shutil.rmtree(root, ignore_errors=True)
 
 

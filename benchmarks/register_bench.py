@@ -151,11 +151,14 @@ def main() -> int:
     parser.add_argument("--lines", type=int, default=10)
     parser.add_argument("--writers", type=int, default=20)
     parser.add_argument("--cases", type=int, default=1_000)
+    parser.add_argument(
+        "--no-writers", action="store_true", help="keep the writers' row of the last full run"
+    )
     args = parser.parse_args()
     if args.smoke:
         args.rows, args.offers, args.writers, args.cases = 1_000, 5, 3, 20
     p = portfolio(args.rows, args.offers, args.lines)
-    w = writers(args.writers, args.cases)
+    w = {} if args.no_writers else writers(args.writers, args.cases)
     ratio = p["portfolio"] / p["single"]
     rows = [
         "| measure | size | seconds | target | met |",
@@ -174,11 +177,14 @@ def main() -> int:
             f"({w['saved']:.0f} follow-ups saved, {w['conflicts']:.0f} refused as stale) "
             f"| {'yes' if ok else '**no**'} |"
         )
+    results = HERE / "RESULTS.md"
+    text = results.read_text(encoding="utf-8") if results.exists() else ""
+    if args.no_writers and BEGIN in text:
+        kept = text[text.index(BEGIN) : text.index(END)]
+        rows += [line for line in kept.splitlines() if "concurrent PostgreSQL writers" in line]
     table = "\n".join(rows)
     print(table)
     if not args.smoke:
-        results = HERE / "RESULTS.md"
-        text = results.read_text(encoding="utf-8") if results.exists() else ""
         block = f"{BEGIN}\n## The register\n\n{table}\n{END}"
         if BEGIN in text and END in text:
             text = text[: text.index(BEGIN)] + block + text[text.index(END) + len(END) :]

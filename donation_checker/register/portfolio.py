@@ -10,12 +10,12 @@ the ledger's allocate() serves any list of them (engine/ledger.py).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from itertools import combinations
 from typing import Any
 
-from ..engine.capacity import Capacity
+from ..engine.capacity import MECHANICS, Capacity
 from ..engine.context import Context
 from ..engine.ledger import POOLED, Allocation, Demand, Resource, ResourceKey, allocate
 from ..engine.lifecycle import recipient_currency
@@ -70,11 +70,12 @@ class OfferFit:
 
 @dataclass(frozen=True)
 class Clash:
-    """Two offers that each fit alone but not together, and the resources that bind."""
+    """Two offers that each fit alone but not together, and the resources that cannot carry
+    both: a budget line, the workshop hours or a category's drivers asked beyond what is free,
+    or the mechanics' pools the two offers' makes share."""
 
     first: str
     second: str
-    units_short: int
     binding: tuple[ResourceKey, ...]
 
 
@@ -194,7 +195,12 @@ def assess_portfolio(
     for d in cap.demands:
         by_offer[owner[d.line]].append(d)
     joint = cap.joint
-    alone = [allocate(ds, resources) for ds in by_offer]
+    trainees = _trainees(ctx, owner, len(offers))
+
+    def own(members: Sequence[int]) -> tuple[Resource, ...]:
+        return _with_trainees(resources, trainees, members)
+
+    alone = [allocate(ds, own([i])) for i, ds in enumerate(by_offer)]
     fits: list[OfferFit] = []
     for i, (summary, _) in enumerate(offers):
         ds = by_offer[i]
@@ -210,15 +216,8 @@ def assess_portfolio(
                 _binding(joint, ds),
             )
         )
-    clashes = []
     whole = [i for i, f in enumerate(fits) if f.fits_alone == f.units and f.units > 0]
-    for i, j in combinations(whole, 2):
-        ds = by_offer[i] + by_offer[j]
-        pair = allocate(ds, resources)
-        got = _granted(pair, ds)
-        units = fits[i].units + fits[j].units
-        if got is not None and got < units:
-            clashes.append(Clash(fits[i].number, fits[j].number, units - got, _binding(pair, ds)))
+    clashes = _clashes(whole, by_offer, own, [f.number for f in fits])
     allowed = _allowed_new_types(ruleset)
     new_types = tuple(
         NewTypes(cat, _model_names(ctx, cat), allowed) for cat in sorted(ctx.new_models_by_cat)
@@ -232,6 +231,83 @@ def assess_portfolio(
         _rankings(ctx, offers, fits, owner),
         recipient_currency(ctx),
     )
+
+
+def _trainees(ctx: Context, owner: Sequence[int], count: int) -> list[dict[str, float]]:
+    """Mechanics each offer's donor trains, per make: an offer counts only its own."""
+    out: list[dict[str, float]] = [{} for _ in range(count)]
+    for info in ctx.lines:
+        trained = info.line.mechanics_trained
+        if trained:
+            mine = out[owner[info.index]]
+            mine[info.make_key] = mine.get(info.make_key, 0.0) + float(trained)
+    return out
+
+
+def _with_trainees(
+    resources: Sequence[Resource], trainees: Sequence[dict[str, float]], members: Sequence[int]
+) -> tuple[Resource, ...]:
+    """The resources with the donor-trained mechanics' pools of these offers only."""
+    out = []
+    for r in resources:
+        if r.key == (MECHANICS, POOLED) and r.pools is not None:
+            pools = {
+                pool: (
+                    sum(trainees[m].get(pool.split(":", 1)[1], 0.0) for m in members)
+                    if pool.startswith("trained:")
+                    else amount
+                )
+                for pool, amount in r.pools.items()
+            }
+            r = Resource(r.key, r.capacity, pools, r.reach)
+        out.append(r)
+    return tuple(out)
+
+
+def _clashes(
+    whole: Sequence[int],
+    by_offer: Sequence[Sequence[Demand]],
+    own: Callable[[Sequence[int]], tuple[Resource, ...]],
+    numbers: Sequence[str],
+) -> list[Clash]:
+    """The pairs of offers, each fitting alone, that do not fit together.
+
+    Two offers that fit alone fit together exactly when every plain resource (budget line,
+    hours, a category's drivers) carries the sum of their uses and the mechanics' pools carry
+    both: the sums are exact for plain resources, so the ledger is asked only about the
+    mechanics, and only for offers whose makes draw on the same pools."""
+    resources = own(())
+    plain = {r.key: r.capacity for r in resources if r.key[1] != POOLED and r.capacity is not None}
+    pooled = next((r for r in resources if r.key == (MECHANICS, POOLED)), None)
+    need: list[dict[ResourceKey, float]] = []
+    pools: list[set[str]] = []
+    for i in range(len(by_offer)):
+        total: dict[ResourceKey, float] = {}
+        reach: set[str] = set()
+        for d in by_offer[i]:
+            for key, per_unit in d.use.items():
+                if key in plain and per_unit is not None:
+                    total[key] = total.get(key, 0.0) + per_unit * d.qty
+                elif key[0] == MECHANICS and pooled is not None:
+                    reach.update(pooled.reach.get(key[1], ()))
+        need.append(total)
+        pools.append(reach)
+    out = []
+    for i, j in combinations(whole, 2):
+        over = [
+            key
+            for key in sorted(need[i].keys() | need[j].keys())
+            if need[i].get(key, 0.0) + need[j].get(key, 0.0) > (plain[key] or 0.0) + 1e-6
+        ]
+        if not over and pools[i] & pools[j]:
+            ds = [*by_offer[i], *by_offer[j]]
+            pair = allocate(ds, own([i, j]), frozenset({MECHANICS}))
+            got = _granted(pair, ds)
+            if got is not None and got < sum(d.qty for d in ds):
+                over = [*_binding(pair, ds)]
+        if over:
+            out.append(Clash(numbers[i], numbers[j], tuple(over)))
+    return out
 
 
 def _model_names(ctx: Context, cat: str) -> tuple[str, ...]:

@@ -228,10 +228,7 @@ def format_portfolio(p: Portfolio, lang: str) -> str:
     )
     for c in p.clashes:
         binding = ", ".join(resource_name(k, lang) for k in c.binding)
-        out.append(
-            f"  {c.first} + {c.second}: {c.units_short} "
-            f"{'unités de trop' if fr else 'units too many'} ({binding})"
-        )
+        out.append(f"  {c.first} + {c.second}: {binding}")
     if not p.clashes:
         out.append("  aucune" if fr else "  none")
     out.append("")

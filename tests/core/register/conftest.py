@@ -7,6 +7,7 @@ import datetime as dt
 import itertools
 import os
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -48,13 +49,18 @@ def register(address: str) -> Iterator[Register]:
         yield opened
 
 
-@pytest.fixture(scope="session")
-def runs() -> dict[str, AssessmentRun]:
+@cache
+def sample_runs() -> dict[str, AssessmentRun]:
     """The sample offers assessed once for the whole session."""
     return {
         name: run_assessment(inventory_path=INVENTORY, offer_path=SAMPLES / f"{name}.xlsx")
         for name in ("offre_bien_adaptee", "offre_mixte", "offre_partenaire_e_zetros")
     }
+
+
+@pytest.fixture(scope="session")
+def runs() -> dict[str, AssessmentRun]:
+    return sample_runs()
 
 
 def tiny(

@@ -479,8 +479,10 @@ def _assess(args: argparse.Namespace, register: Register | None) -> int:
 
         case = record_assessment(args, register, result)
         payload["register"] = {"case": case.number, "version": case.version}
-        label = "Enregistré au registre" if args.lang == "fr" else "Recorded in the register"
-        written.append(f"{label}: {case.number} (version {case.version})")
+        label = (
+            "Enregistré au registre\u00a0:" if args.lang == "fr" else "Recorded in the register:"
+        )
+        written.append(f"{label} {case.number} (version {case.version})")
     if args.json and args.json != "-":
         emit_json(args.json, payload)
     say(args, format_assessment(result.assessment, args.lang))

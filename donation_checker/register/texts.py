@@ -54,6 +54,11 @@ KIND = {
 }
 
 
+def _colon(lang: str) -> str:
+    """French puts a (no-break) space before a colon."""
+    return "\u00a0: " if lang == "fr" else ": "
+
+
 def _t(table: dict[str, Text], key: str | None, lang: str) -> str:
     if key is None:
         return unknown(lang)
@@ -87,21 +92,21 @@ def format_case(case: Case, lang: str) -> str:
     c = case.summary
     out = [
         f"{c.number} (version {c.version}) — {_t(STATUS, c.status.value, lang)}",
-        f"{'Donateur' if fr else 'Donor'}: {c.donor or unknown(lang)} · "
-        f"{'Référence' if fr else 'Reference'}: {c.reference or '—'} · "
-        f"{'Date de l’offre' if fr else 'Offer date'}: {fmt_date(c.offer_date, lang)}",
-        f"{'Évaluation' if fr else 'Assessment'}: {_t(VERDICT, c.verdict, lang)} · "
+        f"{'Donateur' if fr else 'Donor'}{_colon(lang)}{c.donor or unknown(lang)} · "
+        f"{'Référence' if fr else 'Reference'}{_colon(lang)}{c.reference or '—'} · "
+        f"{'Date de l’offre' if fr else 'Offer date'}{_colon(lang)}{fmt_date(c.offer_date, lang)}",
+        f"{'Évaluation' if fr else 'Assessment'}{_colon(lang)}{_t(VERDICT, c.verdict, lang)} · "
         f"score {fmt_score(c.score, lang)} · "
         f"{'couverture des données' if fr else 'data coverage'} {fmt_percent(c.coverage, lang)}",
-        f"{'Inventaire' if fr else 'Inventory'}: {case.inventory_name} "
+        f"{'Inventaire' if fr else 'Inventory'}{_colon(lang)}{case.inventory_name} "
         f"(SHA-256 {case.inventory_sha256[:12]}…) · "
-        f"{'Règles' if fr else 'Rules'}: {case.ruleset_name} (SHA-256 {case.ruleset_sha256[:12]}…)",
+        f"{'Règles' if fr else 'Rules'}{_colon(lang)}{case.ruleset_name} (SHA-256 {case.ruleset_sha256[:12]}…)",
     ]
     if c.decision is not None:
         out.append(
-            f"{'Décision' if fr else 'Decision'}: {_t(STATUS, c.decision.value, lang)} "
+            f"{'Décision' if fr else 'Decision'}{_colon(lang)}{_t(STATUS, c.decision.value, lang)} "
             f"({fmt_date(c.decided_on, lang)}) · "
-            f"{'Réponse' if fr else 'Reply'}: {case.reply_reference or '—'}"
+            f"{'Réponse' if fr else 'Reply'}{_colon(lang)}{case.reply_reference or '—'}"
             + (
                 f" · {'Livrée le' if fr else 'Delivered on'} {fmt_date(c.delivered_on, lang)}"
                 if c.delivered_on
@@ -130,7 +135,7 @@ def format_case(case: Case, lang: str) -> str:
     out.append("Historique :" if fr else "History:")
     for h in case.history:
         changes = "; ".join(
-            f"{_t(FIELD, ch.field, lang)}: {_shown(ch.before, lang)} → {_shown(ch.after, lang)}"
+            f"{_t(FIELD, ch.field, lang)}{_colon(lang)}{_shown(ch.before, lang)} → {_shown(ch.after, lang)}"
             for ch in h.changes
         )
         who = h.by + (f", {h.organisation}" if h.organisation else "")
@@ -217,7 +222,7 @@ def format_portfolio(p: Portfolio, lang: str) -> str:
             f"{fmt_score(o.score, lang)} · {'unités' if fr else 'units'} {o.units} · "
             f"{'seule' if fr else 'alone'} {fmt_number(o.fits_alone, lang)} · "
             f"{'ensemble' if fr else 'together'} {fmt_number(o.fits_together, lang)}"
-            + (f" ({'limite' if fr else 'limit'}: {binding})" if binding else "")
+            + (f" ({'limite' if fr else 'limit'}{_colon(lang)}{binding})" if binding else "")
             + flag
         )
     out.append("")
@@ -228,7 +233,7 @@ def format_portfolio(p: Portfolio, lang: str) -> str:
     )
     for c in p.clashes:
         binding = ", ".join(resource_name(k, lang) for k in c.binding)
-        out.append(f"  {c.first} + {c.second}: {binding}")
+        out.append(f"  {c.first} + {c.second}{_colon(lang)}{binding}")
     if not p.clashes:
         out.append("  aucune" if fr else "  none")
     out.append("")
@@ -240,7 +245,7 @@ def format_portfolio(p: Portfolio, lang: str) -> str:
             else ""
         )
         out.append(
-            f"  {resource_name(load.resource, lang)}: "
+            f"  {resource_name(load.resource, lang)}{_colon(lang)}"
             f"{'demandé' if fr else 'asked'} {_amount(load.resource, load.requested, p.currency, lang)}"
             f" / {'libre' if fr else 'free'} {_amount(load.resource, load.capacity, p.currency, lang)}"
             + share
@@ -250,7 +255,7 @@ def format_portfolio(p: Portfolio, lang: str) -> str:
         out.append("Nouveaux types par catégorie :" if fr else "New types per category:")
         for n in p.new_types:
             mark = " ⚠" if n.exceeded else ""
-            out.append(f"  {n.category}: {', '.join(n.models)}{mark}")
+            out.append(f"  {n.category}{_colon(lang)}{', '.join(n.models)}{mark}")
     if p.rankings:
         out.append("")
         out.append(
@@ -259,5 +264,5 @@ def format_portfolio(p: Portfolio, lang: str) -> str:
             else "Offers answering the same need (best first):"
         )
         for r in p.rankings:
-            out.append(f"  {r.category}: {' > '.join(r.numbers)}")
+            out.append(f"  {r.category}{_colon(lang)}{' > '.join(r.numbers)}")
     return "\n".join(out)

@@ -502,9 +502,9 @@ def cmd_user_files(args: argparse.Namespace) -> int:
     from .user_files import user_config_dir
 
     fr = args.lang == "fr"
-    _say(args, f"{'Votre dossier' if fr else 'Your folder'}: {user_config_dir()}")
+    say(args, f"{'Votre dossier' if fr else 'Your folder'}: {user_config_dir()}")
     for _, used in user_files_in_use():
-        _say(args, f"  {'utilisé' if fr else 'used'}: {used.path}  SHA-256 {used.sha256[:12]}")
+        say(args, f"  {'utilisé' if fr else 'used'}: {used.path}  SHA-256 {used.sha256[:12]}")
     default = default_ruleset_file().path
     for ruleset in available_rulesets():
         where = (
@@ -513,8 +513,8 @@ def cmd_user_files(args: argparse.Namespace) -> int:
             else ("livré" if fr else "shipped")
         )
         mark = " *" if ruleset.path == default else ""
-        _say(args, f"  {'règles' if fr else 'rules'} ({where}): {ruleset.path}{mark}")
-    _say(args, "  * " + ("jeu de règles par défaut" if fr else "default rule set"))
+        say(args, f"  {'règles' if fr else 'rules'} ({where}): {ruleset.path}{mark}")
+    say(args, "  * " + ("jeu de règles par défaut" if fr else "default rule set"))
     return EXIT_OK
 
 

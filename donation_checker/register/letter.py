@@ -3,7 +3,7 @@
 A letter is built from `LetterContent` only: the case's number, the donor's own offer (what
 was offered, in what quantity), the decision and the conditions in their shareable wording.
 The recipient's holdings never reach it: the register keeps each condition's sentence with
-the holdings struck out (report/share.py) and that is the only wording a letter quotes.
+the holdings banded by the shareable rendering policy (render.py), the only wording a letter quotes.
 """
 
 from __future__ import annotations

@@ -587,12 +587,14 @@ class Register:
             ).all()
         }
         no = max(known.values(), default=0)
-        from ..report.share import redact
+        from ..render import renderer
 
-        shared_en = redact(assessment, "en").conditions
-        shared_fr = redact(assessment, "fr").conditions
-        for cond, en, fr in zip(assessment.conditions, shared_en, shared_fr, strict=True):
-            key = (cond.rule_id, cond.line, cond.text.en)
+        # The shareable wording (holdings banded, derived shares dropped) is written by the
+        # same rendering policy as the shareable report: it is all a reply letter quotes.
+        share = {lang: renderer(lang, share=True) for lang in ("en", "fr")}
+        full = {lang: renderer(lang) for lang in ("en", "fr")}
+        for cond in assessment.conditions:
+            key = (cond.rule_id, cond.line, full["en"].message(cond.text))
             if key in known:
                 continue
             no += 1
@@ -603,10 +605,10 @@ class Register:
                     no=no,
                     rule_id=cond.rule_id,
                     line=cond.line,
-                    text_en=cond.text.en,
-                    text_fr=cond.text.fr,
-                    share_en=en.text.en,
-                    share_fr=fr.text.fr,
+                    text_en=full["en"].message(cond.text),
+                    text_fr=full["fr"].message(cond.text),
+                    share_en=share["en"].message(cond.text),
+                    share_fr=share["fr"].message(cond.text),
                     mandatory=cond.mandatory,
                 )
             )

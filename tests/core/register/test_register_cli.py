@@ -105,9 +105,9 @@ def test_letter_quotes_conditions_without_holdings(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from docx import Document
+    from donation_checker.report.share import sensitive_evidence
 
     from donation_checker.register import Register
-    from donation_checker.report.share import sensitive_evidence
 
     reg = str(tmp_path / "r.sqlite3")
     assert _record(reg, MIXED) == 0

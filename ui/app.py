@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
     from .settings import Settings
 
-TAB_NAMES = ("inventory", "offer", "assessment", "rules", "report")
+TAB_NAMES = ("inventory", "offer", "assessment", "rules", "report", "register")
 SCREENSHOT_TIMEOUT_MS = 180_000
 
 

@@ -45,12 +45,13 @@ if TYPE_CHECKING:
     from .inventory_panel import InventoryPanel
     from .mapping_dialog import MappingDialog
     from .offer_panel import OfferPanel
+    from .register_panel import RegisterPanel
     from .report_panel import ReportPanel
     from .rules_panel import RulesPanel
     from .session import Session
     from .tasks import TaskRunner
 
-TABS = ("inventory", "offer", "assessment", "rules", "report")
+TABS = ("inventory", "offer", "assessment", "rules", "report", "register")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt")
 # A short pause between the shell's first paint and the first (longest) build step, so the
 # window system takes the frame before the event loop is busy for a few hundred milliseconds.
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
     assessment_panel: AssessmentPanel
     rules_panel: RulesPanel
     report_panel: ReportPanel
+    register_panel: RegisterPanel
 
     def __init__(
         self,
@@ -219,6 +221,7 @@ class MainWindow(QMainWindow):
             self.tr("&Assessment"),
             self.tr("&Rules"),
             self.tr("Re&port"),
+            self.tr("Re&gister"),
         )
         for title in titles:
             self.tabs.addTab(QWidget(), title)
@@ -265,6 +268,12 @@ class MainWindow(QMainWindow):
             self.rules_panel.open_requested.connect(self.cases.open_rules)
             self.rules_panel.save_requested.connect(self.cases.save_rules_as)
             return self.rules_panel
+        if name == "register":
+            from .register_panel import RegisterPanel
+
+            self.register_panel = RegisterPanel(s, self.settings, self.runner, self.dialogs)
+            self.register_panel.message.connect(self.show_message)
+            return self.register_panel
         from .report_panel import ReportPanel
 
         self.report_panel = ReportPanel(s, self.runner, self.dialogs, self._report_meta)
@@ -721,4 +730,6 @@ class MainWindow(QMainWindow):
             self.autosaver.stop()
             self.autosaver.discard()
             self.runner.shutdown()
+        if "register_panel" in vars(self):
+            self.register_panel.close_register()
         event.accept()

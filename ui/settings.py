@@ -74,6 +74,19 @@ class Settings:
     def default_rules(self, value: str) -> None:
         self.qsettings.setValue("prefs/default_rules", value.strip())
 
+    @property
+    def register_address(self) -> str:
+        """The shared register's address; empty for the SQLite file in the user data folder.
+        Never holds a password (the dialog refuses one: see check_storable)."""
+        return self._text("prefs/register_address")
+
+    @register_address.setter
+    def register_address(self, value: str) -> None:
+        from donation_checker.register.location import check_storable
+
+        check_storable(value.strip())
+        self.qsettings.setValue("prefs/register_address", value.strip())
+
     def currency_label(self, code: str | None) -> str | None:
         """How a currency code is written: the CFA francs as "FCFA" when the user prefers it."""
         if code and self.currency_mode == "local" and code.upper() in ("XOF", "XAF"):

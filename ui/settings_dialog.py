@@ -1,5 +1,5 @@
-"""The Preferences dialog: language, officer, organisation, marking, rule set, currency, and
-the user's own folder of rule sets, vocabulary, aliases and messages."""
+"""The Preferences dialog: language, officer, organisation, marking, rule set, currency,
+register, and the user's own folder of rule sets, vocabulary, aliases and messages."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -52,12 +53,22 @@ class SettingsDialog(QDialog):
         self.currency.addItem(self.tr("ISO codes (XOF, XAF, EUR…)"), "code")
         self.currency.addItem(self.tr("CFA francs as FCFA"), "local")
         self.currency.setCurrentIndex(0 if settings.currency_mode == "code" else 1)
+        self.register = QLineEdit(settings.register_address)
+        self.register.setPlaceholderText(self.tr("This computer’s register file"))
+        self.register.setToolTip(
+            self.tr(
+                "Empty: a register file in your data folder. A shared register: "
+                "postgresql://user@server/database — the password stays in the PostgreSQL "
+                "password or service file, never here."
+            )
+        )
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Officer name:"), self.officer)
         form.addRow(self.tr("Organisation:"), self.organisation)
         form.addRow(self.tr("Protective marking:"), self.marking)
         form.addRow(self.tr("Default rule set:"), rules_row)
         form.addRow(self.tr("Currency display:"), self.currency)
+        form.addRow(self.tr("Register:"), self.register)
         form.addRow(self.tr("Your files:"), self._user_folder_row())
         for label, widget in (
             (self.tr("Language"), self.language),
@@ -66,6 +77,7 @@ class SettingsDialog(QDialog):
             (self.tr("Protective marking"), self.marking),
             (self.tr("Default rule set"), self.rules),
             (self.tr("Currency display"), self.currency),
+            (self.tr("Register"), self.register),
         ):
             widget.setAccessibleName(label)
         layout.addLayout(form)
@@ -125,6 +137,18 @@ class SettingsDialog(QDialog):
         if path:
             self.rules.setText(path)
 
+    def accept(self) -> None:
+        """A register address with a password is refused here, before anything is stored."""
+        from donation_checker.errors import DonationCheckerError
+        from donation_checker.register.location import check_storable
+
+        try:
+            check_storable(self.register.text().strip())
+        except DonationCheckerError as exc:
+            QMessageBox.warning(self, self.tr("Register"), exc.describe(self.settings.language))
+            return
+        super().accept()
+
     def apply(self) -> bool:
         """Store the values; True when the language changed."""
         s = self.settings
@@ -135,5 +159,6 @@ class SettingsDialog(QDialog):
         s.marking = self.marking.text()
         s.default_rules = self.rules.text()
         s.currency_mode = str(self.currency.currentData())
+        s.register_address = self.register.text()
         s.sync()
         return s.language != old

@@ -1,0 +1,131 @@
+"""The register's list as a Qt model that pages through the query: the view asks for more rows
+as the officer scrolls, so a register of ten thousand cases never loads at once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from donation_checker.formatting import fmt_date, fmt_score
+from donation_checker.register import CaseFilter, CaseSummary, Register
+from donation_checker.register.texts import STATUS, VERDICT
+
+from .i18n import translated
+from .labels import QT_TRANSLATE_NOOP
+
+PAGE_SIZE = 100
+_CONTEXT = "RegisterColumn"
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("number", QT_TRANSLATE_NOOP("RegisterColumn", "Case")),
+    ("donor", QT_TRANSLATE_NOOP("RegisterColumn", "Donor")),
+    ("reference", QT_TRANSLATE_NOOP("RegisterColumn", "Reference")),
+    ("offer_date", QT_TRANSLATE_NOOP("RegisterColumn", "Offer date")),
+    ("categories", QT_TRANSLATE_NOOP("RegisterColumn", "Categories")),
+    ("units", QT_TRANSLATE_NOOP("RegisterColumn", "Units")),
+    ("verdict", QT_TRANSLATE_NOOP("RegisterColumn", "Verdict")),
+    ("score", QT_TRANSLATE_NOOP("RegisterColumn", "Score")),
+    ("status", QT_TRANSLATE_NOOP("RegisterColumn", "Status")),
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def cell_text(case: CaseSummary, column: str, lang: str) -> str:
+    """What the list shows of a case, through the core's formatters and tables."""
+    if column == "offer_date":
+        return fmt_date(case.offer_date, lang) if case.offer_date else ""
+    if column == "categories":
+        return ", ".join(case.categories)
+    if column == "units":
+        return str(case.units)
+    if column == "verdict":
+        return VERDICT[case.verdict].get(lang) if case.verdict in VERDICT else case.verdict
+    if column == "score":
+        return fmt_score(case.score, lang)
+    if column == "status":
+        return STATUS[case.status.value].get(lang)
+    value = getattr(case, column)
+    return "" if value is None else str(value)
+
+
+class CaseListModel(QAbstractTableModel):
+    """The cases passing a filter, newest first, one page fetched at a time."""
+
+    def __init__(self, lang: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.register: Register | None = None
+        self.filters = CaseFilter()
+        self.cases: list[CaseSummary] = []
+        self.total = 0
+        self.page_size = PAGE_SIZE
+
+    def set_register(self, register: Register | None) -> None:
+        self.register = register
+        self.reload()
+
+    def set_filters(self, filters: CaseFilter) -> None:
+        self.filters = filters
+        self.reload()
+
+    def reload(self) -> None:
+        """Start again from the first page (after a filter change or a saved change)."""
+        self.beginResetModel()
+        self.cases = []
+        self.total = 0
+        if self.register is not None:
+            page = self.register.list_cases(self.filters, 0, self.page_size)
+            self.cases = list(page.items)
+            self.total = page.total
+        self.endResetModel()
+
+    def case_at(self, row: int) -> CaseSummary | None:
+        return self.cases[row] if 0 <= row < len(self.cases) else None
+
+    # --- paging ---------------------------------------------------------------------------
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.cases) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self.register is None:
+            return
+        page = self.register.list_cases(self.filters, len(self.cases), self.page_size)
+        known = {c.number for c in self.cases}
+        # A case recorded meanwhile shifts the pages: never show one twice.
+        fresh = [c for c in page.items if c.number not in known]
+        self.total = page.total
+        if not fresh:
+            self.total = len(self.cases)
+            return
+        first = len(self.cases)
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        self.cases.extend(fresh)
+        self.endInsertRows()
+
+    # --- table ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.cases)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        case = self.case_at(index.row())
+        if case is None:
+            return None
+        column = COLUMNS[index.column()][0]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return cell_text(case, column, self.lang)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("units", "score"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return translated(_CONTEXT, COLUMNS[section][1])
+        return None

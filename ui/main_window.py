@@ -278,6 +278,7 @@ class MainWindow(QMainWindow):
 
         self.report_panel = ReportPanel(s, self.runner, self.dialogs, self._report_meta)
         self.report_panel.message.connect(self.show_message)
+        self.report_panel.record_requested.connect(self.record_in_register)
         return self.report_panel
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
@@ -566,6 +567,11 @@ class MainWindow(QMainWindow):
     def _print(self) -> None:
         self.tabs.setCurrentWidget(self.report_panel)
         self.report_panel.print_report()
+
+    def record_in_register(self) -> None:
+        """Record the current assessment as a new case, and show it in the Register area."""
+        self.tabs.setCurrentWidget(self.register_panel)
+        self.register_panel.record_current()
 
     def _report_meta(self) -> dict[str, str]:
         return {

@@ -62,6 +62,7 @@ class RegisterPanel(QWidget):
         self.register: Register | None = None
         self.task: Task | None = None
         self.opening = False
+        self.record_when_open = False  # "Record in the register" asked before it opened
         self.dashboard_year: int | None = None
         self.model = CaseListModel(self.lang, self)
         layout = QVBoxLayout(self)
@@ -186,6 +187,9 @@ class RegisterPanel(QWidget):
         self.model.set_register(register)
         self._enable(True)
         self.refresh_dashboard()
+        if self.record_when_open:
+            self.record_when_open = False
+            self.record_current()
 
     def close_register(self) -> None:
         if self.register is not None:
@@ -324,6 +328,9 @@ class RegisterPanel(QWidget):
         """Record the assessment on screen as a new case (the command line's assess --record)."""
         register, s = self.register, self.session
         if register is None:
+            self.record_when_open = True
+            if not self.opening:
+                self.open_register()
             return
         if s.assessment is None:
             self.dialogs.warning(

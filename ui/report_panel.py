@@ -42,6 +42,7 @@ Meta = Callable[[], dict[str, str]]
 
 class ReportPanel(QWidget):
     message = Signal(str)  # for the status bar
+    record_requested = Signal()  # record the assessment in the register
 
     def __init__(
         self,
@@ -86,10 +87,15 @@ class ReportPanel(QWidget):
         self.print_button.clicked.connect(self.print_report)
         self.excel_button = QPushButton(self.tr("Export to Excel…"))
         self.excel_button.clicked.connect(self.export_excel)
+        self.record_button = QPushButton(self.tr("Record in the register"))
+        self.record_button.setToolTip(
+            self.tr("A new case in the register, with this assessment, its offer and conditions")
+        )
+        self.record_button.clicked.connect(self.record_requested)
         bar.addWidget(self.share)
         bar.addWidget(QLabel(self.tr("Marking:")))
         bar.addWidget(self.marking, 1)
-        for button in (self.save_button, self.print_button, self.excel_button):
+        for button in (self.save_button, self.print_button, self.excel_button, self.record_button):
             button.setAccessibleName(button.text().rstrip("…"))
             bar.addWidget(button)
         layout.addLayout(bar)
@@ -144,7 +150,7 @@ class ReportPanel(QWidget):
     def _assessment_changed(self) -> None:
         a = self.session.assessment
         enabled = a is not None
-        for button in (self.save_button, self.print_button, self.excel_button):
+        for button in (self.save_button, self.print_button, self.excel_button, self.record_button):
             button.setEnabled(enabled)
         self.pdf_bytes = None
         self._stale = True

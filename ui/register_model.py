@@ -1,18 +1,27 @@
 """The register's list as a Qt model that pages through the query: the view asks for more rows
-as the officer scrolls, so a register of ten thousand cases never loads at once."""
+as the officer scrolls, so a register of ten thousand cases never loads at once. Each page is
+read on the task runner's thread; a page of a filter since replaced is dropped on arrival."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from donation_checker.formatting import fmt_date, fmt_score
-from donation_checker.register import CaseFilter, CaseSummary, Register
+from donation_checker.register import CaseFilter, CaseSummary, Page, Register
 from donation_checker.register.texts import STATUS, VERDICT
 
 from .i18n import translated
 from .labels import QT_TRANSLATE_NOOP
+from .tasks import CancelFn, ProgressFn, TaskRunner
 
 PAGE_SIZE = 100
 _CONTEXT = "RegisterColumn"
@@ -52,14 +61,20 @@ def cell_text(case: CaseSummary, column: str, lang: str) -> str:
 class CaseListModel(QAbstractTableModel):
     """The cases passing a filter, newest first, one page fetched at a time."""
 
-    def __init__(self, lang: str, parent: QObject | None = None) -> None:
+    loaded = Signal()  # a page arrived (the first one after a reset, or one more)
+    failed = Signal(object)  # the register could not be read: the exception
+
+    def __init__(self, lang: str, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
+        self.runner = runner
         self.register: Register | None = None
         self.filters = CaseFilter()
         self.cases: list[CaseSummary] = []
         self.total = 0
         self.page_size = PAGE_SIZE
+        self.generation = 0  # bumped by each reload: older pages are dropped
+        self.fetching = False
 
     def set_register(self, register: Register | None) -> None:
         self.register = register
@@ -71,38 +86,66 @@ class CaseListModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Start again from the first page (after a filter change or a saved change)."""
-        self.beginResetModel()
-        self.cases = []
-        self.total = 0
-        if self.register is not None:
-            page = self.register.list_cases(self.filters, 0, self.page_size)
-            self.cases = list(page.items)
-            self.total = page.total
-        self.endResetModel()
+        self.generation += 1
+        self.fetching = False
+        self._read(0)
 
     def case_at(self, row: int) -> CaseSummary | None:
         return self.cases[row] if 0 <= row < len(self.cases) else None
 
     # --- paging ---------------------------------------------------------------------------
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.cases) < self.total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self.register is None:
+    def _read(self, offset: int) -> None:
+        register, filters, size = self.register, self.filters, self.page_size
+        if register is None:
+            self._arrived(self.generation, Page((), 0, 0, size))
             return
-        page = self.register.list_cases(self.filters, len(self.cases), self.page_size)
+        generation = self.generation
+        self.fetching = True
+
+        def job(progress: ProgressFn, cancel: CancelFn) -> Page:
+            return register.list_cases(filters, offset, size)
+
+        self.runner.submit(
+            job,
+            name="register list",
+            on_success=lambda page: self._arrived(generation, page),
+            on_failure=lambda exc: self._failed(generation, exc),
+        )
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self.generation:
+            self.fetching = False
+            self.failed.emit(exc)
+
+    def _arrived(self, generation: int, page: Page) -> None:
+        if generation != self.generation:
+            return
+        self.fetching = False
+        if page.offset == 0:
+            self.beginResetModel()
+            self.cases = list(page.items)
+            self.total = page.total
+            self.endResetModel()
+            self.loaded.emit()
+            return
         known = {c.number for c in self.cases}
         # A case recorded meanwhile shifts the pages: never show one twice.
         fresh = [c for c in page.items if c.number not in known]
-        self.total = page.total
-        if not fresh:
-            self.total = len(self.cases)
-            return
-        first = len(self.cases)
-        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-        self.cases.extend(fresh)
-        self.endInsertRows()
+        self.total = page.total if fresh else len(self.cases)
+        if fresh:
+            first = len(self.cases)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self.cases.extend(fresh)
+            self.endInsertRows()
+        self.loaded.emit()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self.fetching and len(self.cases) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not parent.isValid() and not self.fetching and self.register is not None:
+            self._read(len(self.cases))
 
     # --- table ----------------------------------------------------------------------------
 

@@ -64,7 +64,10 @@ class RegisterPanel(QWidget):
         self.opening = False
         self.record_when_open = False  # "Record in the register" asked before it opened
         self.dashboard_year: int | None = None
-        self.model = CaseListModel(self.lang, self)
+        self.model = CaseListModel(self.lang, runner, self)
+        self.model.failed.connect(self._list_failed)
+        self.pending_select: str | None = None  # a case to select when its page arrives
+        self.model.loaded.connect(self._select_pending)
         layout = QVBoxLayout(self)
 
         actions = QHBoxLayout()
@@ -241,6 +244,10 @@ class RegisterPanel(QWidget):
         if wanted.year != self.dashboard_year:
             self.refresh_dashboard()
 
+    def _list_failed(self, exc: BaseException) -> None:
+        text = exc.describe(self.lang) if isinstance(exc, DonationCheckerError) else str(exc)
+        self.dialogs.warning(self, self.tr("The register cannot be read"), text)
+
     def _count_changed(self, *_: Any) -> None:
         self.count.setText(
             self.tr("%1 of %2 cases")
@@ -255,9 +262,14 @@ class RegisterPanel(QWidget):
             self.side.setCurrentWidget(self.case_view)
 
     def _case_changed(self, number: str) -> None:
+        self.pending_select = number
         self.model.reload()
         self.message.emit(self.tr("%1 saved.").replace("%1", number))
         self.refresh_dashboard()
+
+    def _select_pending(self) -> None:
+        if self.pending_select is not None and self.select(self.pending_select):
+            self.pending_select = None
 
     def select(self, number: str) -> bool:
         """Select a case of the loaded rows; True when found."""
@@ -348,8 +360,8 @@ class RegisterPanel(QWidget):
             )
 
         def recorded(case: Any) -> None:
+            self.pending_select = case.number
             self.model.reload()
-            self.select(case.number)
             self.case_view.open_case(register, case.number)
             self.message.emit(self.tr("Recorded as %1.").replace("%1", case.number))
             self.refresh_dashboard()

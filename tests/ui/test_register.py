@@ -34,7 +34,13 @@ def open_panel(qtbot: Any, window: Any, address: str) -> Any:
     panel = window.register_panel
     panel.open_register()
     qtbot.waitUntil(lambda: panel.register is not None, timeout=10_000)
+    settle(qtbot, panel.model)
     return panel
+
+
+def settle(qtbot: Any, model: Any) -> None:
+    """Wait for the page being read on the runner's thread."""
+    qtbot.waitUntil(lambda: not model.fetching, timeout=10_000)
 
 
 @pytest.fixture
@@ -44,9 +50,11 @@ def panel(qtbot: Any, window: Any, generated: tuple[str, list[Made]]) -> Iterato
     opened.close_register()
 
 
-def fetch_all(model: Any) -> list[str]:
+def fetch_all(qtbot: Any, model: Any) -> list[str]:
+    settle(qtbot, model)
     while model.canFetchMore():
         model.fetchMore()
+        settle(qtbot, model)
     return [c.number for c in model.cases]
 
 
@@ -57,8 +65,9 @@ def test_the_list_fetches_a_page_at_a_time_as_the_officer_scrolls(
     assert model.total == CASES
     assert model.rowCount() == model.page_size < CASES
     panel.window().tabs.setCurrentWidget(panel)
-    for _ in range(20):
-        view.scrollToBottom()
+    for _ in range(CASES // model.page_size + 1):
+        view.scrollToBottom()  # the view asks the model for the next page
+        settle(qtbot, model)
         qtbot.wait(5)
     assert model.rowCount() == CASES
     numbers = [c.number for c in model.cases]
@@ -80,6 +89,7 @@ def test_the_list_fetches_a_page_at_a_time_as_the_officer_scrolls(
     category=st.sampled_from((None, *(line[0] for line in LINES))),
 )
 def test_filters_show_exactly_the_cases_that_match(
+    qtbot: Any,
     panel: Any,
     generated: tuple[str, list[Made]],
     donor: str | None,
@@ -100,7 +110,7 @@ def test_filters_show_exactly_the_cases_that_match(
         and (year is None or m.year == year)
         and (category is None or m.category == category)
     }
-    assert set(fetch_all(panel.model)) == expected
+    assert set(fetch_all(qtbot, panel.model)) == expected
     assert panel.model.total == len(expected)
 
 
@@ -152,6 +162,7 @@ def test_a_decision_from_the_current_version_is_saved_and_listed(
     view.reply_ref.setText("R-42")
     view.decide_button.click()
     assert not dialogs.warnings
+    settle(qtbot, panel.model)
     saved = panel.register.get(number)
     assert saved.summary.decision == Decision.REDIRECTED and saved.reply_reference == "R-42"
     row = [c.number for c in panel.model.cases].index(number)
@@ -185,6 +196,7 @@ def test_the_register_tab_opens_the_default_file_in_the_data_folder(
     panel = window.register_panel
     window.tabs.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: panel.register is not None, timeout=10_000)
+    settle(qtbot, panel.model)
     assert Path(panel.register.address).parent.resolve().is_relative_to(home.resolve())
     assert panel.model.total == 0
     panel.close_register()

@@ -29,6 +29,7 @@ def recorded(qtbot: Any, window: Any, inventory_file: Path) -> Any:
     with qtbot.waitSignal(panel.message, timeout=30_000) as blocker:
         window.report_panel.record_button.click()
     assert blocker.args[0].startswith("Recorded as DC-")
+    qtbot.waitUntil(lambda: panel.model.total == 1 and not panel.model.fetching)
     yield window
     panel.close_register()
 
@@ -111,6 +112,7 @@ def test_recording_without_an_assessment_explains_what_is_missing(
     panel = window.register_panel
     window.tabs.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: panel.register is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: not panel.model.fetching)
     panel.record_current()
     assert dialogs.warnings[-1][0] == "Nothing to record"
     assert panel.model.total == 0

@@ -159,7 +159,7 @@ class Dashboard(QScrollArea):
             self.overdue.setText(self.tr("None."))
         else:
             lines = [
-                self.tr("%1 (%2), condition %3: %4 days late")
+                self.tr("%1 (%2), condition %3, days late: %4")
                 .replace("%1", o.number)
                 .replace("%2", o.donor or "?")
                 .replace("%3", str(o.condition.no))
@@ -191,7 +191,7 @@ class Dashboard(QScrollArea):
             )
         self.loads.set_bars(bars, scale=1.5)
         squeezed = [o.number for o in portfolio.offers if o.squeezed]
-        note = self.tr("%1 offers still to come; 100 % is all the free capacity.").replace(
+        note = self.tr("Offers still to come: %1. 100 % is all the free capacity.").replace(
             "%1", fmt_number(len(portfolio.offers), self.lang)
         )
         if squeezed:

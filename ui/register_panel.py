@@ -250,7 +250,7 @@ class RegisterPanel(QWidget):
 
     def _count_changed(self, *_: Any) -> None:
         self.count.setText(
-            self.tr("%1 of %2 cases")
+            self.tr("Cases: %1 of %2")
             .replace("%1", str(self.model.rowCount()))
             .replace("%2", str(self.model.total))
         )
@@ -348,7 +348,7 @@ class RegisterPanel(QWidget):
             self.dialogs.warning(
                 self,
                 self.tr("Nothing to record"),
-                self.tr("Load an inventory and an offer first: the assessment is recorded."),
+                self.tr("There is no assessment yet: load an inventory and an offer first."),
             )
             return
         assessment, offer, ruleset = s.assessment, s.offer(), s.ruleset
@@ -397,7 +397,7 @@ class RegisterPanel(QWidget):
             job,
             "export the register",
             lambda n: self.message.emit(
-                self.tr("%1 cases exported to %2.").replace("%1", str(n)).replace("%2", path)
+                self.tr("Cases exported: %1, to %2.").replace("%1", str(n)).replace("%2", path)
             ),
         )
 

@@ -74,7 +74,7 @@ def test_the_list_fetches_a_page_at_a_time_as_the_officer_scrolls(
     assert len(set(numbers)) == CASES
     expected = sorted((m.number for m in generated[1]), key=lambda n: (n[3:7], n), reverse=True)
     assert numbers == expected  # newest first, across the pages
-    assert panel.count.text() == f"{CASES} of {CASES} cases"
+    assert panel.count.text() == f"Cases: {CASES} of {CASES}"
 
 
 @settings(

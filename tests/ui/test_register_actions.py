@@ -57,7 +57,7 @@ def test_export_writes_the_filtered_list(
     panel = recorded.register_panel
     with qtbot.waitSignal(panel.message, timeout=30_000) as blocker:
         panel.export_button.click()
-    assert blocker.args[0] == f"1 cases exported to {target}."
+    assert blocker.args[0] == f"Cases exported: 1, to {target}."
     data = target.read_bytes()
     assert data[:2] == b"PK" if suffix == ".xlsx" else b"Partner Kilo" in data
 
@@ -103,7 +103,7 @@ def test_the_portfolio_shows_each_capacitys_load(qtbot: Any, recorded: Any) -> N
     panel.portfolio_button.click()
     qtbot.waitUntil(lambda: bool(bars.bars), timeout=30_000)
     assert panel.side.currentWidget() is panel.dashboard
-    assert "1 offers still to come" in panel.dashboard.load_note.text()
+    assert "Offers still to come: 1." in panel.dashboard.load_note.text()
 
 
 def test_recording_without_an_assessment_explains_what_is_missing(

@@ -108,12 +108,19 @@ def measure(path: Path) -> dict[str, float]:
         return panel.register is not None and panel.model.total > 0
 
     def run_steps() -> None:
+        if panel.model.fetching:  # a page is on its way: the next step waits for it
+            QTimer.singleShot(5, run_steps)
+            return
         if not steps:
             timings["filters"] = time.perf_counter() - t1
-            QTimer.singleShot(300, app.quit)  # the dashboard fills in meanwhile
+            QTimer.singleShot(500, finish)  # the dashboard fills in meanwhile
             return
         steps.pop(0)()
         QTimer.singleShot(30, run_steps)
+
+    def finish() -> None:
+        probe.stop()  # closing the window waits for the threads: not a stall the officer sees
+        app.quit()
 
     def wait_open() -> None:
         nonlocal t1
@@ -130,7 +137,6 @@ def measure(path: Path) -> dict[str, float]:
     window.tabs.setCurrentWidget(panel)  # opens the register, as the officer's click does
     QTimer.singleShot(0, wait_open)
     app.exec()
-    probe.stop()
     rows = panel.model.rowCount()
     window.runner.shutdown()
     panel.close_register()

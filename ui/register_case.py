@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 
 from donation_checker.errors import DonationCheckerError
 from donation_checker.formatting import fmt_date, fmt_percent, fmt_score
+from donation_checker.gcpause import live_objects_set_aside
 from donation_checker.register import Case, ConditionStatus, Decision, Register, RegisterConflict
 from donation_checker.register.texts import CONDITION, FIELD, KIND, STATUS, VERDICT
 
 from .dialogs import Dialogs
+from .tasks import CancelFn, ProgressFn, TaskRunner
 
 # Who is saving: (officer, organisation), read from the preferences when the change is made.
 Who = Callable[[], tuple[str, str]]
@@ -53,9 +55,19 @@ def history_text(case: Case, lang: str) -> list[tuple[str, str, str, str]]:
 
 class CaseView(QWidget):
     changed = Signal(str)  # the case number, after a saved change
+    shown = Signal(str)  # the case number, once read and shown
 
-    def __init__(self, dialogs: Dialogs, lang: str, who: Who, parent: QWidget | None = None):
+    def __init__(
+        self,
+        runner: TaskRunner,
+        dialogs: Dialogs,
+        lang: str,
+        who: Who,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
+        self.runner = runner
+        self.opening: str | None = None  # the case being read; a later choice replaces it
         self.dialogs = dialogs
         self.lang = lang
         self.who = who
@@ -134,13 +146,27 @@ class CaseView(QWidget):
     # --- showing ----------------------------------------------------------------------------
 
     def open_case(self, register: Register, number: str) -> None:
+        """Read the case on the runner's thread; only the officer's last choice is shown."""
         self.register = register
-        try:
-            self.show_case(register.get(number))
-        except DonationCheckerError as exc:
-            self.dialogs.warning(
-                self, self.tr("The case cannot be opened"), exc.describe(self.lang)
-            )
+        self.opening = number
+
+        def job(progress: ProgressFn, cancel: CancelFn) -> Case:
+            with live_objects_set_aside():
+                return register.get(number)
+
+        def read(case: Case) -> None:
+            if self.opening == number:
+                self.opening = None
+                self.show_case(case)
+                self.shown.emit(number)
+
+        def failed(exc: BaseException) -> None:
+            if self.opening == number:
+                self.opening = None
+                text = exc.describe(self.lang) if isinstance(exc, DonationCheckerError) else ""
+                self.dialogs.warning(self, self.tr("The case cannot be opened"), text)
+
+        self.runner.submit(job, name="open a case", on_success=read, on_failure=failed)
 
     def show_case(self, case: Case | None) -> None:
         """Show a case as saved now; what the officer typed in the forms stays."""

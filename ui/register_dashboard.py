@@ -36,10 +36,9 @@ class Overview:
 
 
 def read_overview(register: Register, year: int | None, unknown_donor: str) -> Overview:
-    page = register.list_cases(CaseFilter(year=year), 0, 10_000_000)
     by_donor: dict[str, Counter[str]] = {}
-    for case in page.items:
-        by_donor.setdefault(case.donor or unknown_donor, Counter())[case.verdict] += 1
+    for donor, counts in register.offers_by_donor(CaseFilter(year=year)).items():
+        by_donor.setdefault(donor or unknown_donor, Counter()).update(counts)
     return Overview(year, by_donor, register.overdue_conditions())
 
 

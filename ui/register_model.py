@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 
 from donation_checker.formatting import fmt_date, fmt_score
+from donation_checker.gcpause import live_objects_set_aside
 from donation_checker.register import CaseFilter, CaseSummary, Page, Register
 from donation_checker.register.texts import STATUS, VERDICT
 
@@ -104,7 +105,10 @@ class CaseListModel(QAbstractTableModel):
         self.fetching = True
 
         def job(progress: ProgressFn, cancel: CancelFn) -> Page:
-            return register.list_cases(filters, offset, size)
+            # The window's live objects stay out of the collections this reading sets off:
+            # a full collection would hold the interpreter lock, and the window, for ~80 ms.
+            with live_objects_set_aside():
+                return register.list_cases(filters, offset, size)
 
         self.runner.submit(
             job,

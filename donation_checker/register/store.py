@@ -419,6 +419,21 @@ class Register:
             items = summaries(conn, rows)
         return Page(items, int(total), offset, limit)
 
+    def offers_by_donor(
+        self, filters: CaseFilter | None = None
+    ) -> dict[str | None, dict[str, int]]:
+        """How many cases each donor has per verdict, counted by the database (the dashboard
+        reads ten thousand cases without loading them)."""
+        query = summaries_query(filters or CaseFilter()).subquery()
+        counted = select(query.c.donor, query.c.verdict, func.count()).group_by(
+            query.c.donor, query.c.verdict
+        )
+        out: dict[str | None, dict[str, int]] = {}
+        with self.engine.connect() as conn:
+            for donor, verdict, count in conn.execute(counted):
+                out.setdefault(donor, {})[str(verdict)] = int(count)
+        return out
+
     def pledges(self, *, excluding: str | None = None) -> tuple[Pledge, ...]:
         """Every line of the offers still to come: pending, or accepted and not delivered."""
         out = []

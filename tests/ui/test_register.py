@@ -50,6 +50,14 @@ def panel(qtbot: Any, window: Any, generated: tuple[str, list[Made]]) -> Iterato
     opened.close_register()
 
 
+def open_case(qtbot: Any, panel: Any, number: str) -> Any:
+    """Select a case in the list and wait until it is read and shown."""
+    assert panel.select(number)
+    view = panel.case_view
+    qtbot.waitUntil(lambda: view.case is not None and view.case.number == number)
+    return view
+
+
 def fetch_all(qtbot: Any, model: Any) -> list[str]:
     settle(qtbot, model)
     while model.canFetchMore():
@@ -130,9 +138,7 @@ def test_a_decision_on_a_stale_version_shows_both_versions_and_keeps_the_entry(
 ) -> None:
     panel, made = small
     number = made[0].number
-    assert panel.select(number)
-    view = panel.case_view
-    assert view.case.number == number
+    view = open_case(qtbot, panel, number)
     opened = view.case.version
     # Another officer decides meanwhile.
     with Register.open(panel.register.address) as other:
@@ -156,8 +162,7 @@ def test_a_decision_from_the_current_version_is_saved_and_listed(
 ) -> None:
     panel, made = small
     number = made[1].number
-    assert panel.select(number)
-    view = panel.case_view
+    view = open_case(qtbot, panel, number)
     view.decision.setCurrentIndex(view.decision.findData("redirected"))
     view.reply_ref.setText("R-42")
     view.decide_button.click()
@@ -174,8 +179,7 @@ def test_a_condition_marked_met_appears_in_the_history(
 ) -> None:
     panel, made = small
     number = next(m.number for m in made if m.verdict == "conditional")
-    assert panel.select(number)
-    view = panel.case_view
+    view = open_case(qtbot, panel, number)
     assert view.conditions.rowCount() == 1
     view.conditions.selectRow(0)
     view.condition_status.setCurrentIndex(view.condition_status.findData("met"))

@@ -30,6 +30,7 @@ def recorded(qtbot: Any, window: Any, inventory_file: Path) -> Any:
         window.report_panel.record_button.click()
     assert blocker.args[0].startswith("Recorded as DC-")
     qtbot.waitUntil(lambda: panel.model.total == 1 and not panel.model.fetching)
+    qtbot.waitUntil(lambda: panel.case_view.case is not None)
     yield window
     panel.close_register()
 

@@ -319,3 +319,27 @@ def test_an_empty_database_is_created_at_the_current_schema(register: Register) 
         assert current_revision(conn) == "0002"
         assert compare_metadata(MigrationContext.configure(conn), s.metadata) == []
     assert register.list_cases().total == 0
+
+
+def test_offers_by_donor_counts_what_the_list_holds(register: Register) -> None:
+    from donation_checker.register import CaseFilter
+
+    donors = ["Alpha", "Bravo", "Alpha", None, "Alpha", "Bravo"]
+    for i, donor in enumerate(donors):
+        a, o = tiny(
+            donor=donor or "",
+            reference=f"R-{i}",
+            conditions=i % 2,
+            date=dt.date(2025 + i % 2, 3, 1),
+        )
+        if donor is None:
+            o = type(o)(type(o.header)(reference=f"R-{i}", date=dt.date(2026, 3, 1)), o.lines)
+        register.record(a, o, officer="me")
+    for year in (None, 2025, 2026):
+        listed = register.list_cases(CaseFilter(year=year), 0, 100).items
+        expected: dict[str | None, Counter[str]] = {}
+        for c in listed:
+            expected.setdefault(c.donor, Counter())[c.verdict] += 1
+        counted = register.offers_by_donor(CaseFilter(year=year))
+        assert {k: Counter(v) for k, v in counted.items()} == expected
+        assert sum(sum(v.values()) for v in counted.values()) == len(listed)

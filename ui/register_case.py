@@ -40,9 +40,10 @@ Who = Callable[[], tuple[str, str]]
 def history_text(case: Case, lang: str) -> list[tuple[str, str, str, str]]:
     """The history as rows (version, when, who, what changed), newest first."""
     rows = []
+    colon = "\u00a0: " if lang == "fr" else ": "  # French puts a no-break space before it
     for entry in reversed(case.history):
         changes = "; ".join(
-            f"{FIELD[c.field].get(lang) if c.field in FIELD else c.field}: "
+            f"{FIELD[c.field].get(lang) if c.field in FIELD else c.field}{colon}"
             f"{'' if c.before is None else c.before} → {'' if c.after is None else c.after}"
             for c in entry.changes
         )
@@ -87,14 +88,16 @@ class CaseView(QWidget):
         self.decision.setAccessibleName(self.tr("Decision"))
         self.decided_on = QDateEdit(QDate.currentDate())
         self.decided_on.setCalendarPopup(True)
+        self.decided_on.setDisplayFormat("yyyy-MM-dd")
         self.decided_on.setAccessibleName(self.tr("Decision date"))
         self.reply_ref = QLineEdit()
         self.reply_ref.setPlaceholderText(self.tr("Reply reference"))
         self.reply_ref.setAccessibleName(self.tr("Reply reference"))
         self.decide_button = QPushButton(self.tr("Record the decision"))
         self.decide_button.clicked.connect(self.record_decision)
-        for w in (self.decision, self.decided_on, self.reply_ref):
-            row.addWidget(w)
+        row.addWidget(self.decision)
+        row.addWidget(self.decided_on)
+        row.addWidget(self.reply_ref, 1)
         row.addWidget(self.decide_button)
         layout.addWidget(decision)
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -129,9 +128,12 @@ class RegisterPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)  # one line a case: full texts are in the tooltips
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((104, 140, 96, 92, 80, 44, 116, 62)):
+            self.view.setColumnWidth(column, width)
         self.view.setAccessibleName(self.tr("Cases"))
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._count_changed)
@@ -140,14 +142,17 @@ class RegisterPanel(QWidget):
         self.case_view = CaseView(runner, dialogs, self.lang, self._who)
         self.case_view.changed.connect(self._case_changed)
         self.dashboard = Dashboard(self.lang)
-        self.side = QTabWidget()
-        self.side.addTab(self.case_view, self.tr("Case"))
-        self.side.addTab(self.dashboard, self.tr("Dashboard"))
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.view)
+        left.addWidget(self.dashboard)
+        left.setStretchFactor(0, 1)
+        left.setStretchFactor(1, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.view)
-        split.addWidget(self.side)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
+        split.addWidget(left)
+        split.addWidget(self.case_view)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([780, 520])  # the list's verdict and status in view at 1366 px
         layout.addWidget(split, 1)
 
         busy = QHBoxLayout()
@@ -160,6 +165,8 @@ class RegisterPanel(QWidget):
         layout.addLayout(busy)
         self._set_busy(None)
         self._enable(False)
+        session.inventory_changed.connect(self._capacity_changed)
+        session.ruleset_changed.connect(self._capacity_changed)
 
     # --- opening ----------------------------------------------------------------------------
 
@@ -194,6 +201,10 @@ class RegisterPanel(QWidget):
         if self.record_when_open:
             self.record_when_open = False
             self.record_current()
+
+    def _capacity_changed(self) -> None:
+        if self.register is not None and self.session.inventory is not None:
+            self.portfolio(quiet=True)
 
     def close_register(self) -> None:
         if self.register is not None:
@@ -260,7 +271,6 @@ class RegisterPanel(QWidget):
         case = self.model.case_at(current.row())
         if case is not None and self.register is not None:
             self.case_view.open_case(self.register, case.number)
-            self.side.setCurrentWidget(self.case_view)
 
     def _case_changed(self, number: str) -> None:
         self.pending_select = number
@@ -271,6 +281,8 @@ class RegisterPanel(QWidget):
     def _select_pending(self) -> None:
         if self.pending_select is not None and self.select(self.pending_select):
             self.pending_select = None
+        elif self.case_view.case is None and self.case_view.opening is None and self.model.cases:
+            self.view.selectRow(0)  # the newest case, rather than an empty page
 
     def select(self, number: str) -> bool:
         """Select a case of the loaded rows; True when found."""
@@ -340,6 +352,8 @@ class RegisterPanel(QWidget):
             return read_overview(register, year, unknown)
 
         self._run(job, "register dashboard", self.dashboard.show_overview, busy=False)
+        if self.session.inventory is not None and self.session.ruleset is not None:
+            self.portfolio(quiet=True)
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -438,7 +452,8 @@ class RegisterPanel(QWidget):
             lambda p: self.message.emit(self.tr("Reply letter saved: %1").replace("%1", p)),
         )
 
-    def portfolio(self) -> None:
+    def portfolio(self, quiet: bool = False) -> None:
+        """All offers still to come against the inventory's capacity, on the dashboard."""
         register, s = self.register, self.session
         if register is None:
             return
@@ -458,8 +473,4 @@ class RegisterPanel(QWidget):
             progress(0.3, "")
             return assess_portfolio(inventory, ruleset, offers)
 
-        def shown(portfolio: Any) -> None:
-            self.dashboard.show_portfolio(portfolio)
-            self.side.setCurrentWidget(self.dashboard)
-
-        self._run(job, "portfolio", shown)
+        self._run(job, "portfolio", self.dashboard.show_portfolio, busy=not quiet)

@@ -103,7 +103,6 @@ def test_the_portfolio_shows_each_capacitys_load(qtbot: Any, recorded: Any) -> N
     bars = panel.dashboard.loads
     panel.portfolio_button.click()
     qtbot.waitUntil(lambda: bool(bars.bars), timeout=30_000)
-    assert panel.side.currentWidget() is panel.dashboard
     assert "Offers still to come: 1." in panel.dashboard.load_note.text()
 
 

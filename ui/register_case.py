@@ -81,7 +81,10 @@ class CaseView(QWidget):
         layout.addWidget(self.summary)
 
         decision = QGroupBox(self.tr("Decision"))
-        row = QHBoxLayout(decision)
+        box = QVBoxLayout(decision)
+        row, second = QHBoxLayout(), QHBoxLayout()
+        box.addLayout(row)
+        box.addLayout(second)
         self.decision = QComboBox()
         for d in Decision:
             self.decision.addItem(STATUS[d.value].get(lang), d.value)
@@ -95,10 +98,10 @@ class CaseView(QWidget):
         self.reply_ref.setAccessibleName(self.tr("Reply reference"))
         self.decide_button = QPushButton(self.tr("Record the decision"))
         self.decide_button.clicked.connect(self.record_decision)
-        row.addWidget(self.decision)
+        row.addWidget(self.decision, 1)
         row.addWidget(self.decided_on)
-        row.addWidget(self.reply_ref, 1)
-        row.addWidget(self.decide_button)
+        second.addWidget(self.reply_ref, 1)
+        second.addWidget(self.decide_button)
         layout.addWidget(decision)
 
         conditions = QGroupBox(self.tr("Conditions"))

@@ -607,6 +607,7 @@ class MainWindow(QMainWindow):
     def apply_preferences(self, language_changed: bool) -> None:
         self.session.currency_label = self.settings.currency_label
         self.report_panel.marking.setText(self.settings.marking)
+        self.register_panel.address_changed()
         if language_changed:
             self.retranslate()
         else:

@@ -62,6 +62,7 @@ class RegisterPanel(QWidget):
         self.register: Register | None = None
         self.task: Task | None = None
         self.opening = False
+        self.opened_with = ""  # the preferences' address the register was opened from
         self.record_when_open = False  # "Record in the register" asked before it opened
         self.dashboard_year: int | None = None
         self.model = CaseListModel(self.lang, runner, self)
@@ -174,6 +175,7 @@ class RegisterPanel(QWidget):
         """Open the register named in the preferences (or the environment, or the default file)
         on a thread: a server may take a while to answer."""
         address = self.settings.register_address or None
+        self.opened_with = self.settings.register_address
 
         def job(progress: ProgressFn, cancel: CancelFn) -> Register:
             return Register.open(settings=address)
@@ -201,6 +203,11 @@ class RegisterPanel(QWidget):
         if self.record_when_open:
             self.record_when_open = False
             self.record_current()
+
+    def address_changed(self) -> None:
+        """After Preferences: an open register whose address changed is opened again."""
+        if self.register is not None and self.settings.register_address != self.opened_with:
+            self.open_register()
 
     def _capacity_changed(self) -> None:
         if self.register is not None and self.session.inventory is not None:

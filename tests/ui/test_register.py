@@ -214,3 +214,33 @@ def test_an_address_with_a_password_is_never_stored(settings: Any) -> None:
     assert settings.register_address == ""
     settings.register_address = "postgresql://officer@db.example/register"
     assert settings.register_address == "postgresql://officer@db.example/register"
+
+
+def test_preferences_refuse_an_address_with_a_password_and_reopen_on_a_new_one(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.settings_dialog import SettingsDialog
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    panel = window.register_panel
+    window.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.register is not None, timeout=10_000)
+    first = panel.register.address
+    dialog = SettingsDialog(window.settings, window)
+    qtbot.addWidget(dialog)
+    dialog.register.setText("postgresql://officer:secret@db.example/register")
+    dialog.accept()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert "contains a password" in shown[0] and "secret" not in shown[0]
+    assert "secret" not in str(window.settings.qsettings.value("prefs/register_address"))
+    other = str(tmp_path / "other.db")
+    dialog.register.setText(other)
+    dialog.accept()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    window.apply_preferences(dialog.apply())
+    qtbot.waitUntil(lambda: panel.register is not None and panel.register.address == other)
+    assert first != other
+    panel.close_register()

@@ -18,7 +18,7 @@ from tests.ui.helpers import drop_file, wait_assessment
 from ui.main_window import STARTUP_FALLBACK_MS, MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
-TAB_TEXTS = ["&Inventory", "&Offer", "&Assessment", "&Rules", "Re&port"]
+TAB_TEXTS = ["&Inventory", "&Offer", "&Assessment", "&Rules", "Re&port", "Re&gister"]
 LINE = {"category": "Pick-up", "make": "Toyota", "model": "Land Cruiser 79", "quantity": "6"}
 
 
@@ -72,6 +72,7 @@ def test_shell_then_panels(
         win.assessment_panel,
         win.rules_panel,
         win.report_panel,
+        win.register_panel,
     ]
     assert [win.tabs.widget(i) for i in range(win.tabs.count())] == panels
     assert _tab_texts(win) == TAB_TEXTS
@@ -266,7 +267,14 @@ def test_window_is_painted_before_pandas_is_imported(tmp_path: Path) -> None:
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     painted, ready = seen["painted"], seen["ready"]
     assert painted["visible"] and not painted["ready"] and not painted["pandas"]
-    assert painted["tabs"] == ["&Inventaire", "&Offre", "É&valuation", "&Règles", "Ra&pport"]
+    assert painted["tabs"] == [
+        "&Inventaire",
+        "&Offre",
+        "É&valuation",
+        "&Règles",
+        "Ra&pport",
+        "Re&gistre",
+    ]
     assert painted["status"] == "Chargement…" and not painted["open_enabled"]
     assert ready["ready"] and ready["pandas"] and ready["open_enabled"]
     assert ready["tabs"] == painted["tabs"] and ready["status"] != "Chargement…"

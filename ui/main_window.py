@@ -421,6 +421,8 @@ class MainWindow(QMainWindow):
         old = self.centralWidget()
         self.session.lang = self.settings.language
         self.session.lines.lang = self.session.lang
+        if "register_panel" in vars(self):
+            self.register_panel.close_register()  # the new panel opens it again when shown
         self._build_frame()
         for name in TABS:
             self._build_panel(name)

@@ -244,3 +244,26 @@ def test_preferences_refuse_an_address_with_a_password_and_reopen_on_a_new_one(
     qtbot.waitUntil(lambda: panel.register is not None and panel.register.address == other)
     assert first != other
     panel.close_register()
+
+
+def test_the_dashboard_counts_offers_by_donor_and_lists_overdue_conditions(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    from ui.register_dashboard import Dashboard, read_overview
+
+    with Register.open(str(tmp_path / "d.db")) as register:
+        made = fill(register, 40, load_ruleset(), seed=7)
+        late = next(m for m in made if m.verdict == "conditional")
+        register.update_condition(
+            late.number, 1, due=dt.date.today() - dt.timedelta(days=12), officer="me"
+        )
+        overview = read_overview(register, 2025, "donor unknown")
+    dashboard = Dashboard("en")
+    qtbot.addWidget(dashboard)
+    dashboard.show_overview(overview)
+    in_year = [m for m in made if m.year == 2025]
+    shown = {label: int(text) for label, _parts, text in dashboard.offers.bars}
+    assert shown == {d: sum(1 for m in in_year if m.donor == d) for d in {m.donor for m in in_year}}
+    for label, parts, _text in dashboard.offers.bars:
+        assert sum(value for value, _colour in parts) == shown[label]
+    assert f"{late.number} ({late.donor}), condition 1, days late: 12" in dashboard.overdue.text()

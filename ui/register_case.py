@@ -69,6 +69,7 @@ class CaseView(QWidget):
         super().__init__(parent)
         self.runner = runner
         self.opening: str | None = None  # the case being read; a later choice replaces it
+        self.saving = False  # a change is on its way to the register
         self.dialogs = dialogs
         self.lang = lang
         self.who = who
@@ -177,8 +178,7 @@ class CaseView(QWidget):
     def show_case(self, case: Case | None) -> None:
         """Show a case as saved now; what the officer typed in the forms stays."""
         self.case = case
-        for w in (self.decide_button, self.condition_button):
-            w.setEnabled(case is not None)
+        self._enable_changes()
         self.conditions.setRowCount(0)
         self.history.setRowCount(0)
         if case is None:
@@ -270,18 +270,37 @@ class CaseView(QWidget):
         )
 
     def _save(self, change: Callable[[], Case]) -> None:
-        try:
-            saved = change()
-        except RegisterConflict as exc:
-            # Show the case as the other officer saved it; the forms keep this officer's entry.
-            self.show_case(exc.theirs)
-            self.dialogs.warning(
-                self, self.tr("Someone else changed this case"), exc.describe(self.lang)
-            )
-            return
-        except DonationCheckerError as exc:
-            self.dialogs.warning(self, self.tr("The change was not saved"), exc.describe(self.lang))
-            return
-        self.condition_note.clear()
-        self.show_case(saved)
-        self.changed.emit(saved.number)
+        """Save on the runner's thread (a shared register may be a server away); the buttons
+        wait for the answer so one change is not sent twice."""
+        self.saving = True
+        self._enable_changes()
+
+        def job(progress: ProgressFn, cancel: CancelFn) -> Case:
+            with live_objects_set_aside():
+                return change()
+
+        def saved(case: Case) -> None:
+            self.saving = False
+            self.condition_note.clear()
+            self.show_case(case)
+            self.changed.emit(case.number)
+
+        def refused(exc: BaseException) -> None:
+            self.saving = False
+            if isinstance(exc, RegisterConflict):
+                # Show the case as the other officer saved it; the forms keep this officer's
+                # entry, to apply again.
+                self.show_case(exc.theirs)
+                self.dialogs.warning(
+                    self, self.tr("Someone else changed this case"), exc.describe(self.lang)
+                )
+                return
+            self._enable_changes()
+            text = exc.describe(self.lang) if isinstance(exc, DonationCheckerError) else ""
+            self.dialogs.warning(self, self.tr("The change was not saved"), text)
+
+        self.runner.submit(job, name="save a case", on_success=saved, on_failure=refused)
+
+    def _enable_changes(self) -> None:
+        for w in (self.decide_button, self.condition_button):
+            w.setEnabled(self.case is not None and not self.saving)

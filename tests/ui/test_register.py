@@ -146,6 +146,7 @@ def test_a_decision_on_a_stale_version_shows_both_versions_and_keeps_the_entry(
     view.decision.setCurrentIndex(view.decision.findData("accepted"))
     view.reply_ref.setText("MY-REPLY-7")
     view.decide_button.click()
+    qtbot.waitUntil(lambda: not view.saving and bool(dialogs.warnings))
     title, text = dialogs.warnings[-1]
     assert title == "Someone else changed this case"
     assert f"version {opened}, now {opened + 1}" in text
@@ -166,6 +167,7 @@ def test_a_decision_from_the_current_version_is_saved_and_listed(
     view.decision.setCurrentIndex(view.decision.findData("redirected"))
     view.reply_ref.setText("R-42")
     view.decide_button.click()
+    qtbot.waitUntil(lambda: not view.saving)
     assert not dialogs.warnings
     settle(qtbot, panel.model)
     saved = panel.register.get(number)
@@ -185,6 +187,7 @@ def test_a_condition_marked_met_appears_in_the_history(
     view.condition_status.setCurrentIndex(view.condition_status.findData("met"))
     view.condition_note.setText("certificate received")
     view.condition_button.click()
+    qtbot.waitUntil(lambda: not view.saving)
     assert not dialogs.warnings
     assert view.conditions.item(0, 2).text() == "met"
     newest = [view.history.item(0, c).text() for c in range(4)]

@@ -80,6 +80,7 @@ def test_the_reply_letter_is_written_for_the_chosen_case(
     view = panel.case_view
     view.decision.setCurrentIndex(view.decision.findData("accepted"))
     view.decide_button.click()
+    qtbot.waitUntil(lambda: not view.saving and view.case.summary.decision is not None)
     with qtbot.waitSignal(panel.message, timeout=30_000):
         panel.letter_button.click()
     assert target.read_bytes().startswith(magic)

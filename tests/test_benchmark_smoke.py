@@ -39,3 +39,19 @@ def test_benchmark_smoke_run_measures_every_task(tmp_path: Path) -> None:
         "donation-checker --help",
     ):
         assert label in text, label
+
+
+def test_register_gui_benchmark_smoke_run_measures_the_stall() -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run(
+        [sys.executable, "benchmarks/register_gui_bench.py", "--smoke"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    row = proc.stdout.strip().splitlines()[-1]
+    assert row.startswith("| Register area:") and "500 cases" in row, proc.stdout
+    assert "longest GUI stall ≤ 100 ms" in row and "(500 rows loaded at the end)" in row, row

@@ -254,12 +254,7 @@ class RegisterPanel(QWidget):
         wanted = self.filters()
         if wanted == self.model.filters:
             return
-        try:
-            self.model.set_filters(wanted)
-        except DonationCheckerError as exc:
-            self.dialogs.warning(
-                self, self.tr("The register cannot be read"), exc.describe(self.lang)
-            )
+        self.model.set_filters(wanted)  # read on the runner's thread; failures: _list_failed
         if wanted.year != self.dashboard_year:
             self.refresh_dashboard()
 

@@ -270,3 +270,18 @@ def test_the_dashboard_counts_offers_by_donor_and_lists_overdue_conditions(
     for label, parts, _text in dashboard.offers.bars:
         assert sum(value for value, _colour in parts) == shown[label]
     assert f"{late.number} ({late.donor}), condition 1, days late: 12" in dashboard.overdue.text()
+
+
+def test_an_unreachable_register_is_explained_without_a_traceback(
+    qtbot: Any, window: Any, dialogs: Any, notices: Any
+) -> None:
+    window.settings.register_address = "postgresql://officer@127.0.0.1:1/register"
+    panel = window.register_panel
+    window.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: bool(dialogs.warnings), timeout=30_000)
+    title, text = dialogs.warnings[-1]
+    assert title == "Register"
+    assert "cannot be reached" in text and "credentials" in text
+    assert panel.where.text() == "Register: cannot be opened"
+    assert panel.register is None and not panel.record_button.isEnabled()
+    assert not notices.items  # an expected failure, not an error report

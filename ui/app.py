@@ -93,6 +93,7 @@ def open_window(
     window = MainWindow(settings, reporter, dialogs, deferred=True)
     window.show()
     window.when_ready(_warm_reader)  # before any import, which then finds it started
+    window.when_ready(_warm_register)
     window.when_ready(lambda: _open_at_start(window, args))
     return window
 
@@ -101,6 +102,17 @@ def _warm_reader() -> None:
     from donation_checker.importer import warm_reader
 
     warm_reader()
+
+
+def _warm_register() -> None:
+    """Import the Register area (and its database library, about a second) on a thread, so the
+    first click on its tab does not wait for it."""
+    import threading
+    from importlib import import_module
+
+    threading.Thread(
+        target=import_module, args=("ui.register_panel",), name="warm register", daemon=True
+    ).start()
 
 
 def _open_at_start(window: MainWindow, args: argparse.Namespace) -> None:

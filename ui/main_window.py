@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
     assessment_panel: AssessmentPanel
     rules_panel: RulesPanel
     report_panel: ReportPanel
-    register_panel: RegisterPanel
+    _register_panel: RegisterPanel | None = None
 
     def __init__(
         self,
@@ -117,7 +117,8 @@ class MainWindow(QMainWindow):
             partial(import_module, ".tasks", __package__),
             partial(import_module, ".session", __package__),
             self._build_core,
-            *(partial(self._build_panel, name) for name in TABS),
+            # The register (and its database library, a second's import) waits for its tab.
+            *(partial(self._build_panel, name) for name in TABS if name != "register"),
             self._load_default_rules,
             self._startup_done,
         ]
@@ -195,6 +196,7 @@ class MainWindow(QMainWindow):
         waiting, self._waiting = self._waiting, []
         for callback in waiting:
             callback()
+        self._tab_changed(self.tabs.currentIndex())  # the Register tab chosen while loading
 
     # --- construction (rebuilt on a language change) -------------------------------------------
 
@@ -225,6 +227,7 @@ class MainWindow(QMainWindow):
         )
         for title in titles:
             self.tabs.addTab(QWidget(), title)
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
 
     def _build_panel(self, name: str) -> None:
@@ -239,6 +242,18 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(current)
         if page is not None:
             page.deleteLater()
+
+    @property
+    def register_panel(self) -> RegisterPanel:
+        """The Register area, built the first time it is needed."""
+        if self._register_panel is None:
+            self._build_panel("register")
+        assert self._register_panel is not None
+        return self._register_panel
+
+    def _tab_changed(self, index: int) -> None:
+        if self._core_built and index == TABS.index("register") and self._register_panel is None:
+            self._build_panel("register")
 
     def _make_panel(self, name: str) -> QWidget:
         s = self.session
@@ -271,9 +286,10 @@ class MainWindow(QMainWindow):
         if name == "register":
             from .register_panel import RegisterPanel
 
-            self.register_panel = RegisterPanel(s, self.settings, self.runner, self.dialogs)
-            self.register_panel.message.connect(self.show_message)
-            return self.register_panel
+            panel = RegisterPanel(s, self.settings, self.runner, self.dialogs)
+            panel.message.connect(self.show_message)
+            self._register_panel = panel
+            return panel
         from .report_panel import ReportPanel
 
         self.report_panel = ReportPanel(s, self.runner, self.dialogs, self._report_meta)
@@ -421,11 +437,14 @@ class MainWindow(QMainWindow):
         old = self.centralWidget()
         self.session.lang = self.settings.language
         self.session.lines.lang = self.session.lang
-        if "register_panel" in vars(self):
-            self.register_panel.close_register()  # the new panel opens it again when shown
+        had_register = self._register_panel is not None
+        if self._register_panel is not None:
+            self._register_panel.close_register()  # the new panel opens it again when shown
+            self._register_panel = None
         self._build_frame()
         for name in TABS:
-            self._build_panel(name)
+            if name != "register" or had_register:
+                self._build_panel(name)
         if old is not None:
             old.deleteLater()
         self.tabs.setCurrentIndex(current)
@@ -609,7 +628,8 @@ class MainWindow(QMainWindow):
     def apply_preferences(self, language_changed: bool) -> None:
         self.session.currency_label = self.settings.currency_label
         self.report_panel.marking.setText(self.settings.marking)
-        self.register_panel.address_changed()
+        if self._register_panel is not None:
+            self._register_panel.address_changed()
         if language_changed:
             self.retranslate()
         else:
@@ -739,6 +759,6 @@ class MainWindow(QMainWindow):
             self.autosaver.stop()
             self.autosaver.discard()
             self.runner.shutdown()
-        if "register_panel" in vars(self):
-            self.register_panel.close_register()
+        if self._register_panel is not None:
+            self._register_panel.close_register()
         event.accept()

@@ -4,7 +4,7 @@
 <context>
     <name>CaseIO</name>
     <message numerus="yes">
-        <location filename="../case_io.py" line="+238" />
+        <location filename="../case_io.py" line="+238"/>
         <source>the offer {reference} (%n line(s))</source>
         <translation>
             <numerusform>the offer {reference} (%n line)</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>an offer without a reference (%n line(s))</source>
         <translation>
             <numerusform>an offer without a reference (%n line)</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>Counts</name>
     <message numerus="yes">
-        <location filename="../labels.py" line="+208" />
+        <location filename="../labels.py" line="+208"/>
         <source>%Ln rows imported</source>
         <translation>
             <numerusform>%Ln row imported</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%Ln rejected</source>
         <translation>
             <numerusform>%Ln rejected</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>InventoryPanel</name>
     <message numerus="yes">
-        <location filename="../inventory_panel.py" line="+343" />
+        <location filename="../inventory_panel.py" line="+343"/>
         <source>{shown} of %Ln rows</source>
         <translation>
             <numerusform>{shown} of %Ln row</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../main_window.py" line="+457" />
+        <location filename="../main_window.py" line="+488"/>
         <source>The %n offer line(s) not yet saved will be replaced by those of {file}. Edit › Undo brings them back.</source>
         <translation>
             <numerusform>The %n offer line not yet saved will be replaced by those of {file}. Edit › Undo brings it back.</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>MappingDialog</name>
     <message numerus="yes">
-        <location filename="../mapping_dialog.py" line="+286" />
+        <location filename="../mapping_dialog.py" line="+286"/>
         <source>Column {columns} is used for more than one field.</source>
         <translation>
             <numerusform>Column {columns} is used for more than one field.</numerusform>
@@ -75,7 +75,7 @@
 <context>
     <name>OfferPanel</name>
     <message numerus="yes">
-        <location filename="../offer_panel.py" line="+323" />
+        <location filename="../offer_panel.py" line="+323"/>
         <source>%Ln lines</source>
         <translation>
             <numerusform>%Ln line</numerusform>
@@ -83,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+0" />
+        <location line="+0"/>
         <source>%Ln complete</source>
         <translation>
             <numerusform>%Ln complete</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>%Ln cells to check</source>
         <translation>
             <numerusform>%Ln cell to check</numerusform>

@@ -13,6 +13,7 @@ import contextlib
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import time
@@ -593,6 +594,10 @@ def main() -> int:
     print("\n".join(lines))
     if not args.smoke or args.out:
         out = Path(args.out) if args.out else HERE / "RESULTS.md"
+        # The register's benchmarks write their own marked sections: they are kept.
+        previous = out.read_text(encoding="utf-8") if out.exists() else ""
+        sections = re.finditer(r"<!-- ([a-z-]+):begin -->.*?<!-- \1:end -->\n?", previous, re.S)
+        tail = "".join("\n" + m.group(0) for m in sections)
         out.write_text(
             "# Benchmark results\n\n"
             f"Run on {time.strftime('%Y-%m-%d')} with `python benchmarks/run.py`.\n\n"
@@ -602,7 +607,8 @@ def main() -> int:
             + "\n".join(rows)
             + "\n"
             + "\n".join(lines)
-            + "\n",
+            + "\n"
+            + tail,
             encoding="utf-8",
         )
         print(f"written {out}")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields
 from itertools import combinations
 from typing import Any
 
-from ..engine.capacity import MECHANICS, Capacity
+from ..engine.capacity import ABSORPTION_KINDS, MECHANICS, Capacity
 from ..engine.context import Context
 from ..engine.ledger import POOLED, Allocation, Demand, Resource, ResourceKey, allocate
 from ..engine.lifecycle import recipient_currency
@@ -200,7 +200,9 @@ def assess_portfolio(
     def own(members: Sequence[int]) -> tuple[Resource, ...]:
         return _with_trainees(resources, trainees, members)
 
-    alone = [allocate(ds, own([i])) for i, ds in enumerate(by_offer)]
+    # The resources that bound quantities, as for one offer's counter-proposal (spare parts are
+    # lifted by each donor's package, not by taking fewer units).
+    alone = [allocate(ds, own([i]), ABSORPTION_KINDS) for i, ds in enumerate(by_offer)]
     fits: list[OfferFit] = []
     for i, (summary, _) in enumerate(offers):
         ds = by_offer[i]
@@ -277,7 +279,11 @@ def _clashes(
     both: the sums are exact for plain resources, so the ledger is asked only about the
     mechanics, and only for offers whose makes draw on the same pools."""
     resources = own(())
-    plain = {r.key: r.capacity for r in resources if r.key[1] != POOLED and r.capacity is not None}
+    plain = {
+        r.key: r.capacity
+        for r in resources
+        if r.key[0] in ABSORPTION_KINDS and r.key[1] != POOLED and r.capacity is not None
+    }
     pooled = next((r for r in resources if r.key == (MECHANICS, POOLED)), None)
     need: list[dict[ResourceKey, float]] = []
     pools: list[set[str]] = []

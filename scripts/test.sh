@@ -7,4 +7,5 @@ export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy
-.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+# One test process per core (at most four): the suite is CPU-bound and its tests independent.
+.venv/bin/python -m pytest -q -p no:cacheprovider -n auto --maxprocesses 4 "$@"

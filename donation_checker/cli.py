@@ -313,6 +313,10 @@ def writing(path: str, action: Any) -> None:
         ) from exc
 
 
+# The commands that read workbooks, and the arguments naming them.
+_READS = {"check-inventory": ("file",), "check-offer": ("file",), "assess": ("inventory", "offer")}
+
+
 def _start_reading(*paths: str | None) -> None:
     """The workbooks' parse starts in the reader's process while this one loads the importer
     (pandas and the rest): a large inventory is read in the time the two take side by side."""
@@ -322,7 +326,6 @@ def _start_reading(*paths: str | None) -> None:
 
 
 def cmd_check_inventory(args: argparse.Namespace) -> int:
-    _start_reading(args.file)
     from .outputs import check_outputs, side_files
 
     outputs: list[tuple[str, str | None]] = [("--json", args.json)]
@@ -354,7 +357,6 @@ def cmd_check_inventory(args: argparse.Namespace) -> int:
 
 
 def cmd_check_offer(args: argparse.Namespace) -> int:
-    _start_reading(args.file)
     from .outputs import check_outputs
 
     check_outputs(_inputs(args, ("FILE", args.file)), [("--json", args.json)])
@@ -402,7 +404,6 @@ def _named_ruleset(value: str | None) -> str | None:
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
-    _start_reading(args.inventory, args.offer)
     from .outputs import check_outputs
 
     args.rules = _named_ruleset(args.rules)
@@ -544,11 +545,17 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        print(f"donation-checker {__version__}")  # before the parser: the quickest answer
+        return EXIT_OK
     parser = build_parser(_help_lang(argv))
     args = parser.parse_args(argv)
     if getattr(args, "lang", None) is None:
         args.lang = default_lang()
     try:
+        # First thing: the workbooks' parse runs meanwhile (the user-folder check below already
+        # loads the importer's modules).
+        _start_reading(*(getattr(args, name, None) for name in _READS.get(args.command, ())))
         _warn_ignored_user_files(args.lang)
         return COMMANDS[args.command](args)
     except DonationCheckerError as exc:

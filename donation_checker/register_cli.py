@@ -7,16 +7,15 @@ Loaded while the parser is built, so it imports nothing heavy at module level: t
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import getpass
 from collections.abc import Callable
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from .cli import EXIT_OK, emit_json, say, writing
 from .errors import DonationCheckerError
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from .pipeline import AssessmentRun
     from .register import Case, Register
 
@@ -69,9 +68,17 @@ _HELP: dict[str, tuple[str, str]] = {
 }
 
 
+def _today() -> dt.date:
+    import datetime
+
+    return datetime.date.today()
+
+
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        import datetime
+
+        return datetime.date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"{text!r}: YYYY-MM-DD") from exc
 
@@ -157,6 +164,8 @@ def _officer(args: argparse.Namespace) -> str:
     if chosen:
         return str(chosen)
     try:
+        import getpass
+
         return getpass.getuser()
     except (OSError, KeyError):
         return "?"
@@ -174,6 +183,8 @@ def record_assessment(args: argparse.Namespace, register: Register, run: Assessm
 
 
 def _payload(obj: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
     data: dict[str, Any] = asdict(obj)
     return data
 
@@ -239,7 +250,7 @@ def _decide(args: argparse.Namespace, register: Register) -> int:
     case = register.decide(
         args.number,
         Decision(args.decision),
-        on=args.date or dt.date.today(),
+        on=args.date or _today(),
         reply_reference=args.reply_ref,
         officer=_officer(args),
         organisation=args.organisation,
@@ -252,7 +263,7 @@ def _decide(args: argparse.Namespace, register: Register) -> int:
 def _deliver(args: argparse.Namespace, register: Register) -> int:
     case = register.deliver(
         args.number,
-        on=args.date or dt.date.today(),
+        on=args.date or _today(),
         officer=_officer(args),
         organisation=args.organisation,
         expected_version=args.expected_version,
@@ -280,7 +291,7 @@ def _condition(args: argparse.Namespace, register: Register) -> int:
                 reason="unreadable",
             ) from exc
     status = ConditionStatus(args.status) if args.status else None
-    on = args.date or (dt.date.today() if status not in (None, ConditionStatus.PENDING) else None)
+    on = args.date or (_today() if status not in (None, ConditionStatus.PENDING) else None)
     case = register.update_condition(
         args.number,
         args.no,
@@ -297,6 +308,8 @@ def _condition(args: argparse.Namespace, register: Register) -> int:
 
 
 def _follow_up(args: argparse.Namespace, register: Register) -> int:
+    from dataclasses import asdict
+
     from .register.texts import format_follow_up
 
     overdue = register.overdue_conditions(args.today)

@@ -48,10 +48,10 @@ def measure(path: Path) -> dict[str, float]:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ui.dialogs import HeadlessDialogs
-    from ui.errors import ErrorReporter
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
+    from donation_checker_gui.dialogs import HeadlessDialogs
+    from donation_checker_gui.errors import ErrorReporter
+    from donation_checker_gui.main_window import MainWindow
+    from donation_checker_gui.settings import Settings
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)

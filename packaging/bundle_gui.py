@@ -10,6 +10,6 @@ if __name__ == "__main__":
         sys.argv = sys.argv[2:]
         runpy.run_path(sys.argv[0], run_name="__main__")
         sys.exit(0)
-    from ui.app import main
+    from donation_checker_gui.app import main
 
     sys.exit(main())

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Refresh the translation sources from the interface code, then build the catalogues the
 # application loads:
-#   ui/translations/donation_checker_fr.ts  every visible string, translated into French
-#   ui/translations/donation_checker_en.ts  English plural forms only ("1 row" / "2 rows")
+#   donation_checker_gui/translations/donation_checker_fr.ts  every visible string, translated into French
+#   donation_checker_gui/translations/donation_checker_en.ts  English plural forms only ("1 row" / "2 rows")
 # and their compiled .qm files, which are committed so a fresh clone runs without Qt's tools.
 #
 #   scripts/build-translations.sh            extract (lupdate) and compile (lrelease)
 #   scripts/build-translations.sh --release  compile only, from the .ts files as they stand
 #
 # After extracting, translate the new or changed strings in the .ts (Qt Linguist:
-# `pyside6-linguist ui/translations/donation_checker_fr.ts`, or any text editor), then run the
+# `pyside6-linguist donation_checker_gui/translations/donation_checker_fr.ts`, or any text editor), then run the
 # script again; tests/ui/test_translations.py fails while a string is left unfinished.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,8 +30,8 @@ find_tool() {
 
 LUPDATE=$(find_tool pyside6-lupdate)
 LRELEASE=$(find_tool pyside6-lrelease)
-DIR=ui/translations
-SOURCES=(ui/*.py)
+DIR=donation_checker_gui/translations
+SOURCES=(donation_checker_gui/*.py)
 
 if [ "${1:-}" != "--release" ]; then
   # -no-obsolete: a string removed from the code leaves the catalogue, so nothing stale ships.

@@ -30,7 +30,13 @@ DEAD_PID = 999_999_999
 
 def prepare_case(folder: Path) -> tuple[Path, Save, Verify]:
     os.environ["DONATION_CHECKER_HOME"] = str(folder)
-    from ui.case_file import SUFFIX, autosave_dir, load_case, orphaned_autosaves, save_case
+    from donation_checker_gui.case_file import (
+        SUFFIX,
+        autosave_dir,
+        load_case,
+        orphaned_autosaves,
+        save_case,
+    )
 
     target = autosave_dir() / f"autosave-{DEAD_PID}{SUFFIX}"
     # Large enough that a kill often lands in the middle of writing.

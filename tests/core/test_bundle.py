@@ -34,7 +34,7 @@ def test_the_bundle_carries_the_rules_fonts_translations_and_the_reader_script()
     for name in ("default.toml", "fields.toml", "aliases.toml"):
         assert (name, "donation_checker/_rules") in carried
     assert ("DejaVuSans.ttf", "donation_checker/report/fonts") in carried
-    assert ("donation_checker_fr.qm", "ui/translations") in carried
+    assert ("donation_checker_fr.qm", "donation_checker_gui/translations") in carried
     assert ("cellworker.py", "donation_checker/importer") in carried
     # Every package-data pattern of pyproject contributes: the bundle misses nothing it ships.
     setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][

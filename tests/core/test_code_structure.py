@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = (ROOT / "donation_checker", ROOT / "ui")
+PACKAGES = (ROOT / "donation_checker", ROOT / "donation_checker_gui")
 
 
 def modules() -> Iterator[tuple[Path, ast.Module]]:

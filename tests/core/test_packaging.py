@@ -19,7 +19,7 @@ SETUPTOOLS = PYPROJECT["tool"]["setuptools"]
 RUNTIME_DATA = [
     *sorted((ROOT / "donation_checker" / "report" / "fonts").glob("*.ttf")),
     ROOT / "donation_checker" / "report" / "fonts" / "LICENSE-DejaVu.txt",
-    *sorted((ROOT / "ui" / "translations").glob("*.qm")),
+    *sorted((ROOT / "donation_checker_gui" / "translations").glob("*.qm")),
     *sorted((ROOT / "rules").glob("*.toml")),
 ]
 

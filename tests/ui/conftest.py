@@ -14,7 +14,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from ui.dialogs import Dialogs
+from donation_checker_gui.dialogs import Dialogs
 
 FLEET_HEADERS = [
     "Category",
@@ -104,7 +104,7 @@ def dialogs() -> FakeDialogs:
 
 @pytest.fixture
 def settings(tmp_path: Path, home: Path) -> Any:
-    from ui.settings import Settings
+    from donation_checker_gui.settings import Settings
 
     s = Settings(tmp_path / "settings.ini")
     s.language = "en"
@@ -113,8 +113,8 @@ def settings(tmp_path: Path, home: Path) -> Any:
 
 @pytest.fixture
 def window(qtbot: Any, settings: Any, dialogs: FakeDialogs, notices: Notices) -> Iterator[Any]:
-    from ui.errors import ErrorReporter
-    from ui.main_window import MainWindow
+    from donation_checker_gui.errors import ErrorReporter
+    from donation_checker_gui.main_window import MainWindow
 
     reporter = ErrorReporter(notifier=notices)
     win = MainWindow(settings, reporter, dialogs)  # type: ignore[arg-type]

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
+from donation_checker_gui.case_file import SUFFIX, CaseFileError, autosave_dir, load_case, save_case
 from tests.ui.helpers import load_inventory
-from ui.case_file import SUFFIX, CaseFileError, autosave_dir, load_case, save_case
 
 LINE = {
     "category": "Pick-up",
@@ -117,7 +117,7 @@ def test_failed_save_keeps_the_previous_file(
     def boom(*_a: Any, **_k: Any) -> str:
         raise RuntimeError("disk full half-way")
 
-    monkeypatch.setattr("ui.case_file.to_json", boom)
+    monkeypatch.setattr("donation_checker_gui.case_file.to_json", boom)
     with pytest.raises(RuntimeError):
         save_case(target, window.session.snapshot())
     assert target.read_bytes() == before

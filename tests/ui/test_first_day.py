@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QFileDialog, QLabel
 
+from donation_checker_gui.dialogs import Dialogs
 from tests.ui.helpers import load_inventory, wait_assessment
-from ui.dialogs import Dialogs
 
 
 def test_file_dialogs_speak_french_where_qt_does_not(qtbot: Any, window: Any) -> None:
-    from ui.i18n import install_language
+    from donation_checker_gui.i18n import install_language
 
     install_language("fr")
     try:
@@ -119,8 +119,10 @@ def test_the_recovery_prompt_says_what_it_restores_and_from_when(
     import os
     import time
 
-    from ui.case_file import autosave_dir, save_case
+    from donation_checker_gui.case_file import autosave_dir, save_case
+    from donation_checker_gui.i18n import install_language
 
+    install_language("en")  # the plural forms ("2 lines") come from the English catalogue
     orphan = autosave_dir() / "autosave-999999999.dcase"
     save_case(
         orphan,

@@ -108,8 +108,8 @@ def test_mapping_preview_shows_formulas_without_a_saved_value(tmp_path: Path) ->
     """The preview reads cells as the import does: a formula written by a program that does not
     calculate shows its text, not a blank the user would take for an empty cell."""
     from donation_checker.importer.cells import CellFault
+    from donation_checker_gui.import_flow import preview_grids
     from tests.core.workbooks import write_rows
-    from ui.import_flow import preview_grids
 
     path = write_rows(
         tmp_path / "formules.xlsx",

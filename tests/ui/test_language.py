@@ -12,7 +12,7 @@ import pytest
 
 from tests.ui.helpers import load_inventory, wait_assessment
 
-UI_DIR = Path(__file__).resolve().parents[2] / "ui"
+UI_DIR = Path(__file__).resolve().parents[2] / "donation_checker_gui"
 TS = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
@@ -42,7 +42,7 @@ def test_language_change_keeps_the_work_and_translates(
         check=True,
         capture_output=True,
     )
-    monkeypatch.setattr("ui.i18n.TRANSLATIONS_DIR", tmp_path)
+    monkeypatch.setattr("donation_checker_gui.i18n.TRANSLATIONS_DIR", tmp_path)
 
     load_inventory(qtbot, window, inventory_file)
     lines = [{"category": "Pick-up", "make": "Toyota", "model": "Land Cruiser 79", "quantity": "6"}]
@@ -67,7 +67,7 @@ def test_language_change_keeps_the_work_and_translates(
         ]
         assert "Compatibilité" in family_labels  # the core's texts follow the language
     finally:
-        from ui.i18n import install_language
+        from donation_checker_gui.i18n import install_language
 
         install_language("en")
 

@@ -9,9 +9,9 @@ import pandas as pd
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
+from donation_checker_gui.offer_model import OfferLinesModel
+from donation_checker_gui.table_models import FrameModel
 from tests.ui.helpers import load_inventory, wait_assessment
-from ui.offer_model import OfferLinesModel
-from ui.table_models import FrameModel
 
 
 def sample_frame() -> pd.DataFrame:
@@ -118,7 +118,7 @@ def test_selecting_a_finding_shows_its_inventory_rows(
 def test_fitted_columns_show_their_header_and_first_rows_whole(qtbot: Any) -> None:
     """Each column is as wide as its header and the text of its first rows (up to the cap);
     the text of later rows does not count, so a large table is sized as fast as a small one."""
-    from ui.inventory_panel import FIT_SAMPLE_ROWS, fit_columns, make_table_view
+    from donation_checker_gui.inventory_panel import FIT_SAMPLE_ROWS, fit_columns, make_table_view
 
     frame = pd.DataFrame(
         {

@@ -224,7 +224,7 @@ def test_preferences_refuse_an_address_with_a_password_and_reopen_on_a_new_one(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from ui.settings_dialog import SettingsDialog
+    from donation_checker_gui.settings_dialog import SettingsDialog
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
@@ -252,7 +252,7 @@ def test_preferences_refuse_an_address_with_a_password_and_reopen_on_a_new_one(
 def test_the_dashboard_counts_offers_by_donor_and_lists_overdue_conditions(
     qtbot: Any, tmp_path: Path
 ) -> None:
-    from ui.register_dashboard import Dashboard, read_overview
+    from donation_checker_gui.register_dashboard import Dashboard, read_overview
 
     with Register.open(str(tmp_path / "d.db")) as register:
         made = fill(register, 40, load_ruleset(), seed=7)

@@ -23,7 +23,7 @@ def test_screenshot_of_a_loaded_case(
         [
             sys.executable,
             "-m",
-            "ui.app",
+            "donation_checker_gui.app",
             "--screenshot",
             str(out),
             "--inventory",

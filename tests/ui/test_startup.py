@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
+from donation_checker_gui.main_window import STARTUP_FALLBACK_MS, MainWindow
 from tests.ui.helpers import drop_file, wait_assessment
-from ui.main_window import STARTUP_FALLBACK_MS, MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 TAB_TEXTS = ["&Inventory", "&Offer", "&Assessment", "&Rules", "Re&port", "Re&gister"]
@@ -35,7 +35,7 @@ def windows(qtbot: Any, notices: Any) -> Iterator[list[Any]]:
 
 
 def _shell(qtbot: Any, windows: list[Any], settings: Any, dialogs: Any, notices: Any) -> Any:
-    from ui.errors import ErrorReporter
+    from donation_checker_gui.errors import ErrorReporter
 
     win = MainWindow(settings, ErrorReporter(notifier=notices), dialogs, deferred=True)
     qtbot.addWidget(win)
@@ -120,8 +120,8 @@ def test_files_on_the_command_line_open_after_start(
     inventory_file: Path,
     offer_file: Path,
 ) -> None:
-    from ui.app import open_window, parse_args
-    from ui.errors import ErrorReporter
+    from donation_checker_gui.app import open_window, parse_args
+    from donation_checker_gui.errors import ErrorReporter
 
     args = parse_args(["--inventory", str(inventory_file), "--offer", str(offer_file)])
     win = open_window(settings, ErrorReporter(notifier=notices), args, dialogs)
@@ -145,8 +145,8 @@ def test_files_on_the_command_line_open_after_start(
 def test_file_on_the_command_line_is_the_inventory_whatever_tab_is_open(
     qtbot: Any, windows: list[Any], settings: Any, dialogs: Any, notices: Any, inventory_file: Path
 ) -> None:
-    from ui.app import open_window, parse_args
-    from ui.errors import ErrorReporter
+    from donation_checker_gui.app import open_window, parse_args
+    from donation_checker_gui.errors import ErrorReporter
 
     args = parse_args([str(inventory_file)])
     win = open_window(settings, ErrorReporter(notifier=notices), args, dialogs)
@@ -169,9 +169,9 @@ def test_recovered_autosave_opens_once_ready(
     notices: Any,
     inventory_file: Path,
 ) -> None:
-    from ui.app import open_window, parse_args
-    from ui.case_file import SUFFIX, autosave_dir, save_case
-    from ui.errors import ErrorReporter
+    from donation_checker_gui.app import open_window, parse_args
+    from donation_checker_gui.case_file import SUFFIX, autosave_dir, save_case
+    from donation_checker_gui.errors import ErrorReporter
 
     # Left by an instance that is no longer running (no process has this pid).
     orphan = autosave_dir() / f"autosave-999999999{SUFFIX}"
@@ -206,15 +206,15 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 app = QApplication([])
-from ui.dialogs import HeadlessDialogs
-from ui.errors import ErrorReporter
-from ui.i18n import install_language
-from ui.settings import Settings
+from donation_checker_gui.dialogs import HeadlessDialogs
+from donation_checker_gui.errors import ErrorReporter
+from donation_checker_gui.i18n import install_language
+from donation_checker_gui.settings import Settings
 
 settings = Settings(Path(tempfile.mkdtemp()) / "settings.ini")
 settings.language = "fr"
 install_language("fr")
-from ui.main_window import MainWindow
+from donation_checker_gui.main_window import MainWindow
 
 win = MainWindow(settings, ErrorReporter(notifier=print), HeadlessDialogs(), deferred=True)
 seen = {}

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-UI_DIR = ROOT / "ui"
+UI_DIR = ROOT / "donation_checker_gui"
 TRANSLATIONS = UI_DIR / "translations"
 FR_TS = TRANSLATIONS / "donation_checker_fr.ts"
 EN_TS = TRANSLATIONS / "donation_checker_en.ts"
@@ -252,7 +252,7 @@ def _visible_texts(window: Any) -> list[str]:
 def test_french_window_speaks_french_with_unique_accelerators(qtbot: Any, window: Any) -> None:
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from ui.i18n import install_language
+    from donation_checker_gui.i18n import install_language
 
     window.settings.language = "fr"
     window.apply_preferences(True)
@@ -278,8 +278,8 @@ def test_french_window_speaks_french_with_unique_accelerators(qtbot: Any, window
 
 
 def test_plural_forms_follow_the_count(qtbot: Any) -> None:
-    from ui.i18n import install_language
-    from ui.labels import rows_imported_text
+    from donation_checker_gui.i18n import install_language
+    from donation_checker_gui.labels import rows_imported_text
 
     try:
         install_language("fr")
@@ -302,23 +302,23 @@ def test_language_defaults_to_the_system_when_french(
 ) -> None:
     from PySide6.QtCore import QLocale
 
-    import ui.i18n
-    from ui.settings import Settings
+    import donation_checker_gui.i18n
+    from donation_checker_gui.settings import Settings
 
     class SystemLocale(QLocale):
         @staticmethod
         def system() -> QLocale:
             return QLocale(getattr(QLocale.Language, system))
 
-    monkeypatch.setattr(ui.i18n, "QLocale", SystemLocale)
+    monkeypatch.setattr(donation_checker_gui.i18n, "QLocale", SystemLocale)
     assert Settings(tmp_path / "fresh.ini").language == expected
 
 
 def test_language_choice_is_remembered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import ui.i18n
-    from ui.settings import Settings
+    import donation_checker_gui.i18n
+    from donation_checker_gui.settings import Settings
 
-    monkeypatch.setattr(ui.i18n, "system_language", lambda: "en")
+    monkeypatch.setattr(donation_checker_gui.i18n, "system_language", lambda: "en")
     first = Settings(tmp_path / "settings.ini")
     first.language = "fr"
     first.sync()
@@ -329,8 +329,8 @@ def test_language_choice_is_remembered(tmp_path: Path, monkeypatch: pytest.Monke
 def test_shown_codes_read_back_to_the_same_code(qtbot: Any, lang: str) -> None:
     """Diesel shows as "gazole" in French; typed back into the offer it is still diesel."""
     from donation_checker import normalise
-    from ui.i18n import install_language
-    from ui.labels import _VALUES, value_word
+    from donation_checker_gui.i18n import install_language
+    from donation_checker_gui.labels import _VALUES, value_word
 
     readers = {
         "condition": normalise.canonical_condition,

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from donation_checker_gui.main_window import MainWindow
+from donation_checker_gui.settings_dialog import SettingsDialog
 from tests.ui.helpers import drop_file
-from ui.main_window import MainWindow
-from ui.settings_dialog import SettingsDialog
 
 
 def test_standard_shortcuts(window: Any) -> None:
@@ -72,7 +72,7 @@ def test_geometry_is_restored(
     size = window.size()
     window.close()
     assert settings.geometry() is not None
-    from ui.errors import ErrorReporter
+    from donation_checker_gui.errors import ErrorReporter
 
     again = MainWindow(settings, ErrorReporter(notifier=notices), dialogs)
     qtbot.addWidget(again)

@@ -14,7 +14,7 @@ from donation_checker.logs import log_path
 def guide_text(lang: str) -> str:
     """The guide as Markdown; it ships inside the application (package ui.help)."""
     name = "guide_fr.md" if lang == "fr" else "guide_en.md"
-    return resources.files("ui.help").joinpath(name).read_text(encoding="utf-8")
+    return resources.files("donation_checker_gui.help").joinpath(name).read_text(encoding="utf-8")
 
 
 class GuideDialog(QDialog):

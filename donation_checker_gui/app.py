@@ -111,7 +111,10 @@ def _warm_register() -> None:
     from importlib import import_module
 
     threading.Thread(
-        target=import_module, args=("ui.register_panel",), name="warm register", daemon=True
+        target=import_module,
+        args=("donation_checker_gui.register_panel",),
+        name="warm register",
+        daemon=True,
     ).start()
 
 

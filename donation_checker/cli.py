@@ -100,6 +100,12 @@ _HELP: dict[str, tuple[str, str]] = {
         "l'inventaire (par défaut, les constats identiques sur plusieurs lignes n'apparaissent "
         "qu'une fois, sans les lignes)",
     ),
+    "currency": (
+        "how currencies are written: ISO codes (XOF, EUR; the default) or local names where "
+        "the message catalogue has one (FCFA)",
+        "écriture des devises : codes ISO (XOF, EUR ; par défaut) ou noms usuels quand le "
+        "catalogue des messages en donne un (FCFA)",
+    ),
     "share": (
         "shareable version of the PDF, Excel and JSON outputs: the recipient's holdings, "
         "budget and personnel only as bands, no locations or units",
@@ -183,6 +189,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     ass.add_argument("--pdf", metavar="OUT.pdf", help=h("pdf"))
     ass.add_argument("--xlsx", metavar="OUT.xlsx", help=h("xlsx"))
     ass.add_argument("--share", action="store_true", help=h("share"))
+    ass.add_argument("--currency", choices=("code", "local"), default="code", help=h("currency"))
     ass.add_argument("--full-evidence", action="store_true", help=h("full_evidence"))
     ass.add_argument("--marking", default="", help=h("marking"))
     ass.add_argument("--author", default="", help=h("author"))
@@ -460,6 +467,7 @@ def _assess(args: argparse.Namespace, register: Register | None) -> int:
                 args.pdf,
                 lang=args.lang,
                 share=args.share,
+                currency=args.currency,
                 marking=args.marking,
                 author=args.author,
                 organisation=args.organisation,
@@ -471,10 +479,22 @@ def _assess(args: argparse.Namespace, register: Register | None) -> int:
 
         writing(
             args.xlsx,
-            lambda: export_xlsx(result.assessment, args.xlsx, lang=args.lang, share=args.share),
+            lambda: export_xlsx(
+                result.assessment,
+                args.xlsx,
+                lang=args.lang,
+                share=args.share,
+                currency=args.currency,
+            ),
         )
         written.append(f"Excel: {args.xlsx}")
-    payload = assessment_to_dict(result.assessment, args.lang, args.full_evidence, share=args.share)
+    payload = assessment_to_dict(
+        result.assessment,
+        args.lang,
+        args.full_evidence,
+        share=args.share,
+        currency=args.currency,
+    )
     if args.record and register is not None:
         from .register_cli import record_assessment
 
@@ -486,7 +506,7 @@ def _assess(args: argparse.Namespace, register: Register | None) -> int:
         written.append(f"{label} {case.number} (version {case.version})")
     if args.json and args.json != "-":
         emit_json(args.json, payload)
-    say(args, format_assessment(result.assessment, args.lang))
+    say(args, format_assessment(result.assessment, args.lang, currency=args.currency))
     for report in (result.inventory.report, result.offer.report):
         for question in report.proposals if report is not None else ():
             say(args, f"? {describe_proposal(question, args.lang)}")

@@ -48,6 +48,10 @@ _MONTHS = {
 
 _UNKNOWN = {"en": "unknown", "fr": "inconnu"}
 
+# How currencies are written: as ISO codes (XOF), or by the local names the message catalogue
+# gives under [currencies.local] (FCFA); the renderer applies the reader's choice.
+CURRENCY_STYLES = ("code", "local")
+
 # Symbols written before the amount in English; every other currency is written as a code after.
 _PREFIX_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
 # Currencies without minor units in practice (the CFA francs are quoted in whole francs).

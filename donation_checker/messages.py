@@ -24,6 +24,7 @@ class Unit(StrEnum):
     PEOPLE = "people"  # drivers, mechanics
     HOURS = "hours"
     MONEY = "money"
+    CURRENCY = "currency"  # an ISO 4217 code, written in the reader's currency style
     PERCENT = "percent"  # a share given as a fraction (0.42)
     NUMBER = "number"  # a measure or parameter (km, litres, months, °C)
     YEAR = "year"
@@ -178,6 +179,11 @@ def money(
     derived_from: Iterable[Value | None] = (),
 ) -> Value:
     return Value(Unit.MONEY, raw, topic, _from(derived_from), currency=currency or "")
+
+
+def currency(code: str | None) -> Value:
+    """A currency itself (the offer's), by its ISO code."""
+    return Value(Unit.CURRENCY, code or None)
 
 
 def percent(

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .assessment import Text
 from .catalogue import Catalogue, ShareSettings, load_catalogue, load_share_settings
-from .formatting import NBSP, fmt_money, fmt_number, fmt_percent
+from .formatting import CURRENCY_STYLES, NBSP, fmt_money, fmt_number, fmt_percent
 from .messages import BANDED, UNTYPED, Message, Unit, Value
 
 if TYPE_CHECKING:
@@ -61,9 +61,13 @@ class Renderer:
         share: bool = False,
         catalogue: Catalogue | None = None,
         settings: ShareSettings | None = None,
+        currency: str = "code",
     ) -> None:
         self.lang = "fr" if lang.lower().startswith("fr") else "en"
         self.share = share
+        if currency not in CURRENCY_STYLES:
+            raise ValueError(f"currency style must be one of {', '.join(CURRENCY_STYLES)}")
+        self.currency_style = currency
         self.catalogue = catalogue or load_catalogue()
         self.settings = settings or load_share_settings()
 
@@ -128,9 +132,8 @@ class Renderer:
             if v is None or (v.missing and v.unit in BANDED):
                 out.append(self.word("general.not_stated"))
             elif one is not None:
-                plural = (
-                    many if self.hidden(v) else (one if is_singular(v.raw, self.lang) else many)
-                )
+                agrees = self.band_agreement(v) if self.hidden(v) else v.raw
+                plural = one if is_singular(agrees, self.lang) else many
                 shown = self.value(v)
                 out.append(f"{shown} {plural}" if plural else shown)
             else:
@@ -154,7 +157,7 @@ class Renderer:
         if v.unit in (Unit.COUNT, Unit.PEOPLE, Unit.HOURS):
             return fmt_number(raw, lang, decimals=0 if float(raw).is_integer() else 1)
         if v.unit is Unit.MONEY:
-            return fmt_money(raw, v.currency, lang)
+            return self.money(raw, v.currency)
         if v.unit is Unit.PERCENT:
             if isinstance(raw, float) and math.isinf(raw):
                 return self.word("general.beyond_all")
@@ -170,6 +173,8 @@ class Renderer:
             return f"{fmt_number(raw, lang)}{NBSP}{self.measure(v.measure)}"
         if v.unit is Unit.YEAR:
             return str(int(raw))
+        if v.unit is Unit.CURRENCY:
+            return self.currency(str(raw))
         if v.unit is Unit.FLAG:
             return self.word("general.yes" if raw else "general.no")
         if v.title is not None:
@@ -183,6 +188,22 @@ class Renderer:
         vocabulary does not know is shown as written in the file."""
         entry = self.catalogue.get(f"values.{vocabulary}.{raw}")
         return entry.text[self.lang] if entry is not None else raw
+
+    def currency(self, code: str | None) -> str:
+        """A currency as this reader writes it: its ISO code, or its local name when the reader
+        prefers local names and the catalogue has one; "" when no currency is known."""
+        code = (code or "").strip()
+        if self.currency_style == "local":
+            entry = self.catalogue.get(f"currencies.local.{code.upper()}")
+            if entry is not None:
+                return entry.text[self.lang]
+        return code
+
+    def money(self, amount: float | int | None, code: str | None) -> str:
+        """An amount in a currency, written in the reader's language and currency style."""
+        if amount is None or (isinstance(amount, float) and math.isnan(amount)):
+            return self.word("general.not_stated")
+        return fmt_money(amount, self.currency(code), self.lang)
 
     def measure(self, name: str) -> str:
         """What a number counts ("days", "km"), as the reader writes it after the number."""
@@ -222,8 +243,24 @@ class Renderer:
                     else self.word("general.band_range", low=fmt(low), high=fmt(high))
                 )
         if v.unit is Unit.MONEY and v.currency:
-            text = f"{text} {v.currency}"
+            text = f"{text} {self.currency(v.currency)}"
         return f"[{text}]"
+
+    def band_agreement(self, v: Value) -> float:
+        """The number a word after a hidden value agrees with: one the band alone determines
+        ("[none] vehicle" in French, "[1–9] vehicles"), so the word reveals no more than the band."""
+        raw = v.raw
+        limits = self.settings.bands.get(str(v.unit), ())
+        if v.unit not in BANDED or not limits or not isinstance(raw, int | float):
+            return 2
+        if isinstance(raw, bool) or math.isnan(raw):
+            return 2
+        if raw < limits[0]:
+            return 0
+        above = [x for x in limits if x > raw]
+        low = max(x for x in limits if x <= raw)
+        whole = v.unit in (Unit.COUNT, Unit.PEOPLE)
+        return low if whole and above and above[0] - 1 == low else 2
 
     def datum(self, v: Value) -> object:
         """A value for a spreadsheet cell or a JSON field: numbers stay numbers, words (a
@@ -256,7 +293,8 @@ class Renderer:
         return () if self.share else refs
 
 
-@functools.lru_cache(maxsize=8)
-def renderer(lang: str = "en", share: bool = False) -> Renderer:
-    """The renderer of the shipped catalogue and share settings for a language and a reader."""
-    return Renderer(lang, share)
+@functools.lru_cache(maxsize=16)
+def renderer(lang: str = "en", share: bool = False, currency: str = "code") -> Renderer:
+    """The renderer of the shipped catalogue and share settings for a language, a reader and
+    a way of writing currencies."""
+    return Renderer(lang, share, currency=currency)

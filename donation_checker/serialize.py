@@ -217,7 +217,11 @@ def _families(values: Mapping[str, float | None]) -> dict[str, float | None]:
 
 
 def assessment_to_dict(
-    a: Assessment, lang: str = "en", full: bool = True, share: bool = False
+    a: Assessment,
+    lang: str = "en",
+    full: bool = True,
+    share: bool = False,
+    currency: str = "code",
 ) -> dict[str, Any]:
     """The assessment as plain dicts, lists, strings, numbers, booleans and nulls.
 
@@ -225,8 +229,11 @@ def assessment_to_dict(
 
     full=False gives the brief form, whose size grows with the distinct findings rather than
     with the lines: findings alike on several lines appear once with their "lines", evidence
-    without their evidence, counter-proposals as quantities only, running costs as totals."""
-    r = renderer(lang, share)
+    without their evidence, counter-proposals as quantities only, running costs as totals.
+
+    Amounts stay numbers with their ISO code; the texts write currencies in the `currency`
+    style (render.CURRENCY_STYLES)."""
+    r = renderer(lang, share, currency)
     inputs = {}
     for rec in a.inputs:
         # The inventory is the recipient's: its name and fingerprint are sovereign.

@@ -23,9 +23,11 @@ def _lines(indexes: list[int | None], lang: str) -> str:
     return f"{label('lines_word', lang)} {', '.join(str(n) for n in numbers)}"
 
 
-def format_assessment(a: Assessment, lang: str = "en", *, top: int = 5) -> str:
+def format_assessment(
+    a: Assessment, lang: str = "en", *, top: int = 5, currency: str = "code"
+) -> str:
     fr = lang == "fr"
-    r = renderer(lang)
+    r = renderer(lang, currency=currency)
     c = " : " if fr else ": "  # French typography puts a space before the colon
     h = a.offer_header
     not_stated = r.word("general.not_stated")

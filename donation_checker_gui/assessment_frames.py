@@ -11,6 +11,7 @@ import pandas as pd
 
 from donation_checker.assessment import Assessment, Finding, RowRef
 from donation_checker.model import ROW_COLUMN, SHEET_COLUMN, Inventory
+from donation_checker.render import Renderer
 
 
 def _frame(rows: Sequence[Any], columns: list[str]) -> pd.DataFrame:
@@ -22,54 +23,52 @@ def _frame(rows: Sequence[Any], columns: list[str]) -> pd.DataFrame:
     )
 
 
-def lines_frame(a: Assessment, lang: str) -> pd.DataFrame:
+def lines_frame(a: Assessment, reader: Renderer) -> pd.DataFrame:
     from donation_checker.report.rows import line_rows
 
-    return _frame(list(line_rows(a, lang)), ["number", "item", "score", "verdict", "main_finding"])
-
-
-def conditions_frame(a: Assessment, lang: str) -> pd.DataFrame:
-    from donation_checker.report.rows import condition_rows
-
-    return _frame(list(condition_rows(a, lang)), ["rule_id", "where", "text", "removes_knockout"])
-
-
-def counter_frame(a: Assessment, lang: str) -> pd.DataFrame:
-    from donation_checker.report.rows import counter_rows
-
     return _frame(
-        list(counter_rows(a, lang)), ["where", "offered", "absorbable", "limiting", "alternative"]
+        list(line_rows(a, reader)), ["number", "item", "score", "verdict", "main_finding"]
     )
 
 
-def fleet_frame(a: Assessment, lang: str) -> pd.DataFrame:
+def conditions_frame(a: Assessment, reader: Renderer) -> pd.DataFrame:
+    from donation_checker.report.rows import condition_rows
+
+    return _frame(list(condition_rows(a, reader)), ["rule_id", "where", "text", "removes_knockout"])
+
+
+def counter_frame(a: Assessment, reader: Renderer) -> pd.DataFrame:
+    from donation_checker.report.rows import counter_rows
+
+    return _frame(
+        list(counter_rows(a, reader)), ["where", "offered", "absorbable", "limiting", "alternative"]
+    )
+
+
+def fleet_frame(a: Assessment, reader: Renderer) -> pd.DataFrame:
     from donation_checker.report.rows import fleet_rows
 
     return _frame(
-        list(fleet_rows(a.fleet_impact, lang)),
+        list(fleet_rows(a.fleet_impact, reader)),
         ["category", "models_before", "models_after", "units_before", "units_after", "new_models"],
     )
 
 
-def cost_frame(a: Assessment, lang: str) -> pd.DataFrame:
+def cost_frame(a: Assessment, reader: Renderer) -> pd.DataFrame:
     from donation_checker.report.rows import cost_year_rows
 
     return _frame(
-        list(cost_year_rows(a, lang)),
+        list(cost_year_rows(a, reader)),
         ["year", "fuel", "maintenance", "parts", "total", "headroom", "share"],
     )
 
 
-def cost_currency(a: Assessment) -> str | None:
-    return (a.lifecycle.currency if a.lifecycle else None) or a.currency
-
-
-def finding_details(f: Finding, a: Assessment, lang: str, explanation: str) -> str:
+def finding_details(f: Finding, a: Assessment, reader: Renderer, explanation: str) -> str:
     """Plain text (never markup: it quotes the user's files) for the details pane."""
     from donation_checker.report.rows import finding_row, line_labels
 
-    row = finding_row(f, line_labels(a), lang)
-    parts = [f"{f.rule_id} — {f.title.get(lang)}", row.where, row.result, "", row.message]
+    row = finding_row(f, line_labels(a), reader)
+    parts = [f"{f.rule_id} — {f.title.get(reader.lang)}", row.where, row.result, "", row.message]
     if explanation:
         parts += ["", explanation]
     if row.evidence:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from donation_checker.assessment import Assessment, Finding, Status
-from donation_checker.formatting import fmt_money, fmt_number, fmt_percent, fmt_score
-from donation_checker.render import renderer
+from donation_checker.formatting import fmt_number, fmt_percent, fmt_score
+from donation_checker.report.rows import cost_currency
 from donation_checker.table_gaps import gap_lines
 
 from . import assessment_frames as frames
@@ -223,6 +223,7 @@ class AssessmentPanel(QWidget):
                 model.set_frame(pd.DataFrame())
             return
         lang = self.lang
+        reader = self.session.renderer()
         self._badge(a.verdict.value)
         self.score.setText(
             self.tr("Score {score} · data coverage {confidence}").format(
@@ -230,9 +231,7 @@ class AssessmentPanel(QWidget):
             )
         )
         self.state.setText(self._state_text())
-        self.sensitivity.setText(
-            renderer(lang).message(a.sensitivity.statement) if a.sensitivity else ""
-        )
+        self.sensitivity.setText(reader.message(a.sensitivity.statement) if a.sensitivity else "")
         self._set_families(a)
         self._fill_findings(a)
         builders = {
@@ -243,16 +242,16 @@ class AssessmentPanel(QWidget):
             "cost": frames.cost_frame,
         }
         for key, build in builders.items():
-            frame = build(a, lang)
+            frame = build(a, reader)
             self.models[key].set_frame(frame, list(frame.columns), self._headers[key])
             self._fit(key)
-        currency = frames.cost_currency(a)
+        currency = cost_currency(a)
         cost_index = list(self.models).index("cost")
         title = self.tr("Life-cycle cost")
         if a.lifecycle is not None:
             totals = [y.total for y in a.lifecycle.totals]
             total = None if None in totals else sum(t for t in totals if t is not None)
-            title += f" ({fmt_money(total, self.session.currency_label(currency), lang)})"
+            title += f" ({reader.money(total, currency)})"
         self.tabs.setTabText(cost_index, title)
         self.models["evidence"].set_frame(pd.DataFrame())
 
@@ -316,7 +315,7 @@ class AssessmentPanel(QWidget):
             by_rule.setdefault(f.rule_id, []).append(f)
         for items in by_rule.values():  # the order finding_groups() gives each rule's rows
             items.sort(key=lambda f: (f.line is not None, f.line or 0))
-        for group in finding_groups(a, self.lang):
+        for group in finding_groups(a, self.session.renderer()):
             family = QStandardItem(f"{group.name} — {group.score_text}")
             family.setEditable(False)
             for rule in group.rules:
@@ -355,7 +354,9 @@ class AssessmentPanel(QWidget):
                 explanation = ruleset.rule(finding.rule_id).explanation.get(self.lang)
             except StopIteration:
                 explanation = ""
-        self.details.setPlainText(frames.finding_details(finding, a, self.lang, explanation))
+        self.details.setPlainText(
+            frames.finding_details(finding, a, self.session.renderer(), explanation)
+        )
         rows = frames.evidence_rows(finding, self.session.inventory)
         self.models["evidence"].set_frame(rows)
         self._fit("evidence")

@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
 
         self.runner = TaskRunner(self.reporter, self)
         self.session = Session(self.runner, self.settings.language, self, self.undo_stack)
-        self.session.currency_label = self.settings.currency_label
+        self.session.currency = self.settings.currency_mode
         self.flow = ImportFlow(self.runner, self.settings, lambda: self.session.lang, self)
         self.cases = CaseIO(self)
         self.autosaver = Autosaver(self.session.snapshot, lambda: self.session.modified, self)
@@ -626,7 +626,7 @@ class MainWindow(QMainWindow):
             self.apply_preferences(dialog.apply())
 
     def apply_preferences(self, language_changed: bool) -> None:
-        self.session.currency_label = self.settings.currency_label
+        self.session.currency = self.settings.currency_mode
         self.report_panel.marking.setText(self.settings.marking)
         if self._register_panel is not None:
             self._register_panel.address_changed()

@@ -142,6 +142,7 @@ class ReportPanel(QWidget):
         return {
             "lang": self.lang,
             "share": self.share.isChecked(),
+            "currency": self.session.currency,
             "marking": self.marking.text().strip(),
             "author": meta.get("author", ""),
             "organisation": meta.get("organisation", ""),
@@ -289,7 +290,7 @@ class ReportPanel(QWidget):
             return None
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        lang, share = self.lang, self.share.isChecked()
+        lang, share, currency = self.lang, self.share.isChecked(), self.session.currency
 
         inputs = self._inputs()
 
@@ -298,7 +299,7 @@ class ReportPanel(QWidget):
             from donation_checker.report import export_xlsx
 
             check_outputs(inputs, [("Excel", path)])
-            export_xlsx(a, path, lang=lang, share=share)
+            export_xlsx(a, path, lang=lang, share=share, currency=currency)
             return path
 
         self._run_output(job, "export excel", self.tr("Workbook saved: {path}"))

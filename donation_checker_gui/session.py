@@ -7,7 +7,7 @@ signals, so the window can be rebuilt (for a language change) without losing the
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 from donation_checker.assessment import Assessment
 from donation_checker.errors import DonationCheckerError
 from donation_checker.model import Inventory, Offer, OfferHeader
+from donation_checker.render import Renderer, renderer
 from donation_checker.ruleset import RuleSet, load_ruleset
 
 from .offer_model import OfferLinesModel
@@ -63,8 +64,8 @@ class Session(QObject):
         self.weights: dict[str, float] = {}
         self.ruleset: RuleSet | None = None
         self.notes = ""
-        # How a currency code is written on screen (settings: "XOF" or "FCFA").
-        self.currency_label: Callable[[str | None], str | None] = lambda code: code
+        # How currencies are written on screen and in the reports (render.CURRENCY_STYLES).
+        self.currency = "code"
         self.assessment: Assessment | None = None
         self.assessment_error = ""  # why there is no assessment, for the user
         self._generation = 0
@@ -77,6 +78,10 @@ class Session(QObject):
         self.lines.changed.connect(self._on_offer_edit)
 
     # --- state changes ------------------------------------------------------------------------
+
+    def renderer(self, share: bool = False) -> Renderer:
+        """Writes the assessment's messages for this window: its language and currency style."""
+        return renderer(self.lang, share, self.currency)
 
     @property
     def modified(self) -> bool:

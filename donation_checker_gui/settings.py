@@ -8,12 +8,13 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from donation_checker.formatting import CURRENCY_STYLES
+
 from .i18n import normalise_language, system_language
 
 ORGANISATION = "DonationChecker"
 APPLICATION = "donation-checker"
 MAX_RECENT = 8
-CURRENCY_MODES = ("code", "local")  # XOF/XAF as ISO codes, or as "FCFA"
 
 
 class Settings:
@@ -87,21 +88,15 @@ class Settings:
         check_storable(value.strip())
         self.qsettings.setValue("prefs/register_address", value.strip())
 
-    def currency_label(self, code: str | None) -> str | None:
-        """How a currency code is written: the CFA francs as "FCFA" when the user prefers it."""
-        if code and self.currency_mode == "local" and code.upper() in ("XOF", "XAF"):
-            return "FCFA"
-        return code
-
     @property
     def currency_mode(self) -> str:
-        value = self._text("prefs/currency_mode", CURRENCY_MODES[0])
-        return value if value in CURRENCY_MODES else CURRENCY_MODES[0]
+        value = self._text("prefs/currency_mode", CURRENCY_STYLES[0])
+        return value if value in CURRENCY_STYLES else CURRENCY_STYLES[0]
 
     @currency_mode.setter
     def currency_mode(self, value: str) -> None:
         self.qsettings.setValue(
-            "prefs/currency_mode", value if value in CURRENCY_MODES else CURRENCY_MODES[0]
+            "prefs/currency_mode", value if value in CURRENCY_STYLES else CURRENCY_STYLES[0]
         )
 
     # --- remembered state ---------------------------------------------------------------------

@@ -6,8 +6,9 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from .. import messages
 from ..assessment import Status
-from ..messages import canonical, count, money, msg, number, people, percent, text
+from ..messages import canonical, count, money, msg, number, people, percent
 from .capacity import BUDGET, BUDGET_KINDS, DRIVERS
 from .context import Context, LineInfo
 from .kind_shared import not_applicable, number_param, unknown
@@ -53,7 +54,7 @@ def running_cost(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
         "amount": money(round(shortfall * funded_years), currency, derived_from=(shortfall_v,)),
         "shortfall": shortfall_v,
         "absorbable": absorbable_v,
-        "currency": text(currency),
+        "currency": messages.currency(currency),
     }
     evidence = (
         ev(

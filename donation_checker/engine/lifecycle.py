@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..assessment import CostYear, Evidence, LifecycleCost, LineCost
-from ..messages import Unit, Value, as_value, canonical, category, msg, number, percent
+from ..messages import Unit, Value, as_value, canonical, category, currency, msg, number, percent
 from .context import Context, LineInfo
 from .wording import ev
 
@@ -43,9 +43,15 @@ class UnitCost:
 
 
 def recipient_currency(ctx: Context) -> str | None:
-    if ctx.profile.currency:
-        return ctx.profile.currency.strip().upper()
-    return ctx.budget.currency if ctx.budget else None
+    """The ISO code of the recipient's currency ("FCFA" in the file -> XOF): every amount of
+    the assessment carries the code, and each reader's renderer writes it as they prefer."""
+    return currency_code(ctx, ctx.profile.currency or (ctx.budget.currency if ctx.budget else None))
+
+
+def currency_code(ctx: Context, written: str | None) -> str | None:
+    """The ISO code of a currency as a file writes it, through the rule set's aliases."""
+    aliases: Any = ctx.ruleset.param("currency_aliases", {})
+    return ctx.support_cache.currency_code.get(written, lambda: _currency_code(written, aliases))
 
 
 def _currency_code(name: str | None, aliases: Any) -> str | None:
@@ -62,11 +68,8 @@ def _currency_code(name: str | None, aliases: Any) -> str | None:
 
 def convert(ctx: Context, amount: float, source: str | None) -> float | None:
     """Amount in `source` currency expressed in the recipient's; None when no rate is known."""
-    aliases: Any = ctx.ruleset.param("currency_aliases", {})
-    codes = ctx.support_cache.currency_code
-    recipient = recipient_currency(ctx)
-    target = codes.get(recipient, lambda: _currency_code(recipient, aliases))
-    src = codes.get(source, lambda: _currency_code(source, aliases))
+    target = recipient_currency(ctx)
+    src = currency_code(ctx, source)
     if src is None or target is None or src == target:
         return amount
     rates: Any = ctx.ruleset.param("exchange_rates", {})
@@ -205,7 +208,7 @@ def assumptions(ctx: Context, costs: tuple[UnitCost, ...]) -> tuple[Evidence, ..
         ev(
             "offer_currency",
             msg("evidence.assumptions.offer_currency"),
-            ctx.offer.header.currency,
+            currency(currency_code(ctx, ctx.offer.header.currency)),
         ),
     ]
     seen_cats: set[str] = set()

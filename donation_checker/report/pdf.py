@@ -62,6 +62,7 @@ def build_pdf_bytes(
     *,
     lang: str = "en",
     share: bool = False,
+    currency: str = "code",
     marking: str = "",
     author: str = "",
     organisation: str = "",
@@ -80,6 +81,7 @@ def build_pdf_bytes(
             assessment,
             lang=lang,
             share=share,
+            currency=currency,
             marking=marking,
             author=author,
             organisation=organisation,
@@ -95,6 +97,7 @@ def _build(
     *,
     lang: str,
     share: bool,
+    currency: str,
     marking: str,
     author: str,
     organisation: str,
@@ -115,7 +118,7 @@ def _build(
     )
     report = _Progress(progress, cancel)
     a = assessment
-    ink = Ink(lang, share)
+    ink = Ink(lang, share, currency)
     story = _story(a, meta, ink, report)
     report.step(_PREPARE)
 
@@ -166,6 +169,7 @@ def build_pdf(
     *,
     lang: str = "en",
     share: bool = False,
+    currency: str = "code",
     marking: str = "",
     author: str = "",
     organisation: str = "",
@@ -180,6 +184,7 @@ def build_pdf(
         assessment,
         lang=lang,
         share=share,
+        currency=currency,
         marking=marking,
         author=author,
         organisation=organisation,

@@ -71,9 +71,9 @@ _GRID = [
 class Ink:
     """Turns data text into safe flowables and notes the characters the font cannot draw."""
 
-    def __init__(self, lang: str, share: bool = False) -> None:
+    def __init__(self, lang: str, share: bool = False, currency: str = "code") -> None:
         self.lang = lang
-        self.r = renderer(lang, share)  # writes every message, for this reader
+        self.r = renderer(lang, share, currency)  # writes every message, for this reader
         self.covered = register_fonts()
         self.missing: set[str] = set()
         self.right_to_left = False
@@ -574,7 +574,7 @@ def cost_section(a: Assessment, meta: R.ReportMeta, ink: Ink) -> list[Flowable]:
     if lc is None or not lc.totals:
         out.append(_text(ink.t("no_lifecycle"), ink.s.body))
     else:
-        currency = R.cost_currency(a) or ink.t("currency_unknown")
+        currency = ink.r.currency(R.cost_currency(a)) or ink.t("currency_unknown")
         out.append(
             ink.p(ink.t("horizon", n=str(lc.horizon_years), currency=clean(currency)), "body")
         )

@@ -135,9 +135,11 @@ def export_xlsx(
     *,
     lang: str = "en",
     share: bool = False,
+    currency: str = "code",
 ) -> None:
-    """Write the assessment as an .xlsx workbook, atomically."""
-    r = renderer(lang, share)
+    """Write the assessment as an .xlsx workbook, atomically; currency: how currencies are
+    written ("code" or "local", see render.CURRENCY_STYLES)."""
+    r = renderer(lang, share, currency)
     lang = r.lang
     a = assessment
     wb = Workbook()
@@ -267,7 +269,7 @@ def _evidence(wb: Workbook, a: Assessment, r: Renderer) -> None:
                     ev.key,
                     r.label(ev.label),
                     value if isinstance(value, str | int | float) else r.value(ev.value),
-                    ev.value.currency,
+                    r.currency(ev.value.currency),
                     R.format_value(ev.sensitive, lang),
                     R.format_row_refs(r.row_refs(ev.rows), lang),
                 ]
@@ -309,7 +311,7 @@ def _cost(wb: Workbook, a: Assessment, r: Renderer) -> None:
     if lc is None:
         put(ws, 1, 1, label("no_lifecycle", lang))
         return
-    currency = R.cost_currency(a) or label("currency_unknown", lang)
+    currency = r.currency(R.cost_currency(a)) or label("currency_unknown", lang)
     put(ws, 1, 1, label("horizon", lang, n=str(lc.horizon_years), currency=currency))
     totals: list[list[Cell]] = []
     for y in lc.totals:

@@ -59,7 +59,7 @@ def test_preferences_are_stored(qtbot: Any, window: Any) -> None:
     window.apply_preferences(False)
     assert window.settings.officer_name == "Cne A. Traoré"
     assert window.report_panel.marking.text() == "DIFFUSION RESTREINTE"
-    assert window.session.currency_label("XOF") == "FCFA"
+    assert window.session.currency == "local"
 
 
 def test_geometry_is_restored(

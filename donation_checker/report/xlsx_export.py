@@ -266,7 +266,6 @@ def _evidence(wb: Workbook, a: Assessment, r: Renderer) -> None:
                 [
                     f.rule_id,
                     f.line + 1 if f.line is not None else label("whole_offer", lang),
-                    ev.key,
                     r.label(ev.label),
                     value if isinstance(value, str | int | float) else r.value(ev.value),
                     r.currency(ev.value.currency),
@@ -274,10 +273,11 @@ def _evidence(wb: Workbook, a: Assessment, r: Renderer) -> None:
                     R.format_row_refs(r.row_refs(ev.rows), lang),
                 ]
             )
-    heads = ["rule_id", "line", "key", "label", "value", "unit", "sensitive", "rows"]
-    _table(ws, [_h(k, lang) for k in heads], rows, [11, 8, 20, 40, 20, 10, 14, 50])
+    # The label names what a figure measures; its key is for programs and stays in the JSON.
+    heads = ["rule_id", "line", "label", "value", "unit", "sensitive", "rows"]
+    _table(ws, [_h(k, lang) for k in heads], rows, [11, 8, 40, 20, 10, 14, 50])
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:H{len(rows) + 1}"
+    ws.auto_filter.ref = f"A1:G{len(rows) + 1}"
 
 
 def _conditions(wb: Workbook, a: Assessment, r: Renderer) -> None:

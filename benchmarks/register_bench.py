@@ -27,27 +27,9 @@ BEGIN, END = "<!-- register:begin -->", "<!-- register:end -->"
 
 
 def _tiny(k: int, i: int):  # type: ignore[no-untyped-def]
-    from donation_checker.assessment import Assessment, Condition, Text, Verdict
-    from donation_checker.model import Offer, OfferHeader, OfferLine
+    from tests.hand_made import hand_made
 
-    header = OfferHeader(donor=f"Donor {k}", reference=f"B-{k}-{i}", date=dt.date(2026, 5, 4))
-    conds = (Condition("R-1", None, Text("Train 2 mechanics", "Former 2 mécaniciens")),)
-    assessment = Assessment(
-        verdict=Verdict.CONDITIONAL,
-        score=70.0,
-        confidence=0.9,
-        families={},
-        family_weights={},
-        findings=(),
-        conditions=conds,
-        lines=(),
-        counter_proposals=(),
-        lifecycle=None,
-        sensitivity=None,
-        fleet_impact=(),
-        offer_header=header,
-    )
-    return assessment, Offer(header, (OfferLine("Camion", "Mercedes-Benz", "Zetros 1833", 5),))
+    return hand_made(f"Donor {k}", f"B-{k}-{i}", conditions=1)
 
 
 def portfolio(rows: int, offers: int, lines: int) -> dict[str, float]:

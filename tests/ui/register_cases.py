@@ -7,10 +7,11 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from donation_checker.assessment import Assessment, Condition, Text, Verdict
-from donation_checker.model import Offer, OfferHeader, OfferLine
+from donation_checker.assessment import Assessment, Verdict
+from donation_checker.model import Offer
 from donation_checker.register import Register
 from donation_checker.ruleset import RuleSet
+from tests.hand_made import hand_made
 
 DONORS = ("Partner Alpha", "Partner Bravo", "Coalition Charlie", "Delta Aid", "Echo Fund")
 YEARS = (2024, 2025, 2026)
@@ -35,28 +36,10 @@ class Made:
 def offer_and_assessment(
     donor: str, reference: str, verdict: Verdict, date: dt.date, line: tuple[str, str, str]
 ) -> tuple[Assessment, Offer]:
-    header = OfferHeader(donor=donor, reference=reference, date=date)
-    conds = (
-        (Condition("R-1", None, Text("Train 2 mechanics", "Former 2 mécaniciens")),)
-        if verdict == Verdict.CONDITIONAL
-        else ()
+    conditions = 1 if verdict == Verdict.CONDITIONAL else 0
+    return hand_made(
+        donor, reference, conditions=conditions, verdict=verdict, date=date, line=line, quantity=4
     )
-    assessment = Assessment(
-        verdict=verdict,
-        score=70.0,
-        confidence=0.9,
-        families={},
-        family_weights={},
-        findings=(),
-        conditions=conds,
-        lines=(),
-        counter_proposals=(),
-        lifecycle=None,
-        sensitivity=None,
-        fleet_impact=(),
-        offer_header=header,
-    )
-    return assessment, Offer(header, (OfferLine(*line, 4),))
 
 
 def fill(register: Register, count: int, ruleset: RuleSet, seed: int = 15) -> list[Made]:

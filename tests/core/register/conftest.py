@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from donation_checker.assessment import Assessment, Condition, Text, Verdict
-from donation_checker.model import Offer, OfferHeader, OfferLine
+from donation_checker.assessment import Assessment
+from donation_checker.model import Offer
 from donation_checker.pipeline import AssessmentRun, run_assessment
 from donation_checker.register import Register
 from tests.core.pg_server import binaries, new_database, running_server
+from tests.hand_made import hand_made
 
 SAMPLES = Path(__file__).parents[3] / "sample_inventories"
 INVENTORY = SAMPLES / "inventaire_fama_2025.xlsx"
@@ -70,27 +71,4 @@ def tiny(
     date: dt.date = dt.date(2026, 5, 4),
 ) -> tuple[Assessment, Offer]:
     """A small assessment built by hand: recording it costs no inventory import."""
-    conds = tuple(
-        Condition(f"R-{i}", None, Text(f"Condition {i}", f"Condition {i}"), mandatory=i == 1)
-        for i in range(1, conditions + 1)
-    )
-    header = OfferHeader(donor=donor, reference=reference, date=date)
-    assessment = Assessment(
-        verdict=Verdict.CONDITIONAL if conds else Verdict.ACCEPT,
-        score=70.0,
-        confidence=0.9,
-        families={},
-        family_weights={},
-        findings=(),
-        conditions=conds,
-        lines=(),
-        counter_proposals=(),
-        lifecycle=None,
-        sensitivity=None,
-        fleet_impact=(),
-        ruleset_name="test rules",
-        ruleset_sha256="ab" * 32,
-        offer_header=header,
-    )
-    offer = Offer(header, (OfferLine("Camion", "Mercedes-Benz", "Zetros 1833", 5, year=2025),))
-    return assessment, offer
+    return hand_made(donor, reference, conditions=conditions, date=date)

@@ -38,6 +38,17 @@ FLEET_ROWS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def english_translators(qapp: Any) -> Iterator[None]:
+    """Qt's translators belong to the process, not to a window: each test starts with the
+    English catalogue installed, whatever the test before it installed."""
+    from donation_checker_gui.i18n import install_language
+
+    install_language("en")
+    yield
+    install_language("en")
+
+
 class FakeDialogs(Dialogs):
     """Answers the window's questions without showing anything, and records what was said.
     File dialogs are not faked here: tests monkeypatch QFileDialog itself."""

@@ -101,7 +101,7 @@ class Finding:
     knockout: bool  # the rule is a knock-out and it failed
     message: Message
     evidence: tuple[Evidence, ...] = ()
-    source: str = ""
+    source: Text = Text("", "")  # the rule's sources, in each language
     condition: Condition | None = None
 
     def at_line(self, line: int | None, condition: Condition | None) -> Finding:

@@ -25,12 +25,14 @@ from .assessment import Text
 from .engine.registry import KINDS
 from .errors import RuleSetError
 from .normalise import category_key
+from .render import renderer
 from .resources import default_ruleset_path, rules_dir
 from .user_files import user_rules_dir
 
 # {name} or {name|singular|plural}; only the name is captured (see engine.wording.fill).
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\|[^{}|]*\|[^{}|]*)?\}")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+NO_SOURCE = Text("", "")
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,9 @@ class Rule:
     knockout: bool
     params: Mapping[str, Any]
     condition: Text
-    source: str
+    # Where the criterion and its thresholds come from, in each language ("[O]" marks a
+    # threshold suggested for tuning); a rule file may give one text for both.
+    source: Text
     # What a failed knock-out leaves possible: "condition" (its condition lifts it: the verdict
     # is at best "conditional", e.g. "the donor funds the RHD-to-LHD conversion"), "redirect"
     # (only a smaller quantity or another model fits) or "decline" (nothing does).
@@ -77,7 +81,7 @@ class VerdictBands:
     accept: float
     conditional: float
     redirect: float
-    source: str = ""
+    source: Text = NO_SOURCE
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ class CategoryDef:
     title: Text
     synonyms: tuple[str, ...]
     reference: Mapping[str, Any]
-    source: str = ""
+    source: Text = NO_SOURCE
 
 
 @dataclass(frozen=True)
@@ -346,6 +350,18 @@ class _Ctx:
             raise self.fail(rule, key, "must not be negative", "ne doit pas être négatif")
         return float(value)
 
+    def source(
+        self, obj: Mapping[str, Any], key: str, rule: str | None, required: bool = True
+    ) -> Text:
+        """A reference to sources: one text for both languages, or { en = "…", fr = "…" }."""
+        value = obj.get(key)
+        if isinstance(value, Mapping):
+            return self.text(obj, key, rule)
+        if not required and (value is None or value == ""):
+            return NO_SOURCE
+        text = self.string(obj, key, rule)
+        return Text(text, text)
+
     def string(
         self, obj: Mapping[str, Any], key: str, rule: str | None, default: str | None = None
     ) -> str:
@@ -373,7 +389,7 @@ def _build(raw: Mapping[str, Any], sha256: str, path: str | None) -> RuleSet:
         accept=ctx.number(bands_raw, "accept", None),
         conditional=ctx.number(bands_raw, "conditional", None),
         redirect=ctx.number(bands_raw, "redirect", None),
-        source=str(bands_raw.get("source", "")),
+        source=ctx.source(bands_raw, "source", None, required=False),
     )
     if not (100 >= bands.accept > bands.conditional > bands.redirect >= 0):
         raise ctx.fail(
@@ -532,7 +548,7 @@ def _build_categories(ctx: _Ctx, raw: Any) -> CategoryVocabulary:
             ctx.text(item, "title", where),
             tuple(synonyms),
             MappingProxyType(reference),
-            str(item.get("source", "")),
+            ctx.source(item, "source", where, required=False),
         )
     return CategoryVocabulary(MappingProxyType(cats))
 
@@ -596,7 +612,8 @@ def _build_rule(
             )
         problem = spec.check(value)
         if problem:
-            raise ctx.fail(rule_id, f"params.{key}", problem.en, problem.fr)
+            en, fr = (renderer(lang).message(problem) for lang in ("en", "fr"))
+            raise ctx.fail(rule_id, f"params.{key}", en, fr)
         params[key] = value
     condition = ctx.text(item, "condition", rule_id)
     for lang_text in (condition.en, condition.fr):
@@ -619,7 +636,7 @@ def _build_rule(
         knockout=knockout,
         params=MappingProxyType(params),
         condition=condition,
-        source=ctx.string(item, "source", rule_id),
+        source=ctx.source(item, "source", rule_id),
         on_knockout=on_knockout,
         condition_when_unknown=when_unknown,
         condition_mandatory=mandatory,

@@ -118,7 +118,7 @@ def _finding(f: Finding, r: Renderer, brief: bool = False) -> dict[str, Any]:
         "knockout": f.knockout,
         "message": r.message(f.message),
         "evidence": [_evidence(e, r) for e in f.evidence],
-        "source": f.source,
+        "source": f.source.get(r.lang),
         "condition": None if f.condition is None else _condition(f.condition, r),
     }
 

@@ -88,7 +88,7 @@ def _finding(
         knockout=False,
         message=message,
         evidence=evidence,
-        source="",
+        source=Text("", ""),
     )
 
 

@@ -1,12 +1,11 @@
 """What every rule-kind module uses: the outcomes of a rule that cannot judge or does not apply,
-and the declarations of the kinds' parameters."""
+and the declarations of the kinds' parameters (their meaning is in the message catalogue)."""
 
 from __future__ import annotations
 
 from ..assessment import Evidence, Status
 from ..messages import Message
 from .registry import Outcome, ParamSpec
-from .wording import T
 
 
 def unknown(message: Message, *evidence: Evidence) -> Outcome:
@@ -19,13 +18,13 @@ def not_applicable(message: Message) -> Outcome:
     return Outcome(100.0, message, applicable=False, status=Status.PASS)
 
 
-def number_param(doc_en: str, doc_fr: str, default: float | None) -> ParamSpec:
-    return ParamSpec("number", default, T(doc_en, doc_fr))
+def number_param(default: float | None) -> ParamSpec:
+    return ParamSpec("number", default)
 
 
-def texts_param(doc_en: str, doc_fr: str, default: list[str]) -> ParamSpec:
-    return ParamSpec("texts", default, T(doc_en, doc_fr))
+def texts_param(default: list[str]) -> ParamSpec:
+    return ParamSpec("texts", default)
 
 
 def ladder_param(default: list[list[float]]) -> ParamSpec:
-    return ParamSpec("ladder", default, T("[[threshold, score], …]", "[[seuil, score], …]"))
+    return ParamSpec("ladder", default)

@@ -14,7 +14,7 @@ from .context import Context, LineInfo
 from .kind_shared import not_applicable, number_param, unknown
 from .lifecycle import recipient_currency
 from .registry import Outcome, ParamSpec, kind
-from .wording import T, ev
+from .wording import ev
 
 if TYPE_CHECKING:
     from ..ruleset import Rule
@@ -277,10 +277,6 @@ SPECS = (
     kind(
         "running_cost",
         "offer",
-        T(
-            "Yearly running cost of the whole offer against the uncommitted budget.",
-            "Coût annuel de fonctionnement de toute l’offre comparé au budget non engagé.",
-        ),
         (
             "offer.quantity",
             "offer.unit_value",
@@ -289,19 +285,9 @@ SPECS = (
             "budget.committed",
         ),
         {
-            "comfortable_share": number_param(
-                "share of the headroom that still scores 100",
-                "part de la marge qui vaut encore 100",
-                0.5,
-            ),
-            "tight_score": number_param(
-                "score up to 100 % of the headroom", "score jusqu’à 100 % de la marge", 50
-            ),
-            "donor_years": number_param(
-                "years of running cost the condition asks the donor to fund",
-                "années de fonctionnement à financer par le donateur",
-                2,
-            ),
+            "comfortable_share": number_param(0.5),
+            "tight_score": number_param(50),
+            "donor_years": number_param(2),
         },
         (
             "annual_cost",
@@ -321,18 +307,8 @@ SPECS = (
     kind(
         "drivers",
         "line",
-        T(
-            "Drivers available for the category against the crews the offer needs.",
-            "Conducteurs disponibles pour la catégorie comparés aux équipages nécessaires.",
-        ),
         ("personnel.category", "personnel.licence_class", "personnel.count", "offer.quantity"),
-        {
-            "crew_per_unit": number_param(
-                "drivers per unit when the category does not say",
-                "conducteurs par unité si la catégorie ne le dit pas",
-                1,
-            )
-        },
+        {"crew_per_unit": number_param(1)},
         ("drivers", "covered"),
         drivers,
         # Lines of a category and quantity to which the ledger grants as many units share one.
@@ -342,25 +318,13 @@ SPECS = (
     kind(
         "new_types_window",
         "line",
-        T(
-            "New types introduced in the category across all donors within a window.",
-            "Nouveaux types introduits dans la catégorie par tous les donateurs sur une période.",
-        ),
         ("pledges.category", "pledges.model", "pledges.date", "offer.date"),
         {
-            "allowed": number_param(
-                "new types per category that still score 100",
-                "nouveaux types par catégorie encore à 100",
-                1,
-            ),
-            "one_more_score": number_param("score for one more", "score pour un de plus", 50),
-            "floor": number_param("score beyond", "score au-delà", 0),
-            "months_before": number_param(
-                "months before the offer date", "mois avant la date de l’offre", 12
-            ),
-            "months_after": number_param(
-                "months after the offer date", "mois après la date de l’offre", 12
-            ),
+            "allowed": number_param(1),
+            "one_more_score": number_param(50),
+            "floor": number_param(0),
+            "months_before": number_param(12),
+            "months_after": number_param(12),
         },
         ("new_types",),
         new_types_window,
@@ -369,10 +333,6 @@ SPECS = (
     kind(
         "requirement_gap",
         "line",
-        T(
-            "Quantity against the gap to the authorised strength.",
-            "Quantité comparée au manque par rapport à la dotation théorique.",
-        ),
         ("fleet.quantity_authorised", "fleet.quantity", "offer.quantity"),
         {},
         ("gap", "surplus"),
@@ -382,21 +342,11 @@ SPECS = (
     kind(
         "register_cap",
         "offer",
-        T(
-            "A register the recipient keeps; without it a score is capped.",
-            "Un registre tenu par le bénéficiaire ; sans lui un score est plafonné.",
-        ),
         ("profile.asset_register", "profile.parts_register"),
         {
-            "register": ParamSpec(
-                "text", "asset", T("asset or parts", "asset (matériels) ou parts (pièces)")
-            ),
-            "cap": number_param("the cap", "le plafond", 50),
-            "cap_scope": ParamSpec(
-                "text",
-                "overall",
-                T("overall, or a family id", "overall (global) ou un identifiant de famille"),
-            ),
+            "register": ParamSpec("text", "asset"),
+            "cap": number_param(50),
+            "cap_scope": ParamSpec("text", "overall"),
         },
         ("cap",),
         register_cap,

@@ -13,7 +13,7 @@ from ..normalise import canonical_fuel
 from .context import Context, LineInfo, dominant, exact, traffic_side
 from .kind_shared import not_applicable, number_param, unknown
 from .registry import Outcome, ParamSpec, kind
-from .wording import T, ev, ladder
+from .wording import ev, ladder
 
 if TYPE_CHECKING:
     from ..ruleset import Rule
@@ -431,10 +431,6 @@ SPECS = (
     kind(
         "commonality",
         "line",
-        T(
-            "Make/model commonality with the serviceable fleet in the same category (ladder).",
-            "Communauté de marque et de modèle avec le parc en service de la même catégorie (échelle).",
-        ),
         (
             "fleet.category",
             "fleet.make",
@@ -445,26 +441,12 @@ SPECS = (
             "offer.voltage",
         ),
         {
-            "min_units": number_param(
-                "serviceable units of the model that count as in service",
-                "unités en service du modèle qui valent présence",
-                10,
-            ),
-            "min_share": number_param(
-                "or this share of the category", "ou cette part de la catégorie", 0.10
-            ),
-            "same_model": number_param(
-                "score: same model well represented", "score : même modèle bien représenté", 100
-            ),
-            "same_make": number_param(
-                "score: same make (or the model rare)", "score : même marque (ou modèle rare)", 70
-            ),
-            "compatible": number_param(
-                "score: other make, same fuel/drive side/voltage",
-                "score : autre marque, même carburant/conduite/tension",
-                40,
-            ),
-            "other": number_param("score: otherwise", "score : sinon", 0),
+            "min_units": number_param(10),
+            "min_share": number_param(0.10),
+            "same_model": number_param(100),
+            "same_make": number_param(70),
+            "compatible": number_param(40),
+            "other": number_param(0),
         },
         ("alternative", "units"),
         commonality,
@@ -482,28 +464,12 @@ SPECS = (
     kind(
         "fragmentation",
         "line",
-        T(
-            "Distinct models in the category before and after the offer.",
-            "Nombre de modèles distincts dans la catégorie avant et après l’offre.",
-        ),
         ("fleet.category", "fleet.model", "offer.model"),
         {
-            "max_models": number_param(
-                "models a category may hold before a new one scores 'crowded'",
-                "modèles tolérés avant qu’un nouveau soit « de trop »",
-                4,
-            ),
-            "no_new_model": number_param(
-                "score when no model is added", "score sans nouveau modèle", 100
-            ),
-            "one_new_model": number_param(
-                "score for one more model", "score pour un modèle de plus", 50
-            ),
-            "crowded": number_param(
-                "score for a new model in a crowded category",
-                "score pour un nouveau modèle dans une catégorie chargée",
-                0,
-            ),
+            "max_models": number_param(4),
+            "no_new_model": number_param(100),
+            "one_new_model": number_param(50),
+            "crowded": number_param(0),
         },
         ("models_before", "models_after", "alternative"),
         fragmentation,
@@ -512,20 +478,10 @@ SPECS = (
     kind(
         "new_type_lot",
         "line",
-        T(
-            "Lot size when the model is new to the fleet.",
-            "Taille du lot lorsque le modèle est nouveau pour le parc.",
-        ),
         ("offer.quantity", "fleet.model"),
         {
-            "steps": ParamSpec(
-                "ladder",
-                [[30, 80], [10, 50]],
-                T("[[lot size, score], …]", "[[taille du lot, score], …]"),
-            ),
-            "floor": number_param(
-                "score below the smallest step", "score sous le plus petit palier", 0
-            ),
+            "steps": ParamSpec("ladder", [[30, 80], [10, 50]]),
+            "floor": number_param(0),
         },
         ("lot", "min_lot"),
         new_type_lot,
@@ -534,18 +490,8 @@ SPECS = (
     kind(
         "fuel_supply",
         "line",
-        T(
-            "The offered fuel is in the recipient's supply chain (knock-out).",
-            "Le carburant offert est dans la chaîne d’approvisionnement du bénéficiaire (éliminatoire).",
-        ),
         ("offer.fuel", "profile.national_fuels", "fleet.fuel"),
-        {
-            "no_fuel": ParamSpec(
-                "texts",
-                ["none", "mains"],
-                T("fuel values that need no supply", "valeurs sans carburant à fournir"),
-            )
-        },
+        {"no_fuel": ParamSpec("texts", ["none", "mains"])},
         ("fuel", "supply"),
         fuel_supply,
         key=lambda i: i.fuel,
@@ -553,18 +499,8 @@ SPECS = (
     kind(
         "drive_controls",
         "line",
-        T(
-            "Drive side against the traffic side (knock-out) and transmission against the fleet's.",
-            "Côté de conduite selon le sens de circulation (éliminatoire) et boîte selon le parc.",
-        ),
         ("offer.drive_side", "offer.transmission", "profile.traffic_side", "fleet.transmission"),
-        {
-            "transmission_penalty": number_param(
-                "points off for a transmission the drivers do not know",
-                "points retirés pour une boîte inconnue des conducteurs",
-                30,
-            )
-        },
+        {"transmission_penalty": number_param(30)},
         ("drive_side", "expected_side", "transmission", "fleet_transmission"),
         drive_controls,
         key=lambda i: (i.cat, i.drive_side, i.transmission),
@@ -572,18 +508,8 @@ SPECS = (
     kind(
         "transmission",
         "line",
-        T(
-            "Transmission against the one the category's drivers know.",
-            "Boîte de vitesses comparée à celle que connaissent les conducteurs de la catégorie.",
-        ),
         ("offer.transmission", "fleet.transmission"),
-        {
-            "mismatch_score": number_param(
-                "score for a transmission the drivers do not know",
-                "score pour une boîte inconnue des conducteurs",
-                70,
-            )
-        },
+        {"mismatch_score": number_param(70)},
         ("transmission", "fleet_transmission"),
         transmission,
         key=lambda i: (i.cat, i.transmission, exact(i.ref.get("road_vehicle"))),
@@ -591,16 +517,10 @@ SPECS = (
     kind(
         "electrical",
         "line",
-        T(
-            "Electrical system voltage against the fleet (or the mains for mains-powered equipment).",
-            "Tension du réseau de bord comparée au parc (ou au secteur pour le matériel sur secteur).",
-        ),
         ("offer.voltage", "fleet.voltage", "profile.grid_voltage"),
         {
-            "mismatch_penalty": number_param(
-                "points off for a mismatch", "points retirés en cas d’écart", 50
-            ),
-            "tolerance": number_param("relative tolerance", "tolérance relative", 0.1),
+            "mismatch_penalty": number_param(50),
+            "tolerance": number_param(0.1),
         },
         ("voltage", "fleet_voltage"),
         electrical,
@@ -609,16 +529,10 @@ SPECS = (
     kind(
         "climate",
         "line",
-        T(
-            "Rated maximum temperature against the theatre's (knock-out below it).",
-            "Température maximale d’emploi comparée à celle du théâtre (éliminatoire en dessous).",
-        ),
         ("offer.max_temperature", "profile.max_temperature"),
         {
-            "margin": number_param(
-                "°C of margin wanted above the theatre maximum", "°C de marge souhaités", 5
-            ),
-            "margin_score": number_param("score within the margin", "score dans la marge", 70),
+            "margin": number_param(5),
+            "margin_score": number_param(70),
         },
         ("rated", "theatre"),
         climate,

@@ -25,7 +25,7 @@ from .context import Context, LineInfo, exact
 from .kind_shared import number_param, texts_param, unknown
 from .lifecycle import life_used
 from .registry import Outcome, ParamSpec, kind
-from .wording import T, ev, ladder
+from .wording import ev, ladder
 
 if TYPE_CHECKING:
     from ..ruleset import Rule
@@ -380,27 +380,11 @@ SPECS = (
     kind(
         "economic_life",
         "line",
-        T(
-            "Share of the economic life left at handover (age, km, hours).",
-            "Part de la durée de vie économique restante à la livraison (âge, km, heures).",
-        ),
         ("offer.year", "offer.odometer_km", "offer.hours", "offer.condition", "categories.life_*"),
         {
-            "steps": ParamSpec(
-                "ladder",
-                [[0.5, 100], [0.25, 50]],
-                T("[[share left, score], …]", "[[part restante, score], …]"),
-            ),
-            "floor": number_param(
-                "score below the smallest step", "score sous le plus petit palier", 0
-            ),
-            "end_of_life": number_param(
-                "share of life left at or below which the equipment is at the end of its life "
-                "(a hard limit when the rule is a knock-out)",
-                "part de vie restante à partir de laquelle le matériel est en fin de vie "
-                "(limite absolue si la règle est éliminatoire)",
-                0.0,
-            ),
+            "steps": ParamSpec("ladder", [[0.5, 100], [0.25, 50]]),
+            "floor": number_param(0),
+            "end_of_life": number_param(0.0),
         },
         ("remaining", "min_remaining"),
         economic_life,
@@ -415,15 +399,10 @@ SPECS = (
     kind(
         "inspection",
         "line",
-        T("Independent pre-shipment inspection.", "Inspection indépendante avant expédition."),
         ("offer.inspection",),
         {
-            "clean": number_param(
-                "score: clean or defects labelled", "score : sans défaut ou défauts étiquetés", 100
-            ),
-            "defects": number_param(
-                "score: defects not labelled", "score : défauts non étiquetés", 30
-            ),
+            "clean": number_param(100),
+            "defects": number_param(30),
         },
         (),
         inspection,
@@ -432,21 +411,8 @@ SPECS = (
     kind(
         "requested",
         "line",
-        T(
-            "The recipient asked for the equipment (knock-out for major items).",
-            "Le bénéficiaire a demandé le matériel (éliminatoire pour les matériels majeurs).",
-        ),
         ("offer.requested", "offer.request_reference", "categories.major_item"),
-        {
-            "major_by_default": ParamSpec(
-                "bool",
-                True,
-                T(
-                    "treat categories without major_item as major",
-                    "traiter les catégories sans major_item comme majeures",
-                ),
-            )
-        },
+        {"major_by_default": ParamSpec("bool", True)},
         (),
         requested,
         key=lambda i: i.cat,
@@ -454,22 +420,12 @@ SPECS = (
     kind(
         "duplication",
         "line",
-        T(
-            "Other partners' pledges in the same category within a window.",
-            "Annonces d’autres partenaires dans la même catégorie sur une période.",
-        ),
         ("pledges.partner", "pledges.category", "pledges.date", "offer.date", "offer.donor"),
         {
-            "one_pledge": number_param(
-                "score with one other pledge", "score avec une autre annonce", 50
-            ),
-            "floor": number_param("score with two or more", "score à partir de deux", 0),
-            "months_before": number_param(
-                "months before the offer date", "mois avant la date de l’offre", 12
-            ),
-            "months_after": number_param(
-                "months after the offer date", "mois après la date de l’offre", 12
-            ),
+            "one_pledge": number_param(50),
+            "floor": number_param(0),
+            "months_before": number_param(12),
+            "months_after": number_param(12),
         },
         ("pledges", "partners"),
         duplication,
@@ -478,19 +434,10 @@ SPECS = (
     kind(
         "cost_clauses",
         "offer",
-        T("Who pays transport and customs.", "Qui paie le transport et la douane."),
         ("offer.transport_paid_by", "offer.customs_paid_by"),
         {
-            "recipient_pays": number_param(
-                "score for a cost agreed to be borne by someone other than the donor",
-                "score pour un coût convenu à la charge d’un autre que le donateur",
-                70,
-            ),
-            "donor_words": texts_param(
-                "words that name the donor",
-                "mots qui désignent le donateur",
-                ["donor", "donateur", "bailleur", "partenaire", "partner"],
-            ),
+            "recipient_pays": number_param(70),
+            "donor_words": texts_param(["donor", "donateur", "bailleur", "partenaire", "partner"]),
         },
         ("missing",),
         cost_clauses,
@@ -498,26 +445,11 @@ SPECS = (
     kind(
         "manuals",
         "line",
-        T(
-            "Operator, workshop and parts manuals in the working language.",
-            "Manuels utilisateur, atelier et catalogue de pièces dans la langue de travail.",
-        ),
         ("offer.manuals", "offer.manuals_language", "profile.working_language"),
         {
-            "assumed_language": ParamSpec(
-                "text",
-                "fr",
-                T(
-                    "working language when the profile is silent",
-                    "langue de travail si le profil est muet",
-                ),
-            ),
-            "other_language": number_param(
-                "score: manuals in another language", "score : manuels dans une autre langue", 50
-            ),
+            "assumed_language": ParamSpec("text", "fr"),
+            "other_language": number_param(50),
             "operator_words": texts_param(
-                "words for operator manuals",
-                "mots pour les manuels utilisateur",
                 [
                     "operator",
                     "user",
@@ -530,8 +462,6 @@ SPECS = (
                 ],
             ),
             "workshop_words": texts_param(
-                "words for workshop manuals",
-                "mots pour les manuels d’atelier",
                 [
                     "workshop",
                     "service",
@@ -542,11 +472,7 @@ SPECS = (
                     "entretien",
                 ],
             ),
-            "parts_words": texts_param(
-                "words for parts catalogues",
-                "mots pour les catalogues de pièces",
-                ["parts", "catalogue", "catalog", "pieces", "ipl"],
-            ),
+            "parts_words": texts_param(["parts", "catalogue", "catalog", "pieces", "ipl"]),
         },
         ("language",),
         manuals,
@@ -555,10 +481,6 @@ SPECS = (
     kind(
         "training",
         "line",
-        T(
-            "Mechanics and drivers trained on the model by the donor against the need.",
-            "Mécaniciens et conducteurs formés sur le modèle par le donateur, comparés au besoin.",
-        ),
         (
             "offer.mechanics_trained",
             "offer.drivers_trained",
@@ -566,12 +488,8 @@ SPECS = (
             "fleet.quantity",
         ),
         {
-            "mechanics_weight": number_param(
-                "weight of mechanics in the score", "poids des mécaniciens dans le score", 0.6
-            ),
-            "drivers_weight": number_param(
-                "weight of drivers in the score", "poids des conducteurs dans le score", 0.4
-            ),
+            "mechanics_weight": number_param(0.6),
+            "drivers_weight": number_param(0.4),
         },
         ("mechanics", "drivers"),
         training,
@@ -580,9 +498,8 @@ SPECS = (
     kind(
         "warranty",
         "line",
-        T("Warranty months.", "Mois de garantie."),
         ("offer.warranty_months",),
-        {"min_months": number_param("months that score 100", "mois qui valent 100", 12)},
+        {"min_months": number_param(12)},
         ("months",),
         warranty,
         key=lambda i: exact(i.line.warranty_months),

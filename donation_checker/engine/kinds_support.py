@@ -28,7 +28,7 @@ from .capacity import MECHANICS, SPARES, units_per_mechanic
 from .context import COMPLEXITY_ORDER, Context, LineInfo, exact
 from .kind_shared import ladder_param, number_param, unknown
 from .registry import Outcome, ParamSpec, kind
-from .wording import T, ev, ladder
+from .wording import ev, ladder
 
 if TYPE_CHECKING:
     from ..ruleset import Rule
@@ -468,29 +468,15 @@ SPECS = (
     kind(
         "workshop_hours",
         "offer",
-        T(
-            "Workshop hours the whole offer needs a year against the free hours.",
-            "Heures d’atelier annuelles de toute l’offre comparées aux heures libres.",
-        ),
         (
             "maintenance.hours_available",
             "maintenance.hours_committed",
             "categories.maintenance_hours_per_year",
         ),
         {
-            "comfortable_share": number_param(
-                "share of the free hours that still scores 100",
-                "part des heures libres qui vaut encore 100",
-                0.5,
-            ),
-            "tight_score": number_param(
-                "score up to 100 % of the free hours", "score jusqu’à 100 % des heures libres", 50
-            ),
-            "hours_per_mechanic": number_param(
-                "productive hours a mechanic gives a year",
-                "heures productives annuelles d’un mécanicien",
-                1400,
-            ),
+            "comfortable_share": number_param(0.5),
+            "tight_score": number_param(50),
+            "hours_per_mechanic": number_param(1400),
         },
         ("hours_needed", "hours_free", "extra_hours", "mechanics"),
         workshop_hours,
@@ -498,10 +484,6 @@ SPECS = (
     kind(
         "spares_package",
         "line",
-        T(
-            "Months of operation the initial spares package covers.",
-            "Mois d’emploi couverts par le lot initial de rechanges.",
-        ),
         (
             "offer.spares_months",
             "offer.spares_value",
@@ -510,14 +492,10 @@ SPECS = (
             "categories.spare_items_per_year",
         ),
         {
-            "target_months": number_param(
-                "months asked for in the condition", "mois demandés dans la condition", 24
-            ),
+            "target_months": number_param(24),
             "steps": ladder_param([[24, 100], [12, 50]]),
-            "floor": number_param(
-                "score below the smallest step", "score sous le plus petit palier", 10
-            ),
-            "none_score": number_param("score when no spares come", "score sans rechanges", 0),
+            "floor": number_param(10),
+            "none_score": number_param(0),
         },
         ("months", "offered_months", "stock_units"),
         spares_package,
@@ -527,36 +505,15 @@ SPECS = (
     kind(
         "parts_supply",
         "line",
-        T(
-            "Where parts for the make come from, and how long they take.",
-            "D’où viennent les pièces de la marque, et en combien de temps.",
-        ),
         ("offer.dealer_in_country", "spare_parts.supplier_location", "spare_parts.lead_time_days"),
         {
-            "country_score": number_param(
-                "score: dealer in the country", "score : concessionnaire dans le pays", 100
-            ),
-            "region_score": number_param(
-                "score: supplier in the sub-region", "score : fournisseur dans la sous-région", 60
-            ),
-            "overseas_score": number_param(
-                "score: overseas only", "score : outre-mer seulement", 20
-            ),
-            "max_lead_days": number_param(
-                "lead time above which points are taken off",
-                "délai au-delà duquel des points sont retirés",
-                30,
-            ),
-            "lead_penalty": number_param(
-                "points off for a long lead time", "points retirés pour un long délai", 20
-            ),
+            "country_score": number_param(100),
+            "region_score": number_param(60),
+            "overseas_score": number_param(20),
+            "max_lead_days": number_param(30),
+            "lead_penalty": number_param(20),
             "regional_words": ParamSpec(
-                "texts",
-                ["region", "regional", "sous region", "sub region"],
-                T(
-                    "words that mark a regional supplier",
-                    "mots qui désignent un fournisseur régional",
-                ),
+                "texts", ["region", "regional", "sous region", "sub region"]
             ),
         },
         ("lead_time",),
@@ -566,16 +523,10 @@ SPECS = (
     kind(
         "parts_overlap",
         "line",
-        T(
-            "Share of the offer's part numbers already stocked.",
-            "Part des références de l’offre déjà en stock.",
-        ),
         ("offer.spare_parts_list", "spare_parts.part_number", "spare_parts.nsn"),
         {
             "steps": ladder_param([[0.5, 100], [0.2, 50]]),
-            "floor": number_param(
-                "score below the smallest step", "score sous le plus petit palier", 0
-            ),
+            "floor": number_param(0),
         },
         ("overlap",),
         parts_overlap,
@@ -584,13 +535,10 @@ SPECS = (
     kind(
         "support_horizon",
         "line",
-        T("Years of manufacturer support left.", "Années de support constructeur restantes."),
         ("offer.support_end_year", "offer.date"),
         {
             "steps": ladder_param([[5, 100], [2, 50]]),
-            "floor": number_param(
-                "score below the smallest step", "score sous le plus petit palier", 0
-            ),
+            "floor": number_param(0),
         },
         ("years_left", "support_end"),
         support_horizon,
@@ -599,23 +547,13 @@ SPECS = (
     kind(
         "mechanics",
         "line",
-        T(
-            "Mechanics qualified on the make against ceil(units / ratio).",
-            "Mécaniciens qualifiés sur la marque comparés à ceil(unités / ratio).",
-        ),
         (
             "maintenance.mechanics",
             "maintenance.qualified_makes",
             "fleet.quantity",
             "offer.mechanics_trained",
         ),
-        {
-            "vehicles_per_mechanic": number_param(
-                "units per mechanic (default: the rule set's parameter)",
-                "unités par mécanicien (défaut : paramètre du jeu de règles)",
-                None,
-            )
-        },
+        {"vehicles_per_mechanic": number_param(None)},
         ("mechanics", "covered"),
         mechanics,
         # Lines of a make and quantity to which the ledger grants as many units share one.
@@ -625,20 +563,10 @@ SPECS = (
     kind(
         "workshop_tools",
         "line",
-        T(
-            "Special tools and a workshop within reach.",
-            "Outillage spécifique et atelier à portée.",
-        ),
         ("offer.tools_included", "offer.location", "maintenance.tool_kits", "maintenance.location"),
         {
-            "tools_missing": number_param(
-                "score when tools are missing", "score sans outillage", 30
-            ),
-            "no_workshop": number_param(
-                "score with tools but no workshop near",
-                "score avec outillage mais sans atelier proche",
-                50,
-            ),
+            "tools_missing": number_param(30),
+            "no_workshop": number_param(50),
         },
         (),
         workshop_tools,
@@ -647,16 +575,10 @@ SPECS = (
     kind(
         "complexity",
         "line",
-        T(
-            "Technology class against the highest class the fleet maintains.",
-            "Classe technologique comparée à la plus élevée que le parc entretient.",
-        ),
         ("offer.complexity", "fleet.complexity"),
         {
-            "one_higher": number_param("score one class higher", "score une classe au-dessus", 50),
-            "two_higher": number_param(
-                "score two classes higher", "score deux classes au-dessus", 0
-            ),
+            "one_higher": number_param(50),
+            "two_higher": number_param(0),
         },
         ("offered_class", "fleet_class"),
         complexity,

@@ -1,8 +1,10 @@
 """The closed vocabulary of rule kinds: what each kind measures, its parameters and placeholders.
 
-A rule file may only name a kind listed here. Each kind declares its parameters (type, default,
-meaning) and the placeholders it fills in condition texts, so the rule-set loader can reject a
-bad file up front and the GUI and docs can describe the vocabulary without reading code.
+A rule file may only name a kind listed here. Each kind declares its parameters (type and
+default) and the placeholders it fills in condition texts, so the rule-set loader can reject a
+bad file up front. What a kind and its parameters mean, in the reader's language, is in the
+message catalogue under the keys KindSpec names (kinds.<kind>.title, .description,
+.params.<name>; params.pass_at and params.fail_below for the two every kind takes).
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from ..assessment import Evidence, Status, Text
-from ..messages import Message
+from ..assessment import Evidence, Status
+from ..messages import Message, msg
 
 if TYPE_CHECKING:
     from ..ruleset import Rule
@@ -22,18 +24,20 @@ if TYPE_CHECKING:
 
 # Placeholders every kind provides for its condition text.
 COMMON_PLACEHOLDERS = ("category", "make", "model", "qty", "line", "label")
+# Parameters every kind takes; their meaning is the same for all (params.<name>).
+COMMON_PARAMS = ("pass_at", "fail_below")
 
 
 @dataclass(frozen=True)
 class ParamSpec:
-    """One parameter of a kind. type: number, int, bool, text, texts, ladder."""
+    """One parameter of a kind. type: number, int, bool, text, texts, ladder (each named in the
+    catalogue under params.types)."""
 
     type: str
     default: Any
-    doc: Text
 
-    def check(self, value: Any) -> Text | None:
-        """None when `value` fits this parameter, else the problem in both languages."""
+    def check(self, value: Any) -> Message | None:
+        """None when `value` fits this parameter, else the problem (params.bad_type)."""
         ok: bool
         if self.type == "number":
             ok = _is_number(value) and value >= 0
@@ -57,7 +61,7 @@ class ParamSpec:
             raise ValueError(self.type)
         if ok:
             return None
-        return Text(f"expected a value of type {self.type}", f"valeur de type {self.type} attendue")
+        return msg("params.bad_type", type=msg(f"params.types.{self.type}"))
 
 
 def _is_number(value: Any) -> bool:
@@ -85,7 +89,6 @@ LineKey = Callable[["LineInfo"], Hashable]
 class KindSpec:
     name: str
     scope: str  # "line": scored per offer line; "offer": once for the whole offer
-    description: Text
     data: tuple[str, ...]  # the inputs it reads, for docs
     params: Mapping[str, ParamSpec]
     placeholders: frozenset[str]
@@ -111,11 +114,26 @@ class KindSpec:
     def defaults(self) -> Mapping[str, Any]:
         return {k: p.default for k, p in self.params.items()}
 
+    @property
+    def title_key(self) -> str:
+        """The catalogue key of the kind's short name."""
+        return f"kinds.{self.name}.title"
+
+    @property
+    def description_key(self) -> str:
+        """The catalogue key of what the kind measures."""
+        return f"kinds.{self.name}.description"
+
+    def param_key(self, param: str) -> str:
+        """The catalogue key of what one of the kind's parameters means."""
+        if param in COMMON_PARAMS:
+            return f"params.{param}"
+        return f"kinds.{self.name}.params.{param}"
+
 
 def kind(
     name: str,
     scope: str,
-    description: Text,
     data: tuple[str, ...],
     params: Mapping[str, ParamSpec],
     placeholders: tuple[str, ...],
@@ -123,28 +141,11 @@ def kind(
     key: LineKey | None = None,
     ledger: str | None = None,
 ) -> KindSpec:
-    base = {
-        "pass_at": ParamSpec(
-            "number",
-            None,
-            Text(
-                "score at or above which the rule passes (default: the rule set's pass_at)",
-                "score à partir duquel la règle est satisfaite (défaut : pass_at du jeu de règles)",
-            ),
-        ),
-        "fail_below": ParamSpec(
-            "number",
-            None,
-            Text(
-                "score below which the rule fails (default: the rule set's fail_below)",
-                "score en dessous duquel la règle échoue (défaut : fail_below du jeu de règles)",
-            ),
-        ),
-    }
+    # None: the rule set's own pass_at and fail_below apply.
+    base = {name: ParamSpec("number", None) for name in COMMON_PARAMS}
     return KindSpec(
         name=name,
         scope=scope,
-        description=description,
         data=data,
         params=MappingProxyType({**base, **params}),
         placeholders=frozenset((*COMMON_PLACEHOLDERS, *placeholders)),

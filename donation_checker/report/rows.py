@@ -520,7 +520,7 @@ def _rule_group(
     lang = view(reader).lang
     # A rule of a long offer has one finding per line: distinct values are gathered first.
     status = min({f.status for f in items}, key=_SEVERITY.__getitem__)
-    stripped = (s.strip() for s in dict.fromkeys(f.source for f in items))
+    stripped = (s.get(lang).strip() for s in dict.fromkeys(f.source for f in items))
     sources = tuple(dict.fromkeys(s for s in stripped if s))
     title = items[0].title.get(lang)
     if worst is None:

@@ -242,7 +242,7 @@ def _findings(wb: Workbook, a: Assessment, r: Renderer) -> None:
                 R.format_value(f.knockout, lang),
                 r.message(f.message),
                 "; ".join(r.evidence(ev) for ev in f.evidence),
-                f.source,
+                f.source.get(lang),
                 r.message(f.condition.text) if f.condition else "",
             ]
         )

@@ -3,10 +3,12 @@ the rule and the key; a copy with another weight round-trips through TOML."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from donation_checker.assessment import Text
 from donation_checker.engine import KINDS
 from donation_checker.errors import RuleSetError
 from donation_checker.resources import rules_dir
@@ -67,7 +69,7 @@ def test_shipped_rule_set_invariants(path: Path) -> None:
         for name in PLACEHOLDER.findall(rule.condition.en) + PLACEHOLDER.findall(rule.condition.fr):
             assert name in kind.placeholders, (rule.id, name)
         assert set(rule.params) <= set(kind.params)
-        assert rule.source.strip()
+        assert rule.source.en.strip() and rule.source.fr.strip()
     assert rules.sha256 and len(rules.sha256) == 64
 
 
@@ -190,12 +192,51 @@ def test_syntax_error_and_missing_file_are_rule_set_errors(tmp_path: Path) -> No
         load_ruleset(tmp_path / "absent.toml")
 
 
-def test_kinds_declare_documented_parameters() -> None:
+def test_kinds_declare_a_scope_and_typed_parameters() -> None:
+    # What they mean is in the message catalogue (test_message_catalogue.py checks every one).
     for kind in KINDS.values():
         assert kind.scope in {"line", "offer"}
-        assert kind.description.en and kind.description.fr
         for spec in kind.params.values():
-            assert spec.doc.en and spec.doc.fr
+            assert spec.check(spec.default) is None or spec.default is None
+
+
+def test_a_parameter_of_the_wrong_type_is_named_in_both_languages(tmp_path: Path) -> None:
+    text = DEFAULT.to_toml().replace("min_units = 10", 'min_units = "ten"', 1)
+    assert 'min_units = "ten"' in text
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text, "utf-8")
+    with pytest.raises(RuleSetError) as caught:
+        load_ruleset(bad)
+    assert "params.min_units" in caught.value.describe("en")
+    assert "expected a value of type number (0 or more)" in caught.value.describe("en")
+    assert "valeur de type nombre (0 ou plus) attendue" in caught.value.describe("fr")
+
+
+def test_a_source_may_be_one_text_or_one_per_language(tmp_path: Path) -> None:
+    both = DEFAULT.rule("COMP-01").source
+    assert both.en.startswith("S19") and both.fr.startswith("S19") and both.en != both.fr
+    text = DEFAULT.to_toml()
+    start = text.index("source = {", text.index('id = "COMP-01"'))
+    end = text.index("\n", start)
+    one = tmp_path / "one.toml"
+    one.write_text(text[:start] + 'source = "S19 only"' + text[end:], "utf-8")
+    assert load_ruleset(one).rule("COMP-01").source == Text("S19 only", "S19 only")
+    half = tmp_path / "half.toml"
+    half.write_text(text[:start] + 'source = { en = "S19" }' + text[end:], "utf-8")
+    with pytest.raises(RuleSetError, match="source"):
+        load_ruleset(half)
+
+
+def test_every_shipped_source_is_translated_and_keeps_its_codes() -> None:
+    codes = re.compile(r"\bS\d+\b|\[O\b|\[S\]")  # source numbers and the [O]/[S] marks
+    for path in SHIPPED:
+        rules = load_ruleset(path)
+        sources = [r.source for r in rules.rules] + [rules.verdict_bands.source]
+        sources += [c.source for c in rules.categories.categories.values()]
+        for source in sources:
+            assert source.en.strip() and source.fr.strip(), (path.name, source)
+            assert "'" not in source.fr, source.fr
+            assert codes.findall(source.en) == codes.findall(source.fr), source
 
 
 def test_plural_placeholders_agree_with_their_number_in_both_languages() -> None:

@@ -1,29 +1,37 @@
 """Rules area: the active rule set, the rule sets to choose from (shipped and the user's own),
-its families and rules, and weight sliders for what-if."""
+its families and rules, and weight sliders for what-if. A rule's kind is shown by its name in
+the interface language (the identifier a rule file uses is its tooltip), and the selected
+rule's kind and parameters are described below the table, from the message catalogue."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSlider,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from donation_checker.engine import KINDS
+from donation_checker.engine.registry import COMMON_PARAMS
 from donation_checker.errors import DonationCheckerError
 from donation_checker.formatting import fmt_number
-from donation_checker.ruleset import available_rulesets
+from donation_checker.render import renderer
+from donation_checker.ruleset import Rule, available_rulesets
 from donation_checker.user_files import user_rules_dir
 
 from .inventory_panel import fit_columns, make_table_view
@@ -123,7 +131,25 @@ class RulesPanel(QWidget):
         self.rules_model = FrameModel(lang=self.lang, parent=self)
         self.rules_view = make_table_view(self.rules_model, self.tr("Rules"))
         self.rules_view.verticalHeader().setVisible(False)
-        split.addWidget(self.rules_view)
+        self.rules_view.selectionModel().currentRowChanged.connect(self._show_details)
+        # The selected rule's kind: what it measures, and its parameters with their meaning.
+        self.details = QLabel()
+        self.details.setTextFormat(Qt.TextFormat.PlainText)  # rule files are the user's text
+        self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAccessibleName(self.tr("Rule kind and parameters"))
+        details_scroll = QScrollArea()
+        details_scroll.setWidget(self.details)
+        details_scroll.setWidgetResizable(True)
+        details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        rules_split = QSplitter(Qt.Orientation.Vertical)
+        rules_split.addWidget(self.rules_view)
+        rules_split.addWidget(details_scroll)
+        rules_split.setStretchFactor(0, 3)
+        rules_split.setStretchFactor(1, 1)
+        rules_split.setSizes([420, 170])
+        split.addWidget(rules_split)
         split.setStretchFactor(1, 3)
         split.setSizes([360, 900])
         layout.addWidget(split, 1)
@@ -227,6 +253,9 @@ class RulesPanel(QWidget):
         if ruleset is None:
             return
         lang = self.lang
+        words = renderer(lang)
+        current = self.rules_view.currentIndex()
+        selected = self.rules_model.frame_row(current.row()) if current.isValid() else 0
         frame = pd.DataFrame.from_records(
             [
                 (
@@ -237,13 +266,21 @@ class RulesPanel(QWidget):
                     r.title.get(lang),
                     r.weight,
                     r.knockout,
-                    r.kind,
-                    r.source,
+                    words.word(KINDS[r.kind].title_key),
+                    r.source.get(lang),
                 )
                 for r in ruleset.rules
             ],
             columns=["id", "family", "title", "weight", "knockout", "kind", "source"],
         )
+        rules = ruleset.rules
+
+        def hint(row: int, column: str) -> tuple[str, str] | None:
+            if column != "kind":
+                return None
+            kind = KINDS[rules[row].kind]
+            return f"{kind.name} — {words.word(kind.description_key)}", ""
+
         self.rules_model.set_frame(
             frame,
             list(frame.columns),
@@ -256,8 +293,53 @@ class RulesPanel(QWidget):
                 self.tr("Kind"),
                 self.tr("Source"),
             ],
+            hint,
         )
         fit_columns(self.rules_view, 260)
+        # The same rule stays selected when a weight moves (the first one at the start).
+        model = self.rules_model
+        row = next((r for r in range(model.rowCount()) if model.frame_row(r) == selected), 0)
+        if model.rowCount():
+            self.rules_view.setCurrentIndex(model.index(row, 0))
+        self._show_details()
+
+    def _show_details(self) -> None:
+        ruleset = self.session.ruleset
+        index = self.rules_view.currentIndex()
+        if ruleset is None or not index.isValid():
+            self.details.setText(self.tr("Select a rule to see what its kind measures."))
+            return
+        self.details.setText(self.describe(ruleset.rules[self.rules_model.frame_row(index.row())]))
+
+    def describe(self, rule: Rule) -> str:
+        """The rule's kind (name, identifier, what it measures), its source, and each
+        parameter's value and meaning, in the interface language."""
+        words = renderer(self.lang)
+        kind = KINDS[rule.kind]
+        lines = [
+            self.tr("{rule}: {kind} ({identifier})").format(
+                rule=rule.id, kind=words.word(kind.title_key), identifier=kind.name
+            ),
+            words.word(kind.description_key),
+        ]
+        if rule.source.get(self.lang):  # the table's column is narrow for it
+            lines.append(self.tr("Source: {source}").format(source=rule.source.get(self.lang)))
+        lines += ["", self.tr("Parameters:")]
+        # The kind's own parameters first; pass_at and fail_below, which all take, last.
+        for name in sorted(kind.params, key=lambda p: p in COMMON_PARAMS):
+            value = rule.params.get(name)
+            shown = self.tr("the rule set's value") if value is None else self._value_text(value)
+            lines.append(f"• {name} = {shown} — {words.word(kind.param_key(name))}")
+        return "\n".join(lines)
+
+    def _value_text(self, value: Any) -> str:
+        if isinstance(value, bool):
+            return renderer(self.lang).word("general.yes" if value else "general.no")
+        if isinstance(value, int | float):
+            return fmt_number(value, self.lang)
+        if isinstance(value, list | tuple):
+            return "[" + ", ".join(self._value_text(v) for v in value) + "]"
+        return str(value)
 
     # --- what-if ------------------------------------------------------------------------------
 

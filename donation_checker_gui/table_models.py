@@ -41,7 +41,7 @@ _ANSWERED_ROLES = frozenset(
         SOURCE_ROW_ROLE,
     }
 )
-# cell_hint(frame_row, column) -> (tooltip, background colour name) or None
+# cell_hint(frame_row, column) -> (tooltip, background colour name or "") or None
 CellHint = Callable[[int, str], tuple[str, str] | None]
 
 
@@ -227,7 +227,7 @@ class FrameModel(QAbstractTableModel):
             return text if len(text) > 30 else None
         if role == Qt.ItemDataRole.BackgroundRole and self._hint:
             hint = self._hint(pos, self._columns[index.column()])
-            return QColor(hint[1]) if hint else None
+            return QColor(hint[1]) if hint and hint[1] else None  # "": a tooltip only
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if isinstance(value, int | float | np.integer | np.floating) and not isinstance(
                 value, bool | np.bool_

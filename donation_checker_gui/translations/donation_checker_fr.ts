@@ -2309,7 +2309,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
 <context>
     <name>RulesPanel</name>
     <message>
-        <location filename="../rules_panel.py" line="+63"/>
+        <location filename="../rules_panel.py" line="+71"/>
         <source>Open rule set…</source>
         <translation>Ouvrir un jeu de règles…</translation>
     </message>
@@ -2359,7 +2359,12 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Règles</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+9"/>
+        <source>Rule kind and parameters</source>
+        <translation>Type de règle et paramètres</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>your folder</source>
         <translation>votre dossier</translation>
     </message>
@@ -2384,7 +2389,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Poids de la famille «&#xa0;{family}&#xa0;»</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+61"/>
         <source>Rule</source>
         <translation>Règle</translation>
     </message>
@@ -2417,6 +2422,31 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <location line="+1"/>
         <source>Source</source>
         <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Select a rule to see what its kind measures.</source>
+        <translation>Sélectionnez une règle pour voir ce que mesure son type.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{rule}: {kind} ({identifier})</source>
+        <translation>{rule}&#xa0;: {kind} ({identifier})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Source: {source}</source>
+        <translation>Source : {source}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parameters:</source>
+        <translation>Paramètres&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the rule set&apos;s value</source>
+        <translation>valeur du jeu de règles</translation>
     </message>
 </context>
 <context>

@@ -138,7 +138,10 @@ def _line_findings(i: int) -> list[Finding]:
                         sensitive=True,
                     ),
                 ),
-                source="NATO AAP-06 standardisation levels; EDA practice (S13, S19)",
+                source=Text(
+                    "NATO AAP-06 standardisation levels; EDA practice (S13, S19)",
+                    "niveaux de standardisation NATO AAP-06 ; pratique de l’EDA (S13, S19)",
+                ),
             ),
             Finding(
                 rule_id="COND-01",
@@ -158,7 +161,10 @@ def _line_findings(i: int) -> list[Finding]:
                     Evidence("odometer", _t("Odometer", "Compteur"), 182000, "km"),
                     Evidence("remaining", _t("Life remaining", "Vie restante"), 38, "%"),
                 ),
-                source="Life benchmarks by category (S21, S23)",
+                source=Text(
+                    "Life benchmarks by category (S21, S23)",
+                    "durées de vie de référence par catégorie (S21, S23)",
+                ),
             ),
         ]
     if kind == 1:
@@ -194,7 +200,9 @@ def _line_findings(i: int) -> list[Finding]:
                     ),
                     Evidence("required", _t("Mechanics required", "Mécaniciens nécessaires"), 9),
                 ),
-                source="One mechanic per 12 vehicles (S25)",
+                source=Text(
+                    "One mechanic per 12 vehicles (S25)", "un mécanicien pour 12 véhicules (S25)"
+                ),
                 condition=Condition(
                     "MAINT-01",
                     i,
@@ -224,7 +232,9 @@ def _line_findings(i: int) -> list[Finding]:
                         "manuals_language", _t("Manual languages", "Langues des manuels"), "en"
                     ),
                 ),
-                source="WHO donation guidelines (S8)",
+                source=Text(
+                    "WHO donation guidelines (S8)", "principes de l’OMS pour les dons (S8)"
+                ),
             ),
             Finding(
                 rule_id="SPARE-01",
@@ -239,7 +249,7 @@ def _line_findings(i: int) -> list[Finding]:
                     "The offer does not say how many months of spares are included.",
                     "L’offre ne précise pas combien de mois de pièces sont inclus.",
                 ),
-                source="DSCA SAMM C5 (24 months)",
+                source=Text("DSCA SAMM C5 (24 months)", "DSCA SAMM C5 (24 mois)"),
             ),
         ]
     return [
@@ -263,7 +273,7 @@ def _line_findings(i: int) -> list[Finding]:
                     "depot", _t("Fuel depot", "Dépôt de carburant"), "Camp Boiteux", sensitive=True
                 ),
             ),
-            source="TPA support package example (S14)",
+            source=Text("TPA support package example (S14)", "exemple de lot de soutien TPA (S14)"),
             condition=Condition(
                 "COMP-04",
                 i,
@@ -332,7 +342,7 @@ def make_assessment(
             evidence=(
                 Evidence("models_before", _t("Models before", "Modèles avant"), 4, sensitive=True),
             ),
-            source="Assessment criteria COMP-02",
+            source=Text("Assessment criteria COMP-02", "critères d’évaluation COMP-02"),
         ),
     )
     if families is None:

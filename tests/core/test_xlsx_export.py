@@ -52,7 +52,7 @@ def all_values(path: Path) -> list[object]:
 
 def hostile_assessment(text: str):  # type: ignore[no-untyped-def]
     a = make_assessment(donor=text)
-    f = dataclasses.replace(a.findings[0], message=Text(text, text), source=text)
+    f = dataclasses.replace(a.findings[0], message=Text(text, text), source=Text(text, text))
     lines = (dataclasses.replace(a.lines[0], label=text), *a.lines[1:])
     return dataclasses.replace(a, findings=(f, *a.findings[1:]), lines=lines)
 

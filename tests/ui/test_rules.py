@@ -131,3 +131,56 @@ def test_rule_sets_of_the_user_folder_are_listed_beside_the_shipped_one(
     assert not panel.choice_problem.isHidden()
     assert "broken.toml" in panel.choice_problem.text()
     assert choices.currentText() == "heavy.toml (your folder)"
+
+
+def test_rules_tab_names_kinds_and_sources_in_the_interface_language(
+    qtbot: Any, window: Any
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from donation_checker.engine import KINDS
+
+    window.settings.language = "fr"
+    window.apply_preferences(True)
+    try:
+        panel = window.rules_panel
+        model = panel.rules_model
+        ruleset = window.session.ruleset
+        cells = {
+            str(model.index(r, c).data())
+            for r in range(model.rowCount())
+            for c in range(model.columnCount())
+        }
+        assert not cells & set(KINDS), "a kind shown by its identifier"
+        kind_column = model.columns.index("kind")
+        fuel = next(r for r in range(model.rowCount()) if ruleset.rules[r].kind == "fuel_supply")
+        assert model.index(fuel, kind_column).data() == "Approvisionnement en carburant"
+        tip = model.index(fuel, kind_column).data(Qt.ItemDataRole.ToolTipRole)
+        assert tip.startswith("fuel_supply — ") and "carburant" in tip  # identifier kept
+        source = model.index(fuel, model.columns.index("source")).data()
+        assert source == ruleset.rules[fuel].source.fr != ruleset.rules[fuel].source.en
+        assert "critère éliminatoire" in source
+
+        panel.rules_view.setCurrentIndex(model.index(fuel, 0))
+        details = panel.details.text()
+        assert "valeurs sans carburant à fournir" in details  # the parameter's meaning
+        assert "score à partir duquel la règle est satisfaite" in details
+        assert "Paramètres" in details and "Parameters" not in details
+    finally:
+        from donation_checker_gui.i18n import install_language
+
+        install_language("en")
+
+
+def test_rules_tab_details_follow_the_selected_rule_in_english(window: Any) -> None:
+    panel = window.rules_panel
+    model = panel.rules_model
+    ruleset = window.session.ruleset
+    last = model.rowCount() - 1
+    panel.rules_view.setCurrentIndex(model.index(last, 0))
+    rule = ruleset.rules[model.frame_row(last)]
+    details = panel.details.text()
+    assert details.startswith(f"{rule.id}: ") and f"({rule.kind})" in details
+    assert rule.source.en in details
+    for name in rule.params:
+        assert f"• {name} = " in details

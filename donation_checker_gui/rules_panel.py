@@ -30,7 +30,7 @@ from donation_checker.engine import KINDS
 from donation_checker.engine.registry import COMMON_PARAMS
 from donation_checker.errors import DonationCheckerError
 from donation_checker.formatting import fmt_number
-from donation_checker.render import renderer
+from donation_checker.render import Renderer
 from donation_checker.ruleset import Rule, available_rulesets
 from donation_checker.user_files import user_rules_dir
 
@@ -253,7 +253,7 @@ class RulesPanel(QWidget):
         if ruleset is None:
             return
         lang = self.lang
-        words = renderer(lang)
+        words = Renderer(lang)  # read now: the user's messages.toml may reword the kinds
         current = self.rules_view.currentIndex()
         selected = self.rules_model.frame_row(current.row()) if current.isValid() else 0
         frame = pd.DataFrame.from_records(
@@ -314,7 +314,7 @@ class RulesPanel(QWidget):
     def describe(self, rule: Rule) -> str:
         """The rule's kind (name, identifier, what it measures), its source, and each
         parameter's value and meaning, in the interface language."""
-        words = renderer(self.lang)
+        words = Renderer(self.lang)
         kind = KINDS[rule.kind]
         lines = [
             self.tr("{rule}: {kind} ({identifier})").format(
@@ -328,17 +328,19 @@ class RulesPanel(QWidget):
         # The kind's own parameters first; pass_at and fail_below, which all take, last.
         for name in sorted(kind.params, key=lambda p: p in COMMON_PARAMS):
             value = rule.params.get(name)
-            shown = self.tr("the rule set's value") if value is None else self._value_text(value)
+            shown = (
+                self.tr("the rule set's value") if value is None else self._value_text(value, words)
+            )
             lines.append(f"• {name} = {shown} — {words.word(kind.param_key(name))}")
         return "\n".join(lines)
 
-    def _value_text(self, value: Any) -> str:
+    def _value_text(self, value: Any, words: Renderer) -> str:
         if isinstance(value, bool):
-            return renderer(self.lang).word("general.yes" if value else "general.no")
+            return words.word("general.yes" if value else "general.no")
         if isinstance(value, int | float):
             return fmt_number(value, self.lang)
         if isinstance(value, list | tuple):
-            return "[" + ", ".join(self._value_text(v) for v in value) + "]"
+            return "[" + ", ".join(self._value_text(v, words) for v in value) + "]"
         return str(value)
 
     # --- what-if ------------------------------------------------------------------------------

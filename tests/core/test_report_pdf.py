@@ -289,3 +289,16 @@ def test_detail_threshold_is_a_parameter() -> None:
     note = "Every finding of every line, with its evidence"
     assert note not in full and note in short
     assert "line 30 — Renault Master ambulance" in full
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_each_rule_cites_its_source_in_the_readers_language(lang: str) -> None:
+    a = make_assessment()
+    text = flat(build_pdf_bytes(a, lang=lang, marking=MARKING, generated=GENERATED))
+    other = "fr" if lang == "en" else "en"
+    sources = {f.source for f in (*a.findings, *a.offer_findings) if f.source.en}
+    assert sources
+    for source in sources:
+        shown = re.sub(r"[\u00a0\u202f]", " ", source.get(lang))
+        assert shown in text, shown
+        assert source.get(other) not in text, source.get(other)

@@ -350,3 +350,24 @@ def test_assess_takes_a_rule_set_of_the_user_folder_by_its_name(
     }
     assert main([*args, "--rules", "no-such-rules"]) == 3  # neither a file nor a listed name
     assert "no-such-rules" in capsys.readouterr().err
+
+
+def test_user_messages_rename_a_rule_kind_and_its_parameters(folder: Path) -> None:
+    from donation_checker.engine import KINDS
+    from donation_checker.render import Renderer
+
+    (folder / "messages.toml").write_text(
+        "[kinds.fuel_supply]\n"
+        'title = { en = "Fuel", fr = "Carburant" }\n'
+        "[kinds.fuel_supply.params]\n"
+        'no_fuel = { en = "needs no fuel", fr = "sans carburant" }\n',
+        encoding="utf-8",
+    )
+    try:
+        spec = KINDS["fuel_supply"]
+        fr = Renderer("fr")
+        assert fr.word(spec.title_key) == "Carburant"
+        assert fr.word(spec.param_key("no_fuel")) == "sans carburant"
+        assert Renderer("en").word(spec.description_key).startswith("The offered fuel")
+    finally:
+        (folder / "messages.toml").unlink()

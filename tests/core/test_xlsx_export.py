@@ -169,3 +169,16 @@ def test_long_offers_keep_every_line_and_every_counter_proposal(tmp_path: Path) 
     assert any(str(p).endswith(", 300") for p in places)
     assert wb["Counter-proposal"].max_row == 1 + len(a.counter_proposals)
     assert wb["Findings"].max_row == 1 + len(a.findings) + len(a.offer_findings)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_findings_cite_their_source_in_the_readers_language(tmp_path: Path, lang: str) -> None:
+    a = make_assessment()
+    target = tmp_path / f"{lang}.xlsx"
+    export_xlsx(a, target, lang=lang)
+    sheet = load_workbook(target).worksheets[2]
+    rows = list(sheet.iter_rows(values_only=True))
+    column = rows[0].index("Source")
+    by_rule = {row[0]: row[column] for row in rows[1:]}
+    for f in (*a.findings, *a.offer_findings):
+        assert by_rule[f.rule_id] == (f.source.get(lang) or None), f.rule_id

@@ -75,8 +75,8 @@ def finding_details(f: Finding, a: Assessment, reader: Renderer, explanation: st
         parts += ["", *(f"• {e}" for e in row.evidence)]
     if row.condition:
         parts += ["", row.condition]
-    if f.source.get(lang):
-        parts += ["", f.source.get(lang)]
+    if f.source.get(reader.lang):
+        parts += ["", f.source.get(reader.lang)]
     return "\n".join(parts)
 
 

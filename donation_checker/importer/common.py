@@ -80,6 +80,8 @@ def open_grids(
     else:
         grids = read_workbook(path, kind, progress, cancel, clearance.result().sheets, hidden)
     found = replace(clearance.result(), hidden=tuple(hidden))
+    for grid in grids:
+        grid.declared = found.declared
     if not any(g.rows for g in grids):
         raise InputRejected(
             "The workbook has no data in any sheet.",

@@ -20,6 +20,7 @@ import pandas as pd
 
 from ..normalise import is_placeholder_name, parse_bool, split_list
 from .cells import CellFault, FormattedNumber
+from .dateorder import DEFAULT, NUMERIC_DATE, VALUES, DateOrder
 
 # Outcome of one cell conversion: (value, problem code or None, normalisation kind or None)
 Outcome = tuple[object, str | None, str | None]
@@ -35,6 +36,10 @@ class Converted:
     # None for the text-code fast path, which does not factorise.
     codes: np.ndarray | None = None
     uniques: np.ndarray | None = None
+    # A date column holding text dates that read either way (03/04/2024): how they were read
+    # and one of them, for the import report. None when no such date is in the column.
+    date_order: DateOrder | None = None
+    ambiguous_date: str = ""
 
 
 def is_blank(value: object) -> bool:
@@ -67,7 +72,15 @@ def _all_text_codes(raw: pd.Series) -> Converted | None:
     return Converted(pd.Series(values, index=raw.index, dtype=object), blank, problems, counts)
 
 
-def convert_column(raw: pd.Series, ftype: str, *, field_name: str = "") -> Converted:
+def convert_column(
+    raw: pd.Series,
+    ftype: str,
+    *,
+    field_name: str = "",
+    date_order: Callable[[], DateOrder] | None = None,
+) -> Converted:
+    """`date_order` tells how a date column reads dates that go either way when its values do
+    not settle it (what the workbook declares, dateorder.py); day first without it."""
     if ftype == "code" and (fast := _all_text_codes(raw)) is not None:
         return fast
     func = _CONVERTERS[ftype]
@@ -78,7 +91,8 @@ def convert_column(raw: pd.Series, ftype: str, *, field_name: str = "") -> Conve
     if ftype == "text" and field_name in ("make", "model"):
         func = _to_name
     codes, uniques = pd.factorize(raw, use_na_sentinel=True)
-    if ftype == "date" and _month_first(uniques):
+    order, ambiguous = (None, "") if ftype != "date" else _date_order(uniques, date_order)
+    if order is not None and order.month_first:
         func = _to_date_month_first
     ublank = np.array([is_blank(u) for u in uniques], dtype=bool)
     outcomes = [
@@ -111,6 +125,8 @@ def convert_column(raw: pd.Series, ftype: str, *, field_name: str = "") -> Conve
         counts,
         codes,
         np.asarray(uniques, dtype=object),
+        order if ambiguous else None,
+        ambiguous,
     )
 
 
@@ -329,7 +345,7 @@ _MONTHS = {
     "déc": 12,
     "december": 12,
 }
-_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+_DMY = NUMERIC_DATE
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
 _D_MONTH_Y = re.compile(r"^(\d{1,2})(?:er)?\s+([^\W\d_]+)\.?\s+(\d{4})$")
 _MONTH_D_Y = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
@@ -391,15 +407,29 @@ def _to_date(v: object) -> Outcome:
     return None, "not_a_date", None
 
 
-def _month_first(values: object) -> bool:
-    """Whether the column's text dates are written month first (03/25/2024): some value shows
-    it (a second number over 12) and none shows the day first (a first number over 12)."""
+def _date_order(
+    values: object, fallback: Callable[[], DateOrder] | None
+) -> tuple[DateOrder | None, str]:
+    """How the column's text dates are read, and one date that reads either way ("" if none).
+
+    The values decide when they can: a first number over 12 proves the day first, a second
+    one the month first (proof of both reads the day first, and the month-first dates are
+    problems). Otherwise dates that read either way follow `fallback`, else the day first.
+    None when the column holds no day/month/year text date."""
     month_first = day_first = False
+    ambiguous = ""
     for v in values:  # type: ignore[attr-defined]
         if isinstance(v, str) and (m := _DMY.match(v.strip())):
-            day_first |= int(m[1]) > 12
-            month_first |= int(m[2]) > 12
-    return month_first and not day_first
+            first, second = int(m[1]), int(m[2])
+            day_first |= first > 12
+            month_first |= second > 12
+            if not ambiguous and first != second and 0 < first <= 12 and 0 < second <= 12:
+                ambiguous = v.strip()
+    if day_first or month_first:
+        return DateOrder(month_first and not day_first, VALUES), ambiguous
+    if not ambiguous:
+        return None, ""
+    return (fallback() if fallback is not None else DateOrder(False, DEFAULT)), ambiguous
 
 
 def _to_date_month_first(v: object) -> Outcome:

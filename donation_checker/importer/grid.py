@@ -19,6 +19,7 @@ from ..errors import InputRejected
 from ..model import Place, RowIssue
 from .cells import CellFault, zero_padded
 from .clearance import Clearance
+from .dateorder import Declaration
 from .encoding import decode_csv
 from .reader import ReaderCancelled, ReaderFailed, SheetTooLarge, reader
 from .sniff import FileKind
@@ -39,6 +40,8 @@ class SheetGrid:
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     # Problems found while reading the sheet itself (CSV lines, encoding), for the import report.
     issues: list[RowIssue] = field(default_factory=list)
+    # What the workbook declares about its language, which decides ambiguous dates.
+    declared: Declaration = field(default_factory=Declaration)
 
     @property
     def width(self) -> int:

@@ -10,7 +10,9 @@ import pandas as pd
 from ..model import ColumnMatch, Place, Proposal, RowIssue, TableReport
 from ..normalise import fold
 from .convert import PROBLEM_TEXT, convert_column, is_blank
+from .dateorder import VALUES, DateOrder, fallback_order
 from .grid import SheetGrid, column_letter
+from .tables import date_order_issue
 from .vocabulary import Match, TableSpec, Vocabulary
 
 
@@ -71,7 +73,12 @@ def read_key_values(
     mapping: list[ColumnMatch] = []
     normalised: dict[str, int] = {}
     proposals: list[Proposal] = []
+    warnings: list[RowIssue] = []
     pairs = _pairs(grid, rows)
+
+    def date_order() -> DateOrder:
+        return fallback_order(grid.declared, [p[2] for p in pairs], spec.dates)
+
     for r, vcol, key, raw in pairs:
         match = by_key.get(fold(key)) or vocab.match_key(spec.name, key)
         place = Place(file_name, grid.name, r + 1, column_letter(vcol), key)
@@ -96,8 +103,13 @@ def read_key_values(
             mapping.append(ColumnMatch(name, column_letter(vcol), key, round(score, 2)))
             continue
         conv = convert_column(
-            pd.Series([raw], dtype=object), spec.field(name).type, field_name=name
+            pd.Series([raw], dtype=object),
+            spec.field(name).type,
+            field_name=name,
+            date_order=date_order,
         )
+        if conv.date_order is not None and conv.date_order.basis != VALUES:
+            warnings.append(date_order_issue(place, conv.date_order, conv.ambiguous_date))
         value = conv.values.iat[0]
         problem = conv.problems.iat[0]
         for kind, count in conv.normalised.items():
@@ -127,6 +139,7 @@ def read_key_values(
         mapping=tuple(mapping),
         ignored_columns=tuple(f"'{k}'" for k in extra),
         normalised=normalised,
+        warnings=tuple(warnings),
         proposals=tuple(proposals),
     )
     return KeyValues(values, extra, report, len(values), where)

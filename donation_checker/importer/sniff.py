@@ -20,6 +20,7 @@ from typing import Protocol
 from ..errors import InputRejected
 from ..model import Place
 from ..outputs import check_input_file
+from .dateorder import Declaration, declaration
 from .encoding import looks_like_utf16
 from .extents import OdsExtent, XlsbExtent, xls_extents
 from .ole import read_stream
@@ -56,6 +57,11 @@ DEFAULT_CAPS = ZipCaps()
 # Small parts read whole (after the same checks) to interpret the sheets: styles, sheet names.
 _META_PARTS = ("xl/styles.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels")
 _META_LIMIT = 16 * 1024 * 1024
+# Small parts where a workbook declares its language (dateorder.py), kept as they pass.
+_LANGUAGE_PARTS = {
+    FileKind.XLSX: ("docprops/core.xml",),
+    FileKind.ODS: ("styles.xml", "meta.xml"),
+}
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,7 @@ class Inspection:
     ignored: tuple[str, ...] = ()  # "macros", "external_links", "connections": never run
     hidden: tuple[str, ...] = ()  # hidden sheets, left unread (filled in by the reader)
     sha256: str = ""  # of the whole file, when the importer's guard thread has computed it
+    declared: Declaration = field(default_factory=Declaration)  # language, date formats
 
 
 _IGNORED = (
@@ -334,10 +341,13 @@ def _check_zip(path: Path, caps: ZipCaps, listener: PartListener | None = None) 
             )
             padded = padded_styles(bytes(meta.get("xl/styles.xml", b"")))
         rest = [i for i in infos if part_key(i.filename) not in _META_PARTS]
+        said = _LANGUAGE_PARTS.get(kind, ())
         for info in [i for i in rest if part_key(i.filename) not in parts]:
             # Every other part that could hold cells has its extent measured too, so a sheet
             # the reader would find under another name is bounded all the same.
             sink, close = _extent_probe(info.filename, kind, padded, path)
+            if part_key(info.filename) in said and info.file_size <= _META_LIMIT:
+                sink = _kept(meta.setdefault(part_key(info.filename), bytearray()), sink)
             total += _inflate_checked(zf, info, path, caps, caps.max_total_bytes - total, sink)
             close()
         if listener is not None:
@@ -354,7 +364,29 @@ def _check_zip(path: Path, caps: ZipCaps, listener: PartListener | None = None) 
             if listener is not None:
                 listener.clear_sheet(sheet, facts)
     ignored = tuple(label for label, marks in _IGNORED if any(m in n for n in names for m in marks))
-    return Inspection(kind, sheets, ignored)
+    return Inspection(kind, sheets, ignored, declared=_declared(kind, meta))
+
+
+def _declared(kind: FileKind, meta: Mapping[str, bytearray]) -> Declaration:
+    ods = kind is FileKind.ODS
+    styles = meta.get("styles.xml" if ods else "xl/styles.xml", b"")
+    return declaration(
+        bytes(meta.get("docprops/core.xml", b"")),
+        bytes(styles),
+        bytes(meta.get("meta.xml", b"")),
+        ods=ods,
+    )
+
+
+def _kept(store: bytearray, sink: Callable[[bytes], None] | None) -> Callable[[bytes], None]:
+    """A sink that also keeps the part's bytes."""
+
+    def feed(data: bytes) -> None:
+        store.extend(data)
+        if sink is not None:
+            sink(data)
+
+    return feed
 
 
 def _extent_probe(

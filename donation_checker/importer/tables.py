@@ -28,6 +28,7 @@ from ..model import (
 from ..normalise import fold
 from .bounds import out_of_bounds
 from .convert import PROBLEM_TEXT, Converted, convert_column, is_blank
+from .dateorder import VALUES, DateOrder, fallback_order, order_notice
 from .grid import SheetGrid, column_letter
 from .vocabulary import Match, TableSpec, Vocabulary
 
@@ -523,7 +524,15 @@ def extract(
     layout_issues += _duplicate_headers(grid, guess, file_name)
 
     n = end - start
-    converted = {f: convert_column(s, spec.field(f).type, field_name=f) for f, s in raw.items()}
+    labels = [guess.labels[c] for c in cols]
+
+    def date_order() -> DateOrder:
+        return fallback_order(grid.declared, labels, spec.dates)
+
+    converted = {
+        f: convert_column(s, spec.field(f).type, field_name=f, date_order=date_order)
+        for f, s in raw.items()
+    }
     blank_all = np.ones(n, dtype=bool)
     for conv in converted.values():
         blank_all &= conv.blank
@@ -626,6 +635,15 @@ def extract(
                     warnings.append(issue)
         for kind, count in conv.normalised.items():
             normalised[f"{f}:{kind}"] += count
+        if conv.date_order is not None and conv.date_order.basis != VALUES:
+            letter, header = header_by_field[f]
+            warnings.append(
+                date_order_issue(
+                    Place(file_name, grid.name, None, letter, header),
+                    conv.date_order,
+                    conv.ambiguous_date,
+                )
+            )
 
     keep = status == 0
     kept = int(keep.sum())
@@ -675,6 +693,17 @@ def extract(
         proposals=proposals_of(guess, file_name),
     )
     return Extracted(Table(spec.name, frame), report)
+
+
+def date_order_issue(place: Place, order: DateOrder, example: str) -> RowIssue:
+    """The report's note on a column whose dates all read either way: the order used, why."""
+    return RowIssue(
+        place,
+        "ambiguous_dates",
+        f"'{place.header}' {order_notice(order, example, 'en')}",
+        f"« {place.header} » {order_notice(order, example, 'fr')}",
+        value=example,
+    )
 
 
 def proposals_of(guess: HeaderGuess, file_name: str) -> tuple[Proposal, ...]:

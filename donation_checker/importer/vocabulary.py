@@ -19,6 +19,7 @@ from ..errors import RuleSetError
 from ..normalise import fold
 from ..resources import fields_path
 from ..user_files import FIELDS, Layered, layered, stamp
+from .dateorder import DateRules, date_rules
 
 FIELD_TYPES = frozenset({"text", "code", "int", "number", "money", "date", "bool", "list"})
 
@@ -116,6 +117,8 @@ class TableSpec:
     informs: tuple[str, ...] = ()  # rule kinds whose findings need this table
     # Required columns whose cell may be blank on a row: the row is kept, the value reported.
     blank_allowed: tuple[str, ...] = ()
+    # How its date fields read dates that go either way (fields.toml's [dates]).
+    dates: DateRules = field(default_factory=DateRules)
 
     def field(self, name: str) -> FieldSpec:
         return next(f for f in self.fields if f.name == name)
@@ -437,6 +440,7 @@ def build_vocabulary(data: Mapping[str, Any], label: str) -> Vocabulary:
 
 def _build_vocabulary(data: Mapping[str, Any], p: Path) -> Vocabulary:
     tables: dict[str, TableSpec] = {}
+    dates = date_rules(data)
     for name, raw in data.get("tables", {}).items():
         fields = []
         for f in raw.get("fields", []):
@@ -497,6 +501,7 @@ def _build_vocabulary(data: Mapping[str, Any], p: Path) -> Vocabulary:
             fields=tuple(fields),
             informs=tuple(str(k) for k in raw.get("informs", ())),
             blank_allowed=tuple(str(k) for k in raw.get("blank_allowed", ())),
+            dates=dates,
         )
     return Vocabulary(tables, p, _matching_rules(data, p))
 

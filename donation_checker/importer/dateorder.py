@@ -121,7 +121,7 @@ _TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d
 
 
 def locale_tag(text: str) -> str:
-    """"en_us", "EN-US", "en-Latn-US" -> "en-US"; "fr" -> "fr"; anything else -> ""."""
+    """ "en_us", "EN-US", "en-Latn-US" -> "en-US"; "fr" -> "fr"; anything else -> ""."""
     m = _TAG.match(text.strip())
     if m is None:
         return ""
@@ -166,7 +166,9 @@ def _date_formats(styles_xml: bytes) -> tuple[str, bool]:
     m/d/yyyy) follow the reader's system settings, so they say nothing about the writer."""
     if b"<numFmt" not in styles_xml:
         return "", False
-    codes = {m[1]: html.unescape(m[2].decode("utf-8", "replace")) for m in _NUM_FMT.finditer(styles_xml)}
+    codes = {
+        m[1]: html.unescape(m[2].decode("utf-8", "replace")) for m in _NUM_FMT.finditer(styles_xml)
+    }
     start = styles_xml.find(b"<cellXfs")
     used = {m[1] for m in _XF_FORMAT.finditer(styles_xml, start)} if start >= 0 else set()
     orders: dict[bool, str] = {}

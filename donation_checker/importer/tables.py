@@ -639,7 +639,7 @@ def extract(
             letter, header = header_by_field[f]
             warnings.append(
                 date_order_issue(
-                    Place(file_name, grid.name, None, letter, header),
+                    Place(file_name, grid.name, guess.header_row + 1, letter, header),
                     conv.date_order,
                     conv.ambiguous_date,
                 )
@@ -696,7 +696,8 @@ def extract(
 
 
 def date_order_issue(place: Place, order: DateOrder, example: str) -> RowIssue:
-    """The report's note on a column whose dates all read either way: the order used, why."""
+    """The report's note on a column whose dates all read either way: the order used and why,
+    placed at the header cell (the key's row in a key/value block)."""
     return RowIssue(
         place,
         "ambiguous_dates",

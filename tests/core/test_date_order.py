@@ -84,7 +84,9 @@ def _ods_cell(value: object) -> str:
     if isinstance(value, int):
         return f'<table:table-cell office:value-type="float" office:value="{value}"/>'
     text = escape(str(value))
-    return f'<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
+    return (
+        f'<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
+    )
 
 
 def ods(path: Path, dates: list[str], *, language: str, country: str) -> Path:
@@ -129,9 +131,7 @@ def ods(path: Path, dates: list[str], *, language: str, country: str) -> Path:
         "</manifest:manifest>"
     )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr(
-            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet"
-        )
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
         zf.writestr("content.xml", content)
         zf.writestr("styles.xml", styles)
         zf.writestr("META-INF/manifest.xml", manifest)
@@ -167,7 +167,7 @@ def test_an_xlsx_declared_us_english_reads_ambiguous_dates_month_first(tmp_path:
     inv = import_inventory(xlsx(tmp_path / "us.xlsx", ["03/04/2024"], language="en-US"))
     assert pledge_dates(inv) == [MARCH_4]
     (note,) = date_notes(inv)
-    assert note.place.column == "E" and note.place.header == "Date prévue"
+    assert (note.place.row, note.place.column, note.place.header) == (1, "E", "Date prévue")
     assert "month first" in note.message and "en-US" in note.message
     assert "4\u00a0March 2024" in note.message
     assert "mois en premier" in note.message_fr and "4\u00a0mars 2024" in note.message_fr
@@ -219,7 +219,10 @@ def test_a_csv_offer_reads_them_day_first_in_either_language_and_says_why(
     assert offer.header.date == dt.date(2026, 4, 3)
     (note,) = [w for t in offer.report.tables for w in t.warnings if w.reason == "ambiguous_dates"]
     assert f"headers are in {language}" in note.message
-    assert f"en-têtes sont en {language.lower().replace('english', 'anglais').replace('french', 'français')}" in note.message_fr
+    assert (
+        f"en-têtes sont en {language.lower().replace('english', 'anglais').replace('french', 'français')}"
+        in note.message_fr
+    )
 
 
 @pytest.mark.parametrize(("english", "language"), [(True, "English"), (False, "French")])
@@ -235,7 +238,9 @@ def test_an_xlsx_without_a_language_follows_its_headers(
 
 def test_a_fields_file_listing_english_makes_english_headers_month_first(tmp_path: Path) -> None:
     shipped = Path(__file__).resolve().parents[2] / "rules" / "fields.toml"
-    text = shipped.read_text("utf-8").replace('month_first = ["en-US"', 'month_first = ["en", "en-US"')
+    text = shipped.read_text("utf-8").replace(
+        'month_first = ["en-US"', 'month_first = ["en", "en-US"'
+    )
     fields = tmp_path / "fields.toml"
     fields.write_text(text, "utf-8")
     vocab = load_vocabulary(fields)
@@ -285,7 +290,9 @@ def _unambiguous() -> st.SearchStrategy[dt.date]:
     return days.filter(lambda d: d.day > 12 or d.day == d.month)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     dates=st.lists(_unambiguous(), min_size=1, max_size=6),
     month_first=st.booleans(),
@@ -324,7 +331,9 @@ def test_the_declaration_reads_each_kind_of_part() -> None:
     )
     assert declaration(styles_xml=styles) == Declaration("", "m/d/yyyy;@", True)
     # Formats that disagree, or are not used by any cell style, say nothing.
-    both = styles.replace(b'"165" formatCode="yyyy-mm-dd h:mm:ss"', b'"165" formatCode="dd/mm/yyyy"')
+    both = styles.replace(
+        b'"165" formatCode="yyyy-mm-dd h:mm:ss"', b'"165" formatCode="dd/mm/yyyy"'
+    )
     assert declaration(styles_xml=both).date_format == ""
     unused = styles.replace(b'<xf numFmtId="164"/>', b"")
     assert declaration(styles_xml=unused).date_format == ""

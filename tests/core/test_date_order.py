@@ -211,18 +211,18 @@ def test_a_day_first_date_format_outweighs_a_us_language(tmp_path: Path) -> None
 # --- without a declaration, the headers' language --------------------------------------------
 
 
-@pytest.mark.parametrize(("english", "language"), [(True, "English"), (False, "French")])
+@pytest.mark.parametrize(
+    ("english", "language", "langue"), [(True, "English", "anglais"), (False, "French", "français")]
+)
 def test_a_csv_offer_reads_them_day_first_in_either_language_and_says_why(
-    tmp_path: Path, english: bool, language: str
+    tmp_path: Path, english: bool, language: str, langue: str
 ) -> None:
     offer = import_offer(offer_csv(tmp_path / "offer.csv", "03/04/2026", english=english))
     assert offer.header.date == dt.date(2026, 4, 3)
+    assert offer.report is not None
     (note,) = [w for t in offer.report.tables for w in t.warnings if w.reason == "ambiguous_dates"]
     assert f"headers are in {language}" in note.message
-    assert (
-        f"en-têtes sont en {language.lower().replace('english', 'anglais').replace('french', 'français')}"
-        in note.message_fr
-    )
+    assert f"en-têtes sont en {langue}" in note.message_fr
 
 
 @pytest.mark.parametrize(("english", "language"), [(True, "English"), (False, "French")])

@@ -334,15 +334,16 @@ def _portfolio(args: argparse.Namespace, register: Register) -> int:
 
     offers = register.open_offers()
     names = load_model_names(args.aliases)
+    ruleset = load_ruleset(args.rules)
     portfolio = assess_portfolio(
         read_inventory(args, args.inventory),
-        load_ruleset(args.rules),
+        ruleset,
         offers,
         names=names,
         horizon_years=args.horizon,
         as_of=args.as_of,
     )
-    say(args, format_portfolio(portfolio, args.lang))
+    say(args, format_portfolio(portfolio, args.lang, ruleset.categories))
     emit_json(args.json, _payload(portfolio))
     return EXIT_OK
 

@@ -205,6 +205,16 @@ class Renderer:
             return self.word("general.not_stated")
         return fmt_money(amount, self.currency(code), self.lang)
 
+    def field(self, name: str) -> str:
+        """A field of rules/fields.toml by its label (fields.<name>); a field the catalogue does
+        not name (one of the user's own) by its name."""
+        entry = self.catalogue.get(f"fields.{name}")
+        return entry.text[self.lang] if entry is not None else name
+
+    def fields(self, names: Sequence[str]) -> str:
+        """Several fields by their labels, as a list: "Make, Model and Quantity"."""
+        return self.join([self.field(n) for n in names])
+
     def measure(self, name: str) -> str:
         """What a number counts ("days", "km"), as the reader writes it after the number."""
         entry = self.catalogue.get(f"measures.{name}")

@@ -12,32 +12,38 @@ from typing import Any
 from ..atomic import write_bytes_atomic, write_with
 from ..csv_export import neutralise_formula
 from .records import CaseSummary
+from .words import category_names, status, verdict, word
 
-COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("number", "Case", "Dossier"),
-    ("version", "Version", "Version"),
-    ("donor", "Donor", "Donateur"),
-    ("reference", "Reference", "Référence"),
-    ("offer_date", "Offer date", "Date de l’offre"),
-    ("categories", "Categories", "Catégories"),
-    ("units", "Units", "Unités"),
-    ("verdict", "Verdict", "Avis"),
-    ("score", "Score", "Score"),
-    ("coverage", "Data coverage", "Couverture des données"),
-    ("status", "Status", "Statut"),
-    ("decided_on", "Decided on", "Décidée le"),
-    ("delivered_on", "Delivered on", "Livrée le"),
-    ("created_by", "Recorded by", "Enregistré par"),
-    ("organisation", "Organisation", "Organisme"),
-    ("changed_at", "Last change (UTC)", "Dernière modification (UTC)"),
-    ("changed_by", "Changed by", "Modifié par"),
+# The list's columns; their headings are the catalogue's register.column.* entries.
+COLUMNS: tuple[str, ...] = (
+    "number",
+    "version",
+    "donor",
+    "reference",
+    "offer_date",
+    "categories",
+    "units",
+    "verdict",
+    "score",
+    "coverage",
+    "status",
+    "decided_on",
+    "delivered_on",
+    "created_by",
+    "organisation",
+    "changed_at",
+    "changed_by",
 )
 
 
-def _value(case: CaseSummary, name: str) -> Any:
+def _value(case: CaseSummary, name: str, lang: str) -> Any:
     value = getattr(case, name)
     if name == "categories":
-        return ", ".join(value)
+        return neutralise_formula(category_names(value, lang))
+    if name == "verdict":
+        return verdict(value, lang) if value else None
+    if name == "status":
+        return status(value.value, lang)
     if name == "changed_at":
         return value.replace(tzinfo=None)
     if hasattr(value, "value"):
@@ -48,13 +54,13 @@ def _value(case: CaseSummary, name: str) -> Any:
 
 
 def export_cases(cases: Sequence[CaseSummary], target: str | Path, lang: str = "en") -> None:
-    headers = [fr if lang == "fr" else en for _, en, fr in COLUMNS]
-    rows = [[_value(c, name) for name, _, _ in COLUMNS] for c in cases]
+    headers = [word("column", name, lang) for name in COLUMNS]
+    rows = [[_value(c, name, lang) for name in COLUMNS] for c in cases]
     if str(target).lower().endswith(".xlsx"):
         from openpyxl import Workbook
 
         wb = Workbook(write_only=True)
-        ws = wb.create_sheet("Register" if lang != "fr" else "Registre")
+        ws = wb.create_sheet(word("column", "sheet", lang))
         ws.append(headers)
         for row in rows:
             ws.append(row)

@@ -13,57 +13,12 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..assessment import Text
 from ..atomic import write_bytes_atomic
 from ..errors import DonationCheckerError
 from ..formatting import fmt_date
+from ..messages import text as plain
 from .records import Case, ConditionStatus, Decision
-
-T = Text
-
-OPENING = {
-    Decision.ACCEPTED: T(
-        "We are pleased to accept your offer {ref} of {date}.",
-        "Nous avons le plaisir d’accepter votre offre {ref} du {date}.",
-    ),
-    Decision.ACCEPTED_WITH_CONDITIONS: T(
-        "We accept your offer {ref} of {date}, subject to the conditions below.",
-        "Nous acceptons votre offre {ref} du {date}, sous réserve des conditions ci-dessous.",
-    ),
-    Decision.REDIRECTED: T(
-        "We thank you for your offer {ref} of {date}. We would welcome it in the form set out "
-        "below, which our forces can take into service and maintain.",
-        "Nous vous remercions de votre offre {ref} du {date}. Nous l’accueillerions volontiers "
-        "sous la forme précisée ci-dessous, que nos forces peuvent mettre en service et "
-        "entretenir.",
-    ),
-    Decision.DECLINED: T(
-        "We thank you for your offer {ref} of {date}. After assessment, we regret that we "
-        "cannot accept it: the equipment could not be supported within our fleet.",
-        "Nous vous remercions de votre offre {ref} du {date}. Après évaluation, nous regrettons "
-        "de ne pouvoir l’accepter : le matériel ne pourrait pas être soutenu au sein de notre "
-        "parc.",
-    ),
-    Decision.WITHDRAWN: T(
-        "We take note that your offer {ref} of {date} has been withdrawn, and thank you for it.",
-        "Nous prenons acte du retrait de votre offre {ref} du {date} et vous en remercions.",
-    ),
-}
-LABELS = {
-    "subject": T(
-        "Subject: your offer {ref} — our case {number}",
-        "Objet : votre offre {ref} — notre dossier {number}",
-    ),
-    "our_ref": T("Our reference: {ref}", "Notre référence : {ref}"),
-    "offered": T("Equipment offered", "Matériel proposé"),
-    "conditions": T("Conditions", "Conditions"),
-    "closing": T(
-        "We remain at your disposal to settle the details of the handover.",
-        "Nous restons à votre disposition pour arrêter les modalités de la remise.",
-    ),
-    "regards": T("Yours faithfully,", "Veuillez agréer l’expression de notre haute considération."),
-    "to": T("To: {donor}", "À l’attention de : {donor}"),
-}
+from .words import letter
 
 
 @dataclass(frozen=True)
@@ -87,7 +42,7 @@ class LetterContent:
     def paragraphs(self) -> tuple[str, ...]:
         lang = self.lang
         date = fmt_date(self.offer_date, lang) if self.offer_date else "—"
-        return (OPENING[self.decision].get(lang).format(ref=self.reference, date=date),)
+        return (letter(self.decision.value, lang, ref=plain(self.reference), date=plain(date)),)
 
 
 def letter_content(
@@ -96,8 +51,8 @@ def letter_content(
     c = case.summary
     if c.decision is None:
         raise DonationCheckerError(
-            f"{c.number} has no decision yet: record it before writing the reply.",
-            f"{c.number} n’a pas encore de décision : enregistrez-la avant d’écrire la réponse.",
+            letter("no_decision", "en", number=plain(c.number)),
+            letter("no_decision", "fr", number=plain(c.number)),
             hint=f"donation-checker register decide {c.number} accepted|declined|…",
             reason="register_no_decision",
         )
@@ -124,6 +79,10 @@ def letter_content(
     )
 
 
+def _subject(content: LetterContent) -> str:
+    return letter("subject", content.lang, ref=plain(content.reference), number=plain(content.number))
+
+
 def _lines(content: LetterContent) -> list[tuple[str, str]]:
     """The letter as (style, text) pairs, the same for both formats."""
     lang = content.lang
@@ -133,23 +92,23 @@ def _lines(content: LetterContent) -> list[tuple[str, str]]:
     when = fmt_date(content.decided_on or dt.date.today(), lang)
     out.append(("muted", when))
     if content.reply_reference:
-        out.append(("muted", LABELS["our_ref"].get(lang).format(ref=content.reply_reference)))
+        out.append(("muted", letter("our_ref", lang, ref=plain(content.reply_reference))))
     if content.donor:
-        out.append(("body", LABELS["to"].get(lang).format(donor=content.donor)))
+        out.append(("body", letter("to", lang, donor=plain(content.donor))))
     out.append(
         (
             "h2",
-            LABELS["subject"].get(lang).format(ref=content.reference, number=content.number),
+            _subject(content),
         )
     )
     out.extend(("body", p) for p in content.paragraphs)
-    out.append(("h3", LABELS["offered"].get(lang)))
+    out.append(("h3", letter("offered", lang)))
     out.extend(("bullet", item) for item in content.offered)
     if content.conditions:
-        out.append(("h3", LABELS["conditions"].get(lang)))
+        out.append(("h3", letter("conditions", lang)))
         out.extend(("numbered", text) for text in content.conditions)
-    out.append(("body", LABELS["closing"].get(lang)))
-    out.append(("body", LABELS["regards"].get(lang)))
+    out.append(("body", letter("closing", lang)))
+    out.append(("body", letter("regards", lang)))
     if content.author:
         out.append(("body", content.author))
     return out
@@ -191,9 +150,7 @@ def letter_pdf_bytes(content: LetterContent) -> bytes:
         rightMargin=22 * mm,
         topMargin=20 * mm,
         bottomMargin=20 * mm,
-        title=LABELS["subject"]
-        .get(content.lang)
-        .format(ref=content.reference, number=content.number),
+        title=_subject(content),
         author=content.author,
         invariant=1,
     )

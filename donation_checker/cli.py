@@ -582,7 +582,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .outputs import UsageError
 
         prefix = "Erreur" if args.lang == "fr" else "Error"
-        print(f"{prefix}: {exc.describe(args.lang)}", file=sys.stderr)
+        print(f"{prefix}: {exc.describe(args.lang, command_line=True)}", file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, UsageError) else EXIT_REJECTED
     except KeyboardInterrupt:
         return 130

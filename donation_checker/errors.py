@@ -20,6 +20,7 @@ class DonationCheckerError(Exception):
         hint_fr: str = "",
         place: Place | None = None,
         reason: str = "error",
+        option: str = "",
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -28,16 +29,22 @@ class DonationCheckerError(Exception):
         self.hint_fr = hint_fr or hint
         self.place = place
         self.reason = reason  # stable machine code, e.g. "not_xlsx", "zip_bomb"
+        # The command-line option that does what the hint asks ("--map"): named only to a
+        # command-line user, since a window user has a dialog for it instead.
+        self.option = option
 
-    def describe(self, lang: str = "en") -> str:
+    def describe(self, lang: str = "en", command_line: bool = False) -> str:
         """The full sentence for a user: place, problem, what to do."""
         if lang == "fr":
-            where = self.place.describe_fr() + " : " if self.place else ""
-            text = where + self.message_fr
-            return f"{text} {self.hint_fr}".strip()
-        where = self.place.describe() + ": " if self.place else ""
-        text = where + self.message
-        return f"{text} {self.hint}".strip()
+            where = self.place.describe_fr() + "\u00a0: " if self.place else ""
+            text, hint = where + self.message_fr, self.hint_fr
+        else:
+            where = self.place.describe() + ": " if self.place else ""
+            text, hint = where + self.message, self.hint
+        if command_line and self.option and hint:
+            stop = "." if hint.endswith(".") else ""
+            hint = f"{hint.removesuffix('.')} ({self.option}){stop}"
+        return f"{text} {hint}".strip()
 
 
 class InputRejected(DonationCheckerError):

@@ -28,7 +28,8 @@ from donation_checker.errors import DonationCheckerError
 from donation_checker.formatting import fmt_date, fmt_percent, fmt_score
 from donation_checker.gcpause import live_objects_set_aside
 from donation_checker.register import Case, ConditionStatus, Decision, Register, RegisterConflict
-from donation_checker.register.texts import CONDITION, FIELD, KIND, STATUS, VERDICT
+from donation_checker.register.texts import change_text
+from donation_checker.register.words import condition_status, status, term, verdict
 
 from .dialogs import Dialogs
 from .tasks import CancelFn, ProgressFn, TaskRunner
@@ -40,14 +41,9 @@ Who = Callable[[], tuple[str, str]]
 def history_text(case: Case, lang: str) -> list[tuple[str, str, str, str]]:
     """The history as rows (version, when, who, what changed), newest first."""
     rows = []
-    colon = "\u00a0: " if lang == "fr" else ": "  # French puts a no-break space before it
     for entry in reversed(case.history):
-        changes = "; ".join(
-            f"{FIELD[c.field].get(lang) if c.field in FIELD else c.field}{colon}"
-            f"{'' if c.before is None else c.before} → {'' if c.after is None else c.after}"
-            for c in entry.changes
-        )
-        what = KIND[entry.kind].get(lang) if entry.kind in KIND else entry.kind
+        changes = "; ".join(change_text(c.field, c.before, c.after, lang) for c in entry.changes)
+        what = term("kind", entry.kind, lang)
         detail = " — ".join(x for x in (what, entry.note, changes) if x)
         who = f"{entry.by} ({entry.organisation})" if entry.organisation else entry.by
         rows.append((str(entry.version), f"{entry.at:%Y-%m-%d %H:%M} UTC", who, detail))
@@ -88,7 +84,7 @@ class CaseView(QWidget):
         box.addLayout(second)
         self.decision = QComboBox()
         for d in Decision:
-            self.decision.addItem(STATUS[d.value].get(lang), d.value)
+            self.decision.addItem(status(d.value, lang), d.value)
         self.decision.setAccessibleName(self.tr("Decision"))
         self.decided_on = QDateEdit(QDate.currentDate())
         self.decided_on.setCalendarPopup(True)
@@ -116,7 +112,7 @@ class CaseView(QWidget):
         set_row = QHBoxLayout()
         self.condition_status = QComboBox()
         for c in ConditionStatus:
-            self.condition_status.addItem(CONDITION[c.value].get(lang), c.value)
+            self.condition_status.addItem(condition_status(c.value, lang), c.value)
         self.condition_status.setAccessibleName(self.tr("Condition status"))
         self.condition_note = QLineEdit()
         self.condition_note.setPlaceholderText(self.tr("Note"))
@@ -186,7 +182,6 @@ class CaseView(QWidget):
             return
         s = case.summary
         lang = self.lang
-        verdict = VERDICT[s.verdict].get(lang) if s.verdict in VERDICT else s.verdict
         self.summary.setText(
             self.tr(
                 "<b>%1</b> (version %2) — %3, %4, %5<br>Verdict: %6, score %7, data coverage "
@@ -197,10 +192,10 @@ class CaseView(QWidget):
             .replace("%3", s.donor or self.tr("donor unknown"))
             .replace("%4", s.reference or "")
             .replace("%5", fmt_date(s.offer_date, lang))
-            .replace("%6", verdict)
+            .replace("%6", verdict(s.verdict, lang))
             .replace("%7", fmt_score(s.score, lang))
             .replace("%8", fmt_percent(s.coverage, lang))
-            .replace("%9", STATUS[s.status.value].get(lang))
+            .replace("%9", status(s.status.value, lang))
         )
         for c in case.conditions:
             self._add_row(
@@ -208,7 +203,7 @@ class CaseView(QWidget):
                 (
                     str(c.no),
                     c.text(lang),
-                    CONDITION[c.status.value].get(lang),
+                    condition_status(c.status.value, lang),
                     fmt_date(c.due, lang) if c.due else "",
                     fmt_date(c.on, lang) if c.on else "",
                 ),

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWi
 from donation_checker.formatting import fmt_number, fmt_percent
 from donation_checker.register import CaseFilter, OverdueCondition, Register
 from donation_checker.register.portfolio import Portfolio
-from donation_checker.register.texts import VERDICT, resource_name
+from donation_checker.register.texts import resource_name
+from donation_checker.register.words import verdict
 
 VERDICT_COLOURS = {
     "accept": QColor("#2e7d32"),
@@ -110,7 +111,7 @@ class Dashboard(QScrollArea):
         self.offers_title = QLabel(self.tr("<b>Offers by donor and verdict</b>"))
         self.legend = QLabel(
             "  ".join(
-                f"<span style='color:{VERDICT_COLOURS[k].name()}'>■</span> {VERDICT[k].get(lang)}"
+                f"<span style='color:{VERDICT_COLOURS[k].name()}'>■</span> {verdict(k, lang)}"
                 for k in VERDICT_COLOURS
             )
         )

@@ -18,24 +18,22 @@ from PySide6.QtCore import (
 from donation_checker.formatting import fmt_date, fmt_score
 from donation_checker.gcpause import live_objects_set_aside
 from donation_checker.register import CaseFilter, CaseSummary, Page, Register
-from donation_checker.register.texts import STATUS, VERDICT
+from donation_checker.register.words import category_names, status, term, verdict
 
-from .i18n import translated
-from .labels import QT_TRANSLATE_NOOP
 from .tasks import CancelFn, ProgressFn, TaskRunner
 
 PAGE_SIZE = 100
-_CONTEXT = "RegisterColumn"
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("number", QT_TRANSLATE_NOOP("RegisterColumn", "Case")),
-    ("donor", QT_TRANSLATE_NOOP("RegisterColumn", "Donor")),
-    ("reference", QT_TRANSLATE_NOOP("RegisterColumn", "Reference")),
-    ("offer_date", QT_TRANSLATE_NOOP("RegisterColumn", "Offer date")),
-    ("categories", QT_TRANSLATE_NOOP("RegisterColumn", "Categories")),
-    ("units", QT_TRANSLATE_NOOP("RegisterColumn", "Units")),
-    ("verdict", QT_TRANSLATE_NOOP("RegisterColumn", "Verdict")),
-    ("score", QT_TRANSLATE_NOOP("RegisterColumn", "Score")),
-    ("status", QT_TRANSLATE_NOOP("RegisterColumn", "Status")),
+# The list's columns, headed by the catalogue's register.column.* entries as the export is.
+COLUMNS: tuple[str, ...] = (
+    "number",
+    "donor",
+    "reference",
+    "offer_date",
+    "categories",
+    "units",
+    "verdict",
+    "score",
+    "status",
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -46,15 +44,15 @@ def cell_text(case: CaseSummary, column: str, lang: str) -> str:
     if column == "offer_date":
         return fmt_date(case.offer_date, lang) if case.offer_date else ""
     if column == "categories":
-        return ", ".join(case.categories)
+        return category_names(case.categories, lang)
     if column == "units":
         return str(case.units)
     if column == "verdict":
-        return VERDICT[case.verdict].get(lang) if case.verdict in VERDICT else case.verdict
+        return verdict(case.verdict, lang)
     if column == "score":
         return fmt_score(case.score, lang)
     if column == "status":
-        return STATUS[case.status.value].get(lang)
+        return status(case.status.value, lang)
     value = getattr(case, column)
     return "" if value is None else str(value)
 
@@ -163,7 +161,7 @@ class CaseListModel(QAbstractTableModel):
         case = self.case_at(index.row())
         if case is None:
             return None
-        column = COLUMNS[index.column()][0]
+        column = COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return cell_text(case, column, self.lang)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("units", "score"):
@@ -174,5 +172,5 @@ class CaseListModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return translated(_CONTEXT, COLUMNS[section][1])
+            return term("column", COLUMNS[section], self.lang)
         return None

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from donation_checker.assessment import Verdict
 from donation_checker.errors import DonationCheckerError
 from donation_checker.gcpause import live_objects_set_aside
 from donation_checker.register import CaseFilter, CaseStatus, Register
-from donation_checker.register.texts import STATUS, VERDICT
+from donation_checker.register.words import status, verdict
 
 from .dialogs import Dialogs
 from .register_case import CaseView
@@ -102,13 +103,13 @@ class RegisterPanel(QWidget):
         self.verdict = QComboBox()
         self.verdict.setAccessibleName(self.tr("Verdict"))
         self.verdict.addItem(self.tr("Any verdict"), None)
-        for key, text in VERDICT.items():
-            self.verdict.addItem(text.get(self.lang), key)
+        for v in Verdict:
+            self.verdict.addItem(verdict(v.value, self.lang), v.value)
         self.status = QComboBox()
         self.status.setAccessibleName(self.tr("Status"))
         self.status.addItem(self.tr("Any status"), None)
         for st in CaseStatus:
-            self.status.addItem(STATUS[st.value].get(self.lang), st.value)
+            self.status.addItem(status(st.value, self.lang), st.value)
         self.year = QComboBox()
         self.year.setAccessibleName(self.tr("Year"))
         self.year.addItem(self.tr("Any year"), None)

@@ -20,7 +20,7 @@ from donation_checker.model import Inventory, Offer, OfferHeader
 from donation_checker.render import Renderer, renderer
 from donation_checker.ruleset import RuleSet, load_ruleset
 
-from .offer_model import OfferLinesModel
+from .offer_model import OfferLinesModel, required_fields
 from .tasks import CancelFn, ProgressFn, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -201,9 +201,8 @@ class Session(QObject):
             return self.tr("Open the recipient's inventory to see the assessment.")
         if not offer.lines:
             if self.lines.rowCount():
-                return self.tr(
-                    "No offer line is complete yet: category, make, model and quantity "
-                    "are required."
+                return self.tr("No offer line is complete yet: {fields} are required.").format(
+                    fields=renderer(self.lang).fields(required_fields())
                 )
             return self.tr("Add offer lines or import the donor's offer to see the assessment.")
         return ""

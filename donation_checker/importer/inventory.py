@@ -26,6 +26,7 @@ from ..normalise import (
     canonical_traffic_side,
     fold,
 )
+from ..render import renderer
 from .accounting import unread_regions
 from .common import (
     ColumnMapping,
@@ -252,31 +253,36 @@ def _profile(values: dict[str, object], extra: dict[str, str]) -> Profile:
 def _no_fleet(path: Path, guess: HeaderGuess | None, vocab: Vocabulary) -> InputRejected:
     spec = vocab.table("fleet")
     if guess is not None and len(guess.columns) + len(guess.proposals) >= 2:
-        missing = ", ".join(guess.missing_required)
-        found = ", ".join(sorted(f for f, _ in guess.columns.values())) or "-"
+        en, fr = renderer("en"), renderer("fr")
+        recognised = sorted({f for f, _ in guess.columns.values()})
         asked_en, asked_fr = proposals_detail(proposals_of(guess, path.name))
         return InputRejected(
             f"The fleet table (header on row {guess.header_row + 1}) lacks the required column(s): "
-            f"{missing}. Columns recognised: {found}.{asked_en}",
-            f"Le tableau du parc (en-tête ligne {guess.header_row + 1}) n'a pas la ou les colonnes "
-            f"obligatoires : {missing}. Colonnes reconnues : {found}.{asked_fr}",
-            hint="Add the column, rename its header (for example 'Marque', 'Modèle', 'Catégorie', "
-            "'Quantité'), or map it by hand in the column-mapping dialog (--map).",
-            hint_fr="Ajoutez la colonne, renommez son en-tête (par exemple « Marque », « Modèle », "
-            "« Catégorie », « Quantité ») ou associez-la à la main (--map).",
+            f"{en.fields(guess.missing_required)}. Columns recognised: "
+            f"{en.fields(recognised)}.{asked_en}",
+            f"Le tableau du parc (en-tête ligne {guess.header_row + 1}) n’a pas la ou les colonnes "
+            f"obligatoires\u00a0: {fr.fields(guess.missing_required)}. Colonnes reconnues\u00a0: "
+            f"{fr.fields(recognised)}.{asked_fr}",
+            hint="Add the column, rename its header (for example 'Make', 'Model', 'Category', "
+            "'Quantity'), or map it by hand.",
+            hint_fr="Ajoutez la colonne, renommez son en-tête (par exemple «\u00a0Marque\u00a0», "
+            "«\u00a0Modèle\u00a0», «\u00a0Catégorie\u00a0», «\u00a0Quantité\u00a0») ou "
+            "associez-la à la main.",
             place=Place(path.name, guess.sheet, guess.header_row + 1),
             reason="missing_columns",
+            option="--map",
         )
-    required = ", ".join(spec.required)
     return InputRejected(
-        f"No fleet table was found: no sheet has a header row with the columns {required}.",
-        f"Aucun tableau du parc n'a été trouvé : aucune feuille n'a de ligne d'en-tête avec les "
-        f"colonnes {required}.",
-        hint="Check that this is the inventory workbook, or map the columns by hand (--map).",
-        hint_fr="Vérifiez qu'il s'agit bien du classeur d'inventaire, ou associez les colonnes à la "
-        "main (--map).",
+        "No fleet table was found: no sheet has a header row with the columns "
+        f"{renderer('en').fields(spec.required)}.",
+        "Aucun tableau du parc n’a été trouvé\u00a0: aucune feuille n’a de ligne d’en-tête avec "
+        f"les colonnes {renderer('fr').fields(spec.required)}.",
+        hint="Check that this is the inventory workbook, or map the columns by hand.",
+        hint_fr="Vérifiez qu’il s’agit bien du classeur d’inventaire, ou associez les colonnes à "
+        "la main.",
         place=Place(path.name),
         reason="no_fleet_table",
+        option="--map",
     )
 
 

@@ -11,6 +11,7 @@ from ..errors import InputRejected
 from ..gcpause import paused_gc
 from ..model import ImportReport, Offer, OfferHeader, OfferLine, Place, RowIssue, TableReport
 from ..normalise import ModelNames, fold
+from ..render import renderer
 from .accounting import unread_regions
 from .common import (
     ColumnMapping,
@@ -58,23 +59,26 @@ def import_offer(
             asked_en, asked_fr = proposals_detail(proposals_of(guess, path.name))
             detail_en = (
                 f" The best candidate (sheet '{guess.sheet}', row {guess.header_row + 1}) lacks: "
-                f"{', '.join(guess.missing_required)}.{asked_en}"
+                f"{renderer('en').fields(guess.missing_required)}.{asked_en}"
             )
             detail_fr = (
                 f" Le meilleur candidat (feuille « {guess.sheet} », ligne "
-                f"{guess.header_row + 1}) n'a pas : {', '.join(guess.missing_required)}.{asked_fr}"
+                f"{guess.header_row + 1}) n’a pas\u00a0: "
+                f"{renderer('fr').fields(guess.missing_required)}.{asked_fr}"
             )
             where = Place(path.name, guess.sheet, guess.header_row + 1)
+        required = vocab.table("offer_lines").required
         raise InputRejected(
-            "No table of offer lines was found (columns category, make, model, quantity)."
+            f"No table of offer lines was found (columns {renderer('en').fields(required)})."
             + detail_en,
-            "Aucun tableau de lignes d'offre n'a été trouvé (colonnes catégorie, marque, modèle, "
-            "quantité)." + detail_fr,
-            hint="Check that this is the offer file, or map the columns by hand (--map).",
-            hint_fr="Vérifiez qu'il s'agit bien du fichier de l'offre, ou associez les colonnes à "
-            "la main (--map).",
+            "Aucun tableau de lignes d’offre n’a été trouvé (colonnes "
+            f"{renderer('fr').fields(required)})." + detail_fr,
+            hint="Check that this is the offer file, or map the columns by hand.",
+            hint_fr="Vérifiez qu’il s’agit bien du fichier de l’offre, ou associez les colonnes à "
+            "la main.",
             place=where,
             reason="no_offer_lines",
+            option="--map",
         )
     guess = found_lines
     by_sheet = {g.name: g for g in grids}

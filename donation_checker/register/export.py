@@ -12,7 +12,7 @@ from typing import Any
 from ..atomic import write_bytes_atomic, write_with
 from ..csv_export import neutralise_formula
 from .records import CaseSummary
-from .words import category_names, status, verdict, word
+from .words import category_names, status, term, verdict
 
 # The list's columns; their headings are the catalogue's register.column.* entries.
 COLUMNS: tuple[str, ...] = (
@@ -54,13 +54,13 @@ def _value(case: CaseSummary, name: str, lang: str) -> Any:
 
 
 def export_cases(cases: Sequence[CaseSummary], target: str | Path, lang: str = "en") -> None:
-    headers = [word("column", name, lang) for name in COLUMNS]
+    headers = [term("column", name, lang) for name in COLUMNS]
     rows = [[_value(c, name, lang) for name in COLUMNS] for c in cases]
     if str(target).lower().endswith(".xlsx"):
         from openpyxl import Workbook
 
         wb = Workbook(write_only=True)
-        ws = wb.create_sheet(word("column", "sheet", lang))
+        ws = wb.create_sheet(term("column", "sheet", lang))
         ws.append(headers)
         for row in rows:
             ws.append(row)

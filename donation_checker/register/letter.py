@@ -80,7 +80,9 @@ def letter_content(
 
 
 def _subject(content: LetterContent) -> str:
-    return letter("subject", content.lang, ref=plain(content.reference), number=plain(content.number))
+    return letter(
+        "subject", content.lang, ref=plain(content.reference), number=plain(content.number)
+    )
 
 
 def _lines(content: LetterContent) -> list[tuple[str, str]]:

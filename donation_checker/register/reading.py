@@ -15,6 +15,7 @@ from ..errors import DonationCheckerError
 from . import schema as s
 from .records import (
     ACCEPTING,
+    Assessed,
     Case,
     CaseFilter,
     CaseStatus,
@@ -257,8 +258,8 @@ def history_of(conn: Connection, case_id: int) -> tuple[HistoryEntry, ...]:
     for r in rows:
         changes = []
         if before is None or before.assessment_id != r.assessment_id:
-            was = None if before is None else f"{before.verdict} ({shown(before.score)})"
-            changes.append(Change("assessment", was, f"{r.verdict} ({shown(r.score)})"))
+            was = None if before is None else Assessed(before.verdict, before.score)
+            changes.append(Change("assessment", was, Assessed(r.verdict, r.score)))
         for name in VERSION_FIELDS:
             old = None if before is None else getattr(before, name)
             new = getattr(r, name)

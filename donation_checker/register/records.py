@@ -74,6 +74,14 @@ class TrackedCondition:
 
 
 @dataclass(frozen=True)
+class Assessed:
+    """What an assessment concluded, as a history entry's change records it."""
+
+    verdict: str
+    score: float | None
+
+
+@dataclass(frozen=True)
 class Change:
     field: str
     before: Any

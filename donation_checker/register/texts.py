@@ -12,8 +12,8 @@ from ..messages import count, percent, text
 from ..render import renderer
 from ..ruleset import CategoryVocabulary
 from .portfolio import Portfolio
-from .records import Case, CaseSummary, OverdueCondition, Page
-from .words import category_name, category_names, condition_status, sentence, status, verdict, word
+from .records import Assessed, Case, CaseSummary, OverdueCondition, Page
+from .words import category_name, category_names, condition_status, sentence, status, term, verdict
 
 
 def _labelled(label: str, value: str, lang: str) -> str:
@@ -115,7 +115,7 @@ def format_case(case: Case, lang: str, categories: CategoryVocabulary | None = N
         who = h.by + (f", {h.organisation}" if h.organisation else "")
         detail = "; ".join(part for part in (changes, h.note) if part)
         out.append(
-            f"  v{h.version} {h.at:%Y-%m-%d %H:%M} UTC · {who} · {word('kind', h.kind, lang)}"
+            f"  v{h.version} {h.at:%Y-%m-%d %H:%M} UTC · {who} · {term('kind', h.kind, lang)}"
             + (f" · {detail}" if detail else "")
         )
     return "\n".join(out)
@@ -126,7 +126,7 @@ def change_text(field: str, before: object, after: object, lang: str) -> str:
     return sentence(
         "change",
         lang,
-        what=text(word("change", field, lang)),
+        what=text(term("change", field, lang)),
         before=text(_shown(before, lang)),
         after=text(_shown(after, lang)),
     )
@@ -137,6 +137,8 @@ def _shown(value: object, lang: str) -> str:
         return "—"
     if hasattr(value, "isoformat") and not hasattr(value, "hour"):
         return fmt_date(value, lang)  # type: ignore[arg-type]
+    if isinstance(value, Assessed):
+        return f"{verdict(value.verdict, lang)} ({fmt_score(value.score, lang)})"
     return status(str(value), lang)
 
 

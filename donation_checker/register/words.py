@@ -12,7 +12,7 @@ from ..render import renderer
 from ..ruleset import CategoryVocabulary
 
 
-def word(group: str, key: str | None, lang: str) -> str:
+def term(group: str, key: str | None, lang: str) -> str:
     """A register word (register.<group>.<key>); a key the catalogue does not know is shown
     as it is, a missing one as "not stated"."""
     r = renderer(lang)
@@ -23,15 +23,15 @@ def word(group: str, key: str | None, lang: str) -> str:
 
 
 def status(key: str | None, lang: str) -> str:
-    return word("status", key, lang)
+    return term("status", key, lang)
 
 
 def condition_status(key: str | None, lang: str) -> str:
-    return word("condition", key, lang)
+    return term("condition", key, lang)
 
 
 def verdict(key: str | None, lang: str) -> str:
-    return word("verdict", key, lang)
+    return term("verdict", key, lang)
 
 
 def sentence(key: str, lang: str, **values: Part) -> str:

@@ -23,7 +23,7 @@
 <context>
     <name>Counts</name>
     <message numerus="yes">
-        <location filename="../labels.py" line="+208"/>
+        <location filename="../labels.py" line="+133"/>
         <source>%Ln rows imported</source>
         <translation>
             <numerusform>%Ln row imported</numerusform>

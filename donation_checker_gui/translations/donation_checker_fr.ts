@@ -421,7 +421,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../register_case.py" line="+80"/>
+        <location filename="../register_case.py" line="+76"/>
         <location line="+105"/>
         <source>Choose a case in the list.</source>
         <translation>Choisissez un dossier dans la liste.</translation>
@@ -525,7 +525,7 @@
         <translation>Le dossier ne peut pas être ouvert</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (version %2) — %3, %4, %5&lt;br&gt;Verdict: %6, score %7, data coverage %8. Status: %9.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (version %2) — %3, %4, %5&lt;br&gt;Avis&#xa0;: %6, note %7, couverture des données %8. Statut&#xa0;: %9.</translation>
     </message>
@@ -548,7 +548,7 @@
 <context>
     <name>Counts</name>
     <message>
-        <location filename="../labels.py" line="+207"/>
+        <location filename="../labels.py" line="+132"/>
         <source>{imported}, {rejected}.</source>
         <translation>{imported}, {rejected}.</translation>
     </message>
@@ -572,7 +572,7 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../register_dashboard.py" line="+110"/>
+        <location filename="../register_dashboard.py" line="+111"/>
         <source>&lt;b&gt;Offers by donor and verdict&lt;/b&gt;</source>
         <translation>&lt;b&gt;Offres par donateur et par avis&lt;/b&gt;</translation>
     </message>
@@ -697,409 +697,6 @@ Votre travail reste ouvert. Le détail a été consigné dans le journal&#xa0;:
 {path}
 
 Veuillez transmettre ce fichier à votre correspondant du support.</translation>
-    </message>
-</context>
-<context>
-    <name>Field</name>
-    <message>
-        <location filename="../labels.py" line="-191"/>
-        <source>Category</source>
-        <translation>Catégorie</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Make</source>
-        <translation>Marque</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Model</source>
-        <translation>Modèle</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Variant</source>
-        <translation>Variante</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Quantity</source>
-        <translation>Quantité</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Serviceable</source>
-        <translation>En service</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Authorised</source>
-        <translation>Dotation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Year</source>
-        <translation>Année</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unit</source>
-        <translation>Unité</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Location</source>
-        <translation>Implantation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fuel</source>
-        <translation>Carburant</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Drive side</source>
-        <translation>Côté de conduite</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transmission</source>
-        <translation>Boîte de vitesses</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Voltage (V)</source>
-        <translation>Tension (V)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Technology</source>
-        <translation>Niveau technologique</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>NSN</source>
-        <translation>NNO</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Serial number</source>
-        <translation>Numéro de série</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Notes</source>
-        <translation>Observations</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Workshop</source>
-        <translation>Atelier</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mechanics</source>
-        <translation>Mécaniciens</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Qualified makes</source>
-        <translation>Marques maîtrisées</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hours available</source>
-        <translation>Heures disponibles</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hours committed</source>
-        <translation>Heures engagées</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tool kits</source>
-        <translation>Lots d’outillage</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Part number</source>
-        <translation>Référence de la pièce</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Description</source>
-        <translation>Désignation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Applies to</source>
-        <translation>Applicable à</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>On hand</source>
-        <translation>En stock</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Supplier</source>
-        <translation>Fournisseur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Supplier location</source>
-        <translation>Implantation du fournisseur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lead time (days)</source>
-        <translation>Délai (jours)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Budget line</source>
-        <translation>Ligne budgétaire</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Amount</source>
-        <translation>Montant</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Committed</source>
-        <translation>Engagé</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Currency</source>
-        <translation>Devise</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Licence class</source>
-        <translation>Catégorie de permis</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Count</source>
-        <translation>Effectif</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Assigned</source>
-        <translation>Affectés</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Partner</source>
-        <translation>Partenaire</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Date</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recipient</source>
-        <translation>Bénéficiaire</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Country</source>
-        <translation>Pays</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Traffic side</source>
-        <translation>Sens de circulation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>National fuels</source>
-        <translation>Carburants nationaux</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Working language</source>
-        <translation>Langue de travail</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fuel price</source>
-        <translation>Prix du carburant</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Max. temperature (°C)</source>
-        <translation>Température max. (°C)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Grid voltage</source>
-        <translation>Tension du réseau</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Asset register</source>
-        <translation>Registre des matériels</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Parts register</source>
-        <translation>Registre des pièces</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Region</source>
-        <translation>Région</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Donor</source>
-        <translation>Donateur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reference</source>
-        <translation>Référence</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Requested by the recipient</source>
-        <translation>Demandé par le bénéficiaire</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Request reference</source>
-        <translation>Référence de la demande</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transport paid by</source>
-        <translation>Transport à la charge de</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Customs paid by</source>
-        <translation>Douane à la charge de</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>End-use monitoring</source>
-        <translation>Contrôle de l’utilisation finale</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Condition</source>
-        <translation>État</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Odometer (km)</source>
-        <translation>Kilométrage (km)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Engine hours</source>
-        <translation>Heures moteur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Spares (months)</source>
-        <translation>Rechanges (mois)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Spares value</source>
-        <translation>Valeur des rechanges</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Spare parts list</source>
-        <translation>Liste des pièces de rechange</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tools included</source>
-        <translation>Outillage fourni</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mechanics trained</source>
-        <translation>Mécaniciens formés</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Drivers trained</source>
-        <translation>Conducteurs formés</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Manuals</source>
-        <translation>Manuels</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Manuals language</source>
-        <translation>Langue des manuels</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Warranty (months)</source>
-        <translation>Garantie (mois)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unit value</source>
-        <translation>Valeur unitaire</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Annual running cost</source>
-        <translation>Coût annuel de fonctionnement</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dealer in country</source>
-        <translation>Concessionnaire dans le pays</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Inspection</source>
-        <translation>Inspection</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Support ends</source>
-        <translation>Fin du soutien</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Row</source>
-        <translation>Ligne</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sheet</source>
-        <translation>Feuille</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Make key</source>
-        <translation>Clé de marque</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Model key</source>
-        <translation>Clé de modèle</translation>
     </message>
 </context>
 <context>
@@ -1346,7 +943,7 @@ Les fichiers Excel (.xlsx, .xls), OpenDocument (.ods) et CSV sont acceptés.</tr
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="+98"/>
+        <location filename="../labels.py" line="-14"/>
         <source>{label}:</source>
         <translation>{label}&#xa0;:</translation>
     </message>
@@ -1912,57 +1509,9 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
     </message>
 </context>
 <context>
-    <name>RegisterColumn</name>
-    <message>
-        <location filename="../register_model.py" line="+30"/>
-        <source>Case</source>
-        <translation>Dossier</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Donor</source>
-        <translation>Donateur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reference</source>
-        <translation>Référence</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Offer date</source>
-        <translation>Date de l’offre</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Categories</source>
-        <translation>Catégories</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Units</source>
-        <translation>Unités</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Verdict</source>
-        <translation>Avis</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Score</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-</context>
-<context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../register_panel.py" line="+75"/>
+        <location filename="../register_panel.py" line="+76"/>
         <location line="+109"/>
         <source>Register: opening…</source>
         <translation>Registre&#xa0;: ouverture…</translation>
@@ -2452,7 +2001,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
 <context>
     <name>Session</name>
     <message>
-        <location filename="../session.py" line="+192"/>
+        <location filename="../session.py" line="+193"/>
         <source>The assessment engine is not available in this installation.</source>
         <translation>Le moteur d’évaluation n’est pas disponible dans cette installation.</translation>
     </message>
@@ -2467,9 +2016,9 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Ouvrez l’inventaire du bénéficiaire pour afficher l’évaluation.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>No offer line is complete yet: category, make, model and quantity are required.</source>
-        <translation>Aucune ligne de l’offre n’est encore complète&#xa0;: la catégorie, la marque, le modèle et la quantité sont obligatoires.</translation>
+        <location line="+3"/>
+        <source>No offer line is complete yet: {fields} are required.</source>
+        <translation>Aucune ligne d’offre n’est encore complète : {fields} sont obligatoires.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2634,7 +2183,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
 <context>
     <name>Status</name>
     <message>
-        <location filename="../labels.py" line="-80"/>
+        <location filename="../labels.py" line="-86"/>
         <source>Pass</source>
         <translation>Conforme</translation>
     </message>

@@ -83,7 +83,7 @@ def test_lupdate_extracts_the_interface_strings(tmp_path: Path) -> None:
         "&amp;Open inventory…",
         "Unexpected error",
         "Shareable version",
-        "Requested by the recipient",
+        "Any verdict",
         "Accept with conditions",
     ):
         assert f"<source>{source}</source>" in text, source

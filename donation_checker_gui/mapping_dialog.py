@@ -91,7 +91,7 @@ class MappingDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        why = QLabel(self.request.error.describe(self.lang))
+        self.why = why = QLabel(self.request.error.describe(self.lang))
         why.setWordWrap(True)
         why.setTextFormat(Qt.TextFormat.PlainText)
         intro = QLabel(

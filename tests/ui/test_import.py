@@ -118,3 +118,36 @@ def test_mapping_preview_shows_formulas_without_a_saved_value(tmp_path: Path) ->
     (grid,) = preview_grids(path)
     cell = grid.rows[1][2]
     assert isinstance(cell, CellFault) and str(cell) == "=SUM(1,2)"
+
+
+def test_a_missing_required_column_is_named_by_its_french_label_in_a_french_window(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    from tests.ui.conftest import write_workbook
+
+    no_quantity = write_workbook(
+        tmp_path / "parc.xlsx",
+        {
+            "Parc": [
+                ["Catégorie", "Marque", "Modèle", "Année", "Carburant"],
+                ["Pick-up", "Toyota", "Land Cruiser 79", 2020, "gazole"],
+                ["Camion", "Renault", "Kerax", 2018, "gazole"],
+            ]
+        },
+    )
+    window.settings.language = "fr"
+    window.apply_preferences(True)
+    try:
+        with qtbot.waitSignal(window.flow.needs_mapping, timeout=15_000):
+            window.open_inventory(str(no_quantity))
+        dialog = window.mapping_dialog
+        assert dialog is not None
+        text = dialog.why.text()
+        assert "obligatoires\u00a0: Quantité." in text, text
+        assert "reconnues\u00a0: Catégorie, Carburant, Marque, Modèle et Année." in text, text
+        assert "quantity" not in text and "--map" not in text, text
+        assert "Quantité" in dialog.problem.text()
+    finally:
+        from donation_checker_gui.i18n import install_language
+
+        install_language("en")

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -208,3 +209,29 @@ def test_assessment_reads_the_register_as_pledges(
     assert register_rows(without) == set()
     assert "register" not in with_register  # read, not recorded
     assert os.path.exists(reg)
+
+
+def test_french_register_texts_name_categories_by_their_titles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from donation_checker.register import Register
+    from donation_checker.ruleset import load_ruleset
+    from tests.ui.register_cases import fill
+
+    ruleset = load_ruleset()
+    address = str(tmp_path / "cases.sqlite3")
+    with Register.open(address) as register:
+        made = fill(register, 12, ruleset)
+    commands = (
+        ["register", "list"],
+        ["register", "show", made[0].number],
+        ["register", "portfolio", "--inventory", str(INVENTORY)],
+    )
+    out = ""
+    for command in commands:
+        assert main([*command, "--register", address, "--lang", "fr"]) == 0
+        out += capsys.readouterr().out
+    assert "Camion" in out and "Pick-up" in out
+    for cat, definition in ruleset.categories.categories.items():
+        if definition.title.fr != cat:  # the category has a label: its id is never shown
+            assert not re.search(rf"\b{re.escape(cat)}\b", out), cat

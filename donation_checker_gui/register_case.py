@@ -28,7 +28,7 @@ from donation_checker.errors import DonationCheckerError
 from donation_checker.formatting import fmt_date, fmt_percent, fmt_score
 from donation_checker.gcpause import live_objects_set_aside
 from donation_checker.register import Case, ConditionStatus, Decision, Register, RegisterConflict
-from donation_checker.register.texts import change_text
+from donation_checker.register.texts import changes_text
 from donation_checker.register.words import condition_status, status, term, verdict
 
 from .dialogs import Dialogs
@@ -42,7 +42,7 @@ def history_text(case: Case, lang: str) -> list[tuple[str, str, str, str]]:
     """The history as rows (version, when, who, what changed), newest first."""
     rows = []
     for entry in reversed(case.history):
-        changes = "; ".join(change_text(c.field, c.before, c.after, lang) for c in entry.changes)
+        changes = changes_text(entry.changes, lang)
         what = term("kind", entry.kind, lang)
         detail = " — ".join(x for x in (what, entry.note, changes) if x)
         who = f"{entry.by} ({entry.organisation})" if entry.organisation else entry.by

@@ -134,7 +134,8 @@ class RegisterPanel(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((104, 140, 96, 92, 80, 44, 116, 62)):
+        # Room for the French headings ("Date de l’offre") with the status still in view.
+        for column, width in enumerate((100, 120, 84, 104, 84, 48, 108, 60)):
             self.view.setColumnWidth(column, width)
         self.view.setAccessibleName(self.tr("Cases"))
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)

@@ -12,7 +12,7 @@ from ..messages import count, percent, text
 from ..render import renderer
 from ..ruleset import CategoryVocabulary
 from .portfolio import Portfolio
-from .records import Assessed, Case, CaseSummary, OverdueCondition, Page
+from .records import Assessed, Case, CaseSummary, Change, OverdueCondition, Page
 from .words import category_name, category_names, condition_status, sentence, status, term, verdict
 
 
@@ -111,14 +111,24 @@ def format_case(case: Case, lang: str, categories: CategoryVocabulary | None = N
     out.append("")
     out.append(sentence("history", lang))
     for h in case.history:
-        changes = "; ".join(change_text(ch.field, ch.before, ch.after, lang) for ch in h.changes)
+        changes = changes_text(h.changes, lang)
         who = h.by + (f", {h.organisation}" if h.organisation else "")
-        detail = "; ".join(part for part in (changes, h.note) if part)
+        detail = _semicolon(lang).join(part for part in (changes, h.note) if part)
         out.append(
             f"  v{h.version} {h.at:%Y-%m-%d %H:%M} UTC · {who} · {term('kind', h.kind, lang)}"
             + (f" · {detail}" if detail else "")
         )
     return "\n".join(out)
+
+
+def _semicolon(lang: str) -> str:
+    """French puts a narrow no-break space before a semicolon."""
+    return "\u202f; " if lang == "fr" else "; "
+
+
+def changes_text(changes: Sequence[Change], lang: str) -> str:
+    """What a history entry changed, one change after the other."""
+    return _semicolon(lang).join(change_text(c.field, c.before, c.after, lang) for c in changes)
 
 
 def change_text(field: str, before: object, after: object, lang: str) -> str:

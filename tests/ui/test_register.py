@@ -285,3 +285,20 @@ def test_an_unreachable_register_is_explained_without_a_traceback(
     assert panel.where.text() == "Register: cannot be opened"
     assert panel.register is None and not panel.record_button.isEnabled()
     assert not notices.items  # an expected failure, not an error report
+
+
+def test_the_french_list_names_categories_by_their_titles(
+    generated: tuple[str, list[Made]],
+) -> None:
+    from donation_checker_gui.register_model import cell_text
+
+    categories = load_ruleset().categories
+    with Register.open(generated[0]) as register:
+        cases = register.list_cases(limit=30).items
+    assert cases
+    for case in cases:
+        shown = cell_text(case, "categories", "fr")
+        assert shown == ", ".join(categories.title(c).fr for c in case.categories)
+        for c in case.categories:
+            if categories.title(c).fr != c:  # a category with a title never shows its id
+                assert c not in shown, shown

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -87,3 +88,25 @@ def test_a_field_the_catalogue_does_not_name_keeps_its_name() -> None:
 )
 def test_the_typography_check_itself(text: str, ok: bool) -> None:
     assert (french_typography_problems(text) == []) is ok
+
+
+def test_an_import_error_names_its_command_line_option_only_on_the_command_line(
+    tmp_path: Path,
+) -> None:
+    from openpyxl import Workbook
+
+    from donation_checker.errors import InputRejected
+    from donation_checker.importer import import_inventory
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Parc"
+    ws.append(["Catégorie", "Marque", "Modèle", "Année"])
+    ws.append(["Pick-up", "Toyota", "Land Cruiser 79", 2020])
+    wb.save(tmp_path / "parc.xlsx")
+    with pytest.raises(InputRejected) as caught:
+        import_inventory(tmp_path / "parc.xlsx")
+    window = caught.value.describe("fr")
+    assert "Quantité" in window and "--map" not in window
+    assert "(--map)" in caught.value.describe("fr", command_line=True)
+    assert "Quantity" in caught.value.describe("en", command_line=True)

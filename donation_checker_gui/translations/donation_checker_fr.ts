@@ -76,12 +76,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+173"/>
+        <location line="+172"/>
         <source>Applies to</source>
         <translation>Concerne</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-171"/>
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
@@ -157,12 +157,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+82"/>
+        <location line="+81"/>
         <source>Life-cycle cost</source>
         <translation>Coût sur le cycle de vie</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-79"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
@@ -207,12 +207,12 @@
         <translation>Mise à jour de l’évaluation…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Score {score} · data coverage {confidence}</source>
         <translation>Note {score} · couverture des données {confidence}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>No verdict yet</source>
         <translation>Pas encore d’avis</translation>
     </message>
@@ -1512,12 +1512,12 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
     <name>RegisterPanel</name>
     <message>
         <location filename="../register_panel.py" line="+76"/>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>Register: opening…</source>
         <translation>Registre&#xa0;: ouverture…</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-109"/>
         <source>Record the current assessment</source>
         <translation>Enregistrer l’évaluation en cours</translation>
     </message>
@@ -1533,12 +1533,12 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
     </message>
     <message>
         <location line="+2"/>
-        <location line="+383"/>
+        <location line="+384"/>
         <source>Portfolio</source>
         <translation>Portefeuille</translation>
     </message>
     <message>
-        <location line="-381"/>
+        <location line="-382"/>
         <source>All offers still to come, from every donor, against the capacity</source>
         <translation>Toutes les offres à venir, de tous les donateurs, face à la capacité</translation>
     </message>
@@ -1589,7 +1589,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Toute année</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Cases</source>
         <translation>Dossiers</translation>
     </message>
@@ -1744,7 +1744,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Ouvrir dans la visionneuse PDF</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>The report appears here once there is an assessment.</source>
         <translation>Le rapport s’affichera ici dès qu’une évaluation sera disponible.</translation>
     </message>
@@ -1845,7 +1845,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Le rapport a été ouvert dans votre visionneuse PDF pour impression.</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-309"/>
         <source>Record in the register</source>
         <translation>Enregistrer au registre</translation>
     </message>
@@ -1985,7 +1985,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
     <message>
         <location line="+6"/>
         <source>Source: {source}</source>
-        <translation>Source : {source}</translation>
+        <translation>Source&#xa0;: {source}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1993,7 +1993,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
         <translation>Paramètres&#xa0;:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the rule set&apos;s value</source>
         <translation>valeur du jeu de règles</translation>
     </message>
@@ -2001,7 +2001,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
 <context>
     <name>Session</name>
     <message>
-        <location filename="../session.py" line="+193"/>
+        <location filename="../session.py" line="+197"/>
         <source>The assessment engine is not available in this installation.</source>
         <translation>Le moteur d’évaluation n’est pas disponible dans cette installation.</translation>
     </message>
@@ -2018,7 +2018,7 @@ Aide à la décision pour les dons de matériel en nature&#xa0;: l’offre est-e
     <message>
         <location line="+3"/>
         <source>No offer line is complete yet: {fields} are required.</source>
-        <translation>Aucune ligne d’offre n’est encore complète : {fields} sont obligatoires.</translation>
+        <translation>Aucune ligne d’offre n’est encore complète&#xa0;: {fields} sont obligatoires.</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from .importer import texts
 from .importer.questions import describe_proposal, describe_unread
 from .model import ImportReport, Place, Proposal, RowIssue, TableReport, UnreadRegion
+from .render import renderer
 
 
 def place_to_dict(place: Place) -> dict[str, Any]:
@@ -101,86 +103,76 @@ def unread_to_dict(u: UnreadRegion, lang: str = "en") -> dict[str, Any]:
     }
 
 
-_TABLE_NAMES = {
-    "fleet": ("Fleet", "Parc"),
-    "maintenance": ("Maintenance", "Maintenance"),
-    "spare_parts": ("Spare parts", "Pièces de rechange"),
-    "budget": ("Budget", "Budget"),
-    "personnel": ("Personnel", "Personnel"),
-    "pledges": ("Partners' pledges", "Engagements des partenaires"),
-    "profile": ("Profile", "Profil"),
-    "offer_lines": ("Offer lines", "Lignes de l'offre"),
-    "offer_header": ("Offer header", "En-tête de l'offre"),
-}
-
-
 def table_title(name: str, lang: str) -> str:
-    en, fr = _TABLE_NAMES.get(name, (name, name))
-    return fr if lang == "fr" else en
+    """A table by its title in rules/fields.toml."""
+    return texts.table_title(name, lang)
 
 
 def format_import_report(r: ImportReport, lang: str = "en", *, max_issues: int = 20) -> str:
     """A plain-text report for the terminal: one block per table, every rejected row listed."""
-    fr = lang == "fr"
-    c = " : " if fr else ": "  # French typography: a space before the colon
+    rd = renderer(lang)
+    fr = rd.lang == "fr"
+    word = rd.word
     out = [f"{r.file}  (SHA-256 {r.sha256[:16]}…)"]
     for t in r.tables:
-        where = (f"feuille « {t.sheet} »" if fr else f"sheet '{t.sheet}'") if t.sheet else "CSV"
+        where = word("import.report.sheet", sheet=t.sheet) if t.sheet else "CSV"
         if t.header_row:
-            where += f", {'en-tête ligne' if fr else 'header row'} {t.header_row}"
+            where = word("import.report.header_row", where=where, row=str(t.header_row))
         out.append("")
-        out.append(f"{table_title(t.table, lang)} — {where}")
-        if fr:
-            out.append(
-                f"  lignes lues {t.rows_read} · importées {t.rows_imported} · "
-                f"rejetées {t.rows_rejected} · ignorées {t.rows_skipped}"
+        out.append(word("import.report.table", title=table_title(t.table, lang), where=where))
+        out.append(
+            "  "
+            + word(
+                "import.report.rows",
+                read=str(t.rows_read),
+                imported=str(t.rows_imported),
+                rejected=str(t.rows_rejected),
+                skipped=str(t.rows_skipped),
             )
-        else:
-            out.append(
-                f"  rows read {t.rows_read} · imported {t.rows_imported} · "
-                f"rejected {t.rows_rejected} · skipped {t.rows_skipped}"
-            )
-        mark = " (associée)" if fr else " (mapped)"
-        mapped = ", ".join(
-            f"{m.column}→{m.field}{mark if m.source == 'mapped' else ''}" for m in t.mapping
         )
-        out.append(f"  {'colonnes' if fr else 'columns'}{c}{mapped}")
+        mapped = ", ".join(
+            word(
+                "import.report.column_mapped" if m.source == "mapped" else "import.report.column",
+                column=m.column,
+                field=rd.field(m.field),
+            )
+            for m in t.mapping
+        )
+        out.append("  " + word("import.report.columns", columns=mapped))
         if t.ignored_columns:
-            label = "colonnes ignorées" if fr else "columns ignored"
-            out.append(f"  {label}{c}{', '.join(t.ignored_columns)}")
-        for title, issues in (
-            ("rejetée" if fr else "rejected", t.rejected),
-            ("avertissement" if fr else "warning", t.warnings),
-            ("ignorée" if fr else "skipped", t.skipped),
+            ignored = ", ".join(texts.ignored_column(c, lang) for c in t.ignored_columns)
+            out.append("  " + word("import.report.ignored", columns=ignored))
+        for key, issues in (
+            ("import.report.rejected", t.rejected),
+            ("import.report.warning", t.warnings),
+            ("import.report.skipped", t.skipped),
         ):
             for issue in issues[:max_issues]:
                 place = issue.place.describe_fr() if fr else issue.place.describe()
-                out.append(f"  - {title}{c}{place}{c}{issue.message_fr if fr else issue.message}")
+                problem = issue.message_fr if fr else issue.message
+                out.append("  - " + word(key, place=place, problem=problem))
             if len(issues) > max_issues:
-                more = len(issues) - max_issues
-                out.append(f"  - … {more} {'de plus (voir --json)' if fr else 'more (see --json)'}")
+                more = str(len(issues) - max_issues)
+                out.append("  - " + word("import.report.more", count=more))
         if t.normalised:
-            norm = ", ".join(f"{k} {v}" for k, v in sorted(t.normalised.items()))
-            out.append(f"  {'valeurs normalisées' if fr else 'values normalised'}{c}{norm}")
+            out.append("  " + word("import.report.normalised"))
+            out += [
+                f"    - {texts.normalised_line(k, v, lang)}" for k, v in sorted(t.normalised.items())
+            ]
     if r.missing_tables:
-        label = "tables absentes" if fr else "tables not found"
         out.append("")
-        out.append(f"{label}{c}{', '.join(table_title(m, lang) for m in r.missing_tables)}")
+        tables = ", ".join(table_title(m, lang) for m in r.missing_tables)
+        out.append(word("import.report.missing_tables", tables=tables))
     if r.unread:
         out.append("")
-        out.append("Données non importées :" if fr else "Data not imported:")
+        out.append(word("import.report.unread"))
         out += [f"  - {describe_unread(u, lang)}" for u in r.unread]
     elif r.unrecognised_sheets:
-        label = "feuilles non reconnues" if fr else "sheets not recognised"
-        out.append(f"{label}{c}{', '.join(r.unrecognised_sheets)}")
+        out.append(word("import.report.unrecognised", sheets=", ".join(r.unrecognised_sheets)))
     questions = r.proposals
     if questions:
         out.append("")
-        out.append(
-            "Questions (colonnes proposées, non utilisées sans votre réponse) :"
-            if fr
-            else "Questions (columns proposed, not used until you answer):"
-        )
+        out.append(word("import.report.questions"))
         out += [f"  ? {describe_proposal(p, lang)}" for p in questions]
     for w in r.warnings:
         out.append(w.message_fr if fr else w.message)

@@ -16,6 +16,7 @@ from donation_checker.errors import DonationCheckerError, InputRejected
 from donation_checker.importer import import_inventory, import_offer
 from donation_checker.importer.grid import SheetGrid, column_letter, read_csv, read_workbook
 from donation_checker.importer.questions import describe_proposal
+from donation_checker.render import renderer
 from donation_checker.importer.sniff import FileKind, inspect
 from donation_checker.importer.tables import HEADER_ROW_KEY, SHEET_KEY
 from donation_checker.model import ImportReport, Place, Proposal
@@ -52,12 +53,17 @@ class NeedsMapping:
 def questions_error(report: ImportReport) -> DonationCheckerError:
     """The questions of an import, said as the dialog's explanation."""
     questions = report.proposals
-    en = "\n".join(describe_proposal(p, "en") for p in questions)
-    fr = "\n".join(describe_proposal(p, "fr") for p in questions)
+    en, fr = (
+        renderer(lang).word(
+            "import.report.questions_error",
+            questions="\n".join(describe_proposal(p, lang) for p in questions),
+        )
+        for lang in ("en", "fr")
+    )
     first = questions[0].place if questions else None
     return DonationCheckerError(
-        f"Some columns were only proposed, not used:\n{en}",
-        f"Des colonnes ont seulement été proposées, sans être utilisées :\n{fr}",
+        en,
+        fr,
         place=Place(report.file, first.sheet, first.row) if first else None,
         reason="unconfirmed_columns",
     )

@@ -24,7 +24,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QUndoCommand, QUndoStack
 
 from donation_checker.importer import load_vocabulary
-from donation_checker.importer.convert import PROBLEM_TEXT, convert_column
+from donation_checker.importer.convert import convert_column
+from donation_checker.importer.texts import problem_phrase
 from donation_checker.model import OfferLine
 
 from .labels import cell_problem, field_label
@@ -69,8 +70,7 @@ def check_cell(text: str, ftype: str, field: str, required: bool) -> CellCheck:
 
 
 def problem_text(code: str, lang: str) -> str:
-    en, fr = PROBLEM_TEXT.get(code, (code, code))
-    return fr if lang == "fr" else en
+    return problem_phrase(code, lang)
 
 
 def value_text(value: object, lang: str = "en") -> str:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 
+from . import texts
 from .vocabulary import FieldSpec
 
 
@@ -36,23 +37,22 @@ def out_of_bounds(
     with np.errstate(invalid="ignore"):
         below = numeric < low if low is not None else np.zeros(len(numeric), bool)
         above = numeric > high if high is not None else np.zeros(len(numeric), bool)
+    header_quoted = texts.quoted(header)
+    low_frames = (
+        texts.frames("import.problem.below_minimum", "value", header=header_quoted, limit=_fmt(low))
+        if low is not None
+        else None
+    )
+    high_frames = (
+        texts.frames("import.problem.above_maximum", "value", header=header_quoted, limit=_fmt(high))
+        if high is not None
+        else None
+    )
     for i in np.nonzero((below | above) & (status == 0))[0].tolist():
         shown = _fmt(float(numeric[i]))
         if below[i]:
-            assert low is not None
-            yield (
-                i,
-                "below_minimum",
-                f"'{header}' is below {_fmt(low)}: {shown}. Correct the cell.",
-                f"« {header} » est inférieur à {_fmt(low)} : {shown}. Corrigez la cellule.",
-                shown,
-            )
+            assert low_frames is not None
+            yield (i, "below_minimum", *texts.fill(low_frames, shown), shown)
         else:
-            assert high is not None
-            yield (
-                i,
-                "above_maximum",
-                f"'{header}' is above {_fmt(high)}: {shown}. Correct the cell.",
-                f"« {header} » dépasse {_fmt(high)} : {shown}. Corrigez la cellule.",
-                shown,
-            )
+            assert high_frames is not None
+            yield (i, "above_maximum", *texts.fill(high_frames, shown), shown)

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..assessment import Text
 from ..columns import map_unique
 from ..errors import InputRejected, RuleSetError
 from ..model import Place, RowIssue, Table, TableReport
@@ -29,6 +30,7 @@ from ..normalise import (
 )
 from ..resources import aliases_path
 from ..user_files import ALIASES, Layered, layered, merge, read_toml, stamp
+from . import texts
 from .clearance import start_guard
 from .convert import is_blank
 from .grid import (
@@ -104,13 +106,6 @@ def _guard(path: Path, listener: PartListener) -> Inspection:
     return replace(found, sha256=sha256_of(path))
 
 
-_IGNORED_TEXT = {
-    "macros": ("macros (never run)", "macros (jamais exécutées)"),
-    "external_links": ("links to other workbooks", "liens vers d'autres classeurs"),
-    "connections": ("data connections and web queries", "connexions de données et requêtes web"),
-}
-
-
 def file_warnings(
     path: Path, found: Inspection, grids: Sequence[SheetGrid]
 ) -> tuple[RowIssue, ...]:
@@ -120,8 +115,7 @@ def file_warnings(
         RowIssue(
             Place(path.name, s),
             "hidden_sheet",
-            f"Hidden sheet '{s}' was not read.",
-            f"La feuille masquée « {s} » n'a pas été lue.",
+            *texts.both("import.row.hidden_sheet", sheet=texts.quoted(s)),
         )
         for s in found.hidden
     )
@@ -129,9 +123,10 @@ def file_warnings(
         RowIssue(
             Place(path.name),
             "external_content_ignored" if label != "macros" else "macros_ignored",
-            f"The workbook holds {_IGNORED_TEXT[label][0]}: ignored, only cell values are read.",
-            f"Le classeur contient des {_IGNORED_TEXT[label][1]} : ignorés, seules les valeurs "
-            "des cellules sont lues.",
+            *texts.both(
+                "import.row.content_ignored",
+                content=Text(*texts.both(f"import.content.{label}")),
+            ),
         )
         for label in found.ignored
     )

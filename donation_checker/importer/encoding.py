@@ -18,9 +18,6 @@ from ..model import Place, RowIssue
 _OTHER_SCRIPTS = frozenset(
     {"cp1251", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5", "cp1253", "iso8859_7"}
 )
-_NAMES = {"cp1252": ("Windows-1252 (Western European)", "Windows-1252 (Europe occidentale)")}
-
-
 # What legacy bytes decoding as UTF-8 by chance turn into (an accented capital and a symbol of
 # Windows-1252 make a two-byte sequence): C1 controls, Latin Extended-B, IPA, spacing modifiers
 # and combining marks, which no table of names and quantities holds.
@@ -73,15 +70,19 @@ def decode_csv(raw: bytes, path: Path) -> tuple[str, list[RowIssue]]:
     legacy = _legacy_encoding(b"\n".join(lines[i] for i in bad[:2000]))
     if legacy is None:
         raise _undecodable(path)
-    en, fr = _NAMES.get(legacy, (legacy, legacy))
+    from ..assessment import Text
+    from ..render import renderer
+    from . import texts  # the catalogue is read only when a file needs a warning
+
+    named = renderer("en").has(f"import.encoding.{legacy}")
+    en, fr = texts.both(f"import.encoding.{legacy}") if named else (legacy, legacy)
     if not utf8_text:
         text = raw.decode(legacy)
         code = "encoding_cp1252" if legacy == "cp1252" else "encoding_legacy"
         issue = RowIssue(
             Place(path.name),
             code,
-            f"The file is not UTF-8; it was read as {en}. Check the accents.",
-            f"Le fichier n'est pas en UTF-8 ; il a été lu en {fr}. Vérifiez les accents.",
+            *texts.both("import.row.encoding", encoding=Text(en, fr)),
             value=legacy,
         )
         return (text[1:] if text.startswith("\ufeff") else text), [issue]
@@ -91,14 +92,12 @@ def decode_csv(raw: bytes, path: Path) -> tuple[str, list[RowIssue]]:
         line.decode(legacy) if i in bad_set else line.decode("utf-8")
         for i, line in enumerate(lines)
     )
+    mixed = texts.frames("import.row.encoding_mixed", "line", encoding=Text(en, fr))
     issues = [
         RowIssue(
             Place(path.name, "", i + 1),
             "encoding_mixed",
-            f"Line {i + 1} is not UTF-8 like the rest of the file; it was read as {en}. Check "
-            "its accents.",
-            f"La ligne {i + 1} n'est pas en UTF-8 comme le reste du fichier ; elle a été lue en "
-            f"{fr}. Vérifiez ses accents.",
+            *texts.fill(mixed, str(i + 1)),
             value=legacy,
         )
         for i in bad

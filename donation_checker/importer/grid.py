@@ -275,7 +275,10 @@ def _ragged(rows: list[list[object]], file_name: str) -> list[RowIssue]:
         return []
     modal = lengths.most_common(1)[0][0]
     first = next(i for i, r in enumerate(rows) if len(r) == modal)
+    from . import texts  # the catalogue is read only when a file needs a warning
+
     issues: list[RowIssue] = []
+    said: dict[int, texts.Frames] = {}  # sentence per field count, the line number left open
     for i in [i for i, r in enumerate(rows) if len(r) != modal and i > first]:
         row = rows[i]
         while len(row) > modal and not str(row[-1]).strip():
@@ -288,8 +291,16 @@ def _ragged(rows: list[list[object]], file_name: str) -> list[RowIssue]:
             RowIssue(
                 place,
                 "ragged_line",
-                f"Line {i + 1} has {n} fields instead of {modal}.",
-                f"La ligne {i + 1} a {n} champs au lieu de {modal}.",
+                *texts.fill(
+                    said.get(n)
+                    or said.setdefault(
+                        n,
+                        texts.frames(
+                            "import.row.ragged_line", "line", fields=str(n), expected=str(modal)
+                        ),
+                    ),
+                    str(i + 1),
+                ),
                 value=str(n),
             )
         )

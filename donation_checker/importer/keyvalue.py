@@ -9,7 +9,8 @@ import pandas as pd
 
 from ..model import ColumnMatch, Place, Proposal, RowIssue, TableReport
 from ..normalise import fold
-from .convert import PROBLEM_TEXT, convert_column, is_blank
+from . import texts
+from .convert import convert_column, is_blank
 from .dateorder import VALUES, DateOrder, fallback_order
 from .grid import SheetGrid, column_letter
 from .tables import date_order_issue
@@ -115,13 +116,11 @@ def read_key_values(
         for kind, count in conv.normalised.items():
             normalised[f"{name}:{kind}"] = normalised.get(f"{name}:{kind}", 0) + count
         if value is None:
-            en, fr = PROBLEM_TEXT.get(str(problem), (str(problem), str(problem)))
             rejected.append(
                 RowIssue(
                     place,
                     str(problem),
-                    f"'{key}' {en}: {raw!r}",
-                    f"« {key} » {fr} : {raw!r}",
+                    *texts.problem_text(str(problem), key, str(raw)),
                     value=str(raw),
                 )
             )

@@ -12,6 +12,7 @@ from ..gcpause import paused_gc
 from ..model import ImportReport, Offer, OfferHeader, OfferLine, Place, RowIssue, TableReport
 from ..normalise import ModelNames, fold
 from ..render import renderer
+from . import texts
 from .accounting import unread_regions
 from .common import (
     ColumnMapping,
@@ -160,10 +161,7 @@ def contradictory_request(kv: KeyValues, file_name: str, sheet: str) -> RowIssue
     return RowIssue(
         Place(file_name, kv.report.sheet or sheet, row),
         "contradictory_request",
-        f"The offer says it was not requested, yet gives a request reference ({reference}). "
-        "Correct one of the two cells.",
-        f"L'offre se dit non demandée mais donne une référence de demande ({reference}). "
-        "Corrigez l'une des deux cellules.",
+        *texts.both("import.row.contradictory_request", reference=str(reference)),
         value=str(reference),
     )
 

@@ -1,95 +1,83 @@
 """Proposals put to the user as questions, in English and French, with the mapping-file line
-that answers each one."""
+that answers each one; and the report's line on data no table took. The sentences are the
+message catalogue's import.question and import.unread entries."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..messages import count
 from ..model import Proposal, UnreadRegion
 from ..render import renderer
+from . import texts
 
 
 def describe_proposal(p: Proposal, lang: str = "en") -> str:
-    fr = lang == "fr"
-    where = p.place.describe_fr() if fr else p.place.describe()
-    field = renderer(lang).field(p.field)
-    rival = renderer(lang).field(p.rival) if p.rival else ""
-    if fr:
-        text = (
-            f"{where}\u00a0: s’agit-il de «\u00a0{field}\u00a0»\u202f? "
-            f"(confiance {p.confidence:.2f}"
-        )
-        if rival:
-            text += f", ou peut-être «\u00a0{rival}\u00a0»"
-        if p.guess:
-            text += ", les mots ne partagent que leurs premières lettres"
-        if p.unknown:
-            text += f", mot inconnu du vocabulaire\u00a0: {', '.join(p.unknown)}"
-        return text + f") Si oui, ajoutez au fichier d’association\u00a0: {p.mapping_line()}"
-    text = f"{where}: is this '{field}'? (confidence {p.confidence:.2f}"
-    if rival:
-        text += f", or perhaps '{rival}'"
+    r = renderer(lang)
+    where = p.place.describe_fr() if r.lang == "fr" else p.place.describe()
+    details = ""
+    if p.rival:
+        details += r.word("import.question.rival", rival=_quoted_field(p.rival, lang))
     if p.guess:
-        text += ", the words only share their first letters"
+        details += r.word("import.question.guess")
     if p.unknown:
-        text += f", a word the vocabulary does not know: {', '.join(p.unknown)}"
-    return text + f") If so, add to the mapping file: {p.mapping_line()}"
+        details += r.word("import.question.unknown", words=", ".join(p.unknown))
+    return r.word(
+        "import.question.proposal",
+        place=where,
+        field=_quoted_field(p.field, lang),
+        confidence=f"{p.confidence:.2f}",
+        details=details,
+        line=p.mapping_line(),
+    )
+
+
+def _quoted_field(name: str, lang: str) -> str:
+    return texts.in_lang("import.quoted", lang, value=renderer(lang).field(name))
 
 
 def proposals_detail(proposals: Sequence[Proposal]) -> tuple[str, str]:
     """A sentence for an error message listing the columns only proposed, in both languages."""
     if not proposals:
         return "", ""
-    en = "; ".join(
-        f"{p.place.column} ('{p.place.header}') → {renderer('en').field(p.field)}?"
-        for p in proposals
-    )
-    fr = "\u202f; ".join(
-        f"{p.place.column} («\u00a0{p.place.header}\u00a0») → "
-        f"{renderer('fr').field(p.field)}\u202f?"
-        for p in proposals
-    )
-    return (
-        f" Columns proposed, not used without your confirmation: {en}.",
-        f" Colonnes proposées, non utilisées sans votre confirmation\u00a0: {fr}.",
-    )
-
-
-_WHERE = {
-    "sheet": ("sheet", "feuille"),
-    "above": ("above the table", "au-dessus du tableau"),
-    "below": ("below the table", "sous le tableau"),
-    "beside": ("in columns without a header", "dans des colonnes sans en-tête"),
-}
-
-
-def _fields(names: Sequence[str], lang: str) -> str:
-    return ", ".join(renderer(lang).field(n) for n in names) or "-"
+    out = []
+    for lang in texts.LANGS:
+        r = renderer(lang)
+        columns = ", ".join(
+            r.word(
+                "import.question.proposed_column",
+                column=p.place.column,
+                header=texts.in_lang("import.quoted", lang, value=p.place.header),
+                field=r.field(p.field),
+            )
+            for p in proposals
+        )
+        out.append(r.word("import.question.proposed", columns=columns))
+    return out[0], out[1]
 
 
 def describe_unread(u: UnreadRegion, lang: str = "en") -> str:
     """One line of the report for data no table took: where, how much, and why."""
-    fr = lang == "fr"
-    en_where, fr_where = _WHERE.get(u.where, (u.where, u.where))
-    if fr:
-        text = (
-            f"feuille « {u.sheet} », lignes {u.first_row}–{u.last_row} ({fr_where}) : "
-            f"{u.rows} lignes, {u.cells} cellules"
-        )
-        if u.candidate:
-            text += (
-                f"\u202f; meilleur candidat\u00a0: {u.candidate} (en-tête ligne {u.header_row}, "
-                f"score {u.score:g}), reconnu\u00a0: {_fields(u.recognised, lang)}, "
-                f"manque\u00a0: {_fields(u.missing, lang)}"
-            )
-        return text
-    text = (
-        f"sheet '{u.sheet}', rows {u.first_row}–{u.last_row} ({en_where}): "
-        f"{u.rows} rows, {u.cells} cells"
+    r = renderer(lang)
+    where_key = f"import.unread.{u.where}"
+    where = r.word(where_key) if r.has(where_key) else u.where
+    text = texts.in_lang(
+        "import.unread.region",
+        lang,
+        sheet=u.sheet,
+        first=str(u.first_row),
+        last=str(u.last_row),
+        where=where,
+        rows=count(u.rows),
+        cells=count(u.cells),
     )
     if u.candidate:
-        text += (
-            f"; best candidate: {u.candidate} (header row {u.header_row}, score {u.score:g}), "
-            f"recognised: {_fields(u.recognised, lang)}, missing: {_fields(u.missing, lang)}"
+        text += r.word(
+            "import.unread.candidate",
+            table=texts.table_title(u.candidate, lang),
+            row=str(u.header_row),
+            score=f"{u.score:g}",
+            recognised=r.fields(u.recognised),
+            missing=r.fields(u.missing),
         )
     return text

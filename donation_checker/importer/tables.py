@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..assessment import Text
+from ..messages import count
 from ..model import (
     ROW_COLUMN,
     SHEET_COLUMN,
@@ -27,7 +29,8 @@ from ..model import (
 )
 from ..normalise import fold
 from .bounds import out_of_bounds
-from .convert import PROBLEM_TEXT, Converted, convert_column, is_blank
+from . import texts
+from .convert import Converted, convert_column, is_blank
 from .dateorder import VALUES, DateOrder, fallback_order, order_notice
 from .grid import SheetGrid, column_letter
 from .vocabulary import Match, TableSpec, Vocabulary
@@ -462,10 +465,12 @@ def _fill_merged(
             RowIssue(
                 Place(file_name, grid.name, r0 + 1, column_letter(c), guess.labels[c]),
                 "merged_cells_filled",
-                f"Merged cells {where}: the value {_text(value)!r} was applied to each of its "
-                f"{r1 - r0 + 1} rows.",
-                f"Cellules fusionnées {where} : la valeur {_text(value)!r} a été appliquée à "
-                f"chacune de ses {r1 - r0 + 1} lignes.",
+                *texts.both(
+                    "import.row.merged_cells_filled",
+                    cells=where,
+                    value=texts.quoted(_text(value)),
+                    rows=count(r1 - r0 + 1),
+                ),
                 value=_text(value),
             )
         )
@@ -484,11 +489,12 @@ def _duplicate_headers(grid: SheetGrid, guess: HeaderGuess, file_name: str) -> l
             RowIssue(
                 Place(file_name, grid.name, guess.header_row + 1, column_letter(c), label),
                 "duplicate_column",
-                f"Two columns are headed '{label}': column {column_letter(first)} was read, "
-                f"column {column_letter(c)} was ignored. Rename one or map the columns by hand.",
-                f"Deux colonnes s'intitulent « {label} » : la colonne {column_letter(first)} a "
-                f"été lue, la colonne {column_letter(c)} ignorée. Renommez-en une ou associez "
-                "les colonnes à la main.",
+                *texts.both(
+                    "import.row.duplicate_column",
+                    header=texts.quoted(label),
+                    first=column_letter(first),
+                    other=column_letter(c),
+                ),
             )
         )
     return issues
@@ -551,9 +557,10 @@ def extract(
         letter, header = header_by_field.get(f, ("", ""))
         return Place(file_name, grid.name, int(excel_rows[i]), letter, header)
 
+    blank_row = texts.both("import.row.blank_row")
     for i in np.nonzero(blank_all[:n])[0].tolist():
         status[i] = 1
-        skipped.append(RowIssue(place(int(i)), "blank_row", "Blank row.", "Ligne vide."))
+        skipped.append(RowIssue(place(int(i)), "blank_row", *blank_row))
 
     header_folded = {f: fold(guess.labels[c]) for c, (f, _) in guess.columns.items()}
     # A totals row: a text cell starts with "Total"/"Sous-total" and a required text cell
@@ -575,16 +582,14 @@ def extract(
         if header_folded[f] and isinstance(header_cell, str) and header_cell.strip():
             same_count += _equals(raw[f], header_cell, converted[f])[:n]
     repeated_mask = same_count >= max(2, len(raw) // 2)
+    total_row = texts.both("import.row.total_row")
+    repeated_header = texts.both("import.row.repeated_header")
     for i in np.nonzero((total_mask | repeated_mask) & (status == 0))[0].tolist():
         status[i] = 1
         if total_mask[i]:
-            skipped.append(RowIssue(place(i), "total_row", "Totals row.", "Ligne de total."))
+            skipped.append(RowIssue(place(i), "total_row", *total_row))
         else:
-            skipped.append(
-                RowIssue(
-                    place(i), "repeated_header", "Repeated header row.", "Ligne d'en-tête répétée."
-                )
-            )
+            skipped.append(RowIssue(place(i), "repeated_header", *repeated_header))
 
     normalised: Counter[str] = Counter()
     warnings.extend(layout_issues)
@@ -609,12 +614,10 @@ def extract(
                 if blanks[i]
                 else str(problems[i])
             )
-            en, fr = PROBLEM_TEXT.get(code, (code, code))
             issue = RowIssue(
                 place(int(i), f),
                 code,
-                f"'{header_by_field[f][1]}' {en}" + (f": {raw_value!r}" if raw_value else "."),
-                f"« {header_by_field[f][1]} » {fr}" + (f" : {raw_value!r}" if raw_value else "."),
+                *texts.problem_text(code, header_by_field[f][1], raw_value),
                 value=raw_value,
             )
             if values[i] is None and required and f not in spec.blank_allowed:
@@ -698,11 +701,11 @@ def extract(
 def date_order_issue(place: Place, order: DateOrder, example: str) -> RowIssue:
     """The report's note on a column whose dates all read either way: the order used and why,
     placed at the header cell (the key's row in a key/value block)."""
+    notice = Text(order_notice(order, example, "en"), order_notice(order, example, "fr"))
     return RowIssue(
         place,
         "ambiguous_dates",
-        f"'{place.header}' {order_notice(order, example, 'en')}",
-        f"« {place.header} » {order_notice(order, example, 'fr')}",
+        *texts.both("import.problem.dates", header=texts.quoted(place.header), notice=notice),
         value=example,
     )
 

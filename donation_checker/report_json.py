@@ -157,7 +157,8 @@ def format_import_report(r: ImportReport, lang: str = "en", *, max_issues: int =
         if t.normalised:
             out.append("  " + word("import.report.normalised"))
             out += [
-                f"    - {texts.normalised_line(k, v, lang)}" for k, v in sorted(t.normalised.items())
+                f"    - {texts.normalised_line(k, v, lang)}"
+                for k, v in sorted(t.normalised.items())
             ]
     if r.missing_tables:
         out.append("")

@@ -16,10 +16,10 @@ from donation_checker.errors import DonationCheckerError, InputRejected
 from donation_checker.importer import import_inventory, import_offer
 from donation_checker.importer.grid import SheetGrid, column_letter, read_csv, read_workbook
 from donation_checker.importer.questions import describe_proposal
-from donation_checker.render import renderer
 from donation_checker.importer.sniff import FileKind, inspect
 from donation_checker.importer.tables import HEADER_ROW_KEY, SHEET_KEY
 from donation_checker.model import ImportReport, Place, Proposal
+from donation_checker.render import renderer
 
 from .settings import Settings
 from .tasks import CancelFn, ProgressFn, Task, TaskRunner

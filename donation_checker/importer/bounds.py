@@ -44,7 +44,9 @@ def out_of_bounds(
         else None
     )
     high_frames = (
-        texts.frames("import.problem.above_maximum", "value", header=header_quoted, limit=_fmt(high))
+        texts.frames(
+            "import.problem.above_maximum", "value", header=header_quoted, limit=_fmt(high)
+        )
         if high is not None
         else None
     )

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..assessment import Text
 from ..columns import map_unique
-from ..errors import InputRejected, RuleSetError
+from ..errors import RuleSetError
 from ..model import Place, RowIssue, Table, TableReport
 from ..normalise import (
     ModelNames,
@@ -85,13 +85,8 @@ def open_grids(
     for grid in grids:
         grid.declared = found.declared
     if not any(g.rows for g in grids):
-        raise InputRejected(
-            "The workbook has no data in any sheet.",
-            "Le classeur ne contient aucune donnée.",
-            hint="Check that you chose the right file.",
-            hint_fr="Vérifiez que vous avez choisi le bon fichier.",
-            place=Place(path.name),
-            reason="empty_workbook",
+        raise texts.rejected(
+            "empty_workbook", reason="empty_workbook", place=Place(path.name), hint="right_file"
         )
     return found, grids
 

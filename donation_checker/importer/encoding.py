@@ -124,11 +124,8 @@ def _legacy_encoding(sample: bytes) -> str | None:
 
 
 def _undecodable(path: Path) -> InputRejected:
-    return InputRejected(
-        "The CSV file's text encoding is not recognised.",
-        "L'encodage du fichier CSV n'est pas reconnu.",
-        hint="Save it again as 'CSV UTF-8'.",
-        hint_fr="Enregistrez-le de nouveau en « CSV UTF-8 ».",
-        place=Place(path.name),
-        reason="bad_encoding",
+    from . import texts
+
+    return texts.rejected(
+        "bad_encoding", reason="bad_encoding", place=Place(path.name), hint="utf8"
     )

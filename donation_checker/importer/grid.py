@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
+from ..assessment import Text
 from ..errors import InputRejected
 from ..model import Place, RowIssue
 from .cells import CellFault, zero_padded
@@ -138,36 +139,32 @@ def read_workbook(
 
 
 def _unreadable(path: Path, sheet: str, exc: Exception) -> InputRejected:
+    from . import texts  # the catalogue is read only when a file is refused
+
     if isinstance(exc, ReaderFailed):
-        detail = "stopped after " + ("its time limit" if exc.killed else "an error")
-        return InputRejected(
-            f"The workbook could not be read: the reader {detail} ({exc.detail}). The file "
-            "was refused; nothing else was affected.",
-            f"Le classeur n'a pas pu être lu : le lecteur s'est arrêté "
-            f"{'à sa limite de temps' if exc.killed else 'sur une erreur'} ({exc.detail}). Le "
-            "fichier a été refusé ; rien d'autre n'a été touché.",
-            hint="Open it in Excel or LibreOffice, save it again as .xlsx and import the copy.",
-            hint_fr="Ouvrez-le dans Excel ou LibreOffice, enregistrez-le de nouveau en .xlsx "
-            "et importez la copie.",
-            place=Place(path.name, sheet),
+        how = "reader_time_limit" if exc.killed else "reader_error"
+        return texts.rejected(
+            "reader_failed",
             reason="reader_failed",
+            place=Place(path.name, sheet),
+            hint="resave_copy",
+            how=Text(*texts.both(f"import.error.{how}")),
+            detail=str(exc.detail),
         )
     if sheet:
-        return InputRejected(
-            f"The sheet cannot be read ({exc}).",
-            f"La feuille ne peut pas être lue ({exc}).",
-            hint="Open the workbook in Excel, check this sheet and save it again.",
-            hint_fr="Ouvrez le classeur dans Excel, vérifiez cette feuille et enregistrez-le.",
-            place=Place(path.name, sheet),
+        return texts.rejected(
+            "unreadable_sheet",
             reason="unreadable_sheet",
+            place=Place(path.name, sheet),
+            hint="check_sheet",
+            error=str(exc),
         )
-    return InputRejected(
-        f"The workbook cannot be read ({exc}).",
-        f"Le classeur ne peut pas être lu ({exc}).",
-        hint="Open it in Excel or LibreOffice and save it again as .xlsx.",
-        hint_fr="Ouvrez-le dans Excel ou LibreOffice et enregistrez-le de nouveau en .xlsx.",
-        place=Place(path.name),
+    return texts.rejected(
+        "unreadable_workbook",
         reason="unreadable_workbook",
+        place=Place(path.name),
+        hint="resave",
+        error=str(exc),
     )
 
 
@@ -190,15 +187,17 @@ def _apply_facts(rows: list[list[object]], facts: SheetFacts) -> None:
 
 
 def _too_large(path: Path, sheet: str, height: int, width: int) -> InputRejected:
-    return InputRejected(
-        f"The sheet is too large to import: it spans {height:,} rows × {width:,} columns (over "
-        f"{MAX_SHEET_CELLS:,} cells).",
-        f"La feuille est trop grande pour être importée : elle couvre {height:,} lignes × "
-        f"{width:,} colonnes (plus de {MAX_SHEET_CELLS:,} cellules).",
-        hint="Delete the rows and columns beyond the table or split the file.",
-        hint_fr="Supprimez les lignes et colonnes au-delà du tableau ou scindez le fichier.",
-        place=Place(path.name, sheet),
+    from ..messages import count
+    from . import texts
+
+    return texts.rejected(
+        "sheet_too_large",
         reason="sheet_too_large",
+        place=Place(path.name, sheet),
+        hint="trim_or_split",
+        rows=count(height),
+        columns=count(width),
+        limit=count(MAX_SHEET_CELLS),
     )
 
 
@@ -235,15 +234,15 @@ def read_csv(path: Path) -> SheetGrid:
             if len(rows) * max(width, 1) > MAX_SHEET_CELLS:
                 raise _too_large(path, "", len(rows), width)
     except csv.Error as exc:
-        raise InputRejected(
-            f"The CSV file is malformed near line {reader.line_num} ({exc}).",
-            f"Le fichier CSV est mal formé vers la ligne {reader.line_num} ({exc}).",
-            hint='A quote (") probably opens a value without closing it: fix that line or '
-            "export the file again.",
-            hint_fr='Un guillemet (") ouvre sans doute une valeur sans la fermer : corrigez '
-            "cette ligne ou exportez de nouveau le fichier.",
-            place=Place(path.name, "", reader.line_num),
+        from . import texts
+
+        raise texts.rejected(
+            "bad_csv",
             reason="bad_csv",
+            place=Place(path.name, "", reader.line_num),
+            hint="close_quote",
+            line=str(reader.line_num),
+            error=str(exc),
         ) from exc
     issues.extend(_ragged(rows, path.name))
     return SheetGrid("", rows, issues=issues)

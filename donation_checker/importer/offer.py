@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from ..assessment import Text
 from ..errors import InputRejected
 from ..gcpause import paused_gc
 from ..model import ImportReport, Offer, OfferHeader, OfferLine, Place, RowIssue, TableReport
@@ -123,15 +124,20 @@ def import_offer(
 
     lines = tuple(_line(rec) for rec in table.records())
     if not lines:
-        raise InputRejected(
-            f"The offer has no usable line ({lines_report.rows_rejected} rejected).",
-            f"L'offre n'a aucune ligne utilisable ({lines_report.rows_rejected} rejetées).",
-            hint=(
-                f"First problem: {lines_report.rejected[0].place.describe()}: "
-                f"{lines_report.rejected[0].message}"
+        en, fr = texts.both("import.error.no_usable_line", rejected=lines_report.rows_rejected)
+        hint_en = hint_fr = ""
+        if lines_report.rejected:
+            first = lines_report.rejected[0]
+            hint_en, hint_fr = texts.both(
+                "import.error.first_problem",
+                place=Text(first.place.describe(), first.place.describe_fr()),
+                problem=Text(first.message, first.message_fr),
             )
-            if lines_report.rejected
-            else "",
+        raise InputRejected(
+            en,
+            fr,
+            hint=hint_en,
+            hint_fr=hint_fr,
             place=Place(path.name, lines_report.sheet),
             reason="no_usable_rows",
         )

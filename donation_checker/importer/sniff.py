@@ -18,8 +18,10 @@ from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from ..errors import InputRejected
+from ..messages import Message, Part, count, msg
 from ..model import Place
 from ..outputs import check_input_file
+from . import texts
 from .dateorder import Declaration, declaration
 from .encoding import looks_like_utf16
 from .extents import OdsExtent, XlsbExtent, xls_extents
@@ -89,10 +91,9 @@ _CHUNK = 1 << 20
 _IN_CHUNK = 64 << 10
 
 
-def _reject(
-    path: Path, reason: str, en: str, fr: str, hint: str = "", hint_fr: str = ""
-) -> InputRejected:
-    return InputRejected(en, fr, hint=hint, hint_fr=hint_fr, place=Place(path.name), reason=reason)
+def _reject(path: Path, reason: str, key: str, hint: str = "", **values: Part) -> InputRejected:
+    """The file refused for `reason`, said by import.error.<key> and import.error.hint.<hint>."""
+    return texts.rejected(key, reason=reason, place=Place(path.name), hint=hint, **values)
 
 
 class PartListener(Protocol):
@@ -122,97 +123,40 @@ def inspect(
         with open(path, "rb") as fh:
             head = fh.read(65536)
     except FileNotFoundError as exc:
-        raise _reject(
-            path,
-            "not_found",
-            "The file does not exist.",
-            "Le fichier n'existe pas.",
-            "Check the path.",
-            "Vérifiez le chemin.",
-        ) from exc
+        raise _reject(path, "not_found", "not_found", "check_path") from exc
     except IsADirectoryError as exc:
-        raise _reject(
-            path,
-            "is_directory",
-            "This is a folder, not a file.",
-            "Ceci est un dossier, pas un fichier.",
-        ) from exc
+        raise _reject(path, "is_directory", "is_directory") from exc
     except OSError as exc:
         raise _reject(
-            path,
-            "unreadable",
-            f"The file cannot be read ({exc.strerror}).",
-            f"Le fichier ne peut pas être lu ({exc.strerror}).",
-            "Check that it is not open in another program and that you may read it.",
-            "Vérifiez qu'il n'est pas ouvert ailleurs et que vous avez le droit de le lire.",
+            path, "unreadable", "unreadable", "not_open", error=str(exc.strerror)
         ) from exc
     if size == 0:
-        raise _reject(
-            path,
-            "empty_file",
-            "The file is empty (0 bytes).",
-            "Le fichier est vide (0 octet).",
-            "Export the workbook again.",
-            "Exportez de nouveau le classeur.",
-        )
+        raise _reject(path, "empty_file", "empty_file", "export_again")
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _check_zip(path, caps, listener)
     if head.startswith(_OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in head or _ole_has_encrypted_package(path):
-            raise _reject(
-                path,
-                "encrypted",
-                "The workbook is protected by a password (encrypted).",
-                "Le classeur est protégé par un mot de passe (chiffré).",
-                "Open it in Excel, remove the password (File > Info > Protect workbook) and save a copy.",
-                "Ouvrez-le dans Excel, retirez le mot de passe (Fichier > Informations > Protéger le "
-                "classeur) et enregistrez une copie.",
-            )
+            raise _reject(path, "encrypted", "password", "remove_password")
         _check_xls_extent(path)
         return Inspection(FileKind.XLS)
     if head.startswith(b"%PDF"):
-        raise _reject(
-            path,
-            "pdf",
-            "This is a PDF document, not a spreadsheet.",
-            "Ceci est un document PDF, pas un tableur.",
-            "Ask for the Excel (.xlsx) or CSV version of the table.",
-            "Demandez la version Excel (.xlsx) ou CSV du tableau.",
-        )
+        raise _reject(path, "pdf", "pdf", "ask_table")
     lowered = head[:2048].lower().lstrip()
     if lowered.startswith((b"<html", b"<!doctype html", b"<table", b"<?xml")):
-        raise _reject(
-            path,
-            "html_or_xml",
-            "This file is a web page or XML export, not a workbook.",
-            "Ce fichier est une page web ou un export XML, pas un classeur.",
-            "Open it in Excel and save it as .xlsx.",
-            "Ouvrez-le dans Excel et enregistrez-le au format .xlsx.",
-        )
+        raise _reject(path, "html_or_xml", "html_or_xml", "save_xlsx")
     if (
         b"\x00" in head
         and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
         and looks_like_utf16(head) is None
     ):
-        raise _reject(
-            path,
-            "binary",
-            "The file is not a spreadsheet (binary content of an unknown type).",
-            "Le fichier n'est pas un tableur (contenu binaire de type inconnu).",
-            "Save the table as .xlsx or .csv.",
-            "Enregistrez le tableau en .xlsx ou .csv.",
-        )
+        raise _reject(path, "binary", "binary", "save_table")
     if path.suffix.lower() in _WORKBOOK_SUFFIXES and not _reads_as_table(head):
         raise _reject(
             path,
             "text_named_as_workbook",
-            f"The file is named {path.suffix} but holds plain text, not a workbook.",
-            f"Le fichier porte l'extension {path.suffix} mais contient du texte brut, pas un "
-            "classeur.",
-            "If it is a table saved as text (CSV), rename it with the .csv extension and open "
-            "it again; otherwise ask for the workbook itself.",
-            "S'il s'agit d'un tableau enregistré en texte (CSV), renommez-le avec l'extension "
-            ".csv et ouvrez-le de nouveau ; sinon, demandez le classeur lui-même.",
+            "text_named_as_workbook",
+            "rename_csv",
+            suffix=path.suffix,
         )
     return Inspection(FileKind.CSV)
 
@@ -269,52 +213,35 @@ def _check_zip(path: Path, caps: ZipCaps, listener: PartListener | None = None) 
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise _reject(
-            path,
-            "corrupt_zip",
-            "The workbook is damaged (its zip container cannot be read).",
-            "Le classeur est endommagé (son conteneur zip est illisible).",
-            "Open it in Excel or LibreOffice, let it repair the file and save a copy.",
-            "Ouvrez-le dans Excel ou LibreOffice, laissez-le réparer et enregistrez une copie.",
-        ) from exc
+        raise _reject(path, "corrupt_zip", "corrupt_zip", "repair") from exc
     archive_size = path.stat().st_size
     with zf:
         infos = zf.infolist()
         if len(infos) > caps.max_entries:
             raise _bomb(
                 path,
-                f"{len(infos)} parts (limit {caps.max_entries})",
-                f"{len(infos)} parties (limite {caps.max_entries})",
+                msg(
+                    "import.error.bomb_parts",
+                    parts=count(len(infos)),
+                    limit=count(caps.max_entries),
+                ),
             )
         declared = 0
         for info in infos:
             if _impossible_size(info, archive_size):
-                raise _reject(
-                    path,
-                    "corrupt_zip",
-                    f"The workbook is damaged (part {info.filename} has impossible sizes).",
-                    f"Le classeur est endommagé (la partie {info.filename} a des tailles "
-                    "impossibles).",
-                    "Open it in Excel or LibreOffice, let it repair the file and save a copy.",
-                    "Ouvrez-le dans Excel ou LibreOffice, laissez-le réparer et enregistrez une "
-                    "copie.",
-                )
+                raise _reject(path, "corrupt_zip", "impossible_sizes", "repair", part=info.filename)
             declared += info.file_size
             if info.file_size > caps.max_part_bytes or declared > caps.max_total_bytes:
                 raise _bomb(
                     path,
-                    f"part {info.filename} declares {info.file_size:,} bytes",
-                    f"la partie {info.filename} annonce {info.file_size:,} octets",
+                    msg(
+                        "import.error.bomb_part_size",
+                        part=info.filename,
+                        size=count(info.file_size),
+                    ),
                 )
             if info.flag_bits & 0x1:
-                raise _reject(
-                    path,
-                    "encrypted",
-                    "The workbook is encrypted.",
-                    "Le classeur est chiffré.",
-                    "Save an unencrypted copy.",
-                    "Enregistrez une copie non chiffrée.",
-                )
+                raise _reject(path, "encrypted", "encrypted", "unencrypted")
         names = {i.filename for i in infos}
         kind = _zip_kind(zf, names, path)
         if listener is not None:
@@ -451,20 +378,14 @@ def _check_extent(facts: SheetFacts, sheet: str, path: Path) -> None:
     """Refuse a sheet whose cell grid would not fit in memory before the reader allocates it."""
     if facts.rows <= MAX_ROWS and facts.area <= MAX_SHEET_CELLS:
         return
-    size = f"{facts.rows:,} × {max(facts.columns, 1):,}"
-    raise InputRejected(
-        f"The sheet is too large to import: it spans {size} rows × columns (over "
-        f"{MAX_SHEET_CELLS:,} cells), often because of stray cells far below or right of the "
-        "table.",
-        f"La feuille est trop grande pour être importée : elle couvre {size} lignes × colonnes "
-        f"(plus de {MAX_SHEET_CELLS:,} cellules), souvent à cause de cellules isolées loin sous "
-        "le tableau ou à sa droite.",
-        hint="Delete the rows and columns beyond the table (Ctrl+End shows the last used cell) "
-        "or split the file, then import again.",
-        hint_fr="Supprimez les lignes et colonnes au-delà du tableau (Ctrl+Fin montre la "
-        "dernière cellule utilisée) ou scindez le fichier, puis importez de nouveau.",
-        place=Place(path.name, sheet),
+    raise texts.rejected(
+        "sheet_too_large",
         reason="sheet_too_large",
+        place=Place(path.name, sheet),
+        hint="trim_sheet",
+        rows=count(facts.rows),
+        columns=count(max(facts.columns, 1)),
+        limit=count(MAX_SHEET_CELLS),
     )
 
 
@@ -484,42 +405,14 @@ def _zip_kind(zf: zipfile.ZipFile, names: set[str], path: Path) -> FileKind:
         mime = zf.read("mimetype")[:100]
         if b"opendocument.spreadsheet" in mime:
             return FileKind.ODS
-        raise _reject(
-            path,
-            "not_spreadsheet",
-            "This is an OpenDocument file but not a spreadsheet.",
-            "Ceci est un document OpenDocument mais pas un tableur.",
-            "Save the table as .xlsx or .ods.",
-            "Enregistrez le tableau en .xlsx ou .ods.",
-        )
+        raise _reject(path, "not_spreadsheet", "not_spreadsheet", "save_ods")
     if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
         if not any(n.startswith("xl/workbook.") for n in names):
-            raise _reject(
-                path,
-                "corrupt_zip",
-                "The workbook is damaged (its xl/workbook part is missing).",
-                "Le classeur est endommagé (sa partie xl/workbook manque).",
-                "Open it in Excel or LibreOffice, let it repair the file and save a copy.",
-                "Ouvrez-le dans Excel ou LibreOffice, laissez-le réparer et enregistrez une copie.",
-            )
+            raise _reject(path, "corrupt_zip", "missing_workbook_part", "repair")
         return FileKind.XLSX
     if "[Content_Types].xml" in names and any(n.startswith("word/") for n in names):
-        raise _reject(
-            path,
-            "word_document",
-            "This is a Word document, not a workbook.",
-            "Ceci est un document Word, pas un classeur.",
-            "Copy the table into Excel and save it as .xlsx.",
-            "Copiez le tableau dans Excel et enregistrez-le en .xlsx.",
-        )
-    raise _reject(
-        path,
-        "not_xlsx",
-        "This zip file is not an Excel workbook.",
-        "Ce fichier zip n'est pas un classeur Excel.",
-        "Choose the .xlsx file itself, not an archive that contains it.",
-        "Choisissez le fichier .xlsx lui-même, pas une archive qui le contient.",
-    )
+        raise _reject(path, "word_document", "word_document", "copy_to_excel")
+    raise _reject(path, "not_xlsx", "not_xlsx", "choose_xlsx")
 
 
 def _inflate_checked(
@@ -537,14 +430,7 @@ def _inflate_checked(
     """
     limit = min(caps.max_part_bytes, budget)
     is_xml = info.filename.endswith((".xml", ".rels", ".vml"))
-    damaged = _reject(
-        path,
-        "corrupt_zip",
-        f"The workbook is damaged (part {info.filename} is unreadable).",
-        f"Le classeur est endommagé (la partie {info.filename} est illisible).",
-        "Open it in Excel or LibreOffice, let it repair the file and save a copy.",
-        "Ouvrez-le dans Excel ou LibreOffice, laissez-le réparer et enregistrez une copie.",
-    )
+    damaged = _reject(path, "corrupt_zip", "unreadable_part", "repair", part=info.filename)
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         raise damaged
     fh = zf.fp
@@ -581,22 +467,25 @@ def _inflate_checked(
                 # More bytes than the entry declares: forged sizes, stop now.
                 raise _bomb(
                     path,
-                    f"part {info.filename} declares {info.file_size:,} bytes but holds more",
-                    f"la partie {info.filename} annonce {info.file_size:,} octets mais en "
-                    "contient davantage",
+                    msg(
+                        "import.error.bomb_holds_more",
+                        part=info.filename,
+                        size=count(info.file_size),
+                    ),
                 )
             if seen > limit:
                 raise _bomb(
-                    path,
-                    f"part {info.filename} inflates beyond {limit:,} bytes",
-                    f"la partie {info.filename} dépasse {limit:,} octets une fois décompressée",
+                    path, msg("import.error.bomb_beyond", part=info.filename, size=count(limit))
                 )
             consumed = info.compress_size - remaining
             if seen > caps.ratio_min_bytes and consumed and seen / consumed > caps.max_ratio:
                 raise _bomb(
                     path,
-                    f"part {info.filename} inflates more than {caps.max_ratio:.0f}×",
-                    f"la partie {info.filename} se décompresse plus de {caps.max_ratio:.0f} fois",
+                    msg(
+                        "import.error.bomb_ratio",
+                        part=info.filename,
+                        ratio=count(round(caps.max_ratio)),
+                    ),
                 )
     except zlib.error as exc:
         raise damaged from exc
@@ -604,8 +493,12 @@ def _inflate_checked(
         # A part whose real size differs from its declared size is damaged or forged.
         raise _bomb(
             path,
-            f"part {info.filename} declares {info.file_size:,} bytes but holds {seen:,}",
-            f"la partie {info.filename} annonce {info.file_size:,} octets mais en contient {seen:,}",
+            msg(
+                "import.error.bomb_holds",
+                part=info.filename,
+                size=count(info.file_size),
+                seen=count(seen),
+            ),
         )
     return seen
 
@@ -626,25 +519,8 @@ def _probe_prolog(data: bytes, path: Path, part: str) -> tuple[bool, bytes]:
 def _refuse_dtd(head: bytes, path: Path, part: str) -> None:
     probe = head.upper()
     if b"<!DOCTYPE" in probe or b"<!ENTITY" in probe:
-        raise _reject(
-            path,
-            "xml_entities",
-            f"The workbook part {part} declares XML entities, which spreadsheets never need "
-            "(a known attack).",
-            f"La partie {part} du classeur déclare des entités XML, ce qu'un tableur ne fait "
-            "jamais (attaque connue).",
-            "Do not use this file; ask the sender for a clean export.",
-            "N'utilisez pas ce fichier ; demandez un export propre à l'expéditeur.",
-        )
+        raise _reject(path, "xml_entities", "xml_entities", "clean_export", part=part)
 
 
-def _bomb(path: Path, detail_en: str, detail_fr: str) -> InputRejected:
-    return _reject(
-        path,
-        "zip_bomb",
-        f"The workbook is abnormally large once decompressed ({detail_en}); it was not opened.",
-        f"Le classeur est anormalement volumineux une fois décompressé ({detail_fr}) ; "
-        "il n'a pas été ouvert.",
-        "If the file is genuine, split it or export the table as CSV.",
-        "Si le fichier est authentique, scindez-le ou exportez le tableau en CSV.",
-    )
+def _bomb(path: Path, detail: Message) -> InputRejected:
+    return _reject(path, "zip_bomb", "zip_bomb", "split", detail=detail)

@@ -28,8 +28,8 @@ from ..model import (
     TableReport,
 )
 from ..normalise import fold
-from .bounds import out_of_bounds
 from . import texts
+from .bounds import out_of_bounds
 from .convert import Converted, convert_column, is_blank
 from .dateorder import VALUES, DateOrder, fallback_order, order_notice
 from .grid import SheetGrid, column_letter
@@ -636,8 +636,8 @@ def extract(
                 else:
                     conv.values.iat[i] = None  # questioned: not stated rather than wrong
                     warnings.append(issue)
-        for kind, count in conv.normalised.items():
-            normalised[f"{f}:{kind}"] += count
+        for kind, n_values in conv.normalised.items():
+            normalised[f"{f}:{kind}"] += n_values
         if conv.date_order is not None and conv.date_order.basis != VALUES:
             letter, header = header_by_field[f]
             warnings.append(

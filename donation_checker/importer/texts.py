@@ -13,7 +13,9 @@ import functools
 import re
 
 from ..assessment import Text
+from ..errors import InputRejected
 from ..messages import Part, count, msg
+from ..model import Place
 from ..render import renderer
 
 LANGS = ("en", "fr")
@@ -59,7 +61,9 @@ def problem_phrase(code: str, lang: str) -> str:
     from .convert import CELL_LIMIT, FIRST_YEAR, LAST_YEAR
 
     r = renderer(lang)
-    key = f"import.problem.{code}" if r.has(f"import.problem.{code}") else "import.problem.unreadable"
+    key = (
+        f"import.problem.{code}" if r.has(f"import.problem.{code}") else "import.problem.unreadable"
+    )
     return r.message(
         msg(
             key,
@@ -140,3 +144,13 @@ def ignored_column(text: str, lang: str) -> str:
     if m is None:
         return text
     return in_lang("import.report.ignored_column", lang, column=m[1], header=quoted(m[2]))
+
+
+def rejected(
+    key: str, *, reason: str, place: Place | None = None, hint: str = "", **values: Part
+) -> InputRejected:
+    """A file refused, said by the catalogue's import.error.<key> and, when given, the hint
+    import.error.hint.<hint>."""
+    en, fr = both(f"import.error.{key}", **values)
+    hint_en, hint_fr = both(f"import.error.hint.{hint}") if hint else ("", "")
+    return InputRejected(en, fr, hint=hint_en, hint_fr=hint_fr, place=place, reason=reason)

@@ -100,7 +100,7 @@ def test_cli_asks_and_strict_mapping_refuses(
         main(["check-offer", str(path), "--lang", "en", "--strict-mapping", "--map", str(answer)])
         == 0
     )
-    assert "E→warranty_months (mapped)" in capsys.readouterr().out
+    assert "E → Warranty (months) (mapped)" in capsys.readouterr().out
 
 
 def test_a_sheet_that_looks_like_a_table_is_listed_with_its_best_candidate(

@@ -10,7 +10,7 @@ import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .errors import DonationCheckerError, InputRejected
+from .errors import DonationCheckerError
 from .model import Place
 
 
@@ -33,31 +33,28 @@ def check_input_file(path: str | os.PathLike[str]) -> None:
         return
     if stat.S_ISREG(mode):
         return
+    from .assessment import Text
+    from .importer import texts  # the catalogue is read only when a file is refused
+
     if stat.S_ISDIR(mode):
-        raise InputRejected(
-            "This is a folder, not a file.",
-            "Ceci est un dossier, pas un fichier.",
-            hint="Choose the workbook inside it.",
-            hint_fr="Choisissez le classeur qu'il contient.",
-            place=Place(p.name),
-            reason="is_directory",
+        raise texts.rejected(
+            "is_directory", reason="is_directory", place=Place(p.name), hint="choose_inside"
         )
-    what_en, what_fr = (
-        ("a named pipe", "un tube nommé")
+    what = (
+        "named_pipe"
         if stat.S_ISFIFO(mode)
-        else ("a device", "un périphérique")
+        else "device"
         if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-        else ("a socket", "une socket")
+        else "socket"
         if stat.S_ISSOCK(mode)
-        else ("a special file", "un fichier spécial")
+        else "other_special"
     )
-    raise InputRejected(
-        f"This is {what_en}, not a file; it was not opened.",
-        f"Ceci est {what_fr}, pas un fichier ; il n'a pas été ouvert.",
-        hint="Save the workbook as a file and choose that file.",
-        hint_fr="Enregistrez le classeur dans un fichier et choisissez ce fichier.",
-        place=Place(p.name),
+    raise texts.rejected(
+        "special_file",
         reason="special_file",
+        place=Place(p.name),
+        hint="save_as_file",
+        what=Text(*texts.both(f"import.error.{what}")),
     )
 
 

@@ -149,7 +149,7 @@ def _unreadable(path: Path, sheet: str, exc: Exception) -> InputRejected:
             place=Place(path.name, sheet),
             hint="resave_copy",
             how=Text(*texts.both(f"import.error.{how}")),
-            detail=str(exc.detail),
+            detail=texts.quoted(exc.detail),
         )
     if sheet:
         return texts.rejected(
@@ -157,14 +157,14 @@ def _unreadable(path: Path, sheet: str, exc: Exception) -> InputRejected:
             reason="unreadable_sheet",
             place=Place(path.name, sheet),
             hint="check_sheet",
-            error=str(exc),
+            error=texts.quoted(exc),
         )
     return texts.rejected(
         "unreadable_workbook",
         reason="unreadable_workbook",
         place=Place(path.name),
         hint="resave",
-        error=str(exc),
+        error=texts.quoted(exc),
     )
 
 
@@ -242,7 +242,7 @@ def read_csv(path: Path) -> SheetGrid:
             place=Place(path.name, "", reader.line_num),
             hint="close_quote",
             line=str(reader.line_num),
-            error=str(exc),
+            error=texts.quoted(exc),
         ) from exc
     issues.extend(_ragged(rows, path.name))
     return SheetGrid("", rows, issues=issues)

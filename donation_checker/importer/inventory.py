@@ -27,6 +27,7 @@ from ..normalise import (
     fold,
 )
 from ..render import renderer
+from . import texts
 from .accounting import unread_regions
 from .common import (
     ColumnMapping,
@@ -103,12 +104,18 @@ def import_inventory(
         fleet_report = fleet_reports[0]
         rejected = sum(r.rows_rejected for r in fleet_reports)
         skipped = sum(r.rows_skipped for r in fleet_reports)
+        en, fr = texts.both(
+            "import.error.no_usable_fleet",
+            sheet=fleet_report.sheet,
+            rejected=rejected,
+            skipped=skipped,
+        )
+        hint_en, hint_fr = texts.first_problem(fleet_report)
         raise InputRejected(
-            f"The fleet table on sheet '{fleet_report.sheet}' has no usable row "
-            f"({rejected} rejected, {skipped} skipped).",
-            f"Le tableau du parc (feuille « {fleet_report.sheet} ») n'a aucune ligne utilisable "
-            f"({rejected} rejetées, {skipped} ignorées).",
-            hint=_first_reason(fleet_report),
+            en,
+            fr,
+            hint=hint_en,
+            hint_fr=hint_fr,
             place=Place(path.name, fleet_report.sheet),
             reason="no_usable_rows",
         )
@@ -284,10 +291,3 @@ def _no_fleet(path: Path, guess: HeaderGuess | None, vocab: Vocabulary) -> Input
         reason="no_fleet_table",
         option="--map",
     )
-
-
-def _first_reason(report: TableReport) -> str:
-    if report.rejected:
-        first = report.rejected[0]
-        return f"First problem: {first.place.describe()}: {first.message}"
-    return ""

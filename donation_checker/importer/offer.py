@@ -7,7 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..assessment import Text
 from ..errors import InputRejected
 from ..gcpause import paused_gc
 from ..model import ImportReport, Offer, OfferHeader, OfferLine, Place, RowIssue, TableReport
@@ -125,14 +124,7 @@ def import_offer(
     lines = tuple(_line(rec) for rec in table.records())
     if not lines:
         en, fr = texts.both("import.error.no_usable_line", rejected=lines_report.rows_rejected)
-        hint_en = hint_fr = ""
-        if lines_report.rejected:
-            first = lines_report.rejected[0]
-            hint_en, hint_fr = texts.both(
-                "import.error.first_problem",
-                place=Text(first.place.describe(), first.place.describe_fr()),
-                problem=Text(first.message, first.message_fr),
-            )
+        hint_en, hint_fr = texts.first_problem(lines_report)
         raise InputRejected(
             en,
             fr,

@@ -128,7 +128,7 @@ def inspect(
         raise _reject(path, "is_directory", "is_directory") from exc
     except OSError as exc:
         raise _reject(
-            path, "unreadable", "unreadable", "not_open", error=str(exc.strerror)
+            path, "unreadable", "unreadable", "not_open", error=texts.quoted(exc.strerror)
         ) from exc
     if size == 0:
         raise _reject(path, "empty_file", "empty_file", "export_again")
@@ -229,14 +229,20 @@ def _check_zip(path: Path, caps: ZipCaps, listener: PartListener | None = None) 
         declared = 0
         for info in infos:
             if _impossible_size(info, archive_size):
-                raise _reject(path, "corrupt_zip", "impossible_sizes", "repair", part=info.filename)
+                raise _reject(
+                    path,
+                    "corrupt_zip",
+                    "impossible_sizes",
+                    "repair",
+                    part=texts.quoted(info.filename),
+                )
             declared += info.file_size
             if info.file_size > caps.max_part_bytes or declared > caps.max_total_bytes:
                 raise _bomb(
                     path,
                     msg(
                         "import.error.bomb_part_size",
-                        part=info.filename,
+                        part=texts.quoted(info.filename),
                         size=count(info.file_size),
                     ),
                 )
@@ -430,7 +436,9 @@ def _inflate_checked(
     """
     limit = min(caps.max_part_bytes, budget)
     is_xml = info.filename.endswith((".xml", ".rels", ".vml"))
-    damaged = _reject(path, "corrupt_zip", "unreadable_part", "repair", part=info.filename)
+    damaged = _reject(
+        path, "corrupt_zip", "unreadable_part", "repair", part=texts.quoted(info.filename)
+    )
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         raise damaged
     fh = zf.fp
@@ -469,13 +477,18 @@ def _inflate_checked(
                     path,
                     msg(
                         "import.error.bomb_holds_more",
-                        part=info.filename,
+                        part=texts.quoted(info.filename),
                         size=count(info.file_size),
                     ),
                 )
             if seen > limit:
                 raise _bomb(
-                    path, msg("import.error.bomb_beyond", part=info.filename, size=count(limit))
+                    path,
+                    msg(
+                        "import.error.bomb_beyond",
+                        part=texts.quoted(info.filename),
+                        size=count(limit),
+                    ),
                 )
             consumed = info.compress_size - remaining
             if seen > caps.ratio_min_bytes and consumed and seen / consumed > caps.max_ratio:
@@ -483,7 +496,7 @@ def _inflate_checked(
                     path,
                     msg(
                         "import.error.bomb_ratio",
-                        part=info.filename,
+                        part=texts.quoted(info.filename),
                         ratio=count(round(caps.max_ratio)),
                     ),
                 )
@@ -495,7 +508,7 @@ def _inflate_checked(
             path,
             msg(
                 "import.error.bomb_holds",
-                part=info.filename,
+                part=texts.quoted(info.filename),
                 size=count(info.file_size),
                 seen=count(seen),
             ),
@@ -519,7 +532,7 @@ def _probe_prolog(data: bytes, path: Path, part: str) -> tuple[bool, bytes]:
 def _refuse_dtd(head: bytes, path: Path, part: str) -> None:
     probe = head.upper()
     if b"<!DOCTYPE" in probe or b"<!ENTITY" in probe:
-        raise _reject(path, "xml_entities", "xml_entities", "clean_export", part=part)
+        raise _reject(path, "xml_entities", "xml_entities", "clean_export", part=texts.quoted(part))
 
 
 def _bomb(path: Path, detail: Message) -> InputRejected:

@@ -15,7 +15,7 @@ import re
 from ..assessment import Text
 from ..errors import InputRejected
 from ..messages import Part, count, msg
-from ..model import Place
+from ..model import Place, TableReport
 from ..render import renderer
 
 LANGS = ("en", "fr")
@@ -154,3 +154,15 @@ def rejected(
     en, fr = both(f"import.error.{key}", **values)
     hint_en, hint_fr = both(f"import.error.hint.{hint}") if hint else ("", "")
     return InputRejected(en, fr, hint=hint_en, hint_fr=hint_fr, place=place, reason=reason)
+
+
+def first_problem(report: TableReport) -> tuple[str, str]:
+    """The hint of a table with no usable row: its first rejected row and why ("" if none)."""
+    if not report.rejected:
+        return "", ""
+    first = report.rejected[0]
+    return both(
+        "import.error.first_problem",
+        place=Text(first.place.describe(), first.place.describe_fr()),
+        problem=Text(first.message, first.message_fr),
+    )

@@ -54,6 +54,9 @@ def table_report_to_dict(t: TableReport, lang: str = "en") -> dict[str, Any]:
         "proposals": [proposal_to_dict(p, lang) for p in t.proposals],
         "ignored_columns": list(t.ignored_columns),
         "normalised": dict(sorted(t.normalised.items())),
+        "normalised_text": [
+            texts.normalised_line(k, v, lang) for k, v in sorted(t.normalised.items())
+        ],
     }
 
 

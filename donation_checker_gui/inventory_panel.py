@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from donation_checker.importer import INVENTORY_TABLES
 from donation_checker.importer.questions import describe_proposal, describe_unread
+from donation_checker.importer.texts import ignored_column
 from donation_checker.model import ROW_COLUMN, SHEET_COLUMN, ImportReport
 
 from .labels import rows_imported_text, table_label
@@ -234,7 +235,7 @@ class InventoryPanel(QWidget):
         self.file_label.setToolTip(f"SHA-256 {inv.report.sha256}")
         self.summary.setText(self.summary_text(inv.report))
         self.tables_model.set_frame(
-            tables_frame(inv.report),
+            tables_frame(inv.report, self.lang),
             None,
             [
                 self.tr("Table"),
@@ -346,7 +347,7 @@ class InventoryPanel(QWidget):
         )
 
 
-def tables_frame(report: ImportReport) -> pd.DataFrame:
+def tables_frame(report: ImportReport, lang: str = "en") -> pd.DataFrame:
     return pd.DataFrame.from_records(
         [
             (
@@ -356,7 +357,7 @@ def tables_frame(report: ImportReport) -> pd.DataFrame:
                 t.rows_imported,
                 t.rows_rejected,
                 t.rows_skipped,
-                ", ".join(t.ignored_columns),
+                ", ".join(ignored_column(c, lang) for c in t.ignored_columns),
             )
             for t in report.tables
         ],

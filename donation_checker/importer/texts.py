@@ -74,31 +74,6 @@ def problem_phrase(code: str, lang: str) -> str:
     )
 
 
-@functools.lru_cache(maxsize=4096)
-def _problem_frame(code: str, header: str, lang: str, with_value: bool) -> tuple[str, str]:
-    r = renderer(lang)
-    key = "import.problem.with_value" if with_value else "import.problem.without_value"
-    text = r.message(
-        msg(
-            key,
-            header=quoted(header),
-            problem=Text(problem_phrase(code, "en"), problem_phrase(code, "fr")),
-            value=quoted(_SLOT),
-        )
-    )
-    before, _, after = text.partition(_SLOT)
-    return before, after
-
-
-def problem_text(code: str, header: str, value: str) -> tuple[str, str]:
-    """A cell's problem in both languages: "'Quantity' is not a number: 'abc'"."""
-    out = []
-    for lang in LANGS:
-        before, after = _problem_frame(code, header, lang, bool(value))
-        out.append(f"{before}{value}{after}" if value else before)
-    return out[0], out[1]
-
-
 Frames = tuple[tuple[str, str], tuple[str, str]]
 
 
@@ -115,6 +90,25 @@ def frames(key: str, slot: str, **values: Part) -> Frames:
 def fill(frames: Frames, value: str) -> tuple[str, str]:
     (en_before, en_after), (fr_before, fr_after) = frames
     return f"{en_before}{value}{en_after}", f"{fr_before}{value}{fr_after}"
+
+
+@functools.lru_cache(maxsize=4096)
+def problem_frames(code: str, header: str, with_value: bool) -> Frames:
+    """A cell's problem under this header, in both languages, with its quoted value left
+    open."""
+    key = "import.problem.with_value" if with_value else "import.problem.without_value"
+    problem = Text(problem_phrase(code, "en"), problem_phrase(code, "fr"))
+    out = []
+    for lang in LANGS:
+        text = in_lang(key, lang, header=quoted(header), problem=problem, value=quoted(_SLOT))
+        before, _, after = text.partition(_SLOT)
+        out.append((before, after))
+    return out[0], out[1]
+
+
+def problem_text(code: str, header: str, value: str) -> tuple[str, str]:
+    """A cell's problem in both languages: "'Quantity' is not a number: 'abc'"."""
+    return fill(problem_frames(code, header, bool(value)), value)
 
 
 def normalised_kind(key: str) -> tuple[str, str]:

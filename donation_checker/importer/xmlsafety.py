@@ -19,23 +19,24 @@ from ..errors import DonationCheckerError
 def require_safe_xml() -> str:
     """Check the XML stack once per process; returns a one-line description for the log."""
     if importlib.util.find_spec("defusedxml") is None:
-        raise _unsafe("the defusedxml package is not installed")
+        raise _unsafe("unsafe_no_defusedxml")
     import openpyxl.xml
 
     if not openpyxl.xml.DEFUSEDXML:
-        raise _unsafe("openpyxl does not use defusedxml")
+        raise _unsafe("unsafe_openpyxl")
     if openpyxl.xml.LXML:
         etree = importlib.import_module("lxml.etree")
         if tuple(etree.LXML_VERSION) < (6, 1, 0, 0):
-            raise _unsafe(f"lxml {etree.__version__} resolves XML entities (need >= 6.1.0)")
+            raise _unsafe("unsafe_lxml", version=str(etree.__version__))
     return f"defusedxml active; expat {pyexpat.EXPAT_VERSION}"
 
 
-def _unsafe(detail: str) -> DonationCheckerError:
-    return DonationCheckerError(
-        f"The installation is unsafe for reading spreadsheets: {detail}.",
-        f"L'installation n'est pas sûre pour lire des classeurs : {detail}.",
-        hint="Reinstall the application with its dependencies (pip install donation-checker).",
-        hint_fr="Réinstallez l'application avec ses dépendances (pip install donation-checker).",
-        reason="unsafe_xml_stack",
+def _unsafe(detail: str, **values: str) -> DonationCheckerError:
+    from ..assessment import Text
+    from . import texts  # the catalogue is read only when the check fails
+
+    en, fr = texts.both(
+        "import.error.unsafe_xml", detail=Text(*texts.both(f"import.error.{detail}", **values))
     )
+    hint_en, hint_fr = texts.both("import.error.hint.reinstall")
+    return DonationCheckerError(en, fr, hint=hint_en, hint_fr=hint_fr, reason="unsafe_xml_stack")

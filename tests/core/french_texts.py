@@ -45,6 +45,7 @@ def report_texts(report: ImportReport) -> Iterator[str]:
         for kind in ("rejected", "skipped", "warnings"):
             yield from (i["message"] for i in t[kind])
         yield from (p["question"] for p in t["proposals"])
+        yield from t["normalised_text"]
     yield from (u["text"] for u in data["unread"])
     yield from (q["question"] for q in data["questions"])
     yield from (w["message"] for w in data["warnings"])

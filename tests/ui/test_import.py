@@ -151,3 +151,28 @@ def test_a_missing_required_column_is_named_by_its_french_label_in_a_french_wind
         from donation_checker_gui.i18n import install_language
 
         install_language("en")
+
+
+def test_the_french_window_reports_problems_and_ignored_columns_in_french(tmp_path: Path) -> None:
+    from donation_checker.importer import import_inventory
+    from donation_checker_gui.inventory_panel import issue_frame, tables_frame
+    from tests.core.french_texts import problems
+    from tests.ui.conftest import write_workbook
+
+    path = write_workbook(
+        tmp_path / "parc.xlsx",
+        {
+            "Parc": [
+                ["Catégorie", "Marque", "Modèle", "Quantité", "Année", "Remarques du chef"],
+                ["Pick-up", "?", "Land Cruiser 79", "deux", 2020, "x"],
+                ["Camion", "Renault", "Kerax", 4, 2018, "y"],
+            ]
+        },
+    )
+    report = import_inventory(path).report
+    assert report is not None
+    texts = [*issue_frame(report, "fr")["problem"], *tables_frame(report, "fr")["ignored"]]
+    assert any("«\u00a0deux\u00a0»" in t for t in texts), texts
+    assert any("(«\u00a0Remarques du chef\u00a0»)" in t for t in texts), texts
+    bad = {t: problems(t, report) for t in texts if problems(t, report)}
+    assert not bad, bad

@@ -358,8 +358,10 @@ def cmd_check_inventory(args: argparse.Namespace) -> int:
             if table is not None:
                 writing(str(side), lambda t=table, p=side: write_table_csv(t, p))
                 written.append(str(side))
-        label = "Tables normalisées écrites" if args.lang == "fr" else "Normalised tables written"
-        say(args, f"{label}: {', '.join(written)}")
+        from .render import renderer
+
+        files = ", ".join(written)
+        say(args, renderer(args.lang).word("import.report.normalised_written", files=files))
     return EXIT_OK
 
 
@@ -374,13 +376,14 @@ def cmd_check_offer(args: argparse.Namespace) -> int:
     assert offer.report is not None
     say(args, format_import_report(offer.report, args.lang))
     h = offer.header
-    fr = args.lang == "fr"
-    not_stated = renderer(args.lang).word("general.not_stated")
-    summary = (
-        f"{'Donateur' if fr else 'Donor'}: {h.donor or not_stated} · "
-        f"{'Référence' if fr else 'Reference'}: {h.reference or not_stated} · "
-        f"{'Lignes' if fr else 'Lines'}: {len(offer.lines)} · "
-        f"{'Unités' if fr else 'Units'}: {sum(line.quantity for line in offer.lines)}"
+    r = renderer(args.lang)
+    not_stated = r.word("general.not_stated")
+    summary = r.word(
+        "import.report.offer_summary",
+        donor=h.donor or not_stated,
+        reference=h.reference or not_stated,
+        lines=str(len(offer.lines)),
+        units=str(sum(line.quantity for line in offer.lines)),
     )
     say(args, "\n" + summary)
     payload = import_report_to_dict(offer.report, args.lang)

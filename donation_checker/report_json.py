@@ -7,6 +7,7 @@ from typing import Any
 from .importer import texts
 from .importer.questions import describe_proposal, describe_unread
 from .model import ImportReport, Place, Proposal, RowIssue, TableReport, UnreadRegion
+from .normalise import fold
 from .render import renderer
 
 
@@ -159,10 +160,11 @@ def format_import_report(r: ImportReport, lang: str = "en", *, max_issues: int =
                 out.append("  - " + word("import.report.more", count=more))
         if t.normalised:
             out.append("  " + word("import.report.normalised"))
-            out += [
-                f"    - {texts.normalised_line(k, v, lang)}"
-                for k, v in sorted(t.normalised.items())
-            ]
+            # In the reader's alphabetical order of the fields' labels.
+            lines = sorted(
+                (texts.normalised_line(k, v, lang) for k, v in t.normalised.items()), key=fold
+            )
+            out += [f"    - {line}" for line in lines]
     if r.missing_tables:
         out.append("")
         tables = ", ".join(table_title(m, lang) for m in r.missing_tables)

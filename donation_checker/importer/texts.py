@@ -124,7 +124,7 @@ def normalised_line(key: str, n: int, lang: str) -> str:
     r = renderer(lang)
     phrase_key = f"import.normalised.{kind}"
     phrase = r.word(phrase_key) if r.has(phrase_key) else r.word("import.normalised.other")
-    where = field_label(field).get(r.lang) if field else r.word("import.report.whole_file")
+    where = field_label(field).get(r.lang) if field else r.word("import.report.whole_table")
     return r.message(msg("import.report.normalised_item", field=where, kind=phrase, count=count(n)))
 
 

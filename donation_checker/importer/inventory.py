@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..assessment import Text
 from ..errors import InputRejected
 from ..gcpause import paused_gc
 from ..model import (
@@ -26,7 +27,6 @@ from ..normalise import (
     canonical_traffic_side,
     fold,
 )
-from ..render import renderer
 from . import texts
 from .accounting import unread_regions
 from .common import (
@@ -260,34 +260,23 @@ def _profile(values: dict[str, object], extra: dict[str, str]) -> Profile:
 def _no_fleet(path: Path, guess: HeaderGuess | None, vocab: Vocabulary) -> InputRejected:
     spec = vocab.table("fleet")
     if guess is not None and len(guess.columns) + len(guess.proposals) >= 2:
-        en, fr = renderer("en"), renderer("fr")
         recognised = sorted({f for f, _ in guess.columns.values()})
-        asked_en, asked_fr = proposals_detail(proposals_of(guess, path.name))
-        return InputRejected(
-            f"The fleet table (header on row {guess.header_row + 1}) lacks the required column(s): "
-            f"{en.fields(guess.missing_required)}. Columns recognised: "
-            f"{en.fields(recognised)}.{asked_en}",
-            f"Le tableau du parc (en-tête ligne {guess.header_row + 1}) n’a pas la ou les colonnes "
-            f"obligatoires\u00a0: {fr.fields(guess.missing_required)}. Colonnes reconnues\u00a0: "
-            f"{fr.fields(recognised)}.{asked_fr}",
-            hint="Add the column, rename its header (for example 'Make', 'Model', 'Category', "
-            "'Quantity'), or map it by hand.",
-            hint_fr="Ajoutez la colonne, renommez son en-tête (par exemple «\u00a0Marque\u00a0», "
-            "«\u00a0Modèle\u00a0», «\u00a0Catégorie\u00a0», «\u00a0Quantité\u00a0») ou "
-            "associez-la à la main.",
-            place=Place(path.name, guess.sheet, guess.header_row + 1),
+        return texts.rejected(
+            "missing_columns",
             reason="missing_columns",
+            place=Place(path.name, guess.sheet, guess.header_row + 1),
+            hint="add_column",
             option="--map",
+            row=str(guess.header_row + 1),
+            missing=texts.fields_text(guess.missing_required),
+            recognised=texts.fields_text(recognised),
+            asked=Text(*proposals_detail(proposals_of(guess, path.name))),
         )
-    return InputRejected(
-        "No fleet table was found: no sheet has a header row with the columns "
-        f"{renderer('en').fields(spec.required)}.",
-        "Aucun tableau du parc n’a été trouvé\u00a0: aucune feuille n’a de ligne d’en-tête avec "
-        f"les colonnes {renderer('fr').fields(spec.required)}.",
-        hint="Check that this is the inventory workbook, or map the columns by hand.",
-        hint_fr="Vérifiez qu’il s’agit bien du classeur d’inventaire, ou associez les colonnes à "
-        "la main.",
-        place=Place(path.name),
+    return texts.rejected(
+        "no_fleet_table",
         reason="no_fleet_table",
+        place=Place(path.name),
+        hint="inventory_file",
         option="--map",
+        columns=texts.fields_text(spec.required),
     )

@@ -7,11 +7,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from ..assessment import Text
 from ..errors import InputRejected
 from ..gcpause import paused_gc
 from ..model import ImportReport, Offer, OfferHeader, OfferLine, Place, RowIssue, TableReport
 from ..normalise import ModelNames, fold
-from ..render import renderer
 from . import texts
 from .accounting import unread_regions
 from .common import (
@@ -54,32 +54,27 @@ def import_offer(
     found_lines = assignment.first("offer_lines")
     if found_lines is None:
         guess = assignment.incomplete.get("offer_lines")
-        detail_en = detail_fr = ""
+        detail = Text("", "")
         where = Place(path.name)
         if guess is not None and len(guess.columns) + len(guess.proposals) >= 2:
-            asked_en, asked_fr = proposals_detail(proposals_of(guess, path.name))
-            detail_en = (
-                f" The best candidate (sheet '{guess.sheet}', row {guess.header_row + 1}) lacks: "
-                f"{renderer('en').fields(guess.missing_required)}.{asked_en}"
-            )
-            detail_fr = (
-                f" Le meilleur candidat (feuille « {guess.sheet} », ligne "
-                f"{guess.header_row + 1}) n’a pas\u00a0: "
-                f"{renderer('fr').fields(guess.missing_required)}.{asked_fr}"
+            detail = Text(
+                *texts.both(
+                    "import.error.offer_candidate",
+                    sheet=guess.sheet,
+                    row=str(guess.header_row + 1),
+                    missing=texts.fields_text(guess.missing_required),
+                    asked=Text(*proposals_detail(proposals_of(guess, path.name))),
+                )
             )
             where = Place(path.name, guess.sheet, guess.header_row + 1)
-        required = vocab.table("offer_lines").required
-        raise InputRejected(
-            f"No table of offer lines was found (columns {renderer('en').fields(required)})."
-            + detail_en,
-            "Aucun tableau de lignes d’offre n’a été trouvé (colonnes "
-            f"{renderer('fr').fields(required)})." + detail_fr,
-            hint="Check that this is the offer file, or map the columns by hand.",
-            hint_fr="Vérifiez qu’il s’agit bien du fichier de l’offre, ou associez les colonnes à "
-            "la main.",
-            place=where,
+        raise texts.rejected(
+            "no_offer_lines",
             reason="no_offer_lines",
+            place=where,
+            hint="offer_file",
             option="--map",
+            columns=texts.fields_text(vocab.table("offer_lines").required),
+            detail=detail,
         )
     guess = found_lines
     by_sheet = {g.name: g for g in grids}

@@ -93,7 +93,11 @@ _IN_CHUNK = 64 << 10
 
 def _reject(path: Path, reason: str, key: str, hint: str = "", **values: Part) -> InputRejected:
     """The file refused for `reason`, said by import.error.<key> and import.error.hint.<hint>."""
-    return texts.rejected(key, reason=reason, place=Place(path.name), hint=hint, **values)
+    en, fr = texts.both(f"import.error.{key}", **values)
+    hint_en, hint_fr = texts.both(f"import.error.hint.{hint}") if hint else ("", "")
+    return InputRejected(
+        en, fr, hint=hint_en, hint_fr=hint_fr, place=Place(path.name), reason=reason
+    )
 
 
 class PartListener(Protocol):

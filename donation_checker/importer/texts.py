@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from ..assessment import Text
 from ..errors import InputRejected
@@ -141,13 +142,26 @@ def ignored_column(text: str, lang: str) -> str:
 
 
 def rejected(
-    key: str, *, reason: str, place: Place | None = None, hint: str = "", **values: Part
+    key: str,
+    *,
+    reason: str,
+    place: Place | None = None,
+    hint: str = "",
+    option: str = "",
+    **values: Part,
 ) -> InputRejected:
     """A file refused, said by the catalogue's import.error.<key> and, when given, the hint
-    import.error.hint.<hint>."""
+    import.error.hint.<hint> (`option`: the command-line option that does what it asks)."""
     en, fr = both(f"import.error.{key}", **values)
     hint_en, hint_fr = both(f"import.error.hint.{hint}") if hint else ("", "")
-    return InputRejected(en, fr, hint=hint_en, hint_fr=hint_fr, place=place, reason=reason)
+    return InputRejected(
+        en, fr, hint=hint_en, hint_fr=hint_fr, place=place, reason=reason, option=option
+    )
+
+
+def fields_text(names: Sequence[str]) -> Text:
+    """Several fields by their labels, as a list in each language."""
+    return Text(renderer("en").fields(names), renderer("fr").fields(names))
 
 
 def first_problem(report: TableReport) -> tuple[str, str]:

@@ -104,7 +104,7 @@ def test_cost_rows_flag_years_above_headroom() -> None:
 def test_hidden_counts_are_written_as_bands_suited_to_their_unit() -> None:
     r = Renderer("en", share=True)
     assert [r.value(count(v, "holdings")) for v in (0, 1, 9, 10, 49, 50, 199, 200)] == [
-        "[none]",
+        "[0]",
         "[1–9]",
         "[1–9]",
         "[10–49]",

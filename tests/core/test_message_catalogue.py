@@ -188,13 +188,15 @@ def _keys_in_code() -> tuple[set[str], set[str]]:
             if not (isinstance(node, ast.Call) and node.args):
                 continue
             name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-            if name not in ("msg", "word"):
+            is_label = name == "label" and isinstance(node.func, ast.Name)
+            if name not in ("msg", "word") and not is_label:
                 continue
+            group = "labels." if is_label else ""  # label("sec_annex") is "labels.sec_annex"
             first = node.args[0]
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                keys.add(first.value)
+                keys.add(group + first.value)
             elif isinstance(first, ast.JoinedStr) and isinstance(first.values[0], ast.Constant):
-                prefixes.add(str(first.values[0].value))
+                prefixes.add(group + str(first.values[0].value))
     return keys, prefixes
 
 

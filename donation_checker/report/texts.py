@@ -48,6 +48,8 @@ def label(key: str, lang: str, **values: str) -> str:
     """A fixed label in the report's language, with `{name}` placeholders filled in; the
     user's messages.toml may reword it (user_files.py)."""
     text = labels(lang)[key].text[_lang(lang)]
+    if not values and "{" not in text:
+        return text
     try:
         return text.format(**values)
     except (KeyError, IndexError, ValueError):

@@ -39,20 +39,22 @@ def default_lang() -> str:
     return "fr" if loc.lower().startswith("fr") else "en"
 
 
-# Help texts in both languages: key -> (English, French).
+# Help texts in both languages: key -> (English, French). They stay here, not in the message
+# catalogue: reading them from rules/messages.toml needs tomllib, which costs --help about
+# 25 ms (measured), more than the quick start allows.
 _HELP: dict[str, tuple[str, str]] = {
     "description": (
         "Check whether an in-kind equipment donation fits the recipient's fleet.",
-        "Vérifier qu'un don de matériel convient au parc du bénéficiaire.",
+        "Vérifier qu’un don de matériel convient au parc du bénéficiaire.",
     ),
     "debug": ("show internal tracebacks", "afficher les traces internes"),
     "lang": (
         "language of messages and reports (default: from the locale)",
-        "langue des messages et des rapports (par défaut : celle du système)",
+        "langue des messages et des rapports (par défaut\u00a0: celle du système)",
     ),
     "json": (
         "write the result as JSON ('-' = standard output)",
-        "écrire le résultat en JSON (« - » = sortie standard)",
+        "écrire le résultat en JSON («\u00a0-\u00a0» = sortie standard)",
     ),
     "aliases": (
         "extra make/model alias file (TOML)",
@@ -65,7 +67,7 @@ _HELP: dict[str, tuple[str, str]] = {
     "normalized": (
         "write the imported fleet rows with canonical column names; other tables go beside it "
         "as OUT.<table>.csv",
-        "écrire les lignes du parc importées avec les noms de colonnes canoniques ; les autres "
+        "écrire les lignes du parc importées avec les noms de colonnes canoniques\u00a0; les autres "
         "tableaux sont écrits à côté (OUT.<table>.csv)",
     ),
     "map": (
@@ -88,8 +90,8 @@ _HELP: dict[str, tuple[str, str]] = {
     "offer": ("the donor's offer (workbook or CSV)", "l’offre du donateur (classeur ou CSV)"),
     "rules": (
         "rule set: a TOML file, or the name of one listed by user-files (default: default.toml)",
-        "jeu de règles : un fichier TOML, ou le nom d’un jeu listé par user-files "
-        "(par défaut : default.toml)",
+        "jeu de règles\u00a0: un fichier TOML, ou le nom d’un jeu listé par user-files "
+        "(par défaut\u00a0: default.toml)",
     ),
     "pdf": ("write the PDF assessment report", "écrire le rapport d’évaluation en PDF"),
     "xlsx": ("write the assessment as an Excel workbook", "écrire l’évaluation en classeur Excel"),
@@ -97,19 +99,19 @@ _HELP: dict[str, tuple[str, str]] = {
         "--json lists every finding of every line with its evidence and inventory rows "
         "(by default, findings alike on several lines appear once, without the rows)",
         "--json détaille chaque constat de chaque ligne avec ses éléments et les lignes de "
-        "l'inventaire (par défaut, les constats identiques sur plusieurs lignes n'apparaissent "
-        "qu'une fois, sans les lignes)",
+        "l’inventaire (par défaut, les constats identiques sur plusieurs lignes n’apparaissent "
+        "qu’une fois, sans les lignes)",
     ),
     "currency": (
         "how currencies are written: ISO codes (XOF, EUR; the default) or local names where "
         "the message catalogue has one (FCFA)",
-        "écriture des devises : codes ISO (XOF, EUR ; par défaut) ou noms usuels quand le "
+        "écriture des devises\u00a0: codes ISO (XOF, EUR\u00a0; par défaut) ou noms usuels quand le "
         "catalogue des messages en donne un (FCFA)",
     ),
     "share": (
         "shareable version of the PDF, Excel and JSON outputs: the recipient's holdings, "
         "budget and personnel only as bands, no locations or units",
-        "version partageable du PDF, de l’Excel et du JSON : moyens du bénéficiaire, budget et "
+        "version partageable du PDF, de l’Excel et du JSON\u00a0: moyens du bénéficiaire, budget et "
         "personnel seulement par tranches, sans implantations ni unités",
     ),
     "marking": (
@@ -134,17 +136,17 @@ _HELP: dict[str, tuple[str, str]] = {
     "register_url": (
         "the register: a SQLite file or a postgresql:// address without password "
         "(default: $DONATION_CHECKER_REGISTER, else the file in your data folder)",
-        "le registre : un fichier SQLite ou une adresse postgresql:// sans mot de passe "
-        "(par défaut : $DONATION_CHECKER_REGISTER, sinon le fichier de votre dossier de données)",
+        "le registre\u00a0: un fichier SQLite ou une adresse postgresql:// sans mot de passe "
+        "(par défaut\u00a0: $DONATION_CHECKER_REGISTER, sinon le fichier de votre dossier de données)",
     ),
     "register": (
         "the register of offers: list, show, decide, follow up, portfolio, letter, export",
-        "le registre des offres : lister, afficher, décider, suivre, portefeuille, lettre, exporter",
+        "le registre des offres\u00a0: lister, afficher, décider, suivre, portefeuille, lettre, exporter",
     ),
     "officer": ("officer recording the change", "officier qui enregistre la modification"),
     "expected_version": (
         "the version you opened: refused if someone saved the case since",
-        "la version que vous avez ouverte : refusé si quelqu’un a enregistré le dossier depuis",
+        "la version que vous avez ouverte\u00a0: refusé si quelqu’un a enregistré le dossier depuis",
     ),
 }
 
@@ -358,8 +360,10 @@ def cmd_check_inventory(args: argparse.Namespace) -> int:
             if table is not None:
                 writing(str(side), lambda t=table, p=side: write_table_csv(t, p))
                 written.append(str(side))
-        label = "Tables normalisées écrites" if args.lang == "fr" else "Normalised tables written"
-        say(args, f"{label}: {', '.join(written)}")
+        from .render import renderer
+
+        line = renderer(args.lang).word("labels.cli.normalised_written", files=", ".join(written))
+        say(args, line)
     return EXIT_OK
 
 
@@ -374,13 +378,14 @@ def cmd_check_offer(args: argparse.Namespace) -> int:
     assert offer.report is not None
     say(args, format_import_report(offer.report, args.lang))
     h = offer.header
-    fr = args.lang == "fr"
-    not_stated = renderer(args.lang).word("general.not_stated")
-    summary = (
-        f"{'Donateur' if fr else 'Donor'}: {h.donor or not_stated} · "
-        f"{'Référence' if fr else 'Reference'}: {h.reference or not_stated} · "
-        f"{'Lignes' if fr else 'Lines'}: {len(offer.lines)} · "
-        f"{'Unités' if fr else 'Units'}: {sum(line.quantity for line in offer.lines)}"
+    r = renderer(args.lang)
+    not_stated = r.word("general.not_stated")
+    summary = r.word(
+        "labels.cli.offer_summary",
+        donor=h.donor or not_stated,
+        reference=h.reference or not_stated,
+        lines=str(len(offer.lines)),
+        units=str(sum(line.quantity for line in offer.lines)),
     )
     say(args, "\n" + summary)
     payload = import_report_to_dict(offer.report, args.lang)
@@ -500,10 +505,13 @@ def _assess(args: argparse.Namespace, register: Register | None) -> int:
 
         case = record_assessment(args, register, result)
         payload["register"] = {"case": case.number, "version": case.version}
-        label = (
-            "Enregistré au registre\u00a0:" if args.lang == "fr" else "Recorded in the register:"
+        from .render import renderer
+
+        written.append(
+            renderer(args.lang).word(
+                "labels.cli.recorded", case=case.number, version=str(case.version)
+            )
         )
-        written.append(f"{label} {case.number} (version {case.version})")
     if args.json and args.json != "-":
         emit_json(args.json, payload)
     say(args, format_assessment(result.assessment, args.lang, currency=args.currency))
@@ -518,24 +526,21 @@ def _assess(args: argparse.Namespace, register: Register | None) -> int:
 
 
 def cmd_user_files(args: argparse.Namespace) -> int:
+    from .render import renderer
     from .ruleset import available_rulesets, default_ruleset_file
     from .user_data import user_files_in_use
     from .user_files import user_config_dir
 
-    fr = args.lang == "fr"
-    say(args, f"{'Votre dossier' if fr else 'Your folder'}: {user_config_dir()}")
+    r = renderer(args.lang)
+    say(args, r.word("labels.cli.your_folder", folder=str(user_config_dir())))
     for _, used in user_files_in_use():
-        say(args, f"  {'utilisé' if fr else 'used'}: {used.path}  SHA-256 {used.sha256[:12]}")
+        say(args, f"  {r.word('labels.cli.used', path=str(used.path))}  SHA-256 {used.sha256[:12]}")
     default = default_ruleset_file().path
     for ruleset in available_rulesets():
-        where = (
-            ("votre dossier" if fr else "your folder")
-            if ruleset.user
-            else ("livré" if fr else "shipped")
-        )
+        key = "labels.cli.rules_yours" if ruleset.user else "labels.cli.rules_shipped"
         mark = " *" if ruleset.path == default else ""
-        say(args, f"  {'règles' if fr else 'rules'} ({where}): {ruleset.path}{mark}")
-    say(args, "  * " + ("jeu de règles par défaut" if fr else "default rule set"))
+        say(args, f"  {r.word(key, path=str(ruleset.path))}{mark}")
+    say(args, f"  * {r.word('labels.cli.default_ruleset')}")
     return EXIT_OK
 
 
@@ -544,9 +549,13 @@ def _warn_ignored_user_files(lang: str) -> None:
     the shipped data."""
     from .user_data import ignored_user_files
 
-    for problem in ignored_user_files():
-        head = "Fichier ignoré" if lang == "fr" else "File ignored"
-        print(f"{head}: {problem.describe(lang)}", file=sys.stderr)
+    problems = ignored_user_files()
+    if problems:
+        from .render import renderer
+
+        for problem in problems:
+            line = renderer(lang).word("labels.cli.file_ignored", problem=problem.describe(lang))
+            print(line, file=sys.stderr)
 
 
 def cmd_register(args: argparse.Namespace) -> int:
@@ -580,9 +589,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except DonationCheckerError as exc:
         from .outputs import UsageError
+        from .render import renderer
 
-        prefix = "Erreur" if args.lang == "fr" else "Error"
-        print(f"{prefix}: {exc.describe(args.lang, command_line=True)}", file=sys.stderr)
+        problem = exc.describe(args.lang, command_line=True)
+        print(renderer(args.lang).word("labels.cli.error", problem=problem), file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, UsageError) else EXIT_REJECTED
     except KeyboardInterrupt:
         return 130
@@ -592,6 +602,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_INTERNAL
     except Exception as exc:  # the last line of defence: no traceback in front of a user
+        # (its words stay here: it must not depend on reading the catalogue)
         if args.debug:
             raise
         log = _log_crash()

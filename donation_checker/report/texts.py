@@ -2,14 +2,15 @@
 
 The words are entries of the message catalogue under [labels] (rules/messages.toml, the user's
 messages.toml over it): headings, column headers and notes by key, and the tables
-labels.verdict_advice, labels.status_names and labels.family_names.
+labels.verdict_advice, labels.status_names and labels.family_names; a verdict's name is the
+vocabulary value values.verdict.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..assessment import VERDICT_NAMES, Status, Text, Verdict
+from ..assessment import Status, Text, Verdict
 from ..catalogue import Entry, shipped_catalogue
 from ..render import renderer
 
@@ -63,7 +64,7 @@ def label(key: str, lang: str, **values: str) -> str:
 
 
 def verdict_name(verdict: Verdict, lang: str) -> str:
-    return VERDICT_NAMES[verdict].get(_lang(lang))
+    return renderer(lang).canonical("verdict", verdict.value)
 
 
 def verdict_advice(verdict: Verdict, lang: str) -> str:

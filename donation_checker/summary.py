@@ -88,7 +88,7 @@ def format_assessment(
             better = label("better_fit", lang).lower()
             parts.append(label("summary.field", lang, name=better, value=r.value(p.alternative)))
         if parts:
-            joined = label("summary.separator", lang).join(parts)
+            joined = label("separator", lang).join(parts)
             proposals.append(
                 f"  - {label('summary.field', lang, name=_lines([p.line], lang), value=joined)}"
             )

@@ -120,7 +120,10 @@ _HELP: dict[str, tuple[str, str]] = {
     ),
     "author": ("author named on the report", "rédacteur nommé sur le rapport"),
     "organisation": ("organisation named on the report", "organisme nommé sur le rapport"),
-    "horizon": ("life-cycle cost horizon in years", "horizon du coût de cycle de vie, en années"),
+    "horizon": (
+        "life-cycle cost horizon in years",
+        "horizon du coût sur le cycle de vie, en années",
+    ),
     "user-files": (
         "show your own folder of rule sets, vocabulary, aliases and messages, and what is used",
         "montrer votre dossier de règles, vocabulaire, alias et messages, et ce qui est utilisé",

@@ -171,6 +171,51 @@ def test_counted_words_agree_with_any_number(key: str, n: int, lang: str) -> Non
     assert "{" not in text
 
 
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def french_punctuation_problems(text: str) -> list[str]:
+    """What a French proof-reader would mark in the punctuation of one text."""
+    found = []
+    if "'" in text:
+        found.append("straight apostrophe")
+    for m in re.finditer(r"(.)([;!?])", text):
+        if m[1] not in (NBSP, NNBSP):
+            found.append(f"no no-break space before {m[2]!r}")
+    for m in re.finditer(r"(.):(\s|$)", text):
+        if m[1] != NBSP:
+            found.append("no no-break space before ':'")
+    if re.search(f"«(?!{NBSP})|(?<!{NBSP})»", text):
+        found.append("guillemets without no-break spaces inside")
+    if re.search(r"[\"“”]", text):
+        found.append("English quotation marks")
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        (f"Annexe{NBSP}: méthode", True),
+        ("Annexe : méthode", False),
+        (f"par tranches{NBSP}; le nombre", True),
+        ("par tranches ; le nombre", False),
+        (f"notée «{NBSP}inconnu{NBSP}»", True),
+        ("notée « inconnu »", False),
+        ("l'offre", False),
+        (f"Enregistrer{NNBSP}?", True),
+    ],
+)
+def test_the_punctuation_check_itself(text: str, ok: bool) -> None:
+    assert (french_punctuation_problems(text) == []) is ok
+
+
+def test_the_reports_own_french_wording_follows_french_typography() -> None:
+    labels = {k: e for k, e in CATALOGUE.entries.items() if k.startswith("labels.")}
+    assert len(labels) > 150
+    bad = {k: p for k, e in labels.items() if (p := french_punctuation_problems(e.text["fr"]))}
+    assert not bad, bad
+
+
 def test_every_key_the_code_names_is_in_the_catalogue() -> None:
     keys, prefixes = _keys_in_code()
     assert keys, "the code should name catalogue keys"

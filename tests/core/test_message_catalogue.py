@@ -209,10 +209,13 @@ def test_the_punctuation_check_itself(text: str, ok: bool) -> None:
     assert (french_punctuation_problems(text) == []) is ok
 
 
-def test_the_reports_own_french_wording_follows_french_typography() -> None:
-    labels = {k: e for k, e in CATALOGUE.entries.items() if k.startswith("labels.")}
-    assert len(labels) > 150
-    bad = {k: p for k, e in labels.items() if (p := french_punctuation_problems(e.text["fr"]))}
+def test_every_french_text_of_the_catalogue_follows_french_typography() -> None:
+    texts = {k: e.text["fr"] for k, e in CATALOGUE.entries.items()}
+    texts |= {
+        f"{k} (share)": e.share["fr"] for k, e in CATALOGUE.entries.items() if "fr" in e.share
+    }
+    assert sum(k.startswith("labels.") for k in texts) > 150
+    bad = {k: p for k, t in texts.items() if (p := french_punctuation_problems(t))}
     assert not bad, bad
 
 

@@ -156,7 +156,7 @@ def test_shareable_messages_take_their_share_wording_when_a_value_is_hidden() ->
     )
     shared = Renderer("fr", share=True).message(m)
     assert "26" not in shared and "7" not in shared
-    assert shared.startswith("L’offre demande 2\u202f000 heures d’atelier par an ;")
+    assert shared.startswith("L’offre demande 2\u202f000 heures d’atelier par an\u00a0;")
 
 
 def test_shared_rows_hold_no_sensitive_value_or_row_reference() -> None:

@@ -8,13 +8,15 @@ system. It runs in a process of its own under memory and time limits (reader.py)
 from __future__ import annotations
 
 import bisect
+import contextlib
 import csv
 import io
+import threading
 from collections import Counter
-from collections.abc import Callable, Mapping, MutableSequence, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from ..errors import InputRejected
 from ..model import Place, RowIssue
@@ -28,6 +30,7 @@ from .xmlscan import MAX_SHEET_CELLS, SheetFacts
 
 Progress = Callable[[float, str], None]
 Cancel = Callable[[], bool]
+OnGrid = Callable[["SheetGrid", bool], None]
 
 
 class ImportCancelled(Exception):
@@ -72,14 +75,15 @@ class ColumnBlocks:
         column[r - self.starts[i]] = value
         return True
 
-    def fill(self, c: int, start: int, end: int, out: MutableSequence[object]) -> None:
-        """Copy column c's values of rows start..end-1 into out[0 : end - start]."""
+    def fill(self, c: int, start: int, end: int, out: Any) -> None:
+        """Copy column c's values of rows start..end-1 into out[0 : end - start] (an object
+        array: a slice of it takes a block's values in one step)."""
         for first, block in zip(self.starts, self.blocks, strict=True):
             last = first + len(block[c])
             if last <= start or first >= end:
                 continue
             a, b = max(start, first), min(end, last)
-            out[a - start : b - start] = block[c][a - first : b - first]  # type: ignore[index]
+            out[a - start : b - start] = block[c][a - first : b - first]
 
 
 @dataclass
@@ -119,6 +123,12 @@ def release(grids: list[SheetGrid]) -> None:
             del rows[-RELEASE_CHUNK:]
 
 
+def release_later(grids: list[SheetGrid]) -> None:
+    """Empty the grids (see release) on a thread of their own: the import's result is ready
+    without waiting for the cells it no longer needs to be freed."""
+    threading.Thread(target=release, args=(list(grids),), name="grid-release", daemon=True).start()
+
+
 def column_letter(index: int) -> str:
     """0 -> A, 25 -> Z, 26 -> AA."""
     letters = ""
@@ -136,11 +146,15 @@ def read_workbook(
     cancel: Cancel | None = None,
     facts: Mapping[str, SheetFacts] | Clearance | None = None,
     hidden: list[str] | None = None,
+    on_grid: OnGrid | None = None,
 ) -> list[SheetGrid]:
     """Every visible sheet as a grid. `facts` (from sniff.inspect) marks formula cells without a
     saved value and error cells, and restores codes shown with leading zeros; given as a
     Clearance, each part is read only once the guard running alongside has let it through.
-    The names of hidden sheets, which are not read, are appended to `hidden`."""
+    The names of hidden sheets, which are not read, are appended to `hidden`.
+
+    `on_grid` is given each grid as soon as it is read, with whether more sheets follow: the
+    next one is then already asked for, so the reader parses it meanwhile."""
     clearance = facts if isinstance(facts, Clearance) else None
     known = facts if facts is not None and not isinstance(facts, Clearance) else {}
 
@@ -149,6 +163,7 @@ def read_workbook(
         if clearance is not None:
             clearance.result()
 
+    facts_of = clearance.sheet_facts if clearance is not None else known.get
     grids: list[SheetGrid] = []
     with reader(MAX_SHEET_CELLS, path) as proc:
         try:
@@ -172,7 +187,6 @@ def read_workbook(
             if progress:
                 progress(i / max(1, len(names)), name)
             try:
-                facts_of = clearance.sheet_facts if clearance is not None else known.get
                 sheet_facts = facts_of(name)
                 rows, merged, blocks = proc.sheet(name, cancel)
             except (InputRejected, ImportCancelled):
@@ -188,6 +202,15 @@ def read_workbook(
             if sheet_facts is not None and not _apply_facts(rows, sheet_facts, columns):
                 columns = None  # a fact beyond the blocks' extent: the rows alone are right
             grids.append(SheetGrid(name, rows, merged, columns=columns))
+            if on_grid is not None:
+                following = [n for n in names[i + 1 :] if not visible or n in visible]
+                # The guard lets the next sheet through first, as always. Whatever stops the
+                # asking is met again, and said as usual, when that sheet is read.
+                with contextlib.suppress(Exception):
+                    if following:
+                        facts_of(following[0])
+                        proc.ask(following[0])
+                on_grid(grids[-1], bool(following))
     return grids
 
 

@@ -87,6 +87,7 @@ class ReaderProcess:
         # to come unasked, in order.
         self._prefetched: str | None = None
         self._stream: list[str] | None = None
+        self._asked: str | None = None  # a sheet asked for ahead of its sheet() call
         self._stderr: list[bytes] = []  # the first lines: what went wrong, not where
         assert self._proc.stdout is not None and self._proc.stderr is not None
         threading.Thread(target=self._receive, args=(self._proc.stdout,), daemon=True).start()
@@ -194,6 +195,7 @@ class ReaderProcess:
         streaming = self._prefetched == target
         if not streaming:
             self._stream = self._prefetched = None
+            self._asked = None
             self._send(("open", target))
         frame = self._next(cancel)
         names, visible = list(frame[1]), list(frame[2])
@@ -202,11 +204,22 @@ class ReaderProcess:
             self._stream = cellworker.to_read(names, visible)
         return names, set(visible)
 
+    def ask(self, name: str) -> None:
+        """Ask for a sheet now, to be taken by the next sheet() call: the reader parses it
+        while the application works on the sheet before."""
+        if self._stream is None and self._asked is None:
+            self._send(("sheet", name))
+            self._asked = name
+
     def sheet(self, name: str, cancel: Callable[[], bool] | None = None) -> SheetCells:
         """The sheet's rows from A1, its merged ranges, and its columns when the reader sent
         them column by column."""
+        asked, self._asked = self._asked, None
+        if asked is not None and asked != name:
+            raise ReaderError(f"sheet {name!r} asked out of the reader's order")
         if self._stream is None:
-            self._send(("sheet", name))
+            if asked is None:
+                self._send(("sheet", name))
         elif not self._stream or self._stream[0] != name:
             raise ReaderError(f"sheet {name!r} asked out of the reader's order")
         try:

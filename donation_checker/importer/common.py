@@ -167,9 +167,7 @@ class Detection:
 def detect(grid: SheetGrid, tables: Sequence[str], vocab: Vocabulary) -> Detection:
     headers = {name: find_header(grid, vocab.table(name), vocab) for name in tables}
     starts = block_starts(grid, 0)
-    blocks = {
-        name: find_block_headers(grid, vocab.table(name), vocab, starts) for name in tables
-    }
+    blocks = {name: find_block_headers(grid, vocab.table(name), vocab, starts) for name in tables}
     return Detection(grid, headers, blocks)
 
 

@@ -129,11 +129,15 @@ def _row_labels(
             joined, first = f"{parent} {joined}".strip(), k
             options.append((joined, first))
         # Scored only when there is a choice: most labels have no merged cell above them.
-        text, row = options[0] if len(options) == 1 else max(
-            options,
-            key=lambda o: (
-                max(vocab.score_header(table, o[0]).values(), default=0.0) if o[0] else 0.0
-            ),
+        text, row = (
+            options[0]
+            if len(options) == 1
+            else max(
+                options,
+                key=lambda o: (
+                    max(vocab.score_header(table, o[0]).values(), default=0.0) if o[0] else 0.0
+                ),
+            )
         )
         labels[c] = text
         if text and row < top:

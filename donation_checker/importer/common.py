@@ -425,7 +425,7 @@ def _spread(codes: np.ndarray, per_value: Sequence[object], index: pd.Index) -> 
     mapped = np.empty(len(per_value) + 1, dtype=object)
     mapped[: len(per_value)] = per_value
     mapped[-1] = None
-    return pd.Series(mapped[codes], index=index, dtype=object)
+    return pd.Series(mapped[codes], index=index, dtype=object, copy=False)  # a new array
 
 
 def _rows_where(codes: np.ndarray, per_value: Sequence[bool]) -> int:

@@ -83,7 +83,11 @@ class ColumnBlocks:
             if last <= start or first >= end:
                 continue
             a, b = max(start, first), min(end, last)
-            out[a - start : b - start] = block[c][a - first : b - first]
+            values = block[c]
+            # A block wholly inside the range is taken as it is, without slicing a copy.
+            out[a - start : b - start] = (
+                values if b - a == len(values) else values[a - first : b - first]
+            )
 
 
 @dataclass

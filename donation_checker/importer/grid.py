@@ -11,7 +11,6 @@ import bisect
 import contextlib
 import csv
 import io
-import threading
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -125,12 +124,6 @@ def release(grids: list[SheetGrid]) -> None:
         rows = grid.rows
         while rows:
             del rows[-RELEASE_CHUNK:]
-
-
-def release_later(grids: list[SheetGrid]) -> None:
-    """Empty the grids (see release) on a thread of their own: the import's result is ready
-    without waiting for the cells it no longer needs to be freed."""
-    threading.Thread(target=release, args=(list(grids),), name="grid-release", daemon=True).start()
 
 
 def column_letter(index: int) -> str:

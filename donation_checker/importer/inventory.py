@@ -41,7 +41,7 @@ from .common import (
     sha256_of,
 )
 from .convert import is_blank
-from .grid import Cancel, Progress, SheetGrid, release_later
+from .grid import Cancel, Progress, SheetGrid, release
 from .keyvalue import key_value_score, looks_like_key_value_sheet, read_key_values
 from .questions import proposals_detail
 from .sniff import FileKind
@@ -156,7 +156,7 @@ def import_inventory(
     )
     unread = unread_regions(grids, reports, guesses, assignment, path.name)
     import_report = _report(path, found.sha256, reports, missing, unrecognised, warnings, unread)
-    release_later(grids)
+    release(grids)
     if progress:
         progress(1.0, path.name)
     return Inventory(

@@ -23,7 +23,7 @@ from .common import (
     open_grids,
     sha256_of,
 )
-from .grid import Cancel, Progress, release_later
+from .grid import Cancel, Progress, release
 from .keyvalue import KeyValues, key_value_score, looks_like_key_value_sheet, read_key_values
 from .questions import proposals_detail
 from .sniff import FileKind
@@ -145,7 +145,7 @@ def import_offer(
         warnings=file_warnings(path, found, grids),
         unread=unread_regions(grids, reports, [guess], assignment, path.name, titles=False),
     )
-    release_later(grids)
+    release(grids)
     return Offer(header=_header(header_values), lines=lines, report=report)
 
 

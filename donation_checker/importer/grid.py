@@ -98,7 +98,6 @@ class SheetGrid:
     issues: list[RowIssue] = field(default_factory=list)
     # What the workbook declares about its language, which decides ambiguous dates.
     declared: Declaration = field(default_factory=Declaration)
-
     # The same values column by column, when the reader sent them so (see ColumnBlocks).
     columns: ColumnBlocks | None = None
 

@@ -86,7 +86,7 @@ _HELP: dict[str, tuple[str, str]] = {
         "assess an offer against an inventory",
         "évaluer une offre au regard d’un inventaire",
     ),
-    "inventory": ("the recipient's inventory workbook", "le classeur d’inventaire du bénéficiaire"),
+    "inventory": ("the recipient’s inventory workbook", "le classeur d’inventaire du bénéficiaire"),
     "offer": ("the donor's offer (workbook or CSV)", "l’offre du donateur (classeur ou CSV)"),
     "rules": (
         "rule set: a TOML file, or the name of one listed by user-files (default: default.toml)",
@@ -293,7 +293,7 @@ def _check_strict(args: argparse.Namespace, report: ImportReport) -> None:
         f"{len(questions)} colonne(s) seulement proposée(s) et --strict-mapping est demandé :"
         f"\n{fr}\n",
         hint="Confirm or correct each one in a mapping file (--map MAP.toml).",
-        hint_fr="Confirmez ou corrigez chacune dans un fichier d'association (--map MAP.toml).",
+        hint_fr="Confirmez ou corrigez chacune dans un fichier d’association (--map MAP.toml).",
         place=Place(report.file),
         reason="unconfirmed_columns",
     )
@@ -317,9 +317,9 @@ def writing(path: str, action: Any) -> None:
     except OSError as exc:
         raise OutputUnusable(
             f"{path} could not be written ({exc.strerror or exc}).",
-            f"{path} n'a pas pu être écrit ({exc.strerror or exc}).",
+            f"{path} n’a pas pu être écrit ({exc.strerror or exc}).",
             hint="Check the folder, the free space, and that the file is not open elsewhere.",
-            hint_fr="Vérifiez le dossier, l'espace libre, et que le fichier n'est pas ouvert "
+            hint_fr="Vérifiez le dossier, l’espace libre, et que le fichier n’est pas ouvert "
             "ailleurs.",
             reason="output_failed",
         ) from exc
@@ -610,7 +610,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         log = _log_crash()
         if args.lang == "fr":
-            print(f"Erreur interne ({type(exc).__name__}: {exc}). Détails : {log}", file=sys.stderr)
+            print(
+                f"Erreur interne ({type(exc).__name__}: {exc}). Détails\u00a0: {log}",
+                file=sys.stderr,
+            )
         else:
             print(f"Internal error ({type(exc).__name__}: {exc}). Details: {log}", file=sys.stderr)
         return EXIT_INTERNAL

@@ -41,15 +41,6 @@ class Text:
         return self.fr if lang == "fr" else self.en
 
 
-# A verdict's name inside a sentence, in each language.
-VERDICT_NAMES: dict[Verdict, Text] = {
-    Verdict.ACCEPT: Text("accept", "acceptation"),
-    Verdict.CONDITIONAL: Text("accept with conditions", "acceptation sous conditions"),
-    Verdict.REDIRECT: Text("redirect", "réorientation"),
-    Verdict.DECLINE: Text("decline", "refus"),
-}
-
-
 @dataclass(frozen=True)
 class RowRef:
     """One inventory row an evidence item was computed from."""

@@ -4,7 +4,7 @@ rules/messages.toml holds every sentence, word and vocabulary value in English a
 rules/share.toml says which facts are sovereign and how hidden values are banded. The user's
 messages.toml (their configuration folder, user_files.py) overrides entries of the shipped one,
 key by key, as a rule set does; so does a file given to load_catalogue(). The report's fixed
-labels can be reworded the same way, under [labels].
+labels are entries under [labels] and are reworded the same way.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -34,12 +34,26 @@ class Entry:
 @dataclass(frozen=True)
 class Catalogue:
     entries: Mapping[str, Entry]
+    _groups: dict[str, Mapping[str, Entry]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def get(self, key: str) -> Entry | None:
         return self.entries.get(key)
 
     def keys(self) -> tuple[str, ...]:
         return tuple(self.entries)
+
+    def group(self, prefix: str) -> Mapping[str, Entry]:
+        """The entries whose key starts with `prefix` ("labels."), keyed without it; gathered
+        once per catalogue, for callers that ask for thousands of words."""
+        found = self._groups.get(prefix)
+        if found is None:
+            found = MappingProxyType(
+                {k.removeprefix(prefix): e for k, e in self.entries.items() if k.startswith(prefix)}
+            )
+            self._groups[prefix] = found
+        return found
 
 
 @dataclass(frozen=True)
@@ -102,6 +116,15 @@ def _catalogue(user_file: Path | None, _user_state: object) -> Catalogue:
     if user_file is not None:
         entries.update(entries_of(_read(user_file), user_file.name))
     return Catalogue(MappingProxyType(entries))
+
+
+@functools.cache
+def shipped_catalogue() -> Catalogue:
+    """The product's own catalogue, without the user's entries: what a user's wording that
+    cannot be used falls back to."""
+    from .user_files import MESSAGES, shipped_data
+
+    return Catalogue(MappingProxyType(entries_of(shipped_data(MESSAGES), MESSAGES)))
 
 
 @functools.lru_cache(maxsize=8)

@@ -39,20 +39,22 @@ def default_lang() -> str:
     return "fr" if loc.lower().startswith("fr") else "en"
 
 
-# Help texts in both languages: key -> (English, French).
+# Help texts in both languages: key -> (English, French). They stay here, not in the message
+# catalogue: reading them from rules/messages.toml needs tomllib, which costs --help about
+# 25 ms (measured), more than the quick start allows.
 _HELP: dict[str, tuple[str, str]] = {
     "description": (
         "Check whether an in-kind equipment donation fits the recipient's fleet.",
-        "Vérifier qu'un don de matériel convient au parc du bénéficiaire.",
+        "Vérifier qu’un don de matériel convient au parc du bénéficiaire.",
     ),
     "debug": ("show internal tracebacks", "afficher les traces internes"),
     "lang": (
         "language of messages and reports (default: from the locale)",
-        "langue des messages et des rapports (par défaut : celle du système)",
+        "langue des messages et des rapports (par défaut\u00a0: celle du système)",
     ),
     "json": (
         "write the result as JSON ('-' = standard output)",
-        "écrire le résultat en JSON (« - » = sortie standard)",
+        "écrire le résultat en JSON («\u00a0-\u00a0» = sortie standard)",
     ),
     "aliases": (
         "extra make/model alias file (TOML)",
@@ -65,7 +67,7 @@ _HELP: dict[str, tuple[str, str]] = {
     "normalized": (
         "write the imported fleet rows with canonical column names; other tables go beside it "
         "as OUT.<table>.csv",
-        "écrire les lignes du parc importées avec les noms de colonnes canoniques ; les autres "
+        "écrire les lignes du parc importées avec les noms de colonnes canoniques\u00a0; les autres "
         "tableaux sont écrits à côté (OUT.<table>.csv)",
     ),
     "map": (
@@ -84,12 +86,12 @@ _HELP: dict[str, tuple[str, str]] = {
         "assess an offer against an inventory",
         "évaluer une offre au regard d’un inventaire",
     ),
-    "inventory": ("the recipient's inventory workbook", "le classeur d’inventaire du bénéficiaire"),
+    "inventory": ("the recipient’s inventory workbook", "le classeur d’inventaire du bénéficiaire"),
     "offer": ("the donor's offer (workbook or CSV)", "l’offre du donateur (classeur ou CSV)"),
     "rules": (
         "rule set: a TOML file, or the name of one listed by user-files (default: default.toml)",
-        "jeu de règles : un fichier TOML, ou le nom d’un jeu listé par user-files "
-        "(par défaut : default.toml)",
+        "jeu de règles\u00a0: un fichier TOML, ou le nom d’un jeu listé par user-files "
+        "(par défaut\u00a0: default.toml)",
     ),
     "pdf": ("write the PDF assessment report", "écrire le rapport d’évaluation en PDF"),
     "xlsx": ("write the assessment as an Excel workbook", "écrire l’évaluation en classeur Excel"),
@@ -97,19 +99,19 @@ _HELP: dict[str, tuple[str, str]] = {
         "--json lists every finding of every line with its evidence and inventory rows "
         "(by default, findings alike on several lines appear once, without the rows)",
         "--json détaille chaque constat de chaque ligne avec ses éléments et les lignes de "
-        "l'inventaire (par défaut, les constats identiques sur plusieurs lignes n'apparaissent "
-        "qu'une fois, sans les lignes)",
+        "l’inventaire (par défaut, les constats identiques sur plusieurs lignes n’apparaissent "
+        "qu’une fois, sans les lignes)",
     ),
     "currency": (
         "how currencies are written: ISO codes (XOF, EUR; the default) or local names where "
         "the message catalogue has one (FCFA)",
-        "écriture des devises : codes ISO (XOF, EUR ; par défaut) ou noms usuels quand le "
+        "écriture des devises\u00a0: codes ISO (XOF, EUR\u00a0; par défaut) ou noms usuels quand le "
         "catalogue des messages en donne un (FCFA)",
     ),
     "share": (
         "shareable version of the PDF, Excel and JSON outputs: the recipient's holdings, "
         "budget and personnel only as bands, no locations or units",
-        "version partageable du PDF, de l’Excel et du JSON : moyens du bénéficiaire, budget et "
+        "version partageable du PDF, de l’Excel et du JSON\u00a0: moyens du bénéficiaire, budget et "
         "personnel seulement par tranches, sans implantations ni unités",
     ),
     "marking": (
@@ -118,7 +120,10 @@ _HELP: dict[str, tuple[str, str]] = {
     ),
     "author": ("author named on the report", "rédacteur nommé sur le rapport"),
     "organisation": ("organisation named on the report", "organisme nommé sur le rapport"),
-    "horizon": ("life-cycle cost horizon in years", "horizon du coût de cycle de vie, en années"),
+    "horizon": (
+        "life-cycle cost horizon in years",
+        "horizon du coût sur le cycle de vie, en années",
+    ),
     "user-files": (
         "show your own folder of rule sets, vocabulary, aliases and messages, and what is used",
         "montrer votre dossier de règles, vocabulaire, alias et messages, et ce qui est utilisé",
@@ -134,17 +139,17 @@ _HELP: dict[str, tuple[str, str]] = {
     "register_url": (
         "the register: a SQLite file or a postgresql:// address without password "
         "(default: $DONATION_CHECKER_REGISTER, else the file in your data folder)",
-        "le registre : un fichier SQLite ou une adresse postgresql:// sans mot de passe "
-        "(par défaut : $DONATION_CHECKER_REGISTER, sinon le fichier de votre dossier de données)",
+        "le registre\u00a0: un fichier SQLite ou une adresse postgresql:// sans mot de passe "
+        "(par défaut\u00a0: $DONATION_CHECKER_REGISTER, sinon le fichier de votre dossier de données)",
     ),
     "register": (
         "the register of offers: list, show, decide, follow up, portfolio, letter, export",
-        "le registre des offres : lister, afficher, décider, suivre, portefeuille, lettre, exporter",
+        "le registre des offres\u00a0: lister, afficher, décider, suivre, portefeuille, lettre, exporter",
     ),
     "officer": ("officer recording the change", "officier qui enregistre la modification"),
     "expected_version": (
         "the version you opened: refused if someone saved the case since",
-        "la version que vous avez ouverte : refusé si quelqu’un a enregistré le dossier depuis",
+        "la version que vous avez ouverte\u00a0: refusé si quelqu’un a enregistré le dossier depuis",
     ),
 }
 
@@ -288,7 +293,7 @@ def _check_strict(args: argparse.Namespace, report: ImportReport) -> None:
         f"{len(questions)} colonne(s) seulement proposée(s) et --strict-mapping est demandé :"
         f"\n{fr}\n",
         hint="Confirm or correct each one in a mapping file (--map MAP.toml).",
-        hint_fr="Confirmez ou corrigez chacune dans un fichier d'association (--map MAP.toml).",
+        hint_fr="Confirmez ou corrigez chacune dans un fichier d’association (--map MAP.toml).",
         place=Place(report.file),
         reason="unconfirmed_columns",
     )
@@ -312,9 +317,9 @@ def writing(path: str, action: Any) -> None:
     except OSError as exc:
         raise OutputUnusable(
             f"{path} could not be written ({exc.strerror or exc}).",
-            f"{path} n'a pas pu être écrit ({exc.strerror or exc}).",
+            f"{path} n’a pas pu être écrit ({exc.strerror or exc}).",
             hint="Check the folder, the free space, and that the file is not open elsewhere.",
-            hint_fr="Vérifiez le dossier, l'espace libre, et que le fichier n'est pas ouvert "
+            hint_fr="Vérifiez le dossier, l’espace libre, et que le fichier n’est pas ouvert "
             "ailleurs.",
             reason="output_failed",
         ) from exc
@@ -360,8 +365,8 @@ def cmd_check_inventory(args: argparse.Namespace) -> int:
                 written.append(str(side))
         from .render import renderer
 
-        files = ", ".join(written)
-        say(args, renderer(args.lang).word("import.report.normalised_written", files=files))
+        line = renderer(args.lang).word("labels.cli.normalised_written", files=", ".join(written))
+        say(args, line)
     return EXIT_OK
 
 
@@ -379,7 +384,7 @@ def cmd_check_offer(args: argparse.Namespace) -> int:
     r = renderer(args.lang)
     not_stated = r.word("general.not_stated")
     summary = r.word(
-        "import.report.offer_summary",
+        "labels.cli.offer_summary",
         donor=h.donor or not_stated,
         reference=h.reference or not_stated,
         lines=str(len(offer.lines)),
@@ -503,10 +508,13 @@ def _assess(args: argparse.Namespace, register: Register | None) -> int:
 
         case = record_assessment(args, register, result)
         payload["register"] = {"case": case.number, "version": case.version}
-        label = (
-            "Enregistré au registre\u00a0:" if args.lang == "fr" else "Recorded in the register:"
+        from .render import renderer
+
+        written.append(
+            renderer(args.lang).word(
+                "labels.cli.recorded", case=case.number, version=str(case.version)
+            )
         )
-        written.append(f"{label} {case.number} (version {case.version})")
     if args.json and args.json != "-":
         emit_json(args.json, payload)
     say(args, format_assessment(result.assessment, args.lang, currency=args.currency))
@@ -521,24 +529,21 @@ def _assess(args: argparse.Namespace, register: Register | None) -> int:
 
 
 def cmd_user_files(args: argparse.Namespace) -> int:
+    from .render import renderer
     from .ruleset import available_rulesets, default_ruleset_file
     from .user_data import user_files_in_use
     from .user_files import user_config_dir
 
-    fr = args.lang == "fr"
-    say(args, f"{'Votre dossier' if fr else 'Your folder'}: {user_config_dir()}")
+    r = renderer(args.lang)
+    say(args, r.word("labels.cli.your_folder", folder=str(user_config_dir())))
     for _, used in user_files_in_use():
-        say(args, f"  {'utilisé' if fr else 'used'}: {used.path}  SHA-256 {used.sha256[:12]}")
+        say(args, f"  {r.word('labels.cli.used', path=str(used.path))}  SHA-256 {used.sha256[:12]}")
     default = default_ruleset_file().path
     for ruleset in available_rulesets():
-        where = (
-            ("votre dossier" if fr else "your folder")
-            if ruleset.user
-            else ("livré" if fr else "shipped")
-        )
+        key = "labels.cli.rules_yours" if ruleset.user else "labels.cli.rules_shipped"
         mark = " *" if ruleset.path == default else ""
-        say(args, f"  {'règles' if fr else 'rules'} ({where}): {ruleset.path}{mark}")
-    say(args, "  * " + ("jeu de règles par défaut" if fr else "default rule set"))
+        say(args, f"  {r.word(key, path=str(ruleset.path))}{mark}")
+    say(args, f"  * {r.word('labels.cli.default_ruleset')}")
     return EXIT_OK
 
 
@@ -547,9 +552,13 @@ def _warn_ignored_user_files(lang: str) -> None:
     the shipped data."""
     from .user_data import ignored_user_files
 
-    for problem in ignored_user_files():
-        head = "Fichier ignoré" if lang == "fr" else "File ignored"
-        print(f"{head}: {problem.describe(lang)}", file=sys.stderr)
+    problems = ignored_user_files()
+    if problems:
+        from .render import renderer
+
+        for problem in problems:
+            line = renderer(lang).word("labels.cli.file_ignored", problem=problem.describe(lang))
+            print(line, file=sys.stderr)
 
 
 def cmd_register(args: argparse.Namespace) -> int:
@@ -583,9 +592,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except DonationCheckerError as exc:
         from .outputs import UsageError
+        from .render import renderer
 
-        prefix = "Erreur" if args.lang == "fr" else "Error"
-        print(f"{prefix}: {exc.describe(args.lang, command_line=True)}", file=sys.stderr)
+        problem = exc.describe(args.lang, command_line=True)
+        print(renderer(args.lang).word("labels.cli.error", problem=problem), file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, UsageError) else EXIT_REJECTED
     except KeyboardInterrupt:
         return 130
@@ -595,11 +605,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_INTERNAL
     except Exception as exc:  # the last line of defence: no traceback in front of a user
+        # (its words stay here: it must not depend on reading the catalogue)
         if args.debug:
             raise
         log = _log_crash()
         if args.lang == "fr":
-            print(f"Erreur interne ({type(exc).__name__}: {exc}). Détails : {log}", file=sys.stderr)
+            print(
+                f"Erreur interne ({type(exc).__name__}: {exc}). Détails\u00a0: {log}",
+                file=sys.stderr,
+            )
         else:
             print(f"Internal error ({type(exc).__name__}: {exc}). Details: {log}", file=sys.stderr)
         return EXIT_INTERNAL

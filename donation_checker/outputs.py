@@ -86,8 +86,8 @@ def check_outputs(
                 raise UsageError(
                     f"{option} {out} is the input given as {in_option}: writing it would "
                     "destroy that file; nothing was done.",
-                    f"{option} {out} est le fichier donné en entrée par {in_option} : l'écrire "
-                    "le détruirait ; rien n'a été fait.",
+                    f"{option} {out} est le fichier donné en entrée par {in_option}\u00a0: l’écrire "
+                    "le détruirait\u00a0; rien n’a été fait.",
                     hint="Choose another output file name.",
                     hint_fr="Choisissez un autre nom de fichier de sortie.",
                     reason="output_is_input",
@@ -96,7 +96,7 @@ def check_outputs(
             if _same(out, other):
                 raise UsageError(
                     f"{option} and {other_option} name the same file ({out}); nothing was done.",
-                    f"{option} et {other_option} désignent le même fichier ({out}) ; rien n'a "
+                    f"{option} et {other_option} désignent le même fichier ({out})\u00a0; rien n’a "
                     "été fait.",
                     hint="Give each output its own file name.",
                     hint_fr="Donnez à chaque sortie son propre nom de fichier.",
@@ -111,13 +111,13 @@ def _check_writable(option: str, out: Path) -> None:
     if out.is_dir():
         raise OutputUnusable(
             f"{option} {out} is a folder; give a file name.",
-            f"{option} {out} est un dossier ; donnez un nom de fichier.",
+            f"{option} {out} est un dossier\u00a0; donnez un nom de fichier.",
             reason="output_is_folder",
         )
     if not folder.is_dir():
         raise OutputUnusable(
             f"The folder {folder} for {option} does not exist; nothing was done.",
-            f"Le dossier {folder} de {option} n'existe pas ; rien n'a été fait.",
+            f"Le dossier {folder} de {option} n’existe pas\u00a0; rien n’a été fait.",
             hint="Create the folder or choose another one.",
             hint_fr="Créez le dossier ou choisissez-en un autre.",
             reason="output_folder_missing",
@@ -129,10 +129,10 @@ def _check_writable(option: str, out: Path) -> None:
         raise OutputUnusable(
             f"{out} ({option}) cannot be written: the folder or the file is read-only; nothing "
             "was done.",
-            f"{out} ({option}) ne peut pas être écrit : le dossier ou le fichier est en lecture "
-            "seule ; rien n'a été fait.",
+            f"{out} ({option}) ne peut pas être écrit\u00a0: le dossier ou le fichier est en lecture "
+            "seule\u00a0; rien n’a été fait.",
             hint="Choose a folder you may write to.",
-            hint_fr="Choisissez un dossier où vous avez le droit d'écrire.",
+            hint_fr="Choisissez un dossier où vous avez le droit d’écrire.",
             reason="output_read_only",
         )
 

@@ -258,7 +258,7 @@ class Renderer:
 
     def band_agreement(self, v: Value) -> float:
         """The number a word after a hidden value agrees with: one the band alone determines
-        ("[none] vehicle" in French, "[1–9] vehicles"), so the word reveals no more than the band."""
+        ("[0] véhicule" in French, "[1–9] vehicles"), so the word reveals no more than the band."""
         raw = v.raw
         limits = self.settings.bands.get(str(v.unit), ())
         if v.unit not in BANDED or not limits or not isinstance(raw, int | float):

@@ -243,7 +243,7 @@ def load_ruleset(path: str | os.PathLike[str] | None = None) -> RuleSet:
     except OSError as exc:
         raise RuleSetError(
             f"cannot read the rule file: {exc.strerror or exc}",
-            f"impossible de lire le fichier de règles : {exc.strerror or exc}",
+            f"impossible de lire le fichier de règles\u00a0: {exc.strerror or exc}",
             hint="Check the path given with --rules.",
             hint_fr="Vérifiez le chemin donné avec --rules.",
             place=_place(str(target)),
@@ -259,7 +259,7 @@ def parse_ruleset(data: bytes, path: str | None = None) -> RuleSet:
         raw = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise _error(
-            label, None, None, "the file is not UTF-8 text", "le fichier n'est pas un texte UTF-8"
+            label, None, None, "the file is not UTF-8 text", "le fichier n’est pas un texte UTF-8"
         ) from exc
     except tomllib.TOMLDecodeError as exc:
         raise _error(
@@ -291,7 +291,7 @@ def _error(path: str | None, rule: str | None, key: str | None, en: str, fr: str
         p for p in (f"rule {rule}" if rule else "", f"key '{key}'" if key else "") if p
     )
     where_fr = " ".join(
-        p for p in (f"règle {rule}" if rule else "", f"clé « {key} »" if key else "") if p
+        p for p in (f"règle {rule}" if rule else "", f"clé «\u00a0{key}\u00a0»" if key else "") if p
     )
     return RuleSetError(
         f"{where_en}: {en}" if where_en else en,
@@ -572,7 +572,7 @@ def _build_rule(
             rule_id,
             "kind",
             f"unknown kind '{kind_name}' (see docs/rules.md)",
-            f"type de règle inconnu « {kind_name} » (voir docs/rules.md)",
+            f"type de règle inconnu «\u00a0{kind_name}\u00a0» (voir docs/rules.md)",
         )
     knockout = item.get("knockout", False)
     removable = item.get("knockout_removable", False)
@@ -608,7 +608,7 @@ def _build_rule(
                 rule_id,
                 f"params.{key}",
                 f"unknown parameter for kind '{kind_name}' (known: {known})",
-                f"paramètre inconnu pour le type « {kind_name} » (connus : {known})",
+                f"paramètre inconnu pour le type «\u00a0{kind_name}\u00a0» (connus\u00a0: {known})",
             )
         problem = spec.check(value)
         if problem:
@@ -624,7 +624,7 @@ def _build_rule(
                     rule_id,
                     "condition",
                     f"placeholder {{{name}}} is not provided by kind '{kind_name}' (available: {allowed})",
-                    f"la variable {{{name}}} n'est pas fournie par le type « {kind_name} » (disponibles : {allowed})",
+                    f"la variable {{{name}}} n’est pas fournie par le type «\u00a0{kind_name}\u00a0» (disponibles\u00a0: {allowed})",
                 )
     return Rule(
         id=rule_id,

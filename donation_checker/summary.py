@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .assessment import Assessment, Finding, Status
 from .formatting import fmt_percent, fmt_score
+from .messages import count, msg
 from .render import renderer
 from .report.texts import family_name, label, verdict_name
 from .table_gaps import gap_lines
@@ -26,61 +27,71 @@ def _lines(indexes: list[int | None], lang: str) -> str:
 def format_assessment(
     a: Assessment, lang: str = "en", *, top: int = 5, currency: str = "code"
 ) -> str:
-    fr = lang == "fr"
     r = renderer(lang, currency=currency)
-    c = " : " if fr else ": "  # French typography puts a space before the colon
+
+    def field(key: str, value: str) -> str:  # "Verdict: …", with the language's typography
+        return label("summary.field", lang, name=label(key, lang), value=value)
+
+    def heading(key: str) -> str:
+        return label("summary.heading", lang, name=label(key, lang))
+
     h = a.offer_header
     not_stated = r.word("general.not_stated")
     out = [
-        f"{label('offer_reference', lang)}{c}{h.reference or not_stated} — {h.donor or not_stated}",
-        f"{label('verdict', lang)}{c}{verdict_name(a.verdict, lang).upper()}",
-        f"{label('overall_score', lang)}{c}{fmt_score(a.score, lang)} · "
-        f"{label('confidence', lang).lower()} {fmt_percent(a.confidence, lang)}",
+        field("offer_reference", f"{h.reference or not_stated} — {h.donor or not_stated}"),
+        field("verdict", verdict_name(a.verdict, lang).upper()),
+        field(
+            "overall_score",
+            f"{fmt_score(a.score, lang)} · "
+            f"{label('confidence', lang).lower()} {fmt_percent(a.confidence, lang)}",
+        ),
     ]
     if a.score_range is not None and a.score_range[1] > a.score_range[0]:
         low, high = a.score_range
-        out.append(
-            f"{label('score_with_missing', lang)}{c}{fmt_score(low, lang)} – {fmt_score(high, lang)}"
-        )
+        out.append(field("score_with_missing", f"{fmt_score(low, lang)} – {fmt_score(high, lang)}"))
     if a.families:
         fam = ", ".join(
             f"{family_name(k, lang, a.family_titles)} {fmt_score(v, lang)}"
             for k, v in a.families.items()
         )
-        out.append(f"{label('sec_scores', lang)}{c}{fam}")
+        out.append(field("sec_scores", fam))
     if a.knockouts:
-        out.append(f"{label('knockouts', lang)}{c}{', '.join(a.knockouts)}")
+        out.append(field("knockouts", ", ".join(a.knockouts)))
     out += gap_lines(a.tables_not_found, lang)
     weakest = _weakest((*a.findings, *a.offer_findings), top)
     if weakest:
-        out += ["", label("key_reasons", lang) + c.rstrip()]
+        out += ["", heading("key_reasons")]
         for f in weakest:
             where = "" if f.line is None else f" [{_lines([f.line], lang)}]"
-            out.append(
-                f"  - {f.rule_id}{where} ({fmt_score(f.score, lang)}){c}{r.message(f.message)}"
-            )
+            name = f"{f.rule_id}{where} ({fmt_score(f.score, lang)})"
+            out.append(f"  - {label('summary.field', lang, name=name, value=r.message(f.message))}")
     if a.conditions:
         # The same condition asked for several lines is listed once, with its lines.
         grouped: dict[tuple[str, str], list[int | None]] = {}
         for cond in a.conditions:
             grouped.setdefault((cond.rule_id, r.message(cond.text)), []).append(cond.line)
-        out += ["", label("conditions", lang) + c.rstrip()]
+        out += ["", heading("conditions")]
         for (rule_id, text), lines in grouped.items():
-            out.append(f"  - {rule_id} [{_lines(lines, lang)}]{c}{text}")
+            name = f"{rule_id} [{_lines(lines, lang)}]"
+            out.append(f"  - {label('summary.field', lang, name=name, value=text)}")
     proposals = []
     for p in a.counter_proposals:
         parts = []
         if p.absorbable is not None and p.absorbable < p.offered:
-            word = label("absorbable", lang).lower()
-            if fr and p.absorbable > 1:
-                word += "s"  # « 12 / 40 absorbables »
-            parts.append(f"{p.absorbable} / {p.offered} {word}")
+            absorbable = msg(
+                "labels.summary.absorbable",
+                absorbable=count(p.absorbable),
+                offered=count(p.offered),
+            )
+            parts.append(r.message(absorbable))  # « 12 / 40 absorbables »
         if p.alternative is not None:
-            parts.append(f"{label('better_fit', lang).lower()}{c}{r.value(p.alternative)}")
+            better = label("better_fit", lang).lower()
+            parts.append(label("summary.field", lang, name=better, value=r.value(p.alternative)))
         if parts:
+            joined = label("separator", lang).join(parts)
             proposals.append(
-                f"  - {_lines([p.line], lang)}{c}{(' ; ' if fr else '; ').join(parts)}"
+                f"  - {label('summary.field', lang, name=_lines([p.line], lang), value=joined)}"
             )
     if proposals:
-        out += ["", label("counter_proposal", lang) + c.rstrip(), *proposals]
+        out += ["", heading("counter_proposal"), *proposals]
     return "\n".join(out)

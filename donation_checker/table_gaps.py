@@ -60,7 +60,7 @@ def gap_lines(gaps: Sequence[TableGap], lang: str = "en") -> list[str]:
     for g in gaps:
         if fr:
             out.append(
-                f"Tableau « {g.title.fr} » non trouvé dans l'inventaire : règles "
+                f"Tableau «\u00a0{g.title.fr}\u00a0» non trouvé dans l’inventaire\u00a0: règles "
                 f"{', '.join(g.rules)} inconnues (familles : {', '.join(g.families)})."
             )
         else:

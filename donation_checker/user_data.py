@@ -7,7 +7,6 @@ from .errors import RuleSetError
 from .importer.common import alias_layers
 from .importer.vocabulary import vocabulary_layers
 from .model import Place
-from .ruleset import load_ruleset
 from .user_files import DataFile, load_messages, user_rules_dir
 
 
@@ -31,7 +30,12 @@ def user_files_in_use() -> tuple[tuple[str, DataFile], ...]:
 def ignored_user_files() -> list[RuleSetError]:
     """Why each unusable file of the user's folder is set aside (the shipped data is used)."""
     problems = [ignored for _, _, ignored in _layers() if ignored is not None]
-    for path in sorted(user_rules_dir().glob("*.toml")):
+    rule_files = sorted(user_rules_dir().glob("*.toml"))
+    if rule_files:
+        # Loaded only for the user's own rule sets: the commands that read a workbook check
+        # the folder first thing, while the reader is parsing.
+        from .ruleset import load_ruleset
+    for path in rule_files:
         try:
             load_ruleset(path)
         except RuleSetError as exc:

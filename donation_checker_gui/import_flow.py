@@ -241,7 +241,7 @@ class ImportFlow(QObject):
         error = DonationCheckerError(
             f"Sheet '{region.sheet}' was not imported ({region.rows} rows): say which table it "
             "holds and map its columns.",
-            f"La feuille « {region.sheet} » n'a pas été importée ({region.rows} lignes) : dites "
+            f"La feuille «\u00a0{region.sheet}\u00a0» n’a pas été importée ({region.rows} lignes)\u00a0: dites "
             "quel tableau elle contient et associez ses colonnes.",
             place=Place(report.file, region.sheet, region.header_row),
             reason="sheet_not_imported",

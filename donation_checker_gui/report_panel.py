@@ -310,7 +310,7 @@ class ReportPanel(QWidget):
         rules = self.session.ruleset.path if self.session.ruleset else None
         fr = self.lang == "fr"
         return [
-            ("l'inventaire" if fr else "the inventory", self.session.inventory_path),
+            ("l’inventaire" if fr else "the inventory", self.session.inventory_path),
             ("le jeu de règles" if fr else "the rule set", str(rules) if rules else None),
         ]
 

@@ -6,8 +6,15 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Properties are checked for what they promise, not for speed: under a loaded machine a first
+# call (a lazy import) can pass any per-example deadline, and the benchmarks measure speed.
+# A failure prints the blob that replays it (@reproduce_failure).
+settings.register_profile("project", deadline=None, print_blob=True)
+settings.load_profile("project")
 
 
 @pytest.fixture(autouse=True)

@@ -609,6 +609,17 @@ class Context:
         return out
 
     @cached_property
+    def sustained_by_model(self) -> Mapping[tuple[str, str], int]:
+        """Units per model the capacity ledger lets the recipient take (its joint allocation,
+        where a capacity not known binds nothing); the offered units where no use is known."""
+        granted = self.capacity.joint.granted
+        out: Counter[tuple[str, str]] = Counter()
+        for info in self.lines:
+            g = granted[info.index]
+            out[(info.cat, info.model_key)] += info.qty if g is None else min(g, info.qty)
+        return out
+
+    @cached_property
     def trained_by_make(self) -> Mapping[str, int | None]:
         """Mechanics the donor trains per make; None when no line of the make states it."""
         out: dict[str, int | None] = {}

@@ -185,20 +185,23 @@ def new_type_lot(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:
             msg("new_type_lot.model_already_fleet_lot"),
         )
     lot = ctx.offered_by_model[(info.cat, info.model_key)]
+    # Units the recipient cannot sustain make no lot bigger: the ladder reads the units the
+    # capacity ledger grants (the counter-proposal), so offering more past that never helps.
+    sustained = ctx.sustained_by_model[(info.cat, info.model_key)]
     min_lot = max((t for t, _ in p["steps"]), default=0)
-    score = ladder(lot, p["steps"], p["floor"])
-    return Outcome(
-        score,
-        msg("new_type_lot.lot", lot=count(lot), threshold=number(min_lot)),
-        (
-            ev(
-                "lot_size",
-                msg("evidence.new_type_lot.lot_size"),
-                count(lot),
-            ),
-        ),
-        {"lot": count(lot), "min_lot": number(min_lot)},
-    )
+    score = ladder(sustained, p["steps"], p["floor"])
+    evidence = [ev("lot_size", msg("evidence.new_type_lot.lot_size"), count(lot))]
+    if sustained < lot:
+        evidence.append(ev("sustained", msg("evidence.new_type_lot.sustained"), count(sustained)))
+        message = msg(
+            "new_type_lot.lot_sustained",
+            lot=count(lot),
+            sustained=count(sustained),
+            threshold=number(min_lot),
+        )
+    else:
+        message = msg("new_type_lot.lot", lot=count(lot), threshold=number(min_lot))
+    return Outcome(score, message, tuple(evidence), {"lot": count(lot), "min_lot": number(min_lot)})
 
 
 def fuel_supply(rule: Rule, ctx: Context, info: LineInfo | None) -> Outcome:

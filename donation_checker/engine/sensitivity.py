@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..assessment import VERDICT_NAMES, VERDICT_ORDER, FamilySensitivity, Sensitivity, Verdict
-from ..messages import msg, percent, wording
+from ..assessment import VERDICT_ORDER, FamilySensitivity, Sensitivity, Verdict
+from ..messages import canonical, msg, percent, wording
 from .aggregate import Basis, Totals, decide
 
 if TYPE_CHECKING:
@@ -153,6 +153,6 @@ def sensitivity(
             "sensitivity.fragile_up" if change > 0 else "sensitivity.fragile_down",
             family=wording(title),
             change=percent(abs(change), decimals=1),
-            verdict=wording(VERDICT_NAMES[flipped_to]),
+            verdict=canonical("verdict", flipped_to.value),
         )
     return Sensitivity(robust, tuple(rows), statement)

@@ -36,6 +36,7 @@ from .convert import is_blank
 from .grid import (
     Cancel,
     ImportCancelled,
+    OnGrid,
     Progress,
     SheetGrid,
     read_csv,
@@ -68,7 +69,7 @@ def sha256_of(path: Path) -> str:
 
 
 def open_grids(
-    path: Path, progress: Progress | None, cancel: Cancel | None
+    path: Path, progress: Progress | None, cancel: Cancel | None, on_grid: OnGrid | None = None
 ) -> tuple[Inspection, list[SheetGrid]]:
     clearance = start_guard(lambda listener: _guard(path, listener))
     kind = clearance.kind()
@@ -78,9 +79,10 @@ def open_grids(
     if kind is FileKind.CSV:
         grids = [read_csv(path)]
     elif kind is FileKind.XLSX:
-        grids = read_workbook(path, kind, progress, cancel, clearance, hidden)
+        grids = read_workbook(path, kind, progress, cancel, clearance, hidden, on_grid)
     else:
-        grids = read_workbook(path, kind, progress, cancel, clearance.result().sheets, hidden)
+        facts = clearance.result().sheets
+        grids = read_workbook(path, kind, progress, cancel, facts, hidden, on_grid)
     found = replace(clearance.result(), hidden=tuple(hidden))
     for grid in grids:
         grid.declared = found.declared
@@ -142,21 +144,45 @@ class Assignment:
         return parts[0] if parts else None
 
 
+@dataclass
+class Detection:
+    """Where each table would be on one grid: its best header in the first rows, and its
+    headers at the start of blocks further down (see tables.find_block_headers)."""
+
+    grid: SheetGrid
+    headers: dict[str, HeaderGuess | None]
+    blocks: dict[str, list[HeaderGuess]]
+
+
+def detect(grid: SheetGrid, tables: Sequence[str], vocab: Vocabulary) -> Detection:
+    headers = {name: find_header(grid, vocab.table(name), vocab) for name in tables}
+    starts = block_starts(grid, 0)
+    blocks = {name: find_block_headers(grid, vocab.table(name), vocab, starts) for name in tables}
+    return Detection(grid, headers, blocks)
+
+
 def assign_tables(
     grids: Sequence[SheetGrid],
     tables: Sequence[str],
     vocab: Vocabulary,
     mapping: ColumnMapping | None,
     multi: Sequence[str] = (),
+    detections: Mapping[str, Detection] | None = None,
 ) -> Assignment:
+    """`detections`: grids already searched (by sheet name), for these tables."""
+    known = detections or {}
     try:
-        return _assign_tables(grids, tables, vocab, mapping, multi)
+        found = [
+            d if (d := known.get(g.name)) is not None and d.grid is g else detect(g, tables, vocab)
+            for g in grids
+        ]
+        return _assign_tables(found, tables, vocab, mapping, multi)
     finally:
         forget_rows()
 
 
 def _assign_tables(
-    grids: Sequence[SheetGrid],
+    found: Sequence[Detection],
     tables: Sequence[str],
     vocab: Vocabulary,
     mapping: ColumnMapping | None,
@@ -167,12 +193,13 @@ def _assign_tables(
     A user's mapping for a table applies to the sheet it names, else to the sheet where
     detection finds that table best (else to every sheet), and decides where the table is:
     the table is not looked for elsewhere, so a mapping never moves it to another sheet."""
+    grids = [d.grid for d in found]
     detected: dict[tuple[str, str], HeaderGuess] = {}
-    for grid in grids:
+    for d in found:
         for name in tables:
-            guess = find_header(grid, vocab.table(name), vocab)
+            guess = d.headers[name]
             if guess is not None:
-                detected[(grid.name, name)] = guess
+                detected[(d.grid.name, name)] = guess
     explicit: dict[tuple[str, str], HeaderGuess] = {}
     for name in tables:
         if not mapping or name not in mapping:
@@ -204,10 +231,9 @@ def _assign_tables(
             incomplete[name] = guess
     # Tables further down a sheet, under a blank row: a second table on the same sheet.
     by_name = {g.name: g for g in grids}
-    for grid in grids:
-        blocks = block_starts(grid, 0)
+    for d in found:
         for name in tables:
-            for guess in find_block_headers(grid, vocab.table(name), vocab, blocks):
+            for guess in d.blocks[name]:
                 (extra if name in mapped_tables else candidates).append(guess)
     candidates.sort(key=lambda g: -g.score)
     chosen: dict[str, list[HeaderGuess]] = {}
@@ -389,7 +415,7 @@ def _spread(codes: np.ndarray, per_value: Sequence[object], index: pd.Index) -> 
     mapped = np.empty(len(per_value) + 1, dtype=object)
     mapped[: len(per_value)] = per_value
     mapped[-1] = None
-    return pd.Series(mapped[codes], index=index, dtype=object)
+    return pd.Series(mapped[codes], index=index, dtype=object, copy=False)  # a new array
 
 
 def _rows_where(codes: np.ndarray, per_value: Sequence[bool]) -> int:

@@ -67,9 +67,13 @@ def _all_text_codes(raw: pd.Series) -> Converted | None:
     values = np.empty(len(stripped), dtype=object)
     values[:] = stripped
     values[blank] = None
-    problems = pd.Series(np.full(len(raw), None, dtype=object), index=raw.index, dtype=object)
+    # The arrays are made here and shared with nothing: the Series take them without a copy.
+    problems = pd.Series(
+        np.full(len(raw), None, dtype=object), index=raw.index, dtype=object, copy=False
+    )
     counts: Counter[str] = Counter({"whitespace": trimmed} if trimmed else {})
-    return Converted(pd.Series(values, index=raw.index, dtype=object), blank, problems, counts)
+    values_s = pd.Series(values, index=raw.index, dtype=object, copy=False)
+    return Converted(values_s, blank, problems, counts)
 
 
 def convert_column(
@@ -118,10 +122,10 @@ def convert_column(
     for i, o in enumerate(outcomes):
         if o[2] is not None and occurrences[i]:
             counts[o[2]] += int(occurrences[i])
-    return Converted(
-        pd.Series(values, index=raw.index, dtype=object),
+    return Converted(  # arrays made here: the Series take them without a copy
+        pd.Series(values, index=raw.index, dtype=object, copy=False),
         blank,
-        pd.Series(problems, index=raw.index, dtype=object),
+        pd.Series(problems, index=raw.index, dtype=object, copy=False),
         counts,
         codes,
         np.asarray(uniques, dtype=object),

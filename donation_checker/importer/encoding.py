@@ -119,8 +119,19 @@ def _legacy_encoding(sample: bytes) -> str | None:
 
         best = from_bytes(sample).best()
         if best is not None and best.encoding in _OTHER_SCRIPTS:
-            return str(best.encoding)
+            other = sample.decode(str(best.encoding), errors="replace")
+            # Words of another script do not mix in Latin letters: read that way, "Catégorie"
+            # becomes "Catйgorie", so the text is Western after all.
+            if not any(_mixes_scripts(word) for word in _WORD.findall(other)):
+                return str(best.encoding)
     return "cp1252"
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _mixes_scripts(word: str) -> bool:
+    return any(ch.isascii() for ch in word) and any(not ch.isascii() for ch in word)
 
 
 def _undecodable(path: Path) -> InputRejected:

@@ -7,13 +7,15 @@ system. It runs in a process of its own under memory and time limits (reader.py)
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import csv
 import io
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from ..assessment import Text
 from ..errors import InputRejected
@@ -28,10 +30,64 @@ from .xmlscan import MAX_SHEET_CELLS, SheetFacts
 
 Progress = Callable[[float, str], None]
 Cancel = Callable[[], bool]
+OnGrid = Callable[["SheetGrid", bool], None]
 
 
 class ImportCancelled(Exception):
     """The user cancelled a running import."""
+
+
+class ColumnBlocks:
+    """A sheet's values column by column, as the reader sent them: blocks of consecutive rows,
+    each holding one sequence of values per column, all blocks equally wide. They hold the same
+    values as the grid's rows, so a table's columns are sliced out of them instead of being
+    gathered cell by cell from a hundred thousand rows."""
+
+    def __init__(self, blocks: list[list[Sequence[object]]]) -> None:
+        self.blocks = blocks
+        self.width = len(blocks[0]) if blocks else 0
+        self.starts: list[int] = []
+        height = 0
+        for block in blocks:
+            self.starts.append(height)
+            height += len(block[0]) if block else 0
+        self.height = height
+
+    @classmethod
+    def of(cls, blocks: list[list[tuple[object, ...]]] | None, height: int) -> ColumnBlocks | None:
+        """The blocks when they are equally wide and cover exactly `height` rows."""
+        if not blocks:
+            return None
+        width = len(blocks[0])
+        if not width or any(len(b) != width for b in blocks):
+            return None
+        made = cls(list(blocks))  # type: ignore[arg-type]
+        return made if made.height == height else None
+
+    def set(self, r: int, c: int, value: object) -> bool:
+        """Change one cell as its row is changed; False when it lies outside the blocks."""
+        if not (0 <= r < self.height and 0 <= c < self.width):
+            return False
+        i = bisect.bisect_right(self.starts, r) - 1
+        column = self.blocks[i][c]
+        if not isinstance(column, list):
+            column = self.blocks[i][c] = list(column)
+        column[r - self.starts[i]] = value
+        return True
+
+    def fill(self, c: int, start: int, end: int, out: Any) -> None:
+        """Copy column c's values of rows start..end-1 into out[0 : end - start] (an object
+        array: a slice of it takes a block's values in one step)."""
+        for first, block in zip(self.starts, self.blocks, strict=True):
+            last = first + len(block[c])
+            if last <= start or first >= end:
+                continue
+            a, b = max(start, first), min(end, last)
+            values = block[c]
+            # A block wholly inside the range is taken as it is, without slicing a copy.
+            out[a - start : b - start] = (
+                values if b - a == len(values) else values[a - first : b - first]
+            )
 
 
 @dataclass
@@ -43,6 +99,8 @@ class SheetGrid:
     issues: list[RowIssue] = field(default_factory=list)
     # What the workbook declares about its language, which decides ambiguous dates.
     declared: Declaration = field(default_factory=Declaration)
+    # The same values column by column, when the reader sent them so (see ColumnBlocks).
+    columns: ColumnBlocks | None = None
 
     @property
     def width(self) -> int:
@@ -62,6 +120,7 @@ def release(grids: list[SheetGrid]) -> None:
     the interpreter for most of a tenth of a second, which freezes the window at the end of a
     background import; between blocks the window's thread gets its turn."""
     for grid in grids:
+        grid.columns = None
         rows = grid.rows
         while rows:
             del rows[-RELEASE_CHUNK:]
@@ -84,11 +143,15 @@ def read_workbook(
     cancel: Cancel | None = None,
     facts: Mapping[str, SheetFacts] | Clearance | None = None,
     hidden: list[str] | None = None,
+    on_grid: OnGrid | None = None,
 ) -> list[SheetGrid]:
     """Every visible sheet as a grid. `facts` (from sniff.inspect) marks formula cells without a
     saved value and error cells, and restores codes shown with leading zeros; given as a
     Clearance, each part is read only once the guard running alongside has let it through.
-    The names of hidden sheets, which are not read, are appended to `hidden`."""
+    The names of hidden sheets, which are not read, are appended to `hidden`.
+
+    `on_grid` is given each grid as soon as it is read, with whether more sheets follow: the
+    next one is then already asked for, so the reader parses it meanwhile."""
     clearance = facts if isinstance(facts, Clearance) else None
     known = facts if facts is not None and not isinstance(facts, Clearance) else {}
 
@@ -97,6 +160,7 @@ def read_workbook(
         if clearance is not None:
             clearance.result()
 
+    facts_of = clearance.sheet_facts if clearance is not None else known.get
     grids: list[SheetGrid] = []
     with reader(MAX_SHEET_CELLS, path) as proc:
         try:
@@ -120,9 +184,8 @@ def read_workbook(
             if progress:
                 progress(i / max(1, len(names)), name)
             try:
-                facts_of = clearance.sheet_facts if clearance is not None else known.get
                 sheet_facts = facts_of(name)
-                rows, merged = proc.sheet(name, cancel)
+                rows, merged, blocks = proc.sheet(name, cancel)
             except (InputRejected, ImportCancelled):
                 raise
             except ReaderCancelled as exc:
@@ -132,9 +195,19 @@ def read_workbook(
             except Exception as exc:  # whatever stopped the reading, the guard speaks first
                 guard_first()
                 raise _unreadable(path, name, exc) from exc
-            if sheet_facts is not None:
-                _apply_facts(rows, sheet_facts)
-            grids.append(SheetGrid(name, rows, merged))
+            columns = ColumnBlocks.of(blocks, len(rows))
+            if sheet_facts is not None and not _apply_facts(rows, sheet_facts, columns):
+                columns = None  # a fact beyond the blocks' extent: the rows alone are right
+            grids.append(SheetGrid(name, rows, merged, columns=columns))
+            if on_grid is not None:
+                following = [n for n in names[i + 1 :] if not visible or n in visible]
+                # The guard lets the next sheet through first, as always. Whatever stops the
+                # asking is met again, and said as usual, when that sheet is read.
+                with contextlib.suppress(Exception):
+                    if following:
+                        facts_of(following[0])
+                        proc.ask(following[0])
+                on_grid(grids[-1], bool(following))
     return grids
 
 
@@ -168,14 +241,23 @@ def _unreadable(path: Path, sheet: str, exc: Exception) -> InputRejected:
     )
 
 
-def _apply_facts(rows: list[list[object]], facts: SheetFacts) -> None:
+def _apply_facts(
+    rows: list[list[object]], facts: SheetFacts, columns: ColumnBlocks | None = None
+) -> bool:
+    """Mark the cells the guard's scan knows more about, in the rows and in `columns` alike;
+    False when `columns` could not follow (a cell beyond their extent)."""
+    followed = True
+
     def put(r: int, c: int, value: object) -> None:
+        nonlocal followed
         while len(rows) <= r:
             rows.append([])
         row = rows[r]
         if len(row) <= c:
             row.extend([""] * (c + 1 - len(row)))
         row[c] = value
+        if columns is not None and followed:
+            followed = columns.set(r, c, value)
 
     for (r, c), formula in facts.formulas_without_value.items():
         put(r, c, CellFault("formula_without_value", formula))
@@ -183,7 +265,8 @@ def _apply_facts(rows: list[list[object]], facts: SheetFacts) -> None:
         put(r, c, CellFault("formula_error", shown))
     for (r, c), width in facts.zero_padded.items():
         if r < len(rows) and c < len(rows[r]) and isinstance(rows[r][c], float):
-            rows[r][c] = zero_padded(cast(float, rows[r][c]), width)
+            put(r, c, zero_padded(cast(float, rows[r][c]), width))
+    return followed
 
 
 def _too_large(path: Path, sheet: str, height: int, width: int) -> InputRejected:

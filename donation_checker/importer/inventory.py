@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -31,9 +31,11 @@ from . import texts
 from .accounting import unread_regions
 from .common import (
     ColumnMapping,
+    Detection,
     assign_tables,
     canonicalise,
     check_cancel,
+    detect,
     file_warnings,
     load_model_names,
     open_grids,
@@ -44,7 +46,7 @@ from .grid import Cancel, Progress, SheetGrid, release
 from .keyvalue import key_value_score, looks_like_key_value_sheet, read_key_values
 from .questions import proposals_detail
 from .sniff import FileKind
-from .tables import HeaderGuess, extract, proposals_of
+from .tables import Extracted, HeaderGuess, extract, forget_rows, proposals_of
 from .vocabulary import Vocabulary, load_vocabulary
 
 INVENTORY_TABLES = ("fleet", "maintenance", "spare_parts", "budget", "personnel", "pledges")
@@ -67,13 +69,24 @@ def import_inventory(
     names = names or load_model_names()
     if progress:
         progress(0.0, path.name)
-    found, grids = open_grids(path, _scaled(progress, 0.0, 0.6), cancel)
+    # Without a mapping, each sheet is searched (and its table read) while the next is parsed.
+    early = _EarlyWork(vocab, names, path.name, cancel) if mapping is None else None
+    found, grids = open_grids(
+        path, _scaled(progress, 0.0, 0.6), cancel, early.on_grid if early else None
+    )
     kind = found.kind
     check_cancel(cancel)
 
     profile_grid = _find_profile_sheet(grids, vocab) if kind is not FileKind.CSV else None
     table_grids = [g for g in grids if g is not profile_grid]
-    assignment = assign_tables(table_grids, INVENTORY_TABLES, vocab, mapping, multi=("fleet",))
+    assignment = assign_tables(
+        table_grids,
+        INVENTORY_TABLES,
+        vocab,
+        mapping,
+        multi=("fleet",),
+        detections=early.detections if early else None,
+    )
     chosen = assignment.chosen
     if "fleet" not in chosen:
         raise _no_fleet(path, assignment.incomplete.get("fleet"), vocab)
@@ -89,12 +102,19 @@ def import_inventory(
         parts: list[Table] = []
         order = {g.name: i for i, g in enumerate(grids)}
         for guess in sorted(chosen[name], key=lambda g: (order[g.sheet], g.header_row)):
-            extracted = extract(by_sheet[guess.sheet], guess, vocab.table(name), path.name)
-            table, report = extracted.table, extracted.report
-            if len(chosen[name]) > 1:
-                table, report = _part_as_location(table, report, guess, by_sheet[guess.sheet])
-            if name in ("fleet", "pledges"):
-                table, report = canonicalise(table, report, names)
+            ahead = early.take(guess) if early else None
+            if ahead is not None and len(chosen[name]) == 1:
+                table, report = ahead.whole
+            else:
+                extracted = ahead.extracted if ahead else None
+                extracted = extracted or extract(
+                    by_sheet[guess.sheet], guess, vocab.table(name), path.name
+                )
+                table, report = extracted.table, extracted.report
+                if len(chosen[name]) > 1:
+                    table, report = _part_as_location(table, report, guess, by_sheet[guess.sheet])
+                if name in ("fleet", "pledges"):
+                    table, report = canonicalise(table, report, names)
             parts.append(table)
             reports.append(report)
             guesses.append(guess)
@@ -156,6 +176,64 @@ def import_inventory(
         personnel=tables.get("personnel"),
         pledges=tables.get("pledges"),
     )
+
+
+# Sheets shorter than this are only searched ahead, not read: their table costs little later.
+EARLY_EXTRACT_ROWS = 1000
+
+
+@dataclass
+class _ReadAhead:
+    guess: HeaderGuess
+    extracted: Extracted
+    whole: tuple[Table, TableReport]  # the table as import_inventory keeps a one-part table
+
+
+class _EarlyWork:
+    """What can be done with a sheet before the next one is read: the search for every table's
+    header (assign_tables then takes it), and reading the table that sheet holds best, which
+    the assignment most often chooses (extract is then not run again for it)."""
+
+    def __init__(
+        self, vocab: Vocabulary, names: ModelNames, file_name: str, cancel: Cancel | None
+    ) -> None:
+        self.vocab, self.names, self.file_name, self.cancel = vocab, names, file_name, cancel
+        self.detections: dict[str, Detection] = {}
+        self._read: list[_ReadAhead] = []
+
+    def on_grid(self, grid: SheetGrid, more: bool) -> None:
+        if not more:
+            return  # nothing is being read meanwhile: the usual order costs the same
+        check_cancel(self.cancel)
+        try:
+            found = detect(grid, INVENTORY_TABLES, self.vocab)
+        finally:
+            forget_rows()
+        self.detections[grid.name] = found
+        if len(grid.rows) < EARLY_EXTRACT_ROWS:
+            return
+        tables = [
+            g
+            for g in found.headers.values()
+            if g is not None
+            and g.complete
+            and len(g.columns) >= max(2, len(self.vocab.table(g.table).required))
+        ]
+        if tables:
+            best = max(tables, key=lambda g: g.score)
+            extracted = extract(grid, best, self.vocab.table(best.table), self.file_name)
+            whole = extracted.table, extracted.report
+            if best.table in ("fleet", "pledges"):
+                whole = canonicalise(*whole, self.names)
+            self._read.append(_ReadAhead(best, extracted, whole))
+
+    def take(self, guess: HeaderGuess) -> _ReadAhead | None:
+        """The table read ahead with exactly this header (same rows, same columns), if any."""
+        for i, ahead in enumerate(self._read):
+            if ahead.guess == guess:
+                del self._read[i]
+                return ahead
+        return None
 
 
 def _report(

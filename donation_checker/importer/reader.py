@@ -20,7 +20,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from . import cellworker
 
@@ -61,6 +61,14 @@ class SheetTooLarge(Exception):
         self.height, self.width = height, width
 
 
+class SheetCells(NamedTuple):
+    rows: list[list[object]]
+    merged: list[tuple[tuple[int, int], tuple[int, int]]]
+    # The same values column by column, in blocks of consecutive rows covering them all (each
+    # block a tuple of values per column); None when any block came row by row.
+    columns: list[list[tuple[object, ...]]] | None
+
+
 class ReaderProcess:
     def __init__(self, max_cells: int) -> None:
         args = [*reader_command(), str(MEMORY_MB), str(CPU_SECONDS)]
@@ -79,6 +87,7 @@ class ReaderProcess:
         # to come unasked, in order.
         self._prefetched: str | None = None
         self._stream: list[str] | None = None
+        self._asked: str | None = None  # a sheet asked for ahead of its sheet() call
         self._stderr: list[bytes] = []  # the first lines: what went wrong, not where
         assert self._proc.stdout is not None and self._proc.stderr is not None
         threading.Thread(target=self._receive, args=(self._proc.stdout,), daemon=True).start()
@@ -94,8 +103,13 @@ class ReaderProcess:
                     break
                 (size,) = struct.unpack("<I", head)
                 frame = marshal.loads(stream.read(size))
-                if frame[0] in ("cols", "tagged_cols", "rows", "tagged"):
-                    frame = ("rows", cellworker.rows_of(frame[0], frame[1]))
+                if frame[0] in ("cols", "tagged_cols"):
+                    # The columns are kept beside the rows: the importer reads a table's
+                    # columns from them rather than from the rows.
+                    cols = cellworker.columns_of(frame[0], frame[1])
+                    frame = ("rows", list(map(list, zip(*cols, strict=True))), cols)
+                elif frame[0] in ("rows", "tagged"):
+                    frame = ("rows", cellworker.rows_of(frame[0], frame[1]), None)
                 self._frames.put(frame)
         except (OSError, ValueError, EOFError, TypeError, struct.error):
             pass
@@ -181,6 +195,7 @@ class ReaderProcess:
         streaming = self._prefetched == target
         if not streaming:
             self._stream = self._prefetched = None
+            self._asked = None
             self._send(("open", target))
         frame = self._next(cancel)
         names, visible = list(frame[1]), list(frame[2])
@@ -189,27 +204,42 @@ class ReaderProcess:
             self._stream = cellworker.to_read(names, visible)
         return names, set(visible)
 
-    def sheet(
-        self, name: str, cancel: Callable[[], bool] | None = None
-    ) -> tuple[list[list[object]], list[tuple[tuple[int, int], tuple[int, int]]]]:
-        """The sheet's rows from A1 and its merged ranges."""
-        if self._stream is None:
+    def ask(self, name: str) -> None:
+        """Ask for a sheet now, to be taken by the next sheet() call: the reader parses it
+        while the application works on the sheet before."""
+        if self._stream is None and self._asked is None:
             self._send(("sheet", name))
+            self._asked = name
+
+    def sheet(self, name: str, cancel: Callable[[], bool] | None = None) -> SheetCells:
+        """The sheet's rows from A1, its merged ranges, and its columns when the reader sent
+        them column by column."""
+        asked, self._asked = self._asked, None
+        if asked is not None and asked != name:
+            raise ReaderError(f"sheet {name!r} asked out of the reader's order")
+        if self._stream is None:
+            if asked is None:
+                self._send(("sheet", name))
         elif not self._stream or self._stream[0] != name:
             raise ReaderError(f"sheet {name!r} asked out of the reader's order")
         try:
             head = self._next(cancel)
             merged = [tuple(map(tuple, m)) for m in head[1]]
             rows: list[list[object]] = []
+            blocks: list[list[tuple[object, ...]]] | None = []
             while (frame := self._next(cancel))[0] == "rows":
                 rows += frame[1]
+                if frame[2] is None:
+                    blocks = None
+                elif blocks is not None:
+                    blocks.append(frame[2])
         except ReaderError:
             self._stream = None  # the reader stops a whole-workbook answer at its first error
             raise
         finally:
             if self._stream:
                 self._stream.pop(0)
-        return rows, merged  # type: ignore[return-value]
+        return SheetCells(rows, merged, blocks or None)  # type: ignore[arg-type]
 
     def kill(self) -> None:
         with contextlib.suppress(OSError):

@@ -131,11 +131,16 @@ def _row_labels(
                 break
             joined, first = f"{parent} {joined}".strip(), k
             options.append((joined, first))
-        text, row = max(
-            options,
-            key=lambda o: (
-                max(vocab.score_header(table, o[0]).values(), default=0.0) if o[0] else 0.0
-            ),
+        # Scored only when there is a choice: most labels have no merged cell above them.
+        text, row = (
+            options[0]
+            if len(options) == 1
+            else max(
+                options,
+                key=lambda o: (
+                    max(vocab.score_header(table, o[0]).values(), default=0.0) if o[0] else 0.0
+                ),
+            )
         )
         labels[c] = text
         if text and row < top:
@@ -368,6 +373,22 @@ def _letter_index(text: str) -> int | None:
 _TRANSPOSE_CHUNK = 8192
 
 
+def _grid_columns(
+    grid: SheetGrid, start: int, end: int, cols: list[int]
+) -> list[np.ndarray | list[object]]:
+    """The chosen columns of rows start..end-1: sliced out of the columns the reader sent when
+    the grid has them, else gathered from the rows."""
+    blocks = grid.columns
+    if blocks is None or blocks.height != len(grid.rows) or any(c >= blocks.width for c in cols):
+        return _columns(grid.rows[start:end], cols)
+    out: list[np.ndarray | list[object]] = []
+    for c in cols:
+        column = np.empty(max(end - start, 0), dtype=object)
+        blocks.fill(c, start, end, column)
+        out.append(column)
+    return out
+
+
 def _columns(rows: list[list[object]], cols: list[int]) -> list[np.ndarray | list[object]]:
     """The chosen columns of a block of rows. Rectangular rows are turned into 2-D object
     arrays a chunk at a time and sliced by column (no per-cell Python work)."""
@@ -520,7 +541,7 @@ def extract(
     cols = sorted(guess.columns)
     # Unmapped leading columns are read too: a "TOTAL" label often sits in a number column.
     lead = [c for c in range(min(3, grid.width)) if c not in guess.columns]
-    columns = _columns(grid.rows[start:end], cols + lead)
+    columns = _grid_columns(grid, start, end, cols + lead)
     raw = {
         guess.columns[c][0]: pd.Series(col, dtype=object, copy=False)
         for c, col in zip(cols, columns[: len(cols)], strict=True)

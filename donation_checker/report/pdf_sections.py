@@ -505,8 +505,8 @@ def _rule_summary(rule: R.RuleGroup, ink: Ink, colon: str) -> str:
     )
     text = f"{ink.t('rule_lines')}{colon} {counts}"
     if rule.score_range:
-        text += f" ; {ink.t('score_range', n=rule.score_range)}"
-    return text if ink.lang == "fr" else text.replace(" ; ", "; ")
+        text += f"{ink.t('separator')}{ink.t('score_range', n=rule.score_range)}"
+    return text
 
 
 def _rule_table(rule: R.RuleGroup, ink: Ink, widths: Sequence[float], colon: str) -> Table:

@@ -25,7 +25,6 @@ from ..assessment import (
     Status,
 )
 from ..formatting import (
-    NBSP,
     fmt_date,
     fmt_number,
     fmt_percent,
@@ -74,9 +73,7 @@ class ReportMeta:
 
 
 def _yes_no(value: bool, lang: str) -> str:
-    if lang == "fr":
-        return "oui" if value else "non"
-    return "yes" if value else "no"
+    return renderer(lang).word("general.yes" if value else "general.no")
 
 
 def or_unknown(value: str | None, lang: str) -> str:
@@ -403,8 +400,8 @@ def family_rows(a: Assessment, lang: str) -> list[FamilyRow]:
 
 
 def colon(lang: str) -> str:
-    """French typography puts a (no-break) space before a colon."""
-    return f"{NBSP}:" if lang == "fr" else ":"
+    """The colon after a label (French puts a no-break space before it)."""
+    return label("colon", lang)
 
 
 def format_value(value: object, lang: str, key: str = "") -> str:

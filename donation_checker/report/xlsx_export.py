@@ -24,7 +24,7 @@ from ..messages import Value, count, money
 from ..render import Renderer, renderer
 from . import rows as R
 from .safe_text import cell_text
-from .texts import family_name, label, status_name, verdict_name
+from .texts import family_name, label, labels, status_name, verdict_name
 
 Cell = str | int | float | bool | dt.date | None
 
@@ -35,44 +35,11 @@ _MONEY = "#,##0"
 _SCORE = "0"
 _PERCENT = "0%"
 
-# Sheet names in both languages (Excel allows 31 characters, no []:*?/\).
-_SHEETS = {
-    "summary": ("Summary", "Synthèse"),
-    "lines": ("Lines", "Lignes"),
-    "findings": ("Findings", "Constats"),
-    "evidence": ("Evidence", "Éléments probants"),
-    "conditions": ("Conditions", "Conditions"),
-    "counter": ("Counter-proposal", "Contre-proposition"),
-    "cost": ("Life-cycle cost", "Coût cycle de vie"),
-    "fleet": ("Fleet impact", "Effet sur le parc"),
-    "inputs": ("Inputs", "Données d'entrée"),
-}
-
-# Column headers that are not report labels.
-_HEADS = {
-    "rule_id": ("Rule", "Règle"),
-    "title": ("Title", "Intitulé"),
-    "knockout": ("Blocking", "Éliminatoire"),
-    "key": ("Key", "Clé"),
-    "label": ("Evidence", "Élément"),
-    "value": ("Value", "Valeur"),
-    "unit": ("Unit", "Unité"),
-    "sensitive": ("Recipient data", "Donnée du bénéficiaire"),
-    "rows": ("Inventory rows", "Lignes d'inventaire"),
-    "number": ("No.", "N°"),
-    "text": ("Condition", "Condition"),
-    "lifts": ("Lifts a blocking criterion", "Lève un critère éliminatoire"),
-    "field": ("Field", "Champ"),
-    "value_col": ("Value", "Valeur"),
-    "sha": ("SHA-256", "SHA-256"),
-}
-
 
 def _h(key: str, lang: str) -> str:
-    pair = _HEADS.get(key)
-    if pair:
-        return pair[1] if lang == "fr" else pair[0]
-    return label(key, lang)
+    """A column header: the export's own (labels.xlsx_heads) or a label of the PDF."""
+    own = f"xlsx_heads.{key}"
+    return label(own if own in labels(lang) else key, lang)
 
 
 _OOXML_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
@@ -119,7 +86,7 @@ def _table(
 
 
 def _sheet(wb: Workbook, key: str, lang: str) -> Worksheet:
-    name = _SHEETS[key][1 if lang == "fr" else 0]
+    name = label(f"xlsx_sheets.{key}", lang)
     ws: Worksheet = wb.create_sheet(name)
     return ws
 

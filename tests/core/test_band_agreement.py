@@ -26,7 +26,7 @@ def test_two_values_in_one_band_are_written_alike(a: int, b: int, lang: str) -> 
 
 
 def test_the_word_agrees_with_the_band() -> None:
-    assert _written(0, "fr") == "[aucun] mécanicien"  # French counts none as singular
-    assert _written(0, "en") == "[none] mechanics"
+    assert _written(0, "fr") == "[0] mécanicien"  # French counts 0 as singular
+    assert _written(0, "en") == "[0] mechanics"
     assert _written(5, "fr") == "[1 à 9] mécaniciens"
     assert _written(5, "en") == "[1–9] mechanics"

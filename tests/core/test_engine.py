@@ -302,7 +302,7 @@ def test_french_texts_name_verdicts_and_technology_classes_in_french() -> None:
     from donation_checker.importer import import_inventory, import_offer
 
     samples = Path(__file__).resolve().parents[2] / "sample_inventories"
-    from donation_checker.assessment import VERDICT_NAMES
+    from donation_checker.report.texts import verdict_name
 
     # An accept band set just above a 6-month-warranty offer's score makes the verdict fragile.
     text = (rules_dir() / "default.toml").read_text("utf-8").replace("accept = 75", "accept = 99.3")
@@ -310,9 +310,9 @@ def test_french_texts_name_verdicts_and_technology_classes_in_french() -> None:
     statement = fragile.sensitivity.statement
     flipped = next(r.verdict_after for r in fragile.sensitivity.families if r.verdict_after)
     assert not fragile.sensitivity.robust
-    assert f"« {VERDICT_NAMES[flipped].fr} »" in statement.fr
+    assert f"« {verdict_name(flipped, 'fr')} »" in statement.fr
     assert not any(re.search(rf"\b{v.value}\b", statement.fr) for v in Verdict)
-    assert statement.en.endswith(f"{VERDICT_NAMES[flipped].en}.")
+    assert statement.en.endswith(f"{verdict_name(flipped, 'en')}.")
     result = assess(
         import_inventory(samples / "inventaire_fama_2025.xlsx"),
         import_offer(samples / "offre_ambulances_occasion.xlsx"),

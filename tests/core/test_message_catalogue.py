@@ -171,6 +171,54 @@ def test_counted_words_agree_with_any_number(key: str, n: int, lang: str) -> Non
     assert "{" not in text
 
 
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def french_punctuation_problems(text: str) -> list[str]:
+    """What a French proof-reader would mark in the punctuation of one text."""
+    found = []
+    if "'" in text:
+        found.append("straight apostrophe")
+    for m in re.finditer(r"(.)([;!?])", text):
+        if m[1] not in (NBSP, NNBSP):
+            found.append(f"no no-break space before {m[2]!r}")
+    for m in re.finditer(r"(.):(\s|$)", text):
+        if m[1] != NBSP:
+            found.append("no no-break space before ':'")
+    if re.search(f"«(?!{NBSP})|(?<!{NBSP})»", text):
+        found.append("guillemets without no-break spaces inside")
+    if re.search(r"[\"“”]", text):
+        found.append("English quotation marks")
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        (f"Annexe{NBSP}: méthode", True),
+        ("Annexe : méthode", False),
+        (f"par tranches{NBSP}; le nombre", True),
+        ("par tranches ; le nombre", False),
+        (f"notée «{NBSP}inconnu{NBSP}»", True),
+        ("notée « inconnu »", False),
+        ("l'offre", False),
+        (f"Enregistrer{NNBSP}?", True),
+    ],
+)
+def test_the_punctuation_check_itself(text: str, ok: bool) -> None:
+    assert (french_punctuation_problems(text) == []) is ok
+
+
+def test_every_french_text_of_the_catalogue_follows_french_typography() -> None:
+    texts = {k: e.text["fr"] for k, e in CATALOGUE.entries.items()}
+    texts |= {
+        f"{k} (share)": e.share["fr"] for k, e in CATALOGUE.entries.items() if "fr" in e.share
+    }
+    assert sum(k.startswith("labels.") for k in texts) > 150
+    bad = {k: p for k, t in texts.items() if (p := french_punctuation_problems(t))}
+    assert not bad, bad
+
+
 def test_every_key_the_code_names_is_in_the_catalogue() -> None:
     keys, prefixes = _keys_in_code()
     assert keys, "the code should name catalogue keys"
@@ -188,13 +236,15 @@ def _keys_in_code() -> tuple[set[str], set[str]]:
             if not (isinstance(node, ast.Call) and node.args):
                 continue
             name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-            if name not in ("msg", "word"):
+            is_label = name == "label" and isinstance(node.func, ast.Name)
+            if name not in ("msg", "word") and not is_label:
                 continue
+            group = "labels." if is_label else ""  # label("sec_annex") is "labels.sec_annex"
             first = node.args[0]
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                keys.add(first.value)
+                keys.add(group + first.value)
             elif isinstance(first, ast.JoinedStr) and isinstance(first.values[0], ast.Constant):
-                prefixes.add(str(first.values[0].value))
+                prefixes.add(group + str(first.values[0].value))
     return keys, prefixes
 
 

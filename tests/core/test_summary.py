@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from donation_checker.assessment import Assessment, Condition, Text, Verdict
+import dataclasses
+
+import pytest
+
+from donation_checker.assessment import Assessment, Condition, CounterProposal, Text, Verdict
+from donation_checker.formatting import NBSP
 from donation_checker.model import OfferHeader
 from donation_checker.summary import format_assessment
 
@@ -36,6 +41,23 @@ def test_summary_groups_a_condition_asked_for_several_lines() -> None:
 
 def test_summary_in_french_uses_french_typography_and_says_unknown() -> None:
     text = format_assessment(_assessment(), "fr")
-    assert "Avis : ACCEPTATION SOUS CONDITIONS" in text
-    assert "SPARE-01 [lignes 1, 3] : Demander 24 mois de pièces." in text
+    assert f"Avis{NBSP}: ACCEPTATION SOUS CONDITIONS" in text
+    assert f"SPARE-01 [lignes 1, 3]{NBSP}: Demander 24 mois de pièces." in text
     assert "inconnu" in text  # documentation had no data: unknown, not zero
+
+
+@pytest.mark.parametrize(
+    ("lang", "absorbable", "shown"),
+    [
+        ("en", 1, "1 / 40 absorbable"),
+        ("en", 12, "12 / 40 absorbable"),
+        ("fr", 1, "1 absorbable sur 40"),
+        ("fr", 12, "12 absorbables sur 40"),
+    ],
+)
+def test_the_units_a_counter_proposal_keeps_agree_with_their_number(
+    lang: str, absorbable: int, shown: str
+) -> None:
+    proposal = CounterProposal(1, 40, absorbable, None, None, None)
+    a = dataclasses.replace(_assessment(), counter_proposals=(proposal,))
+    assert shown in format_assessment(a, lang)

@@ -21,7 +21,7 @@ from donation_checker.importer.vocabulary import vocabulary_layers
 from donation_checker.pipeline import run_assessment
 from donation_checker.render import renderer
 from donation_checker.report.rows import input_rows
-from donation_checker.report.texts import label, user_labels
+from donation_checker.report.texts import label
 from donation_checker.ruleset import available_rulesets, load_ruleset
 from donation_checker.user_data import ignored_user_files, user_files_in_use
 from donation_checker.user_files import CONFIG_DIR_ENV, merge, user_config_dir
@@ -215,7 +215,7 @@ def test_user_messages_reword_a_report_label(folder: Path) -> None:
         '[general]\nnot_stated = { en = "not given", fr = "non donné" }\n',
         encoding="utf-8",
     )
-    user_labels.cache_clear()
+    renderer.cache_clear()
     try:
         assert label("role_offer", "fr") == "proposition"
         assert label("role_offer", "en") == "offer"
@@ -226,7 +226,7 @@ def test_user_messages_reword_a_report_label(folder: Path) -> None:
         assert load_catalogue().get("general.not_stated").text["fr"] == "non donné"
     finally:
         (folder / "messages.toml").unlink()
-        user_labels.cache_clear()
+        renderer.cache_clear()
 
 
 texts = st.text(max_size=8)
@@ -304,11 +304,25 @@ def test_the_user_files_command_shows_the_folder_what_is_used_and_the_default(
     assert "rules (shipped): " in out and "default.toml *" in out
 
 
+def test_user_messages_may_reword_one_language_of_a_label(folder: Path) -> None:
+    (folder / "messages.toml").write_text(
+        '[labels]\nrole_offer = { en = "proposal" }\n', encoding="utf-8"
+    )
+    renderer.cache_clear()
+    try:
+        assert ignored_user_files() == []
+        assert label("role_offer", "en") == "proposal"
+        assert label("role_offer", "fr") == "offre"  # the shipped French stays
+    finally:
+        (folder / "messages.toml").unlink()
+        renderer.cache_clear()
+
+
 @pytest.mark.parametrize(
     "text",
     [
         '[labels]\nrole_offer = "Angebot"\n',
-        '[labels]\nrole_offer = { en = "offer" }\n',
+        '[labels]\nmy_label = { en = "offer" }\n',  # a new entry needs both languages
         '[labels]\nrole_offer = { en = "offer", fr = 3 }\n',
     ],
 )
@@ -318,11 +332,11 @@ def test_a_bad_messages_file_is_named_and_the_products_wordings_stay(
     (folder / "messages.toml").write_text(text, encoding="utf-8")
     (problem,) = ignored_user_files()
     assert str(folder / "messages.toml") in problem.describe("en")
-    user_labels.cache_clear()
+    renderer.cache_clear()
     try:
         assert label("role_offer", "fr") == "offre"
     finally:
-        user_labels.cache_clear()
+        renderer.cache_clear()
 
 
 def test_assess_takes_a_rule_set_of_the_user_folder_by_its_name(

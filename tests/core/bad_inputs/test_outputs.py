@@ -113,7 +113,7 @@ def test_normalised_csv_and_its_side_files_never_replace_the_input(
     assert main(["check-inventory", str(inv), "--normalized", str(tmp_path / "parc.csv")]) == 2
     assert "--normalized" in capsys.readouterr().err
     assert main(["check-inventory", str(inv), "--normalized", str(inv), "--lang", "fr"]) == 2
-    assert "rien n'a été fait" in capsys.readouterr().err
+    assert "rien n’a été fait" in capsys.readouterr().err
     assert _digest(inv) == before
 
 
@@ -138,7 +138,7 @@ def test_a_missing_output_folder_is_named_before_any_work(
         main([*_assess(files, "--json", str(missing))[:-2], "--lang", "fr", "--json", str(missing)])
         == 3
     )
-    assert "n'existe pas" in capsys.readouterr().err
+    assert "n’existe pas" in capsys.readouterr().err
 
 
 @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root writes anywhere")

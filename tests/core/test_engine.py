@@ -310,7 +310,7 @@ def test_french_texts_name_verdicts_and_technology_classes_in_french() -> None:
     statement = fragile.sensitivity.statement
     flipped = next(r.verdict_after for r in fragile.sensitivity.families if r.verdict_after)
     assert not fragile.sensitivity.robust
-    assert f"« {verdict_name(flipped, 'fr')} »" in statement.fr
+    assert f"«\u00a0{verdict_name(flipped, 'fr')}\u00a0»" in statement.fr
     assert not any(re.search(rf"\b{v.value}\b", statement.fr) for v in Verdict)
     assert statement.en.endswith(f"{verdict_name(flipped, 'en')}.")
     result = assess(

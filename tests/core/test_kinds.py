@@ -66,7 +66,17 @@ CASES: list[
     ("COMP-02", "one more model (2 before)", NISSAN, {}, {}, (), 50),
     ("COMP-03", "new type, lot of 5", {**NISSAN, "quantity": 5}, {}, {}, (), 0),
     ("COMP-03", "new type, lot of 10", {**NISSAN, "quantity": 10}, {}, {}, (), 50),
-    ("COMP-03", "new type, lot of 30", {**NISSAN, "quantity": 30}, {}, {}, (), 80),
+    (
+        "COMP-03",
+        "new type, lot of 30, all sustained (3 mechanics trained)",
+        {**NISSAN, "quantity": 30, "mechanics_trained": 3},
+        {},
+        {},
+        (),
+        80,
+    ),
+    # 2 trained mechanics carry 24 of the 30 units: the lot that will run is one of 24.
+    ("COMP-03", "new type, lot of 30, 24 sustained", {**NISSAN, "quantity": 30}, {}, {}, (), 50),
     ("COMP-04", "diesel supplied", {}, {}, {}, (), 100),
     ("COMP-04", "jet fuel not supplied", {"fuel": "jet"}, {}, {}, (), 0),
     (

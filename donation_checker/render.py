@@ -23,6 +23,8 @@ from .messages import BANDED, UNTYPED, Message, Unit, Value
 if TYPE_CHECKING:
     from .assessment import Evidence, RowRef
 
+WRITTEN_KEPT = 100_000  # messages a renderer remembers having written
+
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\|([^{}|]*)\|([^{}|]*))?\}")
 
 
@@ -69,6 +71,7 @@ class Renderer:
             raise ValueError(f"currency style must be one of {', '.join(CURRENCY_STYLES)}")
         self.currency_style = currency
         self.catalogue = catalogue or load_catalogue()
+        self.written: dict[Message, str] = {}
         self.settings = settings or load_share_settings()
 
     # -- policy ----------------------------------------------------------------------------
@@ -106,6 +109,18 @@ class Renderer:
             return ""
         if not isinstance(m, Message):
             m = Message("", template=m)
+        # A long offer repeats the same findings line after line: each message is written once.
+        try:
+            return self.written[m]
+        except KeyError:
+            if len(self.written) >= WRITTEN_KEPT:  # the window keeps renderers for its session
+                self.written.clear()
+            text = self.written[m] = self.write(m)
+            return text
+        except TypeError:  # a value that cannot be hashed (a list from a rule set's data)
+            return self.write(m)
+
+    def write(self, m: Message) -> str:
         if not m.typed:
             if self.share:
                 return self.word("general.untyped_withheld")

@@ -141,6 +141,7 @@ def add_register_parser(
     port.add_argument("--rules", metavar="FILE", help=h("rules"))
     port.add_argument("--horizon", type=int, metavar="YEARS", help=h("horizon"))
     port.add_argument("--as-of", type=_date)
+    port.add_argument("--currency", choices=("code", "local"), default="code", help=h("currency"))
 
     letter = cmds.add_parser("letter", parents=[base], help=hh("letter"))
     letter.add_argument("number", metavar="NUMBER")
@@ -343,7 +344,7 @@ def _portfolio(args: argparse.Namespace, register: Register) -> int:
         horizon_years=args.horizon,
         as_of=args.as_of,
     )
-    say(args, format_portfolio(portfolio, args.lang, ruleset.categories))
+    say(args, format_portfolio(portfolio, args.lang, ruleset.categories, currency=args.currency))
     emit_json(args.json, _payload(portfolio))
     return EXIT_OK
 

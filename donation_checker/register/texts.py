@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..engine.capacity import BUDGET, DRIVERS, HOURS, MECHANICS
-from ..formatting import fmt_date, fmt_money, fmt_number, fmt_percent, fmt_score, unknown
+from ..formatting import fmt_date, fmt_number, fmt_percent, fmt_score, unknown
 from ..messages import count, percent, text
-from ..render import renderer
+from ..render import Renderer, renderer
 from ..ruleset import CategoryVocabulary
 from .portfolio import Portfolio
 from .records import Assessed, Case, CaseSummary, Change, OverdueCondition, Page
@@ -184,9 +184,10 @@ def resource_name(
     return sentence("resource_part", lang, resource=text(base), part=text(part))
 
 
-def _amount(key: tuple[str, str], value: float | None, currency: str | None, lang: str) -> str:
+def _amount(key: tuple[str, str], value: float | None, currency: str | None, r: Renderer) -> str:
+    lang = r.lang
     if key[0] == BUDGET:
-        return fmt_money(value, currency, lang)
+        return r.money(value, currency)
     if key[0] == HOURS:
         return f"{fmt_number(value, lang, 0)} h"
     if key[0] == MECHANICS:
@@ -194,7 +195,14 @@ def _amount(key: tuple[str, str], value: float | None, currency: str | None, lan
     return fmt_number(value, lang, 0)
 
 
-def format_portfolio(p: Portfolio, lang: str, categories: CategoryVocabulary | None = None) -> str:
+def format_portfolio(
+    p: Portfolio,
+    lang: str,
+    categories: CategoryVocabulary | None = None,
+    currency: str = "code",
+) -> str:
+    """The portfolio for the terminal; amounts in the `currency` style (render.CURRENCY_STYLES)."""
+    reader = renderer(lang, currency=currency)
     none = f"  {sentence('nothing', lang)}"
     out = [
         sentence("portfolio", lang, offers=count(len(p.offers)), date=text(fmt_date(p.as_of, lang)))
@@ -233,8 +241,8 @@ def format_portfolio(p: Portfolio, lang: str, categories: CategoryVocabulary | N
             if load.requested is not None and load.capacity
             else ""
         )
-        asked = _amount(load.resource, load.requested, p.currency, lang)
-        free = _amount(load.resource, load.capacity, p.currency, lang)
+        asked = _amount(load.resource, load.requested, p.currency, reader)
+        free = _amount(load.resource, load.capacity, p.currency, reader)
         out.append(
             "  "
             + sentence(

@@ -59,7 +59,13 @@ def test_two_donors_recorded_then_the_portfolio_shows_the_clash(
     assert [(o["units"], o["fits_alone"]) for o in payload["offers"]] == [(32, 32), (30, 30)]
     assert payload["clashes"][0]["binding"] == [["budget", "maintenance"]]
     assert main([*args, "--lang", "fr"]) == 0
-    assert "dépassent la capacité" in capsys.readouterr().out
+    coded = capsys.readouterr().out
+    assert "dépassent la capacité" in coded
+    # Budget amounts carry the recipient's currency as an ISO code, or its local name on request.
+    assert "XOF" in coded and "FCFA" not in coded
+    assert main([*args, "--lang", "fr", "--currency", "local"]) == 0
+    local = capsys.readouterr().out
+    assert "FCFA" in local and "XOF" not in local
 
 
 def test_list_show_decide_condition_follow_up(

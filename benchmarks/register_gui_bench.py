@@ -64,17 +64,9 @@ def measure(path: Path) -> dict[str, float]:
     window.resize(1366, 768)
     window.show()
     panel = window.register_panel
-    gaps: list[float] = []
-    last = [time.perf_counter()]
+    from stall_probe import StallProbe
 
-    def tick() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    probe = QTimer()
-    probe.setInterval(10)
-    probe.timeout.connect(tick)
+    probe = StallProbe()
 
     def set_text(widget: object, text: str) -> Callable[[], None]:
         def step() -> None:
@@ -131,9 +123,7 @@ def measure(path: Path) -> dict[str, float]:
         else:
             QTimer.singleShot(5, wait_open)
 
-    probe.start()
-    t0 = t1 = time.perf_counter()
-    last[0] = t0
+    t0 = t1 = probe.start()
     window.tabs.setCurrentWidget(panel)  # opens the register, as the officer's click does
     QTimer.singleShot(0, wait_open)
     app.exec()
@@ -143,7 +133,7 @@ def measure(path: Path) -> dict[str, float]:
     return {
         "open": timings.get("open", float("nan")),
         "filters": timings.get("filters", float("nan")),
-        "stall_ms": max(gaps, default=0.0) * 1000,
+        "stall_ms": probe.longest_ms,
         "rows_loaded": float(rows),
     }
 

@@ -212,17 +212,9 @@ def task_gui_stall(inventory_path: str) -> dict[str, float]:
 
     app, window = _window()
     window.show()
-    gaps: list[float] = []
-    last = [time.perf_counter()]
+    from stall_probe import StallProbe
 
-    def tick() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    probe = QTimer()
-    probe.setInterval(10)
-    probe.timeout.connect(tick)
+    probe = StallProbe()
     done: list[float] = []
 
     def finished(*_: object) -> None:
@@ -231,16 +223,14 @@ def task_gui_stall(inventory_path: str) -> dict[str, float]:
 
     window.flow.imported.connect(finished)
     window.flow.failed.connect(finished)
-    probe.start()
-    t0 = time.perf_counter()
-    last[0] = t0
+    t0 = probe.start()
     window.open_inventory(inventory_path)
     app.exec()
     return {
         "seconds": done[0] if done else float("nan"),
         "rows": 0,
         "peak_mb": _peak_mb(),
-        "stall_ms": max(gaps, default=0.0) * 1000,
+        "stall_ms": probe.longest_ms,
     }
 
 
